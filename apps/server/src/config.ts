@@ -1,0 +1,71 @@
+/** Configuration: read from the environment once at boot, validated, then passed around. */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const Env = z.object({
+  HOST: z.string().default('localhost'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL phải bắt đầu bằng postgres:// hoặc postgresql://')
+    .optional(),
+  /** Demo mode shows the demo accounts on the login page. Default: on for the embedded database, off with DATABASE_URL. */
+  CHISO_DEMO: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Mark the session cookie Secure (set true behind HTTPS). */
+  COOKIE_SECURE: bool.default(false),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
+  WEB_DIST: z.string().optional(),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  sessionHours: number;
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+  loginRatePerMinute: number;
+  cookieSecure: boolean;
+  uploadMaxBytes: number;
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const repoRoot = path.resolve(import.meta.dirname, '../../..');
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demo: e.CHISO_DEMO ?? !e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    sessionHours: e.SESSION_HOURS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    lockoutMinutes: e.LOCKOUT_MINUTES,
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    cookieSecure: e.COOKIE_SECURE,
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
+  };
+}

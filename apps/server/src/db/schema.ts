@@ -1,0 +1,174 @@
+/** Drizzle schema: the one source of the data model. Migrations in apps/server/drizzle are generated
+ * from it (`npx drizzle-kit generate` in apps/server) plus hand-written SQL for extensions and triggers. */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** The current state of every unit, open or closed. History is in unit_history. */
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind').notNull(),
+    parentId: uuid('parent_id'),
+    /** Materialised path "/root-id/…/own-id/" for subtree checks. */
+    path: text('path').notNull(),
+    depth: integer('depth').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    /** Last day the unit existed (inclusive); null while it exists. */
+    validTo: date('valid_to', { mode: 'string' }),
+    /** Lower-case, diacritics removed: the key that search matches against. */
+    searchKey: text('search_key').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('units_code_open_uq').on(t.code).where(sql`${t.validTo} is null`),
+    index('units_parent_idx').on(t.parentId),
+    index('units_path_idx').on(t.path),
+    index('units_search_trgm_idx').using('gin', sql`${t.searchKey} gin_trgm_ops`),
+  ],
+);
+
+/** One row per period of a unit's attributes (slowly changing dimension, inclusive dates). */
+export const unitHistory = pgTable(
+  'unit_history',
+  {
+    id: uuid('id').primaryKey(),
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind').notNull(),
+    parentId: uuid('parent_id'),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+    recordedBy: uuid('recorded_by'),
+  },
+  (t) => [index('unit_history_unit_idx').on(t.unitId, t.validFrom)],
+);
+
+/** A reorganisation: merge, abolition of a level, a move. */
+export const reorgEvents = pgTable('reorg_events', {
+  id: uuid('id').primaryKey(),
+  type: text('type').notNull(),
+  effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+  decision: text('decision'),
+  reason: text('reason').notNull(),
+  actorId: uuid('actor_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Which unit became which: past results stay on the old unit, the lineage tells where it went. */
+export const unitLineage = pgTable(
+  'unit_lineage',
+  {
+    id: uuid('id').primaryKey(),
+    eventId: uuid('event_id').notNull().references(() => reorgEvents.id),
+    type: text('type').notNull(),
+    fromUnitId: uuid('from_unit_id').notNull().references(() => units.id),
+    toUnitId: uuid('to_unit_id').notNull().references(() => units.id),
+  },
+  (t) => [index('unit_lineage_from_idx').on(t.fromUnitId), index('unit_lineage_to_idx').on(t.toUnitId)],
+);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  fullName: text('full_name').notNull(),
+  email: text('email'),
+  passwordHash: text('password_hash').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  searchKey: text('search_key').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** A role on a subtree (unit_id null: the whole system, administrators only). Revoked grants stay. */
+export const grants = pgTable(
+  'grants',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    role: text('role').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    revokedAt: ts('revoked_at'),
+    revokedBy: uuid('revoked_by'),
+    revokeReason: text('revoke_reason'),
+    /** Set when this grant was carried from a merged or abolished unit's grant by an explicit step. */
+    carriedFrom: uuid('carried_from'),
+  },
+  (t) => [index('grants_user_idx').on(t.userId), index('grants_unit_idx').on(t.unitId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the cookie token: a stolen table does not give live sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Append-only, hash-chained audit trail (UPDATE and DELETE are refused by a trigger). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    unitId: uuid('unit_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    reason: text('reason'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_unit_idx').on(t.unitId), index('audit_entity_idx').on(t.entity, t.entityId)],
+);
+
+/** Demo accounts shown on the login page in demo mode only (the users' hashes are in users). */
+export const demoAccounts = pgTable('demo_accounts', {
+  username: text('username').primaryKey(),
+  password: text('password').notNull(),
+  roleLabel: text('role_label').notNull(),
+  unitName: text('unit_name').notNull(),
+});
+
+/** Small key/value facts about this installation (e.g. when the demo was seeded). */
+export const appMeta = pgTable('app_meta', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});

@@ -1,0 +1,32 @@
+/** HTTP plumbing shared by route modules: access declaration, the request's session, cookie names. */
+import type { Action } from '@chiso/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from './errors.ts';
+import type { Actor } from './modules/auth/actor.ts';
+import type { SessionInfo } from './modules/auth/service.ts';
+
+/** Every route declares who may call it: 'public', any signed-in 'session', or an action of the role matrix. */
+export type Access = 'public' | 'session' | Action;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    session: SessionInfo | null;
+  }
+}
+
+export const SESSION_COOKIE = 'chiso_sid';
+export const CSRF_COOKIE = 'chiso_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
+export type ZApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
+export type { ZodTypeProvider };
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.session) throw new AppError('UNAUTHENTICATED');
+  return req.session.actor;
+}

@@ -1,0 +1,169 @@
+/** Demo data from the seed documents: the organisations of Sóc Trăng's police and of Hà Quảng district,
+ * and one demo user per role with a password generated now and stored hashed. */
+import { ROLE_LABELS, type Role, type UnitKind } from '@chiso/domain';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/open.ts';
+import { appMeta, demoAccounts } from '../../db/schema.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { generatePassword } from '../auth/passwords.ts';
+import { UnitService } from '../units/service.ts';
+import { UserService } from '../users/service.ts';
+import { countUsers } from '../users/repository.ts';
+import { createAdmin } from './firstAdmin.ts';
+
+interface U {
+  code: string;
+  name: string;
+  short?: string;
+  kind: UnitKind;
+  children?: U[];
+}
+
+const team = (code: string, name: string, short?: string): U => ({ code, name, kind: 'team', ...(short ? { short } : {}) });
+const cap = (code: string, name: string): U => ({ code, name, kind: 'commune_police' });
+
+/** Sóc Trăng's 11 district-level police (before the district level was abolished on 01/7/2025). */
+const DISTRICTS: [string, string][] = [
+  ['CAH-TPST', 'Công an thành phố Sóc Trăng'],
+  ['CAH-VCH', 'Công an thị xã Vĩnh Châu'],
+  ['CAH-NNA', 'Công an thị xã Ngã Năm'],
+  ['CAH-CTH', 'Công an huyện Châu Thành'],
+  ['CAH-KSA', 'Công an huyện Kế Sách'],
+  ['CAH-MTU', 'Công an huyện Mỹ Tú'],
+  ['CAH-CLD', 'Công an huyện Cù Lao Dung'],
+  ['CAH-LPH', 'Công an huyện Long Phú'],
+  ['CAH-MXU', 'Công an huyện Mỹ Xuyên'],
+  ['CAH-TTR', 'Công an huyện Thạnh Trị'],
+  ['CAH-TDE', 'Công an huyện Trần Đề'],
+];
+
+const CLD: U = {
+  code: 'CAH-CLD',
+  name: 'Công an huyện Cù Lao Dung',
+  short: 'CAH Cù Lao Dung',
+  kind: 'district_police',
+  children: [
+    team('CLD-TM', 'Đội Tham mưu', 'Đội TM'),
+    team('CLD-TH', 'Đội Tổng hợp', 'Đội TH'),
+    team('CLD-QLHC', 'Đội Cảnh sát quản lý hành chính về trật tự xã hội', 'Đội CSQLHC về TTXH'),
+    team('CLD-CSGT', 'Đội Cảnh sát giao thông - Trật tự', 'Đội CSGT-TT'),
+    team('CLD-PCCC', 'Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ', 'Đội CSPCCC và CNCH'),
+    cap('CLD-TT', 'Công an thị trấn Cù Lao Dung'),
+    cap('CLD-AT1', 'Công an xã An Thạnh 1'),
+    cap('CLD-AT2', 'Công an xã An Thạnh 2'),
+    cap('CLD-AT3', 'Công an xã An Thạnh 3'),
+    cap('CLD-ATT', 'Công an xã An Thạnh Tây'),
+    cap('CLD-ATD', 'Công an xã An Thạnh Đông'),
+    cap('CLD-ATN', 'Công an xã An Thạnh Nam'),
+    cap('CLD-DA1', 'Công an xã Đại Ân 1'),
+  ],
+};
+
+const POLICE: U = {
+  code: 'BCA',
+  name: 'Bộ Công an',
+  kind: 'ministry',
+  children: [
+    {
+      code: 'CAT-ST',
+      name: 'Công an tỉnh Sóc Trăng',
+      short: 'CAT Sóc Trăng',
+      kind: 'province_police',
+      children: [
+        { code: 'PV01', name: 'Phòng Tham mưu', short: 'PV01', kind: 'provincial_department', children: [team('PV01-PCQLKH', 'Đội Pháp chế và Quản lý khoa học', 'Đội PC&QLKH')] },
+        { code: 'PH10', name: 'Phòng Hậu cần', short: 'PH10', kind: 'provincial_department' },
+        { code: 'PX03', name: 'Phòng Công tác Đảng và công tác chính trị', short: 'PX03', kind: 'provincial_department' },
+        { code: 'PA08', name: 'Phòng Quản lý xuất nhập cảnh', short: 'PA08', kind: 'provincial_department' },
+        { code: 'PC06', name: 'Phòng Cảnh sát quản lý hành chính về trật tự xã hội', short: 'PC06', kind: 'provincial_department' },
+        { code: 'PC07', name: 'Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ', short: 'PC07', kind: 'provincial_department' },
+        { code: 'PC08', name: 'Phòng Cảnh sát giao thông', short: 'PC08', kind: 'provincial_department' },
+        ...DISTRICTS.map(([code, name]): U => (code === CLD.code ? CLD : { code, name, kind: 'district_police' })),
+      ],
+    },
+  ],
+};
+
+const xa = (code: string, name: string): U => ({ code, name, kind: 'commune_committee' });
+const CIVIL: U = {
+  code: 'UBND-CB',
+  name: 'Ủy ban nhân dân tỉnh Cao Bằng',
+  short: 'UBND tỉnh Cao Bằng',
+  kind: 'provincial_committee',
+  children: [
+    {
+      code: 'UBND-HQ',
+      name: 'Ủy ban nhân dân huyện Hà Quảng',
+      short: 'UBND huyện Hà Quảng',
+      kind: 'district_committee',
+      children: [
+        { code: 'HQ-NV', name: 'Phòng Nội vụ', kind: 'office' },
+        { code: 'HQ-TP', name: 'Phòng Tư pháp', kind: 'office' },
+        { code: 'HQ-VP', name: 'Văn phòng HĐND và UBND', kind: 'office' },
+        { code: 'HQ-TCKH', name: 'Phòng Tài chính - Kế hoạch', kind: 'office' },
+        { code: 'HQ-VHTT', name: 'Phòng Văn hóa - Thông tin', kind: 'office' },
+        { code: 'HQ-TTVH', name: 'Trung tâm Văn hóa và Truyền thông', kind: 'office' },
+        xa('HQ-XH', 'Ủy ban nhân dân thị trấn Xuân Hòa'),
+        xa('HQ-TN', 'Ủy ban nhân dân thị trấn Thông Nông'),
+        xa('HQ-TRH', 'Ủy ban nhân dân xã Trường Hà'),
+        xa('HQ-LN', 'Ủy ban nhân dân xã Lũng Nặm'),
+        xa('HQ-SH', 'Ủy ban nhân dân xã Sóc Hà'),
+        xa('HQ-QQ', 'Ủy ban nhân dân xã Quý Quân'),
+        xa('HQ-NT', 'Ủy ban nhân dân xã Nội Thôn'),
+        xa('HQ-CY', 'Ủy ban nhân dân xã Cần Yên'),
+      ],
+    },
+  ],
+};
+
+/** Units exist from this date in the demo (before the oldest seed document). */
+const DEMO_FROM = '2020-01-01';
+
+const DEMO_USERS: { username: string; fullName: string; role: Role; unit: string | null }[] = [
+  { username: 'quantri', fullName: 'Quản trị hệ thống (tài khoản mẫu)', role: 'administrator', unit: null },
+  { username: 'dieuphoi.soctrang', fullName: 'Cán bộ đầu mối Công an tỉnh (tài khoản mẫu)', role: 'coordinator', unit: 'CAT-ST' },
+  { username: 'thamdinh.soctrang', fullName: 'Thành viên thẩm định Công an tỉnh (tài khoản mẫu)', role: 'appraiser', unit: 'CAT-ST' },
+  { username: 'lanhdao.soctrang', fullName: 'Lãnh đạo Công an tỉnh (tài khoản mẫu)', role: 'leader', unit: 'CAT-ST' },
+  { username: 'dieuphoi.culaodung', fullName: 'Cán bộ Đội Tham mưu Cù Lao Dung (tài khoản mẫu)', role: 'coordinator', unit: 'CAH-CLD' },
+  { username: 'canbo.culaodung', fullName: 'Cán bộ Công an huyện Cù Lao Dung (tài khoản mẫu)', role: 'unit_officer', unit: 'CAH-CLD' },
+  { username: 'truong.culaodung', fullName: 'Trưởng Công an huyện Cù Lao Dung (tài khoản mẫu)', role: 'unit_head', unit: 'CAH-CLD' },
+  { username: 'dieuphoi.haquang', fullName: 'Cán bộ Phòng Nội vụ Hà Quảng (tài khoản mẫu)', role: 'coordinator', unit: 'UBND-HQ' },
+  { username: 'canbo.haquang', fullName: 'Cán bộ UBND huyện Hà Quảng (tài khoản mẫu)', role: 'unit_officer', unit: 'UBND-HQ' },
+  { username: 'truong.haquang', fullName: 'Chủ tịch UBND huyện Hà Quảng (tài khoản mẫu)', role: 'unit_head', unit: 'UBND-HQ' },
+  { username: 'lanhdao.caobang', fullName: 'Lãnh đạo UBND tỉnh Cao Bằng (tài khoản mẫu)', role: 'leader', unit: 'UBND-CB' },
+];
+
+export interface SeedResult {
+  units: number;
+  accounts: { username: string; password: string; role: string; unit: string }[];
+}
+
+/** Load the demo data into an empty database. Refuses when users already exist. */
+export async function seedDemo(db: Db): Promise<SeedResult> {
+  if ((await countUsers(db)) > 0) throw new Error('Cơ sở dữ liệu đã có người dùng; dữ liệu mẫu chỉ được nạp vào cơ sở dữ liệu trống.');
+  const unitService = new UnitService(db);
+  const userService = new UserService(db);
+  const idByCode = new Map<string, { id: string; name: string }>();
+  let count = 0;
+  await db.transaction(async (tx) => {
+    const walk = async (u: U, parentId: string | null) => {
+      const row = await unitService.createIn(tx, SYSTEM_ACTOR, { code: u.code, name: u.name, shortName: u.short ?? null, kind: u.kind, parentId, validFrom: DEMO_FROM }, 'unit.write', 'Dữ liệu mẫu');
+      idByCode.set(u.code, { id: row.id, name: row.name });
+      count++;
+      for (const c of u.children ?? []) await walk(c, row.id);
+    };
+    await walk(POLICE, null);
+    await walk(CIVIL, null);
+  });
+  const accounts: SeedResult['accounts'] = [];
+  for (const d of DEMO_USERS) {
+    const password = generatePassword();
+    const unit = d.unit ? idByCode.get(d.unit)! : null;
+    // every demo user is created the normal way (hashed password, audited grant)
+    if (unit) await userService.create(SYSTEM_ACTOR, { username: d.username, fullName: d.fullName, password, role: d.role, unitId: unit.id }, { mustChangePassword: false });
+    else await createAdmin(db, d.username, password, { fullName: d.fullName, mustChangePassword: false });
+    accounts.push({ username: d.username, password, role: ROLE_LABELS[d.role].vi, unit: unit?.name ?? 'Toàn hệ thống' });
+  }
+  await db.insert(demoAccounts).values(accounts.map((a) => ({ username: a.username, password: a.password, roleLabel: a.role, unitName: a.unit })));
+  await db.insert(appMeta).values({ key: 'demo_seeded_at', value: sql`to_jsonb(now())` });
+  return { units: count, accounts };
+}

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { grantableRoles, searchKey, type Role } from '@chiso/domain';
+import type { Db, DbOrTx } from '../../db/open.ts';
+import { AppError } from '../../errors.ts';
+import { appendAudit } from '../audit/repository.ts';
+import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
+import { hashPassword, passwordStrongEnough } from '../auth/passwords.ts';
+import { deleteSessionsOfUser } from '../auth/repository.ts';
+import { isRole, pathInScope, scopeIsEmpty } from '../auth/scope.ts';
+import { getUnit, lineageOf } from '../units/repository.ts';
+import * as repo from './repository.ts';
+
+type GrantJoined = Awaited<ReturnType<typeof repo.grantsWithUnits>>[number];
+
+export function grantDto(g: GrantJoined) {
+  return {
+    id: g.grant.id,
+    userId: g.grant.userId,
+    role: isRole(g.grant.role) ? g.grant.role : ('unit_officer' as Role),
+    unitId: g.grant.unitId,
+    unitName: g.grant.unitId ? (g.unitName ?? '?') : 'Toàn hệ thống',
+    unitClosed: g.unitValidTo !== null && g.unitValidTo !== undefined,
+    createdAt: g.grant.createdAt.toISOString(),
+  };
+}
+
+const userSnap = (u: repo.UserRow) => ({ username: u.username, fullName: u.fullName, email: u.email, disabled: u.disabled });
+
+export class UserService {
+  constructor(private db: Db) {}
+
+  private async dto(db: DbOrTx, users: repo.UserRow[]) {
+    const gs = await repo.grantsWithUnits(db, { userIds: users.map((u) => u.id) });
+    return users.map((u) => ({
+      id: u.id,
+      username: u.username,
+      fullName: u.fullName,
+      email: u.email,
+      disabled: u.disabled,
+      lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
+      createdAt: u.createdAt.toISOString(),
+      grants: gs.filter((g) => g.grant.userId === u.id).map(grantDto),
+    }));
+  }
+
+  async list(actor: Actor, opts: { unitId?: string | undefined; q?: string | undefined }) {
+    const scope = scopeOf(actor, 'user.read');
+    if (scopeIsEmpty(scope)) throw new AppError('FORBIDDEN');
+    if (opts.unitId) {
+      const u = await getUnit(this.db, opts.unitId);
+      if (!u) throw new AppError('UNIT_NOT_FOUND');
+      requireInScope(actor, 'user.read', u.path);
+    }
+    const rows = await repo.listUsers(this.db, { paths: scope.all ? null : scope.paths, unitId: opts.unitId, q: opts.q ? searchKey(opts.q) : undefined });
+    return this.dto(this.db, rows);
+  }
+
+  /** A user may be managed only by someone whose scope covers every one of the user's active grants. */
+  private async requireManage(db: DbOrTx, actor: Actor, userId: string) {
+    const user = await repo.getUser(db, userId);
+    if (!user) throw new AppError('USER_NOT_FOUND');
+    const scope = scopeOf(actor, 'user.write');
+    if (scopeIsEmpty(scope)) throw new AppError('FORBIDDEN');
+    if (scope.all) return user;
+    const gs = await repo.grantsWithUnits(db, { userIds: [userId] });
+    if (gs.length === 0 || gs.some((g) => !g.grant.unitId || !pathInScope(scope, g.unitPath ?? ''))) throw new AppError('FORBIDDEN_UNIT', 'Người dùng này có quyền ngoài phạm vi đơn vị của bạn; chỉ cấp trên mới sửa được.');
+    return user;
+  }
+
+  private async requireGrantable(db: DbOrTx, actor: Actor, role: Role, unitId: string | null) {
+    if (actor.system) return null;
+    if (unitId === null) {
+      if (!scopeOf(actor, 'grant.write').all || role !== 'administrator') throw new AppError('ROLE_NOT_GRANTABLE', 'Chỉ quản trị hệ thống được cấp quyền trên toàn hệ thống, và chỉ cho vai trò quản trị.');
+      return null;
+    }
+    const unit = await getUnit(db, unitId);
+    if (!unit) throw new AppError('UNIT_NOT_FOUND');
+    requireInScope(actor, 'grant.write', unit.path);
+    const ok = actor.grants.some((g) => (g.unitId === null || unit.path.startsWith(g.unitPath)) && grantableRoles(g.role).includes(role));
+    if (!ok) throw new AppError('ROLE_NOT_GRANTABLE');
+    return unit;
+  }
+
+  async create(actor: Actor, input: { username: string; fullName: string; email?: string | null | undefined; password: string; role: Role; unitId: string }, opts: { mustChangePassword?: boolean } = {}) {
+    if (!passwordStrongEnough(input.password)) throw new AppError('PASSWORD_WEAK');
+    const passwordHash = await hashPassword(input.password);
+    return this.db.transaction(async (tx) => {
+      const unit = await getUnit(tx, input.unitId);
+      if (!unit) throw new AppError('UNIT_NOT_FOUND');
+      requireInScope(actor, 'user.write', unit.path);
+      await this.requireGrantable(tx, actor, input.role, input.unitId);
+      const username = input.username.toLowerCase();
+      if (await repo.getUserByUsername(tx, username)) throw new AppError('USERNAME_TAKEN');
+      const user = await repo.insertUser(tx, {
+        id: randomUUID(),
+        username,
+        fullName: input.fullName,
+        email: input.email ?? null,
+        passwordHash,
+        mustChangePassword: opts.mustChangePassword ?? true,
+        searchKey: searchKey(`${username} ${input.fullName} ${input.email ?? ''}`),
+      });
+      await appendAudit(tx, { actorId: actor.id, actorName: actor.name, action: 'user.create', entity: 'user', entityId: user.id, unitId: unit.id, after: userSnap(user) });
+      await this.grantIn(tx, actor, user.id, input.role, unit.id, null);
+      return (await this.dto(tx, [user]))[0]!;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: { fullName?: string | undefined; email?: string | null | undefined; disabled?: boolean | undefined; newPassword?: string | undefined; reason?: string | undefined }) {
+    if (input.newPassword !== undefined && !passwordStrongEnough(input.newPassword)) throw new AppError('PASSWORD_WEAK');
+    const passwordHash = input.newPassword !== undefined ? await hashPassword(input.newPassword) : undefined;
+    return this.db.transaction(async (tx) => {
+      const before = await this.requireManage(tx, actor, id);
+      if (input.disabled === true && actor.id === id) throw new AppError('FORBIDDEN', 'Bạn không thể tự vô hiệu hóa tài khoản của mình.');
+      const fullName = input.fullName ?? before.fullName;
+      const email = input.email === undefined ? before.email : input.email;
+      const after = await repo.updateUser(tx, id, {
+        fullName,
+        email,
+        disabled: input.disabled ?? before.disabled,
+        searchKey: searchKey(`${before.username} ${fullName} ${email ?? ''}`),
+        ...(passwordHash ? { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null } : {}),
+      });
+      if (passwordHash || after.disabled) await deleteSessionsOfUser(tx, id);
+      const firstGrant = (await repo.grantsWithUnits(tx, { userIds: [id] }))[0];
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: passwordHash ? 'user.update_password_reset' : 'user.update',
+        entity: 'user',
+        entityId: id,
+        unitId: firstGrant?.grant.unitId ?? null,
+        before: userSnap(before),
+        after: { ...userSnap(after), ...(passwordHash ? { passwordReset: true } : {}) },
+        reason: input.reason ?? null,
+      });
+      return (await this.dto(tx, [after]))[0]!;
+    });
+  }
+
+  private async grantIn(tx: DbOrTx, actor: Actor, userId: string, role: Role, unitId: string | null, reason: string | null, carriedFrom?: string) {
+    const existing = await repo.grantsWithUnits(tx, { userIds: [userId] });
+    if (existing.some((g) => g.grant.role === role && g.grant.unitId === unitId)) throw new AppError('GRANT_EXISTS');
+    const g = await repo.insertGrant(tx, { id: randomUUID(), userId, role, unitId, createdBy: actor.id, carriedFrom: carriedFrom ?? null });
+    await appendAudit(tx, { actorId: actor.id, actorName: actor.name, action: carriedFrom ? 'grant.carry' : 'grant.create', entity: 'grant', entityId: g.id, unitId, after: { userId, role, unitId, carriedFrom: carriedFrom ?? null }, reason });
+    return g;
+  }
+
+  async grant(actor: Actor, input: { userId: string; role: Role; unitId: string | null; reason?: string | undefined }) {
+    return this.db.transaction(async (tx) => {
+      if (!(await repo.getUser(tx, input.userId))) throw new AppError('USER_NOT_FOUND');
+      await this.requireGrantable(tx, actor, input.role, input.unitId);
+      const g = await this.grantIn(tx, actor, input.userId, input.role, input.unitId, input.reason ?? null);
+      return grantDto((await repo.grantsWithUnits(tx, { ids: [g.id] }))[0]!);
+    });
+  }
+
+  async revoke(actor: Actor, id: string, reason: string) {
+    await this.db.transaction(async (tx) => {
+      const g = (await repo.grantsWithUnits(tx, { ids: [id] }))[0];
+      if (!g) throw new AppError('GRANT_NOT_FOUND');
+      if (g.grant.unitId === null) {
+        if (!scopeOf(actor, 'grant.write').all) throw new AppError('FORBIDDEN');
+      } else requireInScope(actor, 'grant.write', g.unitPath ?? '');
+      if (g.grant.userId === actor.id && g.grant.role === 'administrator') throw new AppError('FORBIDDEN', 'Bạn không thể tự thu hồi quyền quản trị của mình.');
+      await repo.revokeGrant(tx, id, actor.id, reason);
+      await appendAudit(tx, { actorId: actor.id, actorName: actor.name, action: 'grant.revoke', entity: 'grant', entityId: id, unitId: g.grant.unitId, before: { userId: g.grant.userId, role: g.grant.role, unitId: g.grant.unitId }, after: null, reason });
+    });
+  }
+
+  async listGrants(actor: Actor, opts: { unitId?: string | undefined; userId?: string | undefined }) {
+    const scope = scopeOf(actor, 'user.read');
+    if (scopeIsEmpty(scope)) throw new AppError('FORBIDDEN');
+    if (opts.unitId) {
+      const u = await getUnit(this.db, opts.unitId);
+      if (!u) throw new AppError('UNIT_NOT_FOUND');
+      requireInScope(actor, 'user.read', u.path);
+    }
+    const rows = await repo.grantsWithUnits(this.db, { ...(opts.userId ? { userIds: [opts.userId] } : {}), ...(opts.unitId ? { unitIds: [opts.unitId] } : {}) });
+    return rows.filter((g) => scope.all || (g.grant.unitId !== null && pathInScope(scope, g.unitPath ?? ''))).map(grantDto);
+  }
+
+  /** The explicit, audited step that gives the users of a merged or abolished unit the same roles on its successor. */
+  async carry(actor: Actor, input: { fromUnitId: string; toUnitId: string; reason: string }) {
+    return this.db.transaction(async (tx) => {
+      const from = await getUnit(tx, input.fromUnitId);
+      const to = await getUnit(tx, input.toUnitId);
+      if (!from || !to) throw new AppError('UNIT_NOT_FOUND');
+      requireInScope(actor, 'grant.write', from.path);
+      requireInScope(actor, 'grant.write', to.path);
+      if (from.validTo === null) throw new AppError('REORG_INVALID', `"${from.name}" vẫn đang hoạt động; chỉ chuyển quyền của đơn vị đã sáp nhập hoặc giải thể.`);
+      if (to.validTo !== null) throw new AppError('UNIT_CLOSED');
+      const lineage = await lineageOf(tx, from.id);
+      if (!lineage.some((l) => l.fromUnitId === from.id && l.toUnitId === to.id)) throw new AppError('REORG_INVALID', `"${to.name}" không phải đơn vị kế thừa của "${from.name}".`);
+      const olds = await repo.grantsWithUnits(tx, { unitIds: [from.id] });
+      const have = await repo.grantsWithUnits(tx, { unitIds: [to.id] });
+      const carried = [];
+      for (const o of olds) {
+        if (have.some((h) => h.grant.userId === o.grant.userId && h.grant.role === o.grant.role)) continue;
+        const g = await this.grantIn(tx, actor, o.grant.userId, o.grant.role as Role, to.id, input.reason, o.grant.id);
+        carried.push(g.id);
+      }
+      return (await repo.grantsWithUnits(tx, { ids: carried })).map(grantDto);
+    });
+  }
+}

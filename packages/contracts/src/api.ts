@@ -1,0 +1,204 @@
+/** Request and response schemas shared by the server (validation, OpenAPI) and the web app. */
+import { z } from 'zod';
+import { ROLES, UNIT_KINDS } from '@chiso/domain';
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
+export const Id = z.string().uuid();
+export const IdParams = z.object({ id: Id });
+export const Ok = z.object({ ok: z.literal(true) });
+
+export const ErrorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+// ---- auth
+export const Role = z.enum(ROLES);
+export const GrantView = z.object({
+  id: Id,
+  userId: Id,
+  role: Role,
+  /** null: the whole system (administrators only). */
+  unitId: Id.nullable(),
+  unitName: z.string(),
+  unitClosed: z.boolean(),
+  createdAt: z.string(),
+});
+export const Me = z.object({
+  id: Id,
+  username: z.string(),
+  fullName: z.string(),
+  mustChangePassword: z.boolean(),
+  grants: z.array(GrantView),
+});
+export const DemoAccount = z.object({ username: z.string(), password: z.string(), role: z.string(), unit: z.string() });
+export const SessionResponse = z.object({
+  user: Me.nullable(),
+  csrfToken: z.string(),
+  demo: z.array(DemoAccount).nullable(),
+});
+export const LoginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+export const PasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) });
+
+// ---- units
+export const UnitKind = z.enum(UNIT_KINDS);
+export const UnitView = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: UnitKind,
+  parentId: Id.nullable(),
+  validFrom: IsoDate,
+  validTo: IsoDate.nullable(),
+  closed: z.boolean(),
+  sortOrder: z.number().int(),
+});
+export const UnitListQuery = z.object({
+  q: z.string().max(200).optional(),
+  includeClosed: z.enum(['true', 'false']).optional(),
+});
+export const UnitList = z.object({ items: z.array(UnitView) });
+export const UnitHistoryEntry = z.object({
+  validFrom: IsoDate,
+  validTo: IsoDate.nullable(),
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: UnitKind,
+  parentId: Id.nullable(),
+  parentName: z.string().nullable(),
+});
+export const LineageEntry = z.object({
+  eventId: Id,
+  type: z.enum(['merge', 'abolish', 'split', 'move']),
+  effectiveDate: IsoDate,
+  reason: z.string(),
+  decision: z.string().nullable(),
+  fromUnitId: Id,
+  fromUnitName: z.string(),
+  toUnitId: Id,
+  toUnitName: z.string(),
+});
+export const UnitDetail = z.object({
+  unit: UnitView,
+  path: z.array(z.object({ id: Id, name: z.string() })),
+  history: z.array(UnitHistoryEntry),
+  lineage: z.array(LineageEntry),
+});
+const UnitName = z.string().trim().min(2, 'Tên đơn vị quá ngắn').max(300);
+export const UnitCreateBody = z.object({
+  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 40 ký tự)'),
+  name: UnitName,
+  shortName: z.string().trim().max(100).nullable().optional(),
+  kind: UnitKind,
+  parentId: Id.nullable(),
+  validFrom: IsoDate.optional(),
+});
+export const UnitUpdateBody = z.object({
+  code: UnitCreateBody.shape.code.optional(),
+  name: UnitName.optional(),
+  shortName: z.string().trim().max(100).nullable().optional(),
+  kind: UnitKind.optional(),
+  effectiveDate: IsoDate.optional(),
+  reason: z.string().trim().max(1000).optional(),
+});
+export const UnitMoveBody = z.object({
+  parentId: Id,
+  effectiveDate: IsoDate.optional(),
+  reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000),
+});
+export const UnitMergeBody = z.object({
+  sourceIds: z.array(Id).min(2, 'Cần chọn ít nhất hai đơn vị để sáp nhập'),
+  target: UnitCreateBody.omit({ validFrom: true }),
+  effectiveDate: IsoDate,
+  decision: z.string().trim().max(300).optional(),
+  reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000),
+});
+export const UnitAbolishBody = z.object({
+  /** The unit that takes over the abolished unit's children (and, by an explicit step, its grants). */
+  successorId: Id,
+  effectiveDate: IsoDate,
+  decision: z.string().trim().max(300).optional(),
+  reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000),
+});
+export const ReorgResult = z.object({ eventId: Id, unit: UnitView.nullable(), closedUnitIds: z.array(Id) });
+export const ImportError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export const ImportResult = z.object({ created: z.number().int(), units: z.array(UnitView) });
+export const ImportFailure = z.object({
+  error: z.object({ code: z.literal('IMPORT_INVALID'), message: z.string(), details: z.object({ errors: z.array(ImportError) }) }),
+});
+
+// ---- users and grants
+export const UserView = z.object({
+  id: Id,
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+  grants: z.array(GrantView),
+});
+export const UserList = z.object({ items: z.array(UserView) });
+export const UserListQuery = z.object({ unitId: Id.optional(), q: z.string().max(200).optional() });
+export const UserCreateBody = z.object({
+  username: z.string().trim().regex(/^[a-z0-9._-]{3,50}$/, 'Tên đăng nhập 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch'),
+  fullName: z.string().trim().min(2).max(200),
+  email: z.string().trim().email().nullable().optional(),
+  password: z.string().min(1).max(200),
+  role: Role,
+  unitId: Id,
+});
+export const UserUpdateBody = z.object({
+  fullName: z.string().trim().min(2).max(200).optional(),
+  email: z.string().trim().email().nullable().optional(),
+  disabled: z.boolean().optional(),
+  newPassword: z.string().min(1).max(200).optional(),
+  reason: z.string().trim().max(1000).optional(),
+});
+export const GrantCreateBody = z.object({ userId: Id, role: Role, unitId: Id.nullable(), reason: z.string().trim().max(1000).optional() });
+export const GrantDeleteBody = z.object({ reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000) });
+export const GrantCarryBody = z.object({
+  fromUnitId: Id,
+  toUnitId: Id,
+  reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000),
+});
+export const GrantCarryResult = z.object({ carried: z.array(GrantView) });
+export const GrantList = z.object({ items: z.array(GrantView) });
+export const GrantListQuery = z.object({ unitId: Id.optional(), userId: Id.optional() });
+
+// ---- audit
+export const AuditQuery = z.object({
+  entity: z.string().max(50).optional(),
+  action: z.string().max(80).optional(),
+  actor: z.string().max(100).optional(),
+  unitId: Id.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  beforeSeq: z.coerce.number().int().min(1).optional(),
+});
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: Id.nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  unitId: Id.nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+});
+export const AuditList = z.object({ items: z.array(AuditEntry), nextBeforeSeq: z.number().int().nullable() });
+
+// ---- health
+export const Health = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']), engine: z.enum(['pglite', 'postgres']), version: z.string() });
+
+export type UnitViewT = z.infer<typeof UnitView>;
+export type UserViewT = z.infer<typeof UserView>;
+export type GrantViewT = z.infer<typeof GrantView>;
+export type MeT = z.infer<typeof Me>;
+export type AuditEntryT = z.infer<typeof AuditEntry>;
+export type ImportErrorT = z.infer<typeof ImportError>;

@@ -1,0 +1,40 @@
+/** One catalogue of stable error codes: each has an HTTP status and a Vietnamese message. */
+export const ERRORS = {
+  VALIDATION: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.' },
+  BAD_JSON: { status: 400, vi: 'Nội dung yêu cầu không phải JSON hợp lệ.' },
+  UNAUTHENTICATED: { status: 401, vi: 'Bạn cần đăng nhập để tiếp tục.' },
+  BAD_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+  ACCOUNT_LOCKED: { status: 423, vi: 'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ít phút.' },
+  ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa.' },
+  TOO_MANY_REQUESTS: { status: 429, vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
+  CSRF: { status: 403, vi: 'Mã chống giả mạo yêu cầu (CSRF) không hợp lệ. Hãy tải lại trang và thử lại.' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.' },
+  FORBIDDEN_UNIT: { status: 403, vi: 'Đơn vị này nằm ngoài phạm vi được phân quyền của bạn.' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy dữ liệu yêu cầu.' },
+  UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị.' },
+  USER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy người dùng.' },
+  GRANT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quyền được cấp.' },
+  UNIT_CODE_TAKEN: { status: 409, vi: 'Mã đơn vị đã được dùng cho một đơn vị khác đang hoạt động.' },
+  UNIT_CLOSED: { status: 409, vi: 'Đơn vị đã ngừng hoạt động (đã sáp nhập hoặc giải thể); không thể thay đổi.' },
+  UNIT_MOVE_CYCLE: { status: 409, vi: 'Không thể chuyển đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó.' },
+  UNIT_HAS_CHILDREN: { status: 409, vi: 'Đơn vị còn đơn vị trực thuộc đang hoạt động.' },
+  UNIT_ROOT_REQUIRED: { status: 403, vi: 'Chỉ quản trị hệ thống mới được tạo đơn vị cấp cao nhất.' },
+  REORG_INVALID: { status: 422, vi: 'Thao tác sắp xếp lại đơn vị không hợp lệ.' },
+  IMPORT_INVALID: { status: 422, vi: 'Tệp có lỗi; không có dòng nào được nhập. Xem danh sách lỗi theo dòng và cột.' },
+  FILE_UNREADABLE: { status: 422, vi: 'Không đọc được tệp. Hãy dùng tệp Excel (.xlsx) hoặc CSV (UTF-8).' },
+  USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã tồn tại.' },
+  PASSWORD_WEAK: { status: 422, vi: 'Mật khẩu phải có ít nhất 10 ký tự, gồm cả chữ và số.' },
+  PASSWORD_WRONG: { status: 422, vi: 'Mật khẩu hiện tại không đúng.' },
+  ROLE_NOT_GRANTABLE: { status: 403, vi: 'Bạn không thể cấp vai trò này.' },
+  GRANT_EXISTS: { status: 409, vi: 'Người dùng đã có vai trò này trên đơn vị này.' },
+  REASON_REQUIRED: { status: 422, vi: 'Cần nhập lý do cho thao tác này.' },
+  DB_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu không sẵn sàng.' },
+  INTERNAL: { status: 500, vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
+} as const satisfies Record<string, { status: number; vi: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

@@ -1,0 +1,58 @@
+/** Roles and the role × action matrix. Pure; the server enforces it on every route together with
+ * the subtree of the grant (a grant gives its role on a unit and every unit below it). */
+
+export const ROLES = ['administrator', 'coordinator', 'appraiser', 'unit_officer', 'unit_head', 'leader'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  administrator: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+  coordinator: { vi: 'Cán bộ đầu mối (điều phối)', en: 'Coordinator' },
+  appraiser: { vi: 'Thành viên thẩm định', en: 'Appraiser' },
+  unit_officer: { vi: 'Cán bộ đơn vị', en: 'Unit officer' },
+  unit_head: { vi: 'Thủ trưởng đơn vị', en: 'Unit head' },
+  leader: { vi: 'Lãnh đạo', en: 'Leader' },
+};
+
+export const ACTIONS = [
+  'unit.read',
+  'unit.write',
+  'unit.reorganise',
+  'unit.import',
+  'user.read',
+  'user.write',
+  'grant.write',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ACTION_LABELS: Record<Action, string> = {
+  'unit.read': 'Xem đơn vị',
+  'unit.write': 'Tạo, sửa, chuyển đơn vị',
+  'unit.reorganise': 'Sáp nhập, giải thể cấp đơn vị',
+  'unit.import': 'Nhập cây đơn vị từ tệp',
+  'user.read': 'Xem người dùng',
+  'user.write': 'Tạo, sửa, khóa người dùng',
+  'grant.write': 'Phân quyền, chuyển quyền cho đơn vị kế thừa',
+  'audit.read': 'Xem nhật ký kiểm toán',
+};
+
+/** Which role may do which action (within the subtree of its grant). */
+export const MATRIX: Record<Role, readonly Action[]> = {
+  administrator: ACTIONS,
+  coordinator: ['unit.read', 'unit.write', 'unit.reorganise', 'unit.import', 'user.read', 'user.write', 'grant.write', 'audit.read'],
+  appraiser: ['unit.read'],
+  unit_officer: ['unit.read'],
+  unit_head: ['unit.read', 'user.read'],
+  leader: ['unit.read', 'user.read', 'audit.read'],
+};
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return MATRIX[role].includes(action);
+}
+
+/** Roles that a holder of `role` may grant to others (never above their own). */
+export function grantableRoles(role: Role): readonly Role[] {
+  if (role === 'administrator') return ROLES;
+  if (role === 'coordinator') return ['coordinator', 'appraiser', 'unit_officer', 'unit_head', 'leader'];
+  return [];
+}

@@ -1,0 +1,3 @@
+export * from './text.ts';
+export * from './units.ts';
+export * from './access.ts';

@@ -1,0 +1,62 @@
+/** Vietnamese text helpers: diacritic-insensitive search keys and Vietnamese collation. Pure. */
+
+/** Lower-case, strip diacritics (including đ/Đ → d), collapse spaces: "Công an huyện Cù Lao Dung" → "cong an huyen cu lao dung". */
+export function searchKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when every word of the query occurs (diacritics and case ignored) in the text. */
+export function matchesSearch(text: string, query: string): boolean {
+  const key = searchKey(text);
+  return searchKey(query)
+    .split(' ')
+    .filter(Boolean)
+    .every((w) => key.includes(w));
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Compare two strings in Vietnamese order (Đ after D, tones after the base letter). */
+export function compareVi(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+export function sortVi<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...items].sort((x, y) => compareVi(key(x), key(y)));
+}
+
+/** dd/mm/yyyy for an ISO date string (yyyy-mm-dd…) or a Date. */
+export function formatDateVi(value: string | Date): string {
+  const iso = typeof value === 'string' ? value : value.toISOString();
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return String(value);
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** Parse dd/mm/yyyy (or d/m/yyyy) or yyyy-mm-dd into yyyy-mm-dd; null when not a real date. */
+export function parseDateVi(text: string): string | null {
+  const s = text.trim();
+  let y: number, mo: number, d: number;
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (m) {
+    d = Number(m[1]);
+    mo = Number(m[2]);
+    y = Number(m[3]);
+  } else {
+    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return null;
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+  }
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
