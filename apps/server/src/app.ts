@@ -110,8 +110,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance & { 
 
   app.decorateRequest('session', null);
 
-  // Authentication, CSRF and the role check run for every /api route before its handler.
-  app.addHook('preHandler', async (req) => {
+  // Authentication, CSRF and the role check run for every /api route before validation and the handler.
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
     const session = await services.auth.session(req.cookies[SESSION_COOKIE]);

@@ -54,7 +54,7 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
 
   api.post(
     '/api/units/import',
-    { config: { access: 'unit.import' }, schema: { tags, summary: 'Nhập cây đơn vị từ Excel/CSV (tất cả hoặc không dòng nào)', consumes: ['multipart/form-data'], response: { 200: ImportResult, 422: ImportFailure, 400: ErrorResponse, 403: ErrorResponse } } },
+    { config: { access: 'unit.import' }, schema: { tags, summary: 'Nhập cây đơn vị từ Excel/CSV (tất cả hoặc không dòng nào)', consumes: ['multipart/form-data'], response: { 200: ImportResult, 422: ImportFailure.or(ErrorResponse), 400: ErrorResponse, 403: ErrorResponse } } },
     async (req) => {
       const actor = actorOf(req);
       if (!req.isMultipart()) throw new AppError('VALIDATION', 'Hãy gửi tệp trong trường "file" (multipart/form-data).');

@@ -61,6 +61,17 @@ export class UnitService {
     return u;
   }
 
+  /** Moving, merging or abolishing a unit changes its parent's set of children: it needs the right on the parent. */
+  private async requireAbove(tx: DbOrTx, actor: Actor, action: 'unit.write' | 'unit.reorganise', unit: UnitRow) {
+    requireInScope(actor, action, unit.path);
+    if (!unit.parentId) {
+      if (!scopeOf(actor, action).all) throw new AppError('FORBIDDEN_UNIT');
+      return;
+    }
+    const parent = await this.mustGet(tx, unit.parentId);
+    requireInScope(actor, action, parent.path);
+  }
+
   private static mustBeOpen(u: UnitRow) {
     if (u.validTo !== null) throw new AppError('UNIT_CLOSED', `Đơn vị "${u.name}" đã ngừng hoạt động từ sau ngày ${formatDateVi(u.validTo)}; không thể thay đổi.`);
   }
@@ -166,7 +177,7 @@ export class UnitService {
       await this.db.transaction(async (tx) => {
         const unit = await this.mustGet(tx, id);
         const parent = await this.mustGet(tx, input.parentId);
-        requireInScope(actor, 'unit.write', unit.path);
+        await this.requireAbove(tx, actor, 'unit.write', unit);
         requireInScope(actor, 'unit.write', parent.path);
         UnitService.mustBeOpen(unit);
         UnitService.mustBeOpen(parent);
@@ -209,7 +220,7 @@ export class UnitService {
       const sources = await repo.getUnitsByIds(tx, ids);
       if (sources.length !== ids.length) throw new AppError('UNIT_NOT_FOUND');
       for (const s of sources) {
-        requireInScope(actor, 'unit.reorganise', s.path);
+        await this.requireAbove(tx, actor, 'unit.reorganise', s);
         UnitService.mustBeOpen(s);
       }
       for (const s of sources) {
@@ -244,7 +255,7 @@ export class UnitService {
     return this.db.transaction(async (tx) => {
       const unit = await this.mustGet(tx, id);
       const successor = await this.mustGet(tx, input.successorId);
-      requireInScope(actor, 'unit.reorganise', unit.path);
+      await this.requireAbove(tx, actor, 'unit.reorganise', unit);
       requireInScope(actor, 'unit.reorganise', successor.path);
       UnitService.mustBeOpen(unit);
       UnitService.mustBeOpen(successor);

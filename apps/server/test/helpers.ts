@@ -1,0 +1,119 @@
+/** Test harness: a real database (PGlite in memory, or a fresh PostgreSQL database per call when
+ * TEST_DATABASE_URL is set), the real app, and a signed-in HTTP client built on app.inject. */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import { openDb, type Database } from '../src/db/open.ts';
+import { seedDemo, type SeedResult } from '../src/modules/system/seed.ts';
+
+export const usingPostgres = !!process.env.TEST_DATABASE_URL;
+
+export async function testDatabase(): Promise<Database> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return openDb({});
+  const name = `chiso_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDb({ databaseUrl: url.toString() });
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    const admin = new URL(base);
+    admin.pathname = '/postgres';
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  };
+  return database;
+}
+
+export function testConfig(over: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-test-dir', WEB_DIST: '/nonexistent-web-dist' }), demo: true, ...over };
+}
+
+export interface Client {
+  username: string;
+  csrf: string;
+  cookie: string;
+  get(url: string): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
+  send(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, opts?: { csrf?: string | null }): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
+}
+
+export interface TestApp {
+  app: FastifyInstance & Awaited<ReturnType<typeof buildApp>>;
+  database: Database;
+  seed: SeedResult;
+  password(username: string): string;
+  login(username: string, password?: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+function cookiesFrom(res: { cookies: { name: string; value: string }[] }, jar: Map<string, string>) {
+  for (const c of res.cookies) jar.set(c.name, c.value);
+}
+
+export async function anonymous(app: FastifyInstance) {
+  const jar = new Map<string, string>();
+  const s = await app.inject({ method: 'GET', url: '/api/auth/session' });
+  cookiesFrom(s, jar);
+  return { jar, csrf: (s.json() as { csrfToken: string }).csrfToken };
+}
+
+export async function loginAs(app: FastifyInstance, username: string, password: string): Promise<Client> {
+  const { jar, csrf } = await anonymous(app);
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: cookie(), 'x-csrf-token': csrf }, payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  cookiesFrom(res, jar);
+  const sessionCsrf = (res.json() as { csrfToken: string }).csrfToken;
+  const client: Client = {
+    username,
+    csrf: sessionCsrf,
+    get cookie() {
+      return cookie();
+    },
+    get: (url) => app.inject({ method: 'GET', url, headers: { cookie: cookie() } }),
+    send: (method, url, body, opts) =>
+      app.inject({
+        method,
+        url,
+        headers: { cookie: cookie(), ...(opts?.csrf === null ? {} : { 'x-csrf-token': opts?.csrf ?? sessionCsrf }) },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+  };
+  return client;
+}
+
+export async function testApp(over: Partial<Config> = {}): Promise<TestApp> {
+  const database = await testDatabase();
+  const seed = await seedDemo(database.db);
+  const app = await buildApp({ config: testConfig(over), database, logger: false });
+  await app.ready();
+  const password = (u: string) => {
+    const a = seed.accounts.find((x) => x.username === u);
+    if (!a) throw new Error(`no demo account ${u}`);
+    return a.password;
+  };
+  return {
+    app,
+    database,
+    seed,
+    password,
+    login: (u, p) => loginAs(app, u, p ?? password(u)),
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Find a unit id by code through the service layer (system view). */
+export async function unitIdByCode(t: TestApp, code: string): Promise<string> {
+  const { findOpenByCode } = await import('../src/modules/units/repository.ts');
+  const u = await findOpenByCode(t.database.db, code);
+  if (!u) throw new Error(`no unit ${code}`);
+  return u.id;
+}
