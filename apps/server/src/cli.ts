@@ -80,7 +80,8 @@ async function run(argv: string[]): Promise<number> {
       }
     }
     case 'check-table': {
-      const mod = (await import('./commands/checkTable.ts')) as { runCheckTable: (a: string[], out: (l: string) => void) => Promise<number> };
+      const modPath = './commands/checkTable.ts';
+      const mod = (await import(modPath)) as { runCheckTable: (a: string[], out: (l: string) => void) => Promise<number> };
       return mod.runCheckTable(args, (l) => console.log(l));
     }
     case 'migrate': {

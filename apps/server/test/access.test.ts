@@ -67,6 +67,7 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
     coordinator: 403,
   },
   'POST /api/units/:id/abolish': { cross: () => ({ method: 'POST', url: `/api/units/${ids.hqNoiVu}/abolish`, body: { successorId: ids.hq, effectiveDate: '2025-07-01', reason: 'x' } }), officer: 403, coordinator: 403 },
+  'POST /api/units/abolish-level': { cross: () => ({ method: 'POST', url: '/api/units/abolish-level', body: { rootId: ids.hq, kind: 'office', effectiveDate: '2025-07-01', reason: 'x' } }), officer: 403, coordinator: 403 },
   'POST /api/units/import': {
     cross: () => ({ method: 'POST', url: '/api/units/import', multipart: { filename: 'x.csv', content: 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên\nHQ-IMP,Đơn vị nhập lạ,office,UBND-HQ\n' } }),
     officer: 403,

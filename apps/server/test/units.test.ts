@@ -132,4 +132,23 @@ describe('units', () => {
     const verify = await verifyChain(t.database.db);
     expect(verify.ok).toBe(true);
   });
+
+  it('abolishing the district level from 01/7/2025 moves teams and communes up, keeping the old units', async () => {
+    const province = await unitIdByCode(t, 'CAT-ST');
+    const cld = await unitIdByCode(t, 'CAH-CLD');
+    const commune = await unitIdByCode(t, 'CLD-DA1');
+    const coord = await t.login('dieuphoi.soctrang');
+    const r = await coord.send('POST', '/api/units/abolish-level', { rootId: province, kind: 'district_police', effectiveDate: '2025-07-01', decision: 'Kết thúc hoạt động Công an cấp huyện', reason: 'Tổ chức chính quyền địa phương hai cấp' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect((r.json() as { closedUnitIds: string[] }).closedUnitIds).toContain(cld);
+    const c = (await coord.get(`/api/units/${commune}`)).json() as { unit: { parentId: string }; path: { name: string }[] };
+    expect(c.unit.parentId).toBe(province);
+    const d = (await coord.get(`/api/units/${cld}`)).json() as { unit: { closed: boolean; validTo: string }; lineage: { type: string; toUnitId: string }[] };
+    expect(d.unit).toMatchObject({ closed: true, validTo: '2025-06-30' });
+    expect(d.lineage.at(-1)).toMatchObject({ type: 'abolish', toUnitId: province });
+    // the district coordinator still reads its old unit (history), and only that
+    expect((await cldCoordinator.get(`/api/units/${cld}`)).statusCode).toBe(200);
+    expect((await cldCoordinator.get(`/api/units/${commune}`)).statusCode).toBe(403);
+    expect((await verifyChain(t.database.db)).ok).toBe(true);
+  });
 });

@@ -121,6 +121,14 @@ export const UnitAbolishBody = z.object({
   decision: z.string().trim().max(300).optional(),
   reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000),
 });
+export const UnitAbolishLevelBody = z.object({
+  /** The unit under which the level is abolished (e.g. Công an tỉnh Sóc Trăng). */
+  rootId: Id,
+  kind: UnitKind,
+  effectiveDate: IsoDate,
+  decision: z.string().trim().max(300).optional(),
+  reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000),
+});
 export const ReorgResult = z.object({ eventId: Id, unit: UnitView.nullable(), closedUnitIds: z.array(Id) });
 export const ImportError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
 export const ImportResult = z.object({ created: z.number().int(), units: z.array(UnitView) });

@@ -1,4 +1,4 @@
-import { ErrorResponse, IdParams, ImportFailure, ImportResult, ReorgResult, UnitAbolishBody, UnitCreateBody, UnitDetail, UnitList, UnitListQuery, UnitMergeBody, UnitMoveBody, UnitUpdateBody, UnitView } from '@chiso/contracts';
+import { ErrorResponse, IdParams, ImportFailure, ImportResult, ReorgResult, UnitAbolishBody, UnitAbolishLevelBody, UnitCreateBody, UnitDetail, UnitList, UnitListQuery, UnitMergeBody, UnitMoveBody, UnitUpdateBody, UnitView } from '@chiso/contracts';
 import { UNIT_KIND_LABELS } from '@chiso/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -50,6 +50,10 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
 
   api.post('/api/units/:id/abolish', { config: { access: 'unit.reorganise' }, schema: { tags, summary: 'Giải thể đơn vị từ một ngày; đơn vị trực thuộc chuyển sang đơn vị kế thừa', params: IdParams, body: UnitAbolishBody, response: { 200: ReorgResult, ...errors } } }, async (req) =>
     s.units.abolish(actorOf(req), req.params.id, req.body),
+  );
+
+  api.post('/api/units/abolish-level', { config: { access: 'unit.reorganise' }, schema: { tags, summary: 'Giải thể cả một cấp đơn vị từ một ngày (đơn vị trực thuộc chuyển lên cấp trên)', body: UnitAbolishLevelBody, response: { 200: ReorgResult, ...errors } } }, async (req) =>
+    s.units.abolishLevel(actorOf(req), req.body),
   );
 
   api.post(

@@ -267,6 +267,31 @@ export class UnitService {
     });
   }
 
+  /** Abolish a whole level from a date: every open unit of a kind under a root is closed and its
+   * children move up to its parent (e.g. district police on 01/7/2025). One event, one transaction. */
+  async abolishLevel(actor: Actor, input: { rootId: string; kind: UnitKind; effectiveDate: string; decision?: string | undefined; reason: string }) {
+    return this.db.transaction(async (tx) => {
+      const root = await this.mustGet(tx, input.rootId);
+      requireInScope(actor, 'unit.reorganise', root.path);
+      const scope = scopeOf(actor, 'unit.reorganise');
+      const targets = (await repo.listUnits(tx, { all: false, paths: [root.path] }, { includeClosed: false, words: [] })).filter((u) => u.kind === input.kind && u.id !== root.id);
+      if (targets.length === 0) throw new AppError('REORG_INVALID', 'Không có đơn vị đang hoạt động nào thuộc loại này trong cây đã chọn.');
+      // deepest first is unnecessary (a level is one kind); parents of targets must not be targets themselves
+      UnitService.checkEffective(targets, input.effectiveDate);
+      const eventId = await repo.insertReorgEvent(tx, { type: 'abolish', effectiveDate: input.effectiveDate, decision: input.decision ?? null, reason: input.reason, actorId: actor.id });
+      const closed: string[] = [];
+      for (const u of targets.sort((a, b) => b.depth - a.depth)) {
+        const fresh = (await repo.getUnit(tx, u.id))!;
+        let parent = fresh.parentId ? (await repo.getUnit(tx, fresh.parentId))! : null;
+        while (parent && parent.kind === input.kind && parent.id !== root.id) parent = parent.parentId ? (await repo.getUnit(tx, parent.parentId))! : null;
+        if (!parent || !pathInScope(scope, parent.path)) throw new AppError('REORG_INVALID', `Không xác định được đơn vị kế thừa cho "${u.name}".`);
+        await this.closeInto(tx, actor, fresh, parent, input.effectiveDate, eventId, 'abolish', input.reason);
+        closed.push(u.id);
+      }
+      return { eventId, unit: toDto((await repo.getUnit(tx, root.id))!), closedUnitIds: closed };
+    });
+  }
+
   /** Import a tree from rows (first row = header). All rows or none. */
   async importRows(actor: Actor, rows: string[][]) {
     const { plan, errors } = await this.planImport(actor, rows);
