@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { backup, restore } from '../src/commands/backup.ts';
 import { loadConfig } from '../src/config.ts';
@@ -68,5 +69,41 @@ describe('embedded database', () => {
     await r.close();
     // restoring over existing data is refused
     await expect(restore({ ...loadConfig({ DATA_DIR: target }), databaseUrl: undefined }, file)).rejects.toThrow(/thư mục trống/);
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL', () => {
+  it('creates a missing database, and backup/restore with pg_dump gives back the same data', async () => {
+    const base = new URL(process.env.TEST_DATABASE_URL!);
+    const name = `chiso_bk_${Date.now()}`;
+    const src = new URL(base);
+    src.pathname = `/${name}`;
+    const dst = new URL(base);
+    dst.pathname = `/${name}_r`;
+    const d = await openDb({ databaseUrl: src.toString() });
+    try {
+      await seedDemo(d.db);
+      const snap = async (db: typeof d.db) => ({
+        units: await rawRows(db, sql`select id, code, name, path from units order by id`),
+        audit: await rawRows(db, sql`select seq, hash from audit_log order by seq`),
+      });
+      const before = await snap(d.db);
+      const file = path.join(tmp(), 'b.dump');
+      await backup({ ...loadConfig({}), databaseUrl: src.toString() }, file);
+      await restore({ ...loadConfig({}), databaseUrl: dst.toString() }, file);
+      const r = await openDb({ databaseUrl: dst.toString() });
+      expect(await snap(r.db)).toEqual(before);
+      expect((await verifyChain(r.db)).ok).toBe(true);
+      await r.close();
+    } finally {
+      await d.close();
+      const admin = new URL(base);
+      admin.pathname = '/postgres';
+      const c = new pg.Client({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.query(`DROP DATABASE IF EXISTS "${name}_r" WITH (FORCE)`);
+      await c.end();
+    }
   });
 });

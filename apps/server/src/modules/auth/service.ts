@@ -74,6 +74,7 @@ export class AuthService {
     }
     if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
     await repo.recordSuccessfulLogin(this.db, user.id);
+    await repo.purgeExpiredSessions(this.db, now);
     const token = newToken();
     const tokenHash = sha256(token);
     const csrfToken = newToken();
