@@ -5,7 +5,10 @@ import path from 'node:path';
 
 const dir = import.meta.dirname;
 const only = process.argv[2];
-for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'run.ts').sort()) {
+for (const f of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+  .sort()) {
   if (only && !f.includes(only)) continue;
   console.log(`\n=== ${f}`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, f)], { stdio: 'inherit' });

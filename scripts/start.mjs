@@ -16,7 +16,8 @@ function newestMtime(dir) {
 }
 
 const webSrc = path.join(root, 'apps/web/src');
-const stale = !fs.existsSync(dist) || (fs.existsSync(webSrc) && newestMtime(webSrc) > fs.statSync(dist).mtimeMs);
+const stale =
+  !fs.existsSync(dist) || (fs.existsSync(webSrc) && newestMtime(webSrc) > fs.statSync(dist).mtimeMs);
 if (stale && fs.existsSync(path.join(root, 'apps/web/index.html'))) {
   console.log('Đang xây dựng giao diện web (lần chạy đầu)…');
   const r = spawnSync('npm', ['run', 'build', '-w', '@chiso/web'], { cwd: root, stdio: 'inherit' });
@@ -25,6 +26,9 @@ if (stale && fs.existsSync(path.join(root, 'apps/web/index.html'))) {
     process.exit(r.status ?? 1);
   }
 }
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

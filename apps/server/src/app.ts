@@ -11,7 +11,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import { roleAllows } from '@chiso/domain';
 import { ERRORS } from '@chiso/contracts';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/open.ts';
 import { AppError } from './errors.ts';
@@ -48,13 +54,20 @@ function sameToken(a: string | undefined, b: string): boolean {
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-export async function buildApp(opts: BuildOptions): Promise<FastifyInstance & { services: Services; routeList: { method: string; url: string; access: Access }[] }> {
+export async function buildApp(
+  opts: BuildOptions,
+): Promise<
+  FastifyInstance & { services: Services; routeList: { method: string; url: string; access: Access }[] }
+> {
   const { config, database } = opts;
   const app = Fastify({
     logger:
       opts.logger === false
         ? false
-        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          },
     trustProxy: false,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => Math.random().toString(36).slice(2, 10),
@@ -76,7 +89,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance & { 
     if (!r.url.startsWith('/api/') || r.url.startsWith('/api/docs')) return;
     const access = r.config?.access;
     if (!access) throw new Error(`Route ${String(r.method)} ${r.url} does not declare config.access`);
-    for (const m of Array.isArray(r.method) ? r.method : [r.method]) if (m !== 'HEAD') routeList.push({ method: m, url: r.url, access });
+    for (const m of Array.isArray(r.method) ? r.method : [r.method])
+      if (m !== 'HEAD') routeList.push({ method: m, url: r.url, access });
   });
 
   await app.register(helmet, {
@@ -101,8 +115,17 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance & { 
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Chiso API', description: 'API của Chiso — quản lý Chỉ số cải cách hành chính', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER } } },
+      info: {
+        title: 'Chiso API',
+        description: 'API của Chiso — quản lý Chỉ số cải cách hành chính',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -119,10 +142,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance & { 
     req.session = session;
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
-      if (!sameToken(typeof header === 'string' ? header : undefined, session.csrfToken)) throw new AppError('CSRF');
+      if (!sameToken(typeof header === 'string' ? header : undefined, session.csrfToken))
+        throw new AppError('CSRF');
     }
     if (access !== 'session') {
-      if (session.user.mustChangePassword) throw new AppError('FORBIDDEN', 'Bạn cần đổi mật khẩu trước khi tiếp tục.');
+      if (session.user.mustChangePassword)
+        throw new AppError('FORBIDDEN', 'Bạn cần đổi mật khẩu trước khi tiếp tục.');
       if (!session.actor.grants.some((g) => roleAllows(g.role, access))) throw new AppError('FORBIDDEN');
     }
   });
@@ -130,17 +155,45 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance & { 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
       if (err.status >= 500) req.log.error(err);
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } });
+      return reply
+        .status(err.status)
+        .send({
+          error: {
+            code: err.code,
+            message: err.message,
+            ...(err.details !== undefined ? { details: err.details } : {}),
+          },
+        });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
       const first = details[0];
-      return reply.status(400).send({ error: { code: 'VALIDATION', message: `${ERRORS.VALIDATION.vi}${first ? ` ${first.path ? first.path + ': ' : ''}${first.message}` : ''}`, details } });
+      return reply
+        .status(400)
+        .send({
+          error: {
+            code: 'VALIDATION',
+            message: `${ERRORS.VALIDATION.vi}${first ? ` ${first.path ? first.path + ': ' : ''}${first.message}` : ''}`,
+            details,
+          },
+        });
     }
     const fe = err as FastifyError;
-    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return reply.status(400).send({ error: { code: 'BAD_JSON', message: ERRORS.BAD_JSON.vi } });
-    if (fe.code === 'FST_REQ_FILE_TOO_LARGE') return reply.status(413).send({ error: { code: 'VALIDATION', message: `Tệp quá lớn (tối đa ${Math.round(config.uploadMaxBytes / 1048576)} MB).` } });
-    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return reply.status(fe.statusCode).send({ error: { code: 'VALIDATION', message: ERRORS.VALIDATION.vi } });
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+      return reply.status(400).send({ error: { code: 'BAD_JSON', message: ERRORS.BAD_JSON.vi } });
+    if (fe.code === 'FST_REQ_FILE_TOO_LARGE')
+      return reply
+        .status(413)
+        .send({
+          error: {
+            code: 'VALIDATION',
+            message: `Tệp quá lớn (tối đa ${Math.round(config.uploadMaxBytes / 1048576)} MB).`,
+          },
+        });
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+      return reply
+        .status(fe.statusCode)
+        .send({ error: { code: 'VALIDATION', message: ERRORS.VALIDATION.vi } });
     req.log.error(err);
     return reply.status(500).send({ error: { code: 'INTERNAL', message: ERRORS.INTERNAL.vi } });
   });
@@ -156,7 +209,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance & { 
   // The admin web app (built by `npm start` / `npm run build`).
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      immutable: false,
+    });
     const html = fs.readFileSync(indexHtml, 'utf8');
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') {
@@ -166,11 +225,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance & { 
     });
   } else {
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.vi } });
+      if (req.url.startsWith('/api/'))
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.vi } });
       return reply
         .status(503)
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><meta charset="utf-8"><title>Chiso</title><p>Giao diện web chưa được xây dựng. Hãy chạy <code>npm start</code> (tự xây dựng) hoặc <code>npm run build</code>.</p>');
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>Chiso</title><p>Giao diện web chưa được xây dựng. Hãy chạy <code>npm start</code> (tự xây dựng) hoặc <code>npm run build</code>.</p>',
+        );
     });
   }
 

@@ -62,7 +62,8 @@ async function run(argv: string[]): Promise<number> {
       try {
         const r = await seedDemo(d.db);
         console.log(`Đã nạp ${r.units} đơn vị và ${r.accounts.length} tài khoản dùng thử:`);
-        for (const a of r.accounts) console.log(`  ${a.username.padEnd(22)} ${a.password}  ${a.role} — ${a.unit}`);
+        for (const a of r.accounts)
+          console.log(`  ${a.username.padEnd(22)} ${a.password}  ${a.role} — ${a.unit}`);
         return 0;
       } finally {
         await d.close();
@@ -71,8 +72,14 @@ async function run(argv: string[]): Promise<number> {
     case 'create-admin': {
       const d = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
-        const a = await createAdmin(d.db, flag(args, '--username') ?? 'admin', process.env.CHISO_ADMIN_PASSWORD || undefined);
-        console.log(`Đã tạo quản trị hệ thống "${a.username}".${process.env.CHISO_ADMIN_PASSWORD ? '' : ` Mật khẩu tạm thời: ${a.password}`}`);
+        const a = await createAdmin(
+          d.db,
+          flag(args, '--username') ?? 'admin',
+          process.env.CHISO_ADMIN_PASSWORD || undefined,
+        );
+        console.log(
+          `Đã tạo quản trị hệ thống "${a.username}".${process.env.CHISO_ADMIN_PASSWORD ? '' : ` Mật khẩu tạm thời: ${a.password}`}`,
+        );
         console.log('Mật khẩu phải được đổi khi đăng nhập lần đầu.');
         return 0;
       } finally {
@@ -81,7 +88,9 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'check-table': {
       const modPath = './commands/checkTable.ts';
-      const mod = (await import(modPath)) as { runCheckTable: (a: string[], out: (l: string) => void) => Promise<number> };
+      const mod = (await import(modPath)) as {
+        runCheckTable: (a: string[], out: (l: string) => void) => Promise<number>;
+      };
       return mod.runCheckTable(args, (l) => console.log(l));
     }
     case 'migrate': {

@@ -13,7 +13,9 @@ async function main() {
   if ((await countUsers(database.db)) === 0) {
     if (config.demo) {
       const r = await seedDemo(database.db);
-      console.log(`Đã nạp dữ liệu mẫu: ${r.units} đơn vị, ${r.accounts.length} tài khoản dùng thử (xem trang đăng nhập).`);
+      console.log(
+        `Đã nạp dữ liệu mẫu: ${r.units} đơn vị, ${r.accounts.length} tài khoản dùng thử (xem trang đăng nhập).`,
+      );
     } else {
       const a = await createAdmin(database.db, 'admin');
       console.log(
@@ -36,14 +38,18 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  console.log(`Chiso đang chạy tại http://${shown}:${config.port} — cơ sở dữ liệu: ${where}${config.demo ? ' — chế độ dùng thử' : ''}`);
+  console.log(
+    `Chiso đang chạy tại http://${shown}:${config.port} — cơ sở dữ liệu: ${where}${config.demo ? ' — chế độ dùng thử' : ''}`,
+  );
 }
 
 main().catch((e: unknown) => {
   if (e instanceof ConfigError || e instanceof DbOpenError) {
     console.error(`Không khởi động được Chiso: ${e.message}`);
   } else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(`Không khởi động được Chiso: cổng đã bị chiếm (${(e as Error).message}). Đặt PORT khác, ví dụ PORT=3001 npm start.`);
+    console.error(
+      `Không khởi động được Chiso: cổng đã bị chiếm (${(e as Error).message}). Đặt PORT khác, ví dụ PORT=3001 npm start.`,
+    );
   } else {
     console.error('Không khởi động được Chiso:', e);
   }

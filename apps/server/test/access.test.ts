@@ -26,14 +26,21 @@ beforeAll(async () => {
   ids.hqXa1 = await unitIdByCode(t, 'HQ-XH');
   ids.hqXa2 = await unitIdByCode(t, 'HQ-TN');
   ids.cld = await unitIdByCode(t, 'CAH-CLD');
-  const users = (await admin.get('/api/users?q=haquang')).json() as { items: { id: string; username: string; grants: { id: string }[] }[] };
+  const users = (await admin.get('/api/users?q=haquang')).json() as {
+    items: { id: string; username: string; grants: { id: string }[] }[];
+  };
   const hqUser = users.items.find((u) => u.username === 'canbo.haquang')!;
   ids.hqUser = hqUser.id;
   ids.hqGrant = hqUser.grants[0]!.id;
 });
 afterAll(async () => t?.close());
 
-type Req = { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: unknown; multipart?: { filename: string; content: string } };
+type Req = {
+  method: 'GET' | 'POST' | 'PATCH';
+  url: string;
+  body?: unknown;
+  multipart?: { filename: string; content: string };
+};
 interface Case {
   /** The request a Cù Lao Dung user makes against Hà Quảng (or with a role that lacks the right). */
   cross: () => Req;
@@ -55,21 +62,86 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'self',
   'POST /api/auth/password': 'self',
-  'GET /api/units': { cross: () => ({ method: 'GET', url: '/api/units?q=ha%20quang&includeClosed=true' }), officer: noHaQuang, coordinator: noHaQuang },
-  'GET /api/units/import/template': { cross: () => ({ method: 'GET', url: '/api/units/import/template' }), officer: 403, coordinator: 200 },
-  'GET /api/units/:id': { cross: () => ({ method: 'GET', url: `/api/units/${ids.hq}` }), officer: 403, coordinator: 403 },
-  'POST /api/units': { cross: () => ({ method: 'POST', url: '/api/units', body: { code: 'HQ-X', name: 'Đơn vị lạ', kind: 'office', parentId: ids.hq } }), officer: 403, coordinator: 403 },
-  'PATCH /api/units/:id': { cross: () => ({ method: 'PATCH', url: `/api/units/${ids.hqNoiVu}`, body: { name: 'Đổi tên trái phép' } }), officer: 403, coordinator: 403 },
-  'POST /api/units/:id/move': { cross: () => ({ method: 'POST', url: `/api/units/${ids.hqNoiVu}/move`, body: { parentId: ids.cld, reason: 'x' } }), officer: 403, coordinator: 403 },
-  'POST /api/units/merge': {
-    cross: () => ({ method: 'POST', url: '/api/units/merge', body: { sourceIds: [ids.hqXa1, ids.hqXa2], target: { code: 'HQ-M', name: 'Xã gộp', kind: 'commune_committee', parentId: ids.hq }, effectiveDate: '2025-07-01', reason: 'x' } }),
+  'GET /api/units': {
+    cross: () => ({ method: 'GET', url: '/api/units?q=ha%20quang&includeClosed=true' }),
+    officer: noHaQuang,
+    coordinator: noHaQuang,
+  },
+  'GET /api/units/import/template': {
+    cross: () => ({ method: 'GET', url: '/api/units/import/template' }),
+    officer: 403,
+    coordinator: 200,
+  },
+  'GET /api/units/:id': {
+    cross: () => ({ method: 'GET', url: `/api/units/${ids.hq}` }),
     officer: 403,
     coordinator: 403,
   },
-  'POST /api/units/:id/abolish': { cross: () => ({ method: 'POST', url: `/api/units/${ids.hqNoiVu}/abolish`, body: { successorId: ids.hq, effectiveDate: '2025-07-01', reason: 'x' } }), officer: 403, coordinator: 403 },
-  'POST /api/units/abolish-level': { cross: () => ({ method: 'POST', url: '/api/units/abolish-level', body: { rootId: ids.hq, kind: 'office', effectiveDate: '2025-07-01', reason: 'x' } }), officer: 403, coordinator: 403 },
+  'POST /api/units': {
+    cross: () => ({
+      method: 'POST',
+      url: '/api/units',
+      body: { code: 'HQ-X', name: 'Đơn vị lạ', kind: 'office', parentId: ids.hq },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'PATCH /api/units/:id': {
+    cross: () => ({ method: 'PATCH', url: `/api/units/${ids.hqNoiVu}`, body: { name: 'Đổi tên trái phép' } }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/units/:id/move': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/units/${ids.hqNoiVu}/move`,
+      body: { parentId: ids.cld, reason: 'x' },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/units/merge': {
+    cross: () => ({
+      method: 'POST',
+      url: '/api/units/merge',
+      body: {
+        sourceIds: [ids.hqXa1, ids.hqXa2],
+        target: { code: 'HQ-M', name: 'Xã gộp', kind: 'commune_committee', parentId: ids.hq },
+        effectiveDate: '2025-07-01',
+        reason: 'x',
+      },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/units/:id/abolish': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/units/${ids.hqNoiVu}/abolish`,
+      body: { successorId: ids.hq, effectiveDate: '2025-07-01', reason: 'x' },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/units/abolish-level': {
+    cross: () => ({
+      method: 'POST',
+      url: '/api/units/abolish-level',
+      body: { rootId: ids.hq, kind: 'office', effectiveDate: '2025-07-01', reason: 'x' },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
   'POST /api/units/import': {
-    cross: () => ({ method: 'POST', url: '/api/units/import', multipart: { filename: 'x.csv', content: 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên\nHQ-IMP,Đơn vị nhập lạ,office,UBND-HQ\n' } }),
+    cross: () => ({
+      method: 'POST',
+      url: '/api/units/import',
+      multipart: {
+        filename: 'x.csv',
+        content:
+          'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên\nHQ-IMP,Đơn vị nhập lạ,office,UBND-HQ\n',
+      },
+    }),
     officer: 403,
     coordinator: (json) => {
       const j = json as { error: { code: string; details: { errors: { row: number; message: string }[] } } };
@@ -77,14 +149,68 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
       expect(j.error.details.errors[0]!.message).toContain('ngoài phạm vi');
     },
   },
-  'GET /api/users': { cross: () => ({ method: 'GET', url: '/api/users' }), officer: 403, coordinator: noHaQuang },
-  'POST /api/users': { cross: () => ({ method: 'POST', url: '/api/users', body: { username: 'x.haquang', fullName: 'Người lạ', password: 'MatKhau-123456', role: 'unit_officer', unitId: ids.hq } }), officer: 403, coordinator: 403 },
-  'PATCH /api/users/:id': { cross: () => ({ method: 'PATCH', url: `/api/users/${ids.hqUser}`, body: { newPassword: 'MatKhau-chiem-1' } }), officer: 403, coordinator: 403 },
-  'GET /api/grants': { cross: () => ({ method: 'GET', url: `/api/grants?unitId=${ids.hq}` }), officer: 403, coordinator: 403 },
-  'POST /api/grants': { cross: () => ({ method: 'POST', url: '/api/grants', body: { userId: ids.hqUser, role: 'coordinator', unitId: ids.hq } }), officer: 403, coordinator: 403 },
-  'POST /api/grants/:id/revoke': { cross: () => ({ method: 'POST', url: `/api/grants/${ids.hqGrant}/revoke`, body: { reason: 'x' } }), officer: 403, coordinator: 403 },
-  'POST /api/grants/carry': { cross: () => ({ method: 'POST', url: '/api/grants/carry', body: { fromUnitId: ids.hqXa1, toUnitId: ids.hq, reason: 'x' } }), officer: 403, coordinator: 403 },
-  'GET /api/audit': { cross: () => ({ method: 'GET', url: `/api/audit?limit=500` }), officer: 403, coordinator: noHaQuang },
+  'GET /api/users': {
+    cross: () => ({ method: 'GET', url: '/api/users' }),
+    officer: 403,
+    coordinator: noHaQuang,
+  },
+  'POST /api/users': {
+    cross: () => ({
+      method: 'POST',
+      url: '/api/users',
+      body: {
+        username: 'x.haquang',
+        fullName: 'Người lạ',
+        password: 'MatKhau-123456',
+        role: 'unit_officer',
+        unitId: ids.hq,
+      },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'PATCH /api/users/:id': {
+    cross: () => ({
+      method: 'PATCH',
+      url: `/api/users/${ids.hqUser}`,
+      body: { newPassword: 'MatKhau-chiem-1' },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'GET /api/grants': {
+    cross: () => ({ method: 'GET', url: `/api/grants?unitId=${ids.hq}` }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/grants': {
+    cross: () => ({
+      method: 'POST',
+      url: '/api/grants',
+      body: { userId: ids.hqUser, role: 'coordinator', unitId: ids.hq },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/grants/:id/revoke': {
+    cross: () => ({ method: 'POST', url: `/api/grants/${ids.hqGrant}/revoke`, body: { reason: 'x' } }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/grants/carry': {
+    cross: () => ({
+      method: 'POST',
+      url: '/api/grants/carry',
+      body: { fromUnitId: ids.hqXa1, toUnitId: ids.hq, reason: 'x' },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'GET /api/audit': {
+    cross: () => ({ method: 'GET', url: `/api/audit?limit=500` }),
+    officer: 403,
+    coordinator: noHaQuang,
+  },
 };
 
 async function send(client: Client | null, r: Req, csrf?: string | null) {
@@ -93,9 +219,19 @@ async function send(client: Client | null, r: Req, csrf?: string | null) {
   if (client && r.method !== 'GET' && csrf !== null) headers['x-csrf-token'] = csrf ?? client.csrf;
   if (r.multipart) {
     const m = multipart(r.multipart.filename, r.multipart.content);
-    return t.app.inject({ method: r.method, url: r.url, headers: { ...headers, 'content-type': m.contentType }, payload: m.body });
+    return t.app.inject({
+      method: r.method,
+      url: r.url,
+      headers: { ...headers, 'content-type': m.contentType },
+      payload: m.body,
+    });
   }
-  return t.app.inject({ method: r.method, url: r.url, headers, ...(r.body !== undefined ? { payload: r.body as object } : {}) });
+  return t.app.inject({
+    method: r.method,
+    url: r.url,
+    headers,
+    ...(r.body !== undefined ? { payload: r.body as object } : {}),
+  });
 }
 
 describe('route enumeration', () => {
@@ -106,7 +242,8 @@ describe('route enumeration', () => {
   });
 
   it('only the declared public routes are public', () => {
-    for (const r of t.app.routeList) expect(r.access === 'public', `${r.method} ${r.url}`).toBe(CASES[`${r.method} ${r.url}`] === 'public');
+    for (const r of t.app.routeList)
+      expect(r.access === 'public', `${r.method} ${r.url}`).toBe(CASES[`${r.method} ${r.url}`] === 'public');
   });
 
   it('401 without a session on every non-public route', async () => {
@@ -124,7 +261,8 @@ describe('route enumeration', () => {
     for (const [key, c] of Object.entries(CASES)) {
       if (c === 'public' || key.startsWith('GET ')) continue;
       const [method, url] = key.split(' ') as [Req['method'], string];
-      const req = c === 'self' ? { method, url, body: { currentPassword: 'x', newPassword: 'y' } } : c.cross();
+      const req =
+        c === 'self' ? { method, url, body: { currentPassword: 'x', newPassword: 'y' } } : c.cross();
       for (const bad of [null, 'forged-token-000000000000000000000000000000000']) {
         const res = await send(admin, req, bad);
         expect(res.statusCode, `${key} csrf=${bad}`).toBe(403);
@@ -133,7 +271,12 @@ describe('route enumeration', () => {
     }
     // login itself needs the double-submitted token
     const anon = await anonymous(t.app);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: `chiso_csrf=${anon.csrf}` }, payload: { username: 'quantri', password: t.password('quantri') } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: `chiso_csrf=${anon.csrf}` },
+      payload: { username: 'quantri', password: t.password('quantri') },
+    });
     expect(res.statusCode).toBe(403);
     // and the admin's session still works (nothing was logged out by the forged requests)
     expect((await admin.get('/api/units')).statusCode).toBe(200);
@@ -143,11 +286,17 @@ describe('route enumeration', () => {
     const before = (await admin.get('/api/audit?limit=1')).json() as { items: { seq: number }[] };
     for (const [key, c] of Object.entries(CASES)) {
       if (c === 'public' || c === 'self') continue;
-      for (const [who, client, expected] of [['officer', officer, c.officer], ['coordinator', coordinator, c.coordinator]] as const) {
+      for (const [who, client, expected] of [
+        ['officer', officer, c.officer],
+        ['coordinator', coordinator, c.coordinator],
+      ] as const) {
         const res = await send(client, c.cross());
         if (typeof expected === 'number') {
           expect(res.statusCode, `${who} ${key}: ${res.body}`).toBe(expected);
-          if (expected === 403) expect(['FORBIDDEN', 'FORBIDDEN_UNIT', 'ROLE_NOT_GRANTABLE'], key).toContain((res.json() as { error: { code: string } }).error.code);
+          if (expected === 403)
+            expect(['FORBIDDEN', 'FORBIDDEN_UNIT', 'ROLE_NOT_GRANTABLE'], key).toContain(
+              (res.json() as { error: { code: string } }).error.code,
+            );
         } else {
           expect(res.statusCode, `${who} ${key}: ${res.body}`).toBeLessThan(500);
           expected(res.json());
@@ -157,12 +306,17 @@ describe('route enumeration', () => {
     // nothing was written by the refused requests
     const after = (await admin.get('/api/audit?limit=1')).json() as { items: { seq: number }[] };
     expect(after.items[0]!.seq).toBe(before.items[0]!.seq);
-    const hq = (await admin.get(`/api/units/${ids.hqNoiVu}`)).json() as { unit: { name: string; parentId: string } };
+    const hq = (await admin.get(`/api/units/${ids.hqNoiVu}`)).json() as {
+      unit: { name: string; parentId: string };
+    };
     expect(hq.unit).toMatchObject({ name: 'Phòng Nội vụ', parentId: ids.hq });
   });
 
   it('self routes act only on the caller: password change needs the current password', async () => {
-    const r = await officer.send('POST', '/api/auth/password', { currentPassword: 'sai-mat-khau-1', newPassword: 'MatKhauMoi-2025' });
+    const r = await officer.send('POST', '/api/auth/password', {
+      currentPassword: 'sai-mat-khau-1',
+      newPassword: 'MatKhauMoi-2025',
+    });
     expect(r.statusCode).toBe(422);
     expect((r.json() as { error: { code: string } }).error.code).toBe('PASSWORD_WRONG');
   });
@@ -172,11 +326,18 @@ describe('login protection', () => {
   it('locks an account after repeated bad passwords, even for the right password, and audits it', async () => {
     const anon = await anonymous(t.app);
     const attempt = (password: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: `chiso_csrf=${anon.csrf}`, 'x-csrf-token': anon.csrf }, payload: { username: 'truong.haquang', password } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { cookie: `chiso_csrf=${anon.csrf}`, 'x-csrf-token': anon.csrf },
+        payload: { username: 'truong.haquang', password },
+      });
     for (let i = 0; i < 5; i++) expect((await attempt('sai-mat-khau-' + i)).statusCode).toBe(401);
     const locked = await attempt(t.password('truong.haquang'));
     expect(locked.statusCode).toBe(423);
-    expect((locked.json() as { error: { code: string; message: string } }).error.message).toContain('tạm thời bị khóa');
+    expect((locked.json() as { error: { code: string; message: string } }).error.message).toContain(
+      'tạm thời bị khóa',
+    );
     const audit = (await admin.get('/api/audit?action=user.locked')).json() as { items: unknown[] };
     expect(audit.items.length).toBe(1);
   });
@@ -184,7 +345,10 @@ describe('login protection', () => {
   it('a password change ends the other sessions and the new password works', async () => {
     const other = await t.login('canbo.haquang');
     const me = await t.login('canbo.haquang');
-    const r = await me.send('POST', '/api/auth/password', { currentPassword: t.password('canbo.haquang'), newPassword: 'MatKhauMoi-2025' });
+    const r = await me.send('POST', '/api/auth/password', {
+      currentPassword: t.password('canbo.haquang'),
+      newPassword: 'MatKhauMoi-2025',
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect((await other.get('/api/units')).statusCode).toBe(401);
     expect((await me.get('/api/units')).statusCode).toBe(200);
@@ -194,7 +358,12 @@ describe('login protection', () => {
 
   it('security headers and HttpOnly SameSite session cookie', async () => {
     const anon = await anonymous(t.app);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: `chiso_csrf=${anon.csrf}`, 'x-csrf-token': anon.csrf }, payload: { username: 'lanhdao.caobang', password: t.password('lanhdao.caobang') } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: `chiso_csrf=${anon.csrf}`, 'x-csrf-token': anon.csrf },
+      payload: { username: 'lanhdao.caobang', password: t.password('lanhdao.caobang') },
+    });
     const sid = res.cookies.find((c) => c.name === 'chiso_sid')!;
     expect(sid.httpOnly).toBe(true);
     expect(sid.sameSite).toBe('Strict');
@@ -210,7 +379,12 @@ describe('throttling', () => {
       const anon = await anonymous(t2.app);
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const r = await t2.app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: `chiso_csrf=${anon.csrf}`, 'x-csrf-token': anon.csrf }, payload: { username: 'khongco', password: 'x' } });
+        const r = await t2.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { cookie: `chiso_csrf=${anon.csrf}`, 'x-csrf-token': anon.csrf },
+          payload: { username: 'khongco', password: 'x' },
+        });
         codes.push(r.statusCode);
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);

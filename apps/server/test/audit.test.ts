@@ -26,16 +26,23 @@ describe('audit trail', () => {
 
   it('refuses UPDATE and DELETE through the normal path', async () => {
     t = await testApp();
-    await expect(t.database.db.execute(sql`update audit_log set reason = 'x' where seq = 2`)).rejects.toThrow();
+    await expect(
+      t.database.db.execute(sql`update audit_log set reason = 'x' where seq = 2`),
+    ).rejects.toThrow();
     await expect(t.database.db.execute(sql`delete from audit_log where seq = 2`)).rejects.toThrow();
   });
 
   it('fails after one record is altered by hand', async () => {
     t = await testApp();
-    await tamper(t, sql`update audit_log set after = jsonb_set(after, '{name}', '"Tên bị sửa"') where seq = 5`);
+    await tamper(
+      t,
+      sql`update audit_log set after = jsonb_set(after, '{name}', '"Tên bị sửa"') where seq = 5`,
+    );
     const r = await verifyChain(t.database.db);
     expect(r.ok).toBe(false);
-    expect(r.problems).toEqual([expect.objectContaining({ seq: 5, problem: expect.stringContaining('bị sửa') })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ seq: 5, problem: expect.stringContaining('bị sửa') }),
+    ]);
   });
 
   it('fails after a record in the middle is deleted by hand', async () => {
@@ -49,7 +56,14 @@ describe('audit trail', () => {
   it('keeps exact values and key order independent of jsonb', async () => {
     t = await testApp();
     await t.database.db.transaction((tx) =>
-      appendAudit(tx, { actorId: null, actorName: 'Kiểm thử', action: 'score.set', entity: 'score', after: { zeta: 1, alpha: '7,82', nested: { b: [1, 2], a: null } }, reason: 'Điểm 74,56' }),
+      appendAudit(tx, {
+        actorId: null,
+        actorName: 'Kiểm thử',
+        action: 'score.set',
+        entity: 'score',
+        after: { zeta: 1, alpha: '7,82', nested: { b: [1, 2], a: null } },
+        reason: 'Điểm 74,56',
+      }),
     );
     expect((await verifyChain(t.database.db)).ok).toBe(true);
   });
@@ -58,7 +72,17 @@ describe('audit trail', () => {
     t = await testApp();
     const db = t.database.db;
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => db.transaction((tx) => appendAudit(tx, { actorId: null, actorName: 'Song song', action: 'test', entity: 'x', after: { i } }))),
+      Array.from({ length: 20 }, (_, i) =>
+        db.transaction((tx) =>
+          appendAudit(tx, {
+            actorId: null,
+            actorName: 'Song song',
+            action: 'test',
+            entity: 'x',
+            after: { i },
+          }),
+        ),
+      ),
     );
     expect((await verifyChain(db)).ok).toBe(true);
   });

@@ -15,7 +15,10 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-db-'));
 describe('embedded database', () => {
   it('loads unaccent and pg_trgm', async () => {
     const d = await openDb({});
-    const [r] = await rawRows<{ u: string; s: number }>(d.db, sql`select unaccent('Công an huyện Cù Lao Dung') as u, similarity('cu lao dung', 'cong an huyen cu lao dung') as s`);
+    const [r] = await rawRows<{ u: string; s: number }>(
+      d.db,
+      sql`select unaccent('Công an huyện Cù Lao Dung') as u, similarity('cu lao dung', 'cong an huyen cu lao dung') as s`,
+    );
     expect(r!.u).toBe('Cong an huyen Cu Lao Dung');
     expect(Number(r!.s)).toBeGreaterThan(0.3);
     await d.close();
@@ -68,7 +71,9 @@ describe('embedded database', () => {
     expect((await verifyChain(r.db)).ok).toBe(true);
     await r.close();
     // restoring over existing data is refused
-    await expect(restore({ ...loadConfig({ DATA_DIR: target }), databaseUrl: undefined }, file)).rejects.toThrow(/thư mục trống/);
+    await expect(
+      restore({ ...loadConfig({ DATA_DIR: target }), databaseUrl: undefined }, file),
+    ).rejects.toThrow(/thư mục trống/);
   });
 });
 

@@ -31,7 +31,15 @@ export async function testDatabase(): Promise<Database> {
 }
 
 export function testConfig(over: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-test-dir', WEB_DIST: '/nonexistent-web-dist' }), demo: true, ...over };
+  return {
+    ...loadConfig({
+      LOG_LEVEL: 'silent',
+      DATA_DIR: '/nonexistent-test-dir',
+      WEB_DIST: '/nonexistent-web-dist',
+    }),
+    demo: true,
+    ...over,
+  };
 }
 
 export interface Client {
@@ -39,7 +47,12 @@ export interface Client {
   csrf: string;
   cookie: string;
   get(url: string): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
-  send(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, opts?: { csrf?: string | null }): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
+  send(
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    opts?: { csrf?: string | null },
+  ): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
 }
 
 export interface TestApp {
@@ -65,7 +78,12 @@ export async function anonymous(app: FastifyInstance) {
 export async function loginAs(app: FastifyInstance, username: string, password: string): Promise<Client> {
   const { jar, csrf } = await anonymous(app);
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: cookie(), 'x-csrf-token': csrf }, payload: { username, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: { cookie: cookie(), 'x-csrf-token': csrf },
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   cookiesFrom(res, jar);
   const sessionCsrf = (res.json() as { csrfToken: string }).csrfToken;
@@ -80,7 +98,10 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
       app.inject({
         method,
         url,
-        headers: { cookie: cookie(), ...(opts?.csrf === null ? {} : { 'x-csrf-token': opts?.csrf ?? sessionCsrf }) },
+        headers: {
+          cookie: cookie(),
+          ...(opts?.csrf === null ? {} : { 'x-csrf-token': opts?.csrf ?? sessionCsrf }),
+        },
         ...(body === undefined ? {} : { payload: body as object }),
       }),
   };

@@ -30,14 +30,25 @@ export const Me = z.object({
   mustChangePassword: z.boolean(),
   grants: z.array(GrantView),
 });
-export const DemoAccount = z.object({ username: z.string(), password: z.string(), role: z.string(), unit: z.string() });
+export const DemoAccount = z.object({
+  username: z.string(),
+  password: z.string(),
+  role: z.string(),
+  unit: z.string(),
+});
 export const SessionResponse = z.object({
   user: Me.nullable(),
   csrfToken: z.string(),
   demo: z.array(DemoAccount).nullable(),
 });
-export const LoginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
-export const PasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) });
+export const LoginBody = z.object({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export const PasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
 
 // ---- units
 export const UnitKind = z.enum(UNIT_KINDS);
@@ -87,7 +98,13 @@ export const UnitDetail = z.object({
 });
 const UnitName = z.string().trim().min(2, 'Tên đơn vị quá ngắn').max(300);
 export const UnitCreateBody = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 40 ký tự)'),
+  code: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/,
+      'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 40 ký tự)',
+    ),
   name: UnitName,
   shortName: z.string().trim().max(100).nullable().optional(),
   kind: UnitKind,
@@ -133,7 +150,11 @@ export const ReorgResult = z.object({ eventId: Id, unit: UnitView.nullable(), cl
 export const ImportError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
 export const ImportResult = z.object({ created: z.number().int(), units: z.array(UnitView) });
 export const ImportFailure = z.object({
-  error: z.object({ code: z.literal('IMPORT_INVALID'), message: z.string(), details: z.object({ errors: z.array(ImportError) }) }),
+  error: z.object({
+    code: z.literal('IMPORT_INVALID'),
+    message: z.string(),
+    details: z.object({ errors: z.array(ImportError) }),
+  }),
 });
 
 // ---- users and grants
@@ -150,7 +171,10 @@ export const UserView = z.object({
 export const UserList = z.object({ items: z.array(UserView) });
 export const UserListQuery = z.object({ unitId: Id.optional(), q: z.string().max(200).optional() });
 export const UserCreateBody = z.object({
-  username: z.string().trim().regex(/^[a-z0-9._-]{3,50}$/, 'Tên đăng nhập 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9._-]{3,50}$/, 'Tên đăng nhập 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch'),
   fullName: z.string().trim().min(2).max(200),
   email: z.string().trim().email().nullable().optional(),
   password: z.string().min(1).max(200),
@@ -164,7 +188,12 @@ export const UserUpdateBody = z.object({
   newPassword: z.string().min(1).max(200).optional(),
   reason: z.string().trim().max(1000).optional(),
 });
-export const GrantCreateBody = z.object({ userId: Id, role: Role, unitId: Id.nullable(), reason: z.string().trim().max(1000).optional() });
+export const GrantCreateBody = z.object({
+  userId: Id,
+  role: Role,
+  unitId: Id.nullable(),
+  reason: z.string().trim().max(1000).optional(),
+});
 export const GrantDeleteBody = z.object({ reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000) });
 export const GrantCarryBody = z.object({
   fromUnitId: Id,
@@ -202,7 +231,12 @@ export const AuditEntry = z.object({
 export const AuditList = z.object({ items: z.array(AuditEntry), nextBeforeSeq: z.number().int().nullable() });
 
 // ---- health
-export const Health = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']), engine: z.enum(['pglite', 'postgres']), version: z.string() });
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.enum(['up', 'down']),
+  engine: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
 
 export type UnitViewT = z.infer<typeof UnitView>;
 export type UserViewT = z.infer<typeof UserView>;

@@ -1,7 +1,14 @@
 /** Roles and the role × action matrix. Pure; the server enforces it on every route together with
  * the subtree of the grant (a grant gives its role on a unit and every unit below it). */
 
-export const ROLES = ['administrator', 'coordinator', 'appraiser', 'unit_officer', 'unit_head', 'leader'] as const;
+export const ROLES = [
+  'administrator',
+  'coordinator',
+  'appraiser',
+  'unit_officer',
+  'unit_head',
+  'leader',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
@@ -39,7 +46,16 @@ export const ACTION_LABELS: Record<Action, string> = {
 /** Which role may do which action (within the subtree of its grant). */
 export const MATRIX: Record<Role, readonly Action[]> = {
   administrator: ACTIONS,
-  coordinator: ['unit.read', 'unit.write', 'unit.reorganise', 'unit.import', 'user.read', 'user.write', 'grant.write', 'audit.read'],
+  coordinator: [
+    'unit.read',
+    'unit.write',
+    'unit.reorganise',
+    'unit.import',
+    'user.read',
+    'user.write',
+    'grant.write',
+    'audit.read',
+  ],
   appraiser: ['unit.read'],
   unit_officer: ['unit.read'],
   unit_head: ['unit.read', 'user.read'],

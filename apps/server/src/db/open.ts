@@ -95,7 +95,10 @@ export function acquireLock(dataDir: string): () => void {
 async function ensurePgDatabase(url: string): Promise<void> {
   const u = new URL(url);
   const name = decodeURIComponent(u.pathname.replace(/^\//, ''));
-  if (!name) throw new DbOpenError('DATABASE_URL thiếu tên cơ sở dữ liệu (ví dụ postgres://postgres@127.0.0.1:5432/chiso).');
+  if (!name)
+    throw new DbOpenError(
+      'DATABASE_URL thiếu tên cơ sở dữ liệu (ví dụ postgres://postgres@127.0.0.1:5432/chiso).',
+    );
   const probe = new pg.Client({ connectionString: url });
   try {
     await probe.connect();
@@ -163,7 +166,10 @@ export async function openDb(opts: OpenOptions): Promise<Database> {
     try {
       const extensions = { unaccent, pg_trgm };
       const client = dir
-        ? await PGlite.create(dir, { extensions, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) })
+        ? await PGlite.create(dir, {
+            extensions,
+            ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+          })
         : await PGlite.create({ extensions, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
       const db = drizzlePglite(client, { schema }) as unknown as Db;
       let closed = false;

@@ -40,7 +40,9 @@ export const units = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('units_code_open_uq').on(t.code).where(sql`${t.validTo} is null`),
+    uniqueIndex('units_code_open_uq')
+      .on(t.code)
+      .where(sql`${t.validTo} is null`),
     index('units_parent_idx').on(t.parentId),
     index('units_path_idx').on(t.path),
     index('units_search_trgm_idx').using('gin', sql`${t.searchKey} gin_trgm_ops`),
@@ -52,7 +54,9 @@ export const unitHistory = pgTable(
   'unit_history',
   {
     id: uuid('id').primaryKey(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
     code: text('code').notNull(),
@@ -82,10 +86,16 @@ export const unitLineage = pgTable(
   'unit_lineage',
   {
     id: uuid('id').primaryKey(),
-    eventId: uuid('event_id').notNull().references(() => reorgEvents.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => reorgEvents.id),
     type: text('type').notNull(),
-    fromUnitId: uuid('from_unit_id').notNull().references(() => units.id),
-    toUnitId: uuid('to_unit_id').notNull().references(() => units.id),
+    fromUnitId: uuid('from_unit_id')
+      .notNull()
+      .references(() => units.id),
+    toUnitId: uuid('to_unit_id')
+      .notNull()
+      .references(() => units.id),
   },
   (t) => [index('unit_lineage_from_idx').on(t.fromUnitId), index('unit_lineage_to_idx').on(t.toUnitId)],
 );
@@ -110,7 +120,9 @@ export const grants = pgTable(
   'grants',
   {
     id: uuid('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     role: text('role').notNull(),
     unitId: uuid('unit_id').references(() => units.id),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -129,7 +141,9 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie token: a stolen table does not give live sessions. */
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),

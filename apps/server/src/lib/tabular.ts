@@ -37,11 +37,18 @@ export async function readTabular(buf: Buffer, filename: string): Promise<string
     }
     if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
       let text = buf.toString('utf8');
-      if (text.includes('\uFFFD')) throw new AppError('FILE_UNREADABLE', 'Tệp CSV phải được lưu với bảng mã UTF-8.');
+      if (text.includes('\uFFFD'))
+        throw new AppError('FILE_UNREADABLE', 'Tệp CSV phải được lưu với bảng mã UTF-8.');
       text = text.replace(/^\uFEFF/, '');
       const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-      const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-      const rows = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+      const delimiter =
+        (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+      const rows = parse(text, {
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: false,
+        trim: true,
+      }) as string[][];
       return rows;
     }
   } catch (e) {

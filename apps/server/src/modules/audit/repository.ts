@@ -17,13 +17,18 @@ export interface AuditInput {
 }
 
 /** JSON round-trip so that what is hashed is exactly what jsonb gives back (dates → strings, no undefined). */
-const normal = (v: unknown): unknown => (v === undefined || v === null ? null : JSON.parse(JSON.stringify(v)));
+const normal = (v: unknown): unknown =>
+  v === undefined || v === null ? null : JSON.parse(JSON.stringify(v));
 
 /** Append one record inside the caller's transaction. A transaction-scoped advisory lock serialises
  * appends so that seq has no gaps and each record chains to the one before. */
 export async function appendAudit(tx: DbOrTx, input: AuditInput): Promise<number> {
   await tx.execute(sql`select pg_advisory_xact_lock(7212001)`);
-  const last = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const last = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
   const prevHash = last[0]?.hash ?? GENESIS_HASH;
   const rec: ChainedFields = {
     seq: (last[0]?.seq ?? 0) + 1,
@@ -76,8 +81,16 @@ export async function verifyChain(db: DbOrTx, batch = 5000): Promise<VerifyResul
     for (const r of rows) {
       const seq = Number(r.seq);
       count++;
-      if (seq !== expectedSeq) problems.push({ seq, problem: `Thiếu bản ghi số ${expectedSeq}${seq - 1 > expectedSeq ? `–${seq - 1}` : ''} (bị xóa?)` });
-      if (r.prev_hash !== prevHash) problems.push({ seq, problem: 'Mắt xích với bản ghi trước không khớp (bản ghi trước bị sửa hoặc xóa)' });
+      if (seq !== expectedSeq)
+        problems.push({
+          seq,
+          problem: `Thiếu bản ghi số ${expectedSeq}${seq - 1 > expectedSeq ? `–${seq - 1}` : ''} (bị xóa?)`,
+        });
+      if (r.prev_hash !== prevHash)
+        problems.push({
+          seq,
+          problem: 'Mắt xích với bản ghi trước không khớp (bản ghi trước bị sửa hoặc xóa)',
+        });
       const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
       const expected = recordHash(r.prev_hash, {
         seq,
@@ -131,4 +144,3 @@ export async function listAudit(db: DbOrTx, f: AuditFilter) {
     .orderBy(desc(auditLog.seq))
     .limit(f.limit);
 }
-

@@ -19,7 +19,9 @@ export async function activeGrantsOf(db: DbOrTx, userId: string): Promise<Active
     .from(grants)
     .leftJoin(units, eq(units.id, grants.unitId))
     .where(and(eq(grants.userId, userId), isNull(grants.revokedAt)));
-  return rows.flatMap((r) => (isRole(r.role) ? [{ id: r.id, role: r.role, unitId: r.unitId, unitPath: r.path ?? '' }] : []));
+  return rows.flatMap((r) =>
+    isRole(r.role) ? [{ id: r.id, role: r.role, unitId: r.unitId, unitPath: r.path ?? '' }] : [],
+  );
 }
 
 export async function insertSession(db: DbOrTx, s: typeof sessions.$inferInsert) {
@@ -46,7 +48,11 @@ export async function deleteSession(db: DbOrTx, tokenHash: string) {
 export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptTokenHash?: string) {
   await db
     .delete(sessions)
-    .where(exceptTokenHash ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${exceptTokenHash}`) : eq(sessions.userId, userId));
+    .where(
+      exceptTokenHash
+        ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${exceptTokenHash}`)
+        : eq(sessions.userId, userId),
+    );
 }
 
 export async function purgeExpiredSessions(db: DbOrTx, now: Date) {
@@ -70,5 +76,8 @@ export async function recordSuccessfulLogin(db: DbOrTx, userId: string) {
 }
 
 export async function setPassword(db: DbOrTx, userId: string, passwordHash: string, mustChange: boolean) {
-  await db.update(users).set({ passwordHash, mustChangePassword: mustChange, updatedAt: new Date() }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword: mustChange, updatedAt: new Date() })
+    .where(eq(users.id, userId));
 }

@@ -7,7 +7,6 @@ import { AppError } from '../../errors.ts';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../http.ts';
 import type { SessionInfo } from './service.ts';
 
-
 export async function authRoutes(app: FastifyInstance, s: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const cookieBase = { path: '/', sameSite: 'strict' as const, secure: s.config.cookieSecure };
@@ -17,7 +16,8 @@ export async function authRoutes(app: FastifyInstance, s: Services) {
     if (session) csrfToken = session.csrfToken;
     else {
       const existing = req.cookies[CSRF_COOKIE];
-      csrfToken = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomBytes(32).toString('base64url');
+      csrfToken =
+        existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomBytes(32).toString('base64url');
     }
     reply.setCookie(CSRF_COOKIE, csrfToken, { ...cookieBase, httpOnly: false });
     const user = session ? await s.auth.me(session) : null;
@@ -27,7 +27,14 @@ export async function authRoutes(app: FastifyInstance, s: Services) {
 
   api.get(
     '/api/auth/session',
-    { config: { access: 'public' }, schema: { tags: ['Đăng nhập'], summary: 'Phiên hiện tại và mã CSRF', response: { 200: SessionResponse } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Đăng nhập'],
+        summary: 'Phiên hiện tại và mã CSRF',
+        response: { 200: SessionResponse },
+      },
+    },
     async (req, reply) => {
       const session = await s.auth.session(req.cookies[SESSION_COOKIE]);
       return sessionBody(req, reply, session);
@@ -38,24 +45,47 @@ export async function authRoutes(app: FastifyInstance, s: Services) {
     '/api/auth/login',
     {
       config: { access: 'public' },
-      schema: { tags: ['Đăng nhập'], summary: 'Đăng nhập (cần mã CSRF từ /api/auth/session)', body: LoginBody, response: { 200: SessionResponse, 401: ErrorResponse, 403: ErrorResponse, 423: ErrorResponse, 429: ErrorResponse } },
+      schema: {
+        tags: ['Đăng nhập'],
+        summary: 'Đăng nhập (cần mã CSRF từ /api/auth/session)',
+        body: LoginBody,
+        response: {
+          200: SessionResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          423: ErrorResponse,
+          429: ErrorResponse,
+        },
+      },
     },
     async (req, reply) => {
       // Login CSRF: the header must echo the pre-session cookie (double submit).
       const cookieToken = req.cookies[CSRF_COOKIE];
       const header = req.headers[CSRF_HEADER];
-      if (!cookieToken || typeof header !== 'string' || header.length !== cookieToken.length || !timingSafeEqual(Buffer.from(header), Buffer.from(cookieToken))) {
+      if (
+        !cookieToken ||
+        typeof header !== 'string' ||
+        header.length !== cookieToken.length ||
+        !timingSafeEqual(Buffer.from(header), Buffer.from(cookieToken))
+      ) {
         throw new AppError('CSRF');
       }
       const { token, session } = await s.auth.login(req.body.username, req.body.password, req.ip);
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieBase, httpOnly: true, maxAge: s.config.sessionHours * 3600 });
+      reply.setCookie(SESSION_COOKIE, token, {
+        ...cookieBase,
+        httpOnly: true,
+        maxAge: s.config.sessionHours * 3600,
+      });
       return sessionBody(req, reply, session);
     },
   );
 
   api.post(
     '/api/auth/logout',
-    { config: { access: 'session' }, schema: { tags: ['Đăng nhập'], summary: 'Đăng xuất', response: { 200: Ok } } },
+    {
+      config: { access: 'session' },
+      schema: { tags: ['Đăng nhập'], summary: 'Đăng xuất', response: { 200: Ok } },
+    },
     async (req, reply) => {
       if (req.session) await s.auth.logout(req.session.tokenHash);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -65,7 +95,15 @@ export async function authRoutes(app: FastifyInstance, s: Services) {
 
   api.post(
     '/api/auth/password',
-    { config: { access: 'session' }, schema: { tags: ['Đăng nhập'], summary: 'Đổi mật khẩu', body: PasswordBody, response: { 200: Ok, 422: ErrorResponse } } },
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['Đăng nhập'],
+        summary: 'Đổi mật khẩu',
+        body: PasswordBody,
+        response: { 200: Ok, 422: ErrorResponse },
+      },
+    },
     async (req) => {
       if (!req.session) throw new AppError('UNAUTHENTICATED');
       await s.auth.changePassword(req.session, req.body.currentPassword, req.body.newPassword);

@@ -42,7 +42,11 @@ export class AuthService {
     this.throttle = new LoginThrottle(config.loginRatePerMinute);
   }
 
-  async login(username: string, password: string, ip: string): Promise<{ token: string; session: SessionInfo }> {
+  async login(
+    username: string,
+    password: string,
+    ip: string,
+  ): Promise<{ token: string; session: SessionInfo }> {
     if (!this.throttle.allow(ip)) throw new AppError('TOO_MANY_REQUESTS');
     const user = await repo.findUserByUsername(this.db, username.trim().toLowerCase());
     const now = new Date();
@@ -57,7 +61,12 @@ export class AuthService {
     if (!ok) {
       const lockUntil = new Date(now.getTime() + this.config.lockoutMinutes * 60_000);
       await this.db.transaction(async (tx) => {
-        const lockedUntil = await repo.recordFailedLogin(tx, user.id, this.config.loginMaxFailures, lockUntil);
+        const lockedUntil = await repo.recordFailedLogin(
+          tx,
+          user.id,
+          this.config.loginMaxFailures,
+          lockUntil,
+        );
         if (lockedUntil && lockedUntil > now) {
           await appendAudit(tx, {
             actorId: null,
@@ -85,7 +94,10 @@ export class AuthService {
       expiresAt: new Date(now.getTime() + this.config.sessionHours * 3600_000),
     });
     const grants = await repo.activeGrantsOf(this.db, user.id);
-    return { token, session: { tokenHash, csrfToken, user, actor: { id: user.id, name: user.fullName, grants } } };
+    return {
+      token,
+      session: { tokenHash, csrfToken, user, actor: { id: user.id, name: user.fullName, grants } },
+    };
   }
 
   /** The session behind a cookie token, or null when absent, expired or the user is disabled. */
@@ -98,7 +110,12 @@ export class AuthService {
     const user = await repo.findUserById(this.db, s.userId);
     if (!user || user.disabled) return null;
     if (now.getTime() - s.lastSeenAt.getTime() > 5 * 60_000) {
-      await repo.touchSession(this.db, tokenHash, now, new Date(now.getTime() + this.config.sessionHours * 3600_000));
+      await repo.touchSession(
+        this.db,
+        tokenHash,
+        now,
+        new Date(now.getTime() + this.config.sessionHours * 3600_000),
+      );
     }
     const grants = await repo.activeGrantsOf(this.db, user.id);
     return { tokenHash, csrfToken: s.csrfToken, user, actor: { id: user.id, name: user.fullName, grants } };
@@ -142,7 +159,10 @@ export class AuthService {
 }
 
 function AppErrorMessageLocked(until: Date): string {
-  const t = until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
+  const t = until.toLocaleTimeString('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return `Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${t}.`;
 }
-

@@ -19,7 +19,12 @@ interface U {
   children?: U[];
 }
 
-const team = (code: string, name: string, short?: string): U => ({ code, name, kind: 'team', ...(short ? { short } : {}) });
+const team = (code: string, name: string, short?: string): U => ({
+  code,
+  name,
+  kind: 'team',
+  ...(short ? { short } : {}),
+});
 const cap = (code: string, name: string): U => ({ code, name, kind: 'commune_police' });
 
 /** Sóc Trăng's 11 district-level police (before the district level was abolished on 01/7/2025). */
@@ -70,14 +75,37 @@ const POLICE: U = {
       short: 'CAT Sóc Trăng',
       kind: 'province_police',
       children: [
-        { code: 'PV01', name: 'Phòng Tham mưu', short: 'PV01', kind: 'provincial_department', children: [team('PV01-PCQLKH', 'Đội Pháp chế và Quản lý khoa học', 'Đội PC&QLKH')] },
+        {
+          code: 'PV01',
+          name: 'Phòng Tham mưu',
+          short: 'PV01',
+          kind: 'provincial_department',
+          children: [team('PV01-PCQLKH', 'Đội Pháp chế và Quản lý khoa học', 'Đội PC&QLKH')],
+        },
         { code: 'PH10', name: 'Phòng Hậu cần', short: 'PH10', kind: 'provincial_department' },
-        { code: 'PX03', name: 'Phòng Công tác Đảng và công tác chính trị', short: 'PX03', kind: 'provincial_department' },
+        {
+          code: 'PX03',
+          name: 'Phòng Công tác Đảng và công tác chính trị',
+          short: 'PX03',
+          kind: 'provincial_department',
+        },
         { code: 'PA08', name: 'Phòng Quản lý xuất nhập cảnh', short: 'PA08', kind: 'provincial_department' },
-        { code: 'PC06', name: 'Phòng Cảnh sát quản lý hành chính về trật tự xã hội', short: 'PC06', kind: 'provincial_department' },
-        { code: 'PC07', name: 'Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ', short: 'PC07', kind: 'provincial_department' },
+        {
+          code: 'PC06',
+          name: 'Phòng Cảnh sát quản lý hành chính về trật tự xã hội',
+          short: 'PC06',
+          kind: 'provincial_department',
+        },
+        {
+          code: 'PC07',
+          name: 'Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ',
+          short: 'PC07',
+          kind: 'provincial_department',
+        },
         { code: 'PC08', name: 'Phòng Cảnh sát giao thông', short: 'PC08', kind: 'provincial_department' },
-        ...DISTRICTS.map(([code, name]): U => (code === CLD.code ? CLD : { code, name, kind: 'district_police' })),
+        ...DISTRICTS.map(([code, name]): U =>
+          code === CLD.code ? CLD : { code, name, kind: 'district_police' },
+        ),
       ],
     },
   ],
@@ -120,16 +148,66 @@ const DEMO_FROM = '2020-01-01';
 
 const DEMO_USERS: { username: string; fullName: string; role: Role; unit: string | null }[] = [
   { username: 'quantri', fullName: 'Quản trị hệ thống (tài khoản mẫu)', role: 'administrator', unit: null },
-  { username: 'dieuphoi.soctrang', fullName: 'Cán bộ đầu mối Công an tỉnh (tài khoản mẫu)', role: 'coordinator', unit: 'CAT-ST' },
-  { username: 'thamdinh.soctrang', fullName: 'Thành viên thẩm định Công an tỉnh (tài khoản mẫu)', role: 'appraiser', unit: 'CAT-ST' },
-  { username: 'lanhdao.soctrang', fullName: 'Lãnh đạo Công an tỉnh (tài khoản mẫu)', role: 'leader', unit: 'CAT-ST' },
-  { username: 'dieuphoi.culaodung', fullName: 'Cán bộ Đội Tham mưu Cù Lao Dung (tài khoản mẫu)', role: 'coordinator', unit: 'CAH-CLD' },
-  { username: 'canbo.culaodung', fullName: 'Cán bộ Công an huyện Cù Lao Dung (tài khoản mẫu)', role: 'unit_officer', unit: 'CAH-CLD' },
-  { username: 'truong.culaodung', fullName: 'Trưởng Công an huyện Cù Lao Dung (tài khoản mẫu)', role: 'unit_head', unit: 'CAH-CLD' },
-  { username: 'dieuphoi.haquang', fullName: 'Cán bộ Phòng Nội vụ Hà Quảng (tài khoản mẫu)', role: 'coordinator', unit: 'UBND-HQ' },
-  { username: 'canbo.haquang', fullName: 'Cán bộ UBND huyện Hà Quảng (tài khoản mẫu)', role: 'unit_officer', unit: 'UBND-HQ' },
-  { username: 'truong.haquang', fullName: 'Chủ tịch UBND huyện Hà Quảng (tài khoản mẫu)', role: 'unit_head', unit: 'UBND-HQ' },
-  { username: 'lanhdao.caobang', fullName: 'Lãnh đạo UBND tỉnh Cao Bằng (tài khoản mẫu)', role: 'leader', unit: 'UBND-CB' },
+  {
+    username: 'dieuphoi.soctrang',
+    fullName: 'Cán bộ đầu mối Công an tỉnh (tài khoản mẫu)',
+    role: 'coordinator',
+    unit: 'CAT-ST',
+  },
+  {
+    username: 'thamdinh.soctrang',
+    fullName: 'Thành viên thẩm định Công an tỉnh (tài khoản mẫu)',
+    role: 'appraiser',
+    unit: 'CAT-ST',
+  },
+  {
+    username: 'lanhdao.soctrang',
+    fullName: 'Lãnh đạo Công an tỉnh (tài khoản mẫu)',
+    role: 'leader',
+    unit: 'CAT-ST',
+  },
+  {
+    username: 'dieuphoi.culaodung',
+    fullName: 'Cán bộ Đội Tham mưu Cù Lao Dung (tài khoản mẫu)',
+    role: 'coordinator',
+    unit: 'CAH-CLD',
+  },
+  {
+    username: 'canbo.culaodung',
+    fullName: 'Cán bộ Công an huyện Cù Lao Dung (tài khoản mẫu)',
+    role: 'unit_officer',
+    unit: 'CAH-CLD',
+  },
+  {
+    username: 'truong.culaodung',
+    fullName: 'Trưởng Công an huyện Cù Lao Dung (tài khoản mẫu)',
+    role: 'unit_head',
+    unit: 'CAH-CLD',
+  },
+  {
+    username: 'dieuphoi.haquang',
+    fullName: 'Cán bộ Phòng Nội vụ Hà Quảng (tài khoản mẫu)',
+    role: 'coordinator',
+    unit: 'UBND-HQ',
+  },
+  {
+    username: 'canbo.haquang',
+    fullName: 'Cán bộ UBND huyện Hà Quảng (tài khoản mẫu)',
+    role: 'unit_officer',
+    unit: 'UBND-HQ',
+  },
+  {
+    username: 'truong.haquang',
+    fullName: 'Chủ tịch UBND huyện Hà Quảng (tài khoản mẫu)',
+    role: 'unit_head',
+    unit: 'UBND-HQ',
+  },
+  {
+    username: 'lanhdao.caobang',
+    fullName: 'Lãnh đạo UBND tỉnh Cao Bằng (tài khoản mẫu)',
+    role: 'leader',
+    unit: 'UBND-CB',
+  },
 ];
 
 export interface SeedResult {
@@ -139,14 +217,28 @@ export interface SeedResult {
 
 /** Load the demo data into an empty database. Refuses when users already exist. */
 export async function seedDemo(db: Db): Promise<SeedResult> {
-  if ((await countUsers(db)) > 0) throw new Error('Cơ sở dữ liệu đã có người dùng; dữ liệu mẫu chỉ được nạp vào cơ sở dữ liệu trống.');
+  if ((await countUsers(db)) > 0)
+    throw new Error('Cơ sở dữ liệu đã có người dùng; dữ liệu mẫu chỉ được nạp vào cơ sở dữ liệu trống.');
   const unitService = new UnitService(db);
   const userService = new UserService(db);
   const idByCode = new Map<string, { id: string; name: string }>();
   let count = 0;
   await db.transaction(async (tx) => {
     const walk = async (u: U, parentId: string | null) => {
-      const row = await unitService.createIn(tx, SYSTEM_ACTOR, { code: u.code, name: u.name, shortName: u.short ?? null, kind: u.kind, parentId, validFrom: DEMO_FROM }, 'unit.write', 'Dữ liệu mẫu');
+      const row = await unitService.createIn(
+        tx,
+        SYSTEM_ACTOR,
+        {
+          code: u.code,
+          name: u.name,
+          shortName: u.short ?? null,
+          kind: u.kind,
+          parentId,
+          validFrom: DEMO_FROM,
+        },
+        'unit.write',
+        'Dữ liệu mẫu',
+      );
       idByCode.set(u.code, { id: row.id, name: row.name });
       count++;
       for (const c of u.children ?? []) await walk(c, row.id);
@@ -159,11 +251,30 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     const password = generatePassword();
     const unit = d.unit ? idByCode.get(d.unit)! : null;
     // every demo user is created the normal way (hashed password, audited grant)
-    if (unit) await userService.create(SYSTEM_ACTOR, { username: d.username, fullName: d.fullName, password, role: d.role, unitId: unit.id }, { mustChangePassword: false });
+    if (unit)
+      await userService.create(
+        SYSTEM_ACTOR,
+        { username: d.username, fullName: d.fullName, password, role: d.role, unitId: unit.id },
+        { mustChangePassword: false },
+      );
     else await createAdmin(db, d.username, password, { fullName: d.fullName, mustChangePassword: false });
-    accounts.push({ username: d.username, password, role: ROLE_LABELS[d.role].vi, unit: unit?.name ?? 'Toàn hệ thống' });
+    accounts.push({
+      username: d.username,
+      password,
+      role: ROLE_LABELS[d.role].vi,
+      unit: unit?.name ?? 'Toàn hệ thống',
+    });
   }
-  await db.insert(demoAccounts).values(accounts.map((a) => ({ username: a.username, password: a.password, roleLabel: a.role, unitName: a.unit })));
+  await db
+    .insert(demoAccounts)
+    .values(
+      accounts.map((a) => ({
+        username: a.username,
+        password: a.password,
+        roleLabel: a.role,
+        unitName: a.unit,
+      })),
+    );
   await db.insert(appMeta).values({ key: 'demo_seeded_at', value: sql`to_jsonb(now())` });
   return { units: count, accounts };
 }

@@ -19,24 +19,37 @@ export async function getUnitsByIds(db: DbOrTx, ids: string[]): Promise<UnitRow[
 }
 
 export async function findOpenByCode(db: DbOrTx, code: string): Promise<UnitRow | undefined> {
-  const rows = await db.select().from(units).where(and(eq(units.code, code), isNull(units.validTo))).limit(1);
+  const rows = await db
+    .select()
+    .from(units)
+    .where(and(eq(units.code, code), isNull(units.validTo)))
+    .limit(1);
   return rows[0];
 }
 
 export async function findOpenByCodes(db: DbOrTx, codes: string[]): Promise<UnitRow[]> {
   if (codes.length === 0) return [];
-  return db.select().from(units).where(and(inArray(units.code, codes), isNull(units.validTo)));
+  return db
+    .select()
+    .from(units)
+    .where(and(inArray(units.code, codes), isNull(units.validTo)));
 }
 
 export async function listUnits(db: DbOrTx, scope: Scope, opts: { includeClosed: boolean; words: string[] }) {
   const conds: SQL[] = [pathColumnInScope(units.path, scope)];
   if (!opts.includeClosed) conds.push(isNull(units.validTo));
   for (const w of opts.words) conds.push(like(units.searchKey, `%${w.replace(/[\\%_]/g, (c) => '\\' + c)}%`));
-  return db.select().from(units).where(and(...conds));
+  return db
+    .select()
+    .from(units)
+    .where(and(...conds));
 }
 
 export async function openChildren(db: DbOrTx, parentId: string): Promise<UnitRow[]> {
-  return db.select().from(units).where(and(eq(units.parentId, parentId), isNull(units.validTo)));
+  return db
+    .select()
+    .from(units)
+    .where(and(eq(units.parentId, parentId), isNull(units.validTo)));
 }
 
 export async function maxSortOrder(db: DbOrTx, parentId: string | null): Promise<number> {
@@ -107,7 +120,13 @@ export interface AttrChange {
 
 /** Apply a change effective from a date: the current history period ends the day before (or is
  * corrected in place when it started that same day) and a new period starts. Moves the subtree's paths. */
-export async function changeUnit(db: DbOrTx, unit: UnitRow, change: AttrChange, effective: string, actorId: string | null): Promise<UnitRow> {
+export async function changeUnit(
+  db: DbOrTx,
+  unit: UnitRow,
+  change: AttrChange,
+  effective: string,
+  actorId: string | null,
+): Promise<UnitRow> {
   const [current] = await db
     .select()
     .from(unitHistory)
@@ -124,14 +143,27 @@ export async function changeUnit(db: DbOrTx, unit: UnitRow, change: AttrChange, 
     if (current.validFrom >= effective) {
       // same day (or a correction): rewrite the open period
       if (change.close) {
-        await db.update(unitHistory).set({ validTo: addDays(effective, -1) < current.validFrom ? current.validFrom : addDays(effective, -1) }).where(eq(unitHistory.id, current.id));
+        await db
+          .update(unitHistory)
+          .set({
+            validTo: addDays(effective, -1) < current.validFrom ? current.validFrom : addDays(effective, -1),
+          })
+          .where(eq(unitHistory.id, current.id));
       } else {
-        await db.update(unitHistory).set({ ...next, recordedAt: new Date(), recordedBy: actorId }).where(eq(unitHistory.id, current.id));
+        await db
+          .update(unitHistory)
+          .set({ ...next, recordedAt: new Date(), recordedBy: actorId })
+          .where(eq(unitHistory.id, current.id));
       }
     } else {
-      await db.update(unitHistory).set({ validTo: addDays(effective, -1) }).where(eq(unitHistory.id, current.id));
+      await db
+        .update(unitHistory)
+        .set({ validTo: addDays(effective, -1) })
+        .where(eq(unitHistory.id, current.id));
       if (!change.close) {
-        await db.insert(unitHistory).values({ id: randomUUID(), unitId: unit.id, validFrom: effective, ...next, recordedBy: actorId });
+        await db
+          .insert(unitHistory)
+          .values({ id: randomUUID(), unitId: unit.id, validFrom: effective, ...next, recordedBy: actorId });
       }
     }
   }
@@ -168,13 +200,19 @@ export async function history(db: DbOrTx, unitId: string) {
   return db.select().from(unitHistory).where(eq(unitHistory.unitId, unitId)).orderBy(unitHistory.validFrom);
 }
 
-export async function insertReorgEvent(db: DbOrTx, e: { type: string; effectiveDate: string; decision: string | null; reason: string; actorId: string | null }) {
+export async function insertReorgEvent(
+  db: DbOrTx,
+  e: { type: string; effectiveDate: string; decision: string | null; reason: string; actorId: string | null },
+) {
   const id = randomUUID();
   await db.insert(reorgEvents).values({ id, ...e });
   return id;
 }
 
-export async function insertLineage(db: DbOrTx, l: { eventId: string; type: string; fromUnitId: string; toUnitId: string }) {
+export async function insertLineage(
+  db: DbOrTx,
+  l: { eventId: string; type: string; fromUnitId: string; toUnitId: string },
+) {
   await db.insert(unitLineage).values({ id: randomUUID(), ...l });
 }
 

@@ -1,4 +1,14 @@
-import { compareVi, formatDateVi, isUnitKind, parseDateVi, searchKey, UNIT_CODE_RE, unitKindFromText, UNIT_KIND_LABELS, type UnitKind } from '@chiso/domain';
+import {
+  compareVi,
+  formatDateVi,
+  isUnitKind,
+  parseDateVi,
+  searchKey,
+  UNIT_CODE_RE,
+  unitKindFromText,
+  UNIT_KIND_LABELS,
+  type UnitKind,
+} from '@chiso/domain';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { todayVn } from '../../lib/dates.ts';
@@ -37,7 +47,15 @@ export function toDto(u: UnitRow): UnitDto {
 }
 
 /** What the audit trail keeps of a unit. */
-const snap = (u: UnitRow) => ({ code: u.code, name: u.name, shortName: u.shortName, kind: u.kind, parentId: u.parentId, validFrom: u.validFrom, validTo: u.validTo });
+const snap = (u: UnitRow) => ({
+  code: u.code,
+  name: u.name,
+  shortName: u.shortName,
+  kind: u.kind,
+  parentId: u.parentId,
+  validFrom: u.validFrom,
+  validTo: u.validTo,
+});
 
 export function sortUnits<T extends { sortOrder: number; name: string }>(list: T[]): T[] {
   return [...list].sort((a, b) => a.sortOrder - b.sortOrder || compareVi(a.name, b.name));
@@ -62,7 +80,12 @@ export class UnitService {
   }
 
   /** Moving, merging or abolishing a unit changes its parent's set of children: it needs the right on the parent. */
-  private async requireAbove(tx: DbOrTx, actor: Actor, action: 'unit.write' | 'unit.reorganise', unit: UnitRow) {
+  private async requireAbove(
+    tx: DbOrTx,
+    actor: Actor,
+    action: 'unit.write' | 'unit.reorganise',
+    unit: UnitRow,
+  ) {
     requireInScope(actor, action, unit.path);
     if (!unit.parentId) {
       if (!scopeOf(actor, action).all) throw new AppError('FORBIDDEN_UNIT');
@@ -73,7 +96,11 @@ export class UnitService {
   }
 
   private static mustBeOpen(u: UnitRow) {
-    if (u.validTo !== null) throw new AppError('UNIT_CLOSED', `Đơn vị "${u.name}" đã ngừng hoạt động từ sau ngày ${formatDateVi(u.validTo)}; không thể thay đổi.`);
+    if (u.validTo !== null)
+      throw new AppError(
+        'UNIT_CLOSED',
+        `Đơn vị "${u.name}" đã ngừng hoạt động từ sau ngày ${formatDateVi(u.validTo)}; không thể thay đổi.`,
+      );
   }
 
   async list(actor: Actor, q: string | undefined, includeClosed: boolean): Promise<UnitDto[]> {
@@ -85,8 +112,11 @@ export class UnitService {
     // keep the ancestors (inside the reader's scope) so that a tree of results stays readable
     const have = new Set(matches.map((u) => u.id));
     const ancestorIds = new Set<string>();
-    for (const u of matches) for (const id of u.path.split('/').filter(Boolean)) if (!have.has(id)) ancestorIds.add(id);
-    const ancestors = (await repo.getUnitsByIds(this.db, [...ancestorIds])).filter((u) => pathInScope(scope, u.path));
+    for (const u of matches)
+      for (const id of u.path.split('/').filter(Boolean)) if (!have.has(id)) ancestorIds.add(id);
+    const ancestors = (await repo.getUnitsByIds(this.db, [...ancestorIds])).filter((u) =>
+      pathInScope(scope, u.path),
+    );
     return sortUnits([...matches, ...ancestors]).map(toDto);
   }
 
@@ -99,7 +129,10 @@ export class UnitService {
     const hist = await repo.history(this.db, id);
     const lineage = await repo.lineageOf(this.db, id);
     const others = await repo.getUnitsByIds(this.db, [
-      ...new Set([...hist.map((h) => h.parentId).filter((x): x is string => !!x), ...lineage.flatMap((l) => [l.fromUnitId, l.toUnitId])]),
+      ...new Set([
+        ...hist.map((h) => h.parentId).filter((x): x is string => !!x),
+        ...lineage.flatMap((l) => [l.fromUnitId, l.toUnitId]),
+      ]),
     ]);
     const names = new Map(others.map((u) => [u.id, u.name]));
     return {
@@ -131,11 +164,18 @@ export class UnitService {
 
   private async assertCodeFree(db: DbOrTx, code: string, exceptId?: string) {
     const other = await repo.findOpenByCode(db, code);
-    if (other && other.id !== exceptId) throw new AppError('UNIT_CODE_TAKEN', `Mã đơn vị "${code}" đã được dùng cho "${other.name}".`);
+    if (other && other.id !== exceptId)
+      throw new AppError('UNIT_CODE_TAKEN', `Mã đơn vị "${code}" đã được dùng cho "${other.name}".`);
   }
 
   /** Create a unit inside an existing transaction (used by create, merge and seeding). */
-  async createIn(tx: DbOrTx, actor: Actor, input: CreateInput, action: 'unit.write' | 'unit.reorganise' | 'unit.import' = 'unit.write', reason?: string) {
+  async createIn(
+    tx: DbOrTx,
+    actor: Actor,
+    input: CreateInput,
+    action: 'unit.write' | 'unit.reorganise' | 'unit.import' = 'unit.write',
+    reason?: string,
+  ) {
     let parent: UnitRow | null = null;
     if (input.parentId) {
       parent = await this.mustGet(tx, input.parentId);
@@ -146,9 +186,33 @@ export class UnitService {
     }
     await this.assertCodeFree(tx, input.code);
     const validFrom = input.validFrom ?? todayVn();
-    if (parent && validFrom < parent.validFrom) throw new AppError('VALIDATION', `Ngày hiệu lực ${formatDateVi(validFrom)} sớm hơn ngày đơn vị cấp trên bắt đầu (${formatDateVi(parent.validFrom)}).`);
-    const row = await repo.insertUnit(tx, { code: input.code, name: input.name, shortName: input.shortName ?? null, kind: input.kind, parent, validFrom }, actor.id);
-    await appendAudit(tx, { actorId: actor.id, actorName: actor.name, action: 'unit.create', entity: 'unit', entityId: row.id, unitId: row.id, after: snap(row), reason: reason ?? null });
+    if (parent && validFrom < parent.validFrom)
+      throw new AppError(
+        'VALIDATION',
+        `Ngày hiệu lực ${formatDateVi(validFrom)} sớm hơn ngày đơn vị cấp trên bắt đầu (${formatDateVi(parent.validFrom)}).`,
+      );
+    const row = await repo.insertUnit(
+      tx,
+      {
+        code: input.code,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        kind: input.kind,
+        parent,
+        validFrom,
+      },
+      actor.id,
+    );
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actorName: actor.name,
+      action: 'unit.create',
+      entity: 'unit',
+      entityId: row.id,
+      unitId: row.id,
+      after: snap(row),
+      reason: reason ?? null,
+    });
     return row;
   }
 
@@ -156,7 +220,18 @@ export class UnitService {
     return toDto(await this.db.transaction((tx) => this.createIn(tx, actor, input)));
   }
 
-  async update(actor: Actor, id: string, input: { code?: string | undefined; name?: string | undefined; shortName?: string | null | undefined; kind?: UnitKind | undefined; effectiveDate?: string | undefined; reason?: string | undefined }): Promise<UnitDto> {
+  async update(
+    actor: Actor,
+    id: string,
+    input: {
+      code?: string | undefined;
+      name?: string | undefined;
+      shortName?: string | null | undefined;
+      kind?: UnitKind | undefined;
+      effectiveDate?: string | undefined;
+      reason?: string | undefined;
+    },
+  ): Promise<UnitDto> {
     return toDto(
       await this.db.transaction(async (tx) => {
         const unit = await this.mustGet(tx, id);
@@ -164,15 +239,39 @@ export class UnitService {
         UnitService.mustBeOpen(unit);
         if (input.code && input.code !== unit.code) await this.assertCodeFree(tx, input.code, unit.id);
         const eff = input.effectiveDate ?? todayVn();
-        if (eff < unit.validFrom) throw new AppError('VALIDATION', `Ngày hiệu lực không được trước ngày đơn vị bắt đầu (${formatDateVi(unit.validFrom)}).`);
-        const row = await repo.changeUnit(tx, unit, { code: input.code, name: input.name, shortName: input.shortName, kind: input.kind }, eff, actor.id);
-        await appendAudit(tx, { actorId: actor.id, actorName: actor.name, action: 'unit.update', entity: 'unit', entityId: id, unitId: id, before: snap(unit), after: snap(row), reason: input.reason ?? null });
+        if (eff < unit.validFrom)
+          throw new AppError(
+            'VALIDATION',
+            `Ngày hiệu lực không được trước ngày đơn vị bắt đầu (${formatDateVi(unit.validFrom)}).`,
+          );
+        const row = await repo.changeUnit(
+          tx,
+          unit,
+          { code: input.code, name: input.name, shortName: input.shortName, kind: input.kind },
+          eff,
+          actor.id,
+        );
+        await appendAudit(tx, {
+          actorId: actor.id,
+          actorName: actor.name,
+          action: 'unit.update',
+          entity: 'unit',
+          entityId: id,
+          unitId: id,
+          before: snap(unit),
+          after: snap(row),
+          reason: input.reason ?? null,
+        });
         return row;
       }),
     );
   }
 
-  async move(actor: Actor, id: string, input: { parentId: string; effectiveDate?: string | undefined; reason: string }): Promise<UnitDto> {
+  async move(
+    actor: Actor,
+    id: string,
+    input: { parentId: string; effectiveDate?: string | undefined; reason: string },
+  ): Promise<UnitDto> {
     return toDto(
       await this.db.transaction(async (tx) => {
         const unit = await this.mustGet(tx, id);
@@ -184,38 +283,107 @@ export class UnitService {
         if (parent.path.startsWith(unit.path)) throw new AppError('UNIT_MOVE_CYCLE');
         if (parent.id === unit.parentId) return unit;
         const eff = input.effectiveDate ?? todayVn();
-        if (eff < unit.validFrom) throw new AppError('VALIDATION', `Ngày hiệu lực không được trước ngày đơn vị bắt đầu (${formatDateVi(unit.validFrom)}).`);
+        if (eff < unit.validFrom)
+          throw new AppError(
+            'VALIDATION',
+            `Ngày hiệu lực không được trước ngày đơn vị bắt đầu (${formatDateVi(unit.validFrom)}).`,
+          );
         const row = await repo.changeUnit(tx, unit, { parent }, eff, actor.id);
-        const eventId = await repo.insertReorgEvent(tx, { type: 'move', effectiveDate: eff, decision: null, reason: input.reason, actorId: actor.id });
-        await appendAudit(tx, { actorId: actor.id, actorName: actor.name, action: 'unit.move', entity: 'unit', entityId: id, unitId: id, before: snap(unit), after: { ...snap(row), eventId }, reason: input.reason });
+        const eventId = await repo.insertReorgEvent(tx, {
+          type: 'move',
+          effectiveDate: eff,
+          decision: null,
+          reason: input.reason,
+          actorId: actor.id,
+        });
+        await appendAudit(tx, {
+          actorId: actor.id,
+          actorName: actor.name,
+          action: 'unit.move',
+          entity: 'unit',
+          entityId: id,
+          unitId: id,
+          before: snap(unit),
+          after: { ...snap(row), eventId },
+          reason: input.reason,
+        });
         return row;
       }),
     );
   }
 
   /** Close a unit from a date (its last day is the day before) and move its open children to a successor. */
-  private async closeInto(tx: DbOrTx, actor: Actor, unit: UnitRow, successor: UnitRow, eff: string, eventId: string, type: 'merge' | 'abolish', reason: string) {
+  private async closeInto(
+    tx: DbOrTx,
+    actor: Actor,
+    unit: UnitRow,
+    successor: UnitRow,
+    eff: string,
+    eventId: string,
+    type: 'merge' | 'abolish',
+    reason: string,
+  ) {
     for (const child of await repo.openChildren(tx, unit.id)) {
       if (child.id === successor.id) continue;
       const fresh = (await repo.getUnit(tx, child.id))!;
-      const moved = await repo.changeUnit(tx, fresh, { parent: (await repo.getUnit(tx, successor.id))! }, eff, actor.id);
-      await appendAudit(tx, { actorId: actor.id, actorName: actor.name, action: 'unit.move', entity: 'unit', entityId: child.id, unitId: child.id, before: snap(fresh), after: { ...snap(moved), eventId }, reason });
+      const moved = await repo.changeUnit(
+        tx,
+        fresh,
+        { parent: (await repo.getUnit(tx, successor.id))! },
+        eff,
+        actor.id,
+      );
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'unit.move',
+        entity: 'unit',
+        entityId: child.id,
+        unitId: child.id,
+        before: snap(fresh),
+        after: { ...snap(moved), eventId },
+        reason,
+      });
     }
     const fresh = (await repo.getUnit(tx, unit.id))!;
     const closed = await repo.changeUnit(tx, fresh, { close: true }, eff, actor.id);
     await repo.insertLineage(tx, { eventId, type, fromUnitId: unit.id, toUnitId: successor.id });
-    await appendAudit(tx, { actorId: actor.id, actorName: actor.name, action: type === 'merge' ? 'unit.merge' : 'unit.abolish', entity: 'unit', entityId: unit.id, unitId: unit.id, before: snap(fresh), after: { ...snap(closed), successorId: successor.id, eventId }, reason });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actorName: actor.name,
+      action: type === 'merge' ? 'unit.merge' : 'unit.abolish',
+      entity: 'unit',
+      entityId: unit.id,
+      unitId: unit.id,
+      before: snap(fresh),
+      after: { ...snap(closed), successorId: successor.id, eventId },
+      reason,
+    });
   }
 
   private static checkEffective(units: UnitRow[], eff: string) {
     for (const u of units) {
-      if (eff <= u.validFrom) throw new AppError('REORG_INVALID', `Ngày hiệu lực ${formatDateVi(eff)} phải sau ngày "${u.name}" bắt đầu (${formatDateVi(u.validFrom)}).`);
+      if (eff <= u.validFrom)
+        throw new AppError(
+          'REORG_INVALID',
+          `Ngày hiệu lực ${formatDateVi(eff)} phải sau ngày "${u.name}" bắt đầu (${formatDateVi(u.validFrom)}).`,
+        );
     }
   }
 
-  async merge(actor: Actor, input: { sourceIds: string[]; target: CreateInput; effectiveDate: string; decision?: string | undefined; reason: string }) {
+  async merge(
+    actor: Actor,
+    input: {
+      sourceIds: string[];
+      target: CreateInput;
+      effectiveDate: string;
+      decision?: string | undefined;
+      reason: string;
+    },
+  ) {
     const ids = [...new Set(input.sourceIds)];
-    if (ids.length < 2) throw new AppError('REORG_INVALID', 'Cần chọn ít nhất hai đơn vị khác nhau để sáp nhập.');
+    if (ids.length < 2)
+      throw new AppError('REORG_INVALID', 'Cần chọn ít nhất hai đơn vị khác nhau để sáp nhập.');
     return this.db.transaction(async (tx) => {
       const sources = await repo.getUnitsByIds(tx, ids);
       if (sources.length !== ids.length) throw new AppError('UNIT_NOT_FOUND');
@@ -224,34 +392,71 @@ export class UnitService {
         UnitService.mustBeOpen(s);
       }
       for (const s of sources) {
-        if (sources.some((o) => o.id !== s.id && s.path.startsWith(o.path))) throw new AppError('REORG_INVALID', `"${s.name}" là đơn vị cấp dưới của một đơn vị khác trong danh sách sáp nhập.`);
+        if (sources.some((o) => o.id !== s.id && s.path.startsWith(o.path)))
+          throw new AppError(
+            'REORG_INVALID',
+            `"${s.name}" là đơn vị cấp dưới của một đơn vị khác trong danh sách sáp nhập.`,
+          );
       }
-      if (input.target.parentId && sources.some((s) => s.id === input.target.parentId)) throw new AppError('REORG_INVALID', 'Đơn vị cấp trên của đơn vị mới không được là một trong các đơn vị bị sáp nhập.');
+      if (input.target.parentId && sources.some((s) => s.id === input.target.parentId))
+        throw new AppError(
+          'REORG_INVALID',
+          'Đơn vị cấp trên của đơn vị mới không được là một trong các đơn vị bị sáp nhập.',
+        );
       UnitService.checkEffective(sources, input.effectiveDate);
-      const eventId = await repo.insertReorgEvent(tx, { type: 'merge', effectiveDate: input.effectiveDate, decision: input.decision ?? null, reason: input.reason, actorId: actor.id });
+      const eventId = await repo.insertReorgEvent(tx, {
+        type: 'merge',
+        effectiveDate: input.effectiveDate,
+        decision: input.decision ?? null,
+        reason: input.reason,
+        actorId: actor.id,
+      });
       // the new unit's code may reuse one of the merged units' codes: close them first
       const target = input.target;
       const reuse = sources.find((s) => s.code === target.code);
       let created: UnitRow | null = null;
-      if (!reuse) created = await this.createIn(tx, actor, { ...target, validFrom: input.effectiveDate }, 'unit.reorganise', input.reason);
+      if (!reuse)
+        created = await this.createIn(
+          tx,
+          actor,
+          { ...target, validFrom: input.effectiveDate },
+          'unit.reorganise',
+          input.reason,
+        );
       // placeholder successor when reusing a code: create after closing
       if (reuse) {
         const tmpParent = target.parentId;
         for (const s of sources) {
           // children move after the new unit exists; close without children first is impossible, so
           // temporarily rename the reused code
-          if (s.id === reuse.id) await repo.changeUnit(tx, s, { code: `${s.code}~${eventId.slice(0, 8)}` }, s.validFrom, actor.id);
+          if (s.id === reuse.id)
+            await repo.changeUnit(tx, s, { code: `${s.code}~${eventId.slice(0, 8)}` }, s.validFrom, actor.id);
         }
-        created = await this.createIn(tx, actor, { ...target, parentId: tmpParent, validFrom: input.effectiveDate }, 'unit.reorganise', input.reason);
+        created = await this.createIn(
+          tx,
+          actor,
+          { ...target, parentId: tmpParent, validFrom: input.effectiveDate },
+          'unit.reorganise',
+          input.reason,
+        );
         const r = (await repo.getUnit(tx, reuse.id))!;
         await repo.changeUnit(tx, r, { code: reuse.code }, r.validFrom, actor.id);
       }
-      for (const s of sources) await this.closeInto(tx, actor, s, created!, input.effectiveDate, eventId, 'merge', input.reason);
-      return { eventId, unit: toDto((await repo.getUnit(tx, created!.id))!), closedUnitIds: sources.map((s) => s.id) };
+      for (const s of sources)
+        await this.closeInto(tx, actor, s, created!, input.effectiveDate, eventId, 'merge', input.reason);
+      return {
+        eventId,
+        unit: toDto((await repo.getUnit(tx, created!.id))!),
+        closedUnitIds: sources.map((s) => s.id),
+      };
     });
   }
 
-  async abolish(actor: Actor, id: string, input: { successorId: string; effectiveDate: string; decision?: string | undefined; reason: string }) {
+  async abolish(
+    actor: Actor,
+    id: string,
+    input: { successorId: string; effectiveDate: string; decision?: string | undefined; reason: string },
+  ) {
     return this.db.transaction(async (tx) => {
       const unit = await this.mustGet(tx, id);
       const successor = await this.mustGet(tx, input.successorId);
@@ -259,9 +464,19 @@ export class UnitService {
       requireInScope(actor, 'unit.reorganise', successor.path);
       UnitService.mustBeOpen(unit);
       UnitService.mustBeOpen(successor);
-      if (successor.path.startsWith(unit.path)) throw new AppError('REORG_INVALID', 'Đơn vị kế thừa không được là chính đơn vị bị giải thể hoặc đơn vị cấp dưới của nó.');
+      if (successor.path.startsWith(unit.path))
+        throw new AppError(
+          'REORG_INVALID',
+          'Đơn vị kế thừa không được là chính đơn vị bị giải thể hoặc đơn vị cấp dưới của nó.',
+        );
       UnitService.checkEffective([unit], input.effectiveDate);
-      const eventId = await repo.insertReorgEvent(tx, { type: 'abolish', effectiveDate: input.effectiveDate, decision: input.decision ?? null, reason: input.reason, actorId: actor.id });
+      const eventId = await repo.insertReorgEvent(tx, {
+        type: 'abolish',
+        effectiveDate: input.effectiveDate,
+        decision: input.decision ?? null,
+        reason: input.reason,
+        actorId: actor.id,
+      });
       await this.closeInto(tx, actor, unit, successor, input.effectiveDate, eventId, 'abolish', input.reason);
       return { eventId, unit: toDto((await repo.getUnit(tx, successor.id))!), closedUnitIds: [unit.id] };
     });
@@ -269,22 +484,45 @@ export class UnitService {
 
   /** Abolish a whole level from a date: every open unit of a kind under a root is closed and its
    * children move up to its parent (e.g. district police on 01/7/2025). One event, one transaction. */
-  async abolishLevel(actor: Actor, input: { rootId: string; kind: UnitKind; effectiveDate: string; decision?: string | undefined; reason: string }) {
+  async abolishLevel(
+    actor: Actor,
+    input: {
+      rootId: string;
+      kind: UnitKind;
+      effectiveDate: string;
+      decision?: string | undefined;
+      reason: string;
+    },
+  ) {
     return this.db.transaction(async (tx) => {
       const root = await this.mustGet(tx, input.rootId);
       requireInScope(actor, 'unit.reorganise', root.path);
       const scope = scopeOf(actor, 'unit.reorganise');
-      const targets = (await repo.listUnits(tx, { all: false, paths: [root.path] }, { includeClosed: false, words: [] })).filter((u) => u.kind === input.kind && u.id !== root.id);
-      if (targets.length === 0) throw new AppError('REORG_INVALID', 'Không có đơn vị đang hoạt động nào thuộc loại này trong cây đã chọn.');
+      const targets = (
+        await repo.listUnits(tx, { all: false, paths: [root.path] }, { includeClosed: false, words: [] })
+      ).filter((u) => u.kind === input.kind && u.id !== root.id);
+      if (targets.length === 0)
+        throw new AppError(
+          'REORG_INVALID',
+          'Không có đơn vị đang hoạt động nào thuộc loại này trong cây đã chọn.',
+        );
       // deepest first is unnecessary (a level is one kind); parents of targets must not be targets themselves
       UnitService.checkEffective(targets, input.effectiveDate);
-      const eventId = await repo.insertReorgEvent(tx, { type: 'abolish', effectiveDate: input.effectiveDate, decision: input.decision ?? null, reason: input.reason, actorId: actor.id });
+      const eventId = await repo.insertReorgEvent(tx, {
+        type: 'abolish',
+        effectiveDate: input.effectiveDate,
+        decision: input.decision ?? null,
+        reason: input.reason,
+        actorId: actor.id,
+      });
       const closed: string[] = [];
       for (const u of targets.sort((a, b) => b.depth - a.depth)) {
         const fresh = (await repo.getUnit(tx, u.id))!;
         let parent = fresh.parentId ? (await repo.getUnit(tx, fresh.parentId))! : null;
-        while (parent && parent.kind === input.kind && parent.id !== root.id) parent = parent.parentId ? (await repo.getUnit(tx, parent.parentId))! : null;
-        if (!parent || !pathInScope(scope, parent.path)) throw new AppError('REORG_INVALID', `Không xác định được đơn vị kế thừa cho "${u.name}".`);
+        while (parent && parent.kind === input.kind && parent.id !== root.id)
+          parent = parent.parentId ? (await repo.getUnit(tx, parent.parentId))! : null;
+        if (!parent || !pathInScope(scope, parent.path))
+          throw new AppError('REORG_INVALID', `Không xác định được đơn vị kế thừa cho "${u.name}".`);
         await this.closeInto(tx, actor, fresh, parent, input.effectiveDate, eventId, 'abolish', input.reason);
         closed.push(u.id);
       }
@@ -301,7 +539,20 @@ export class UnitService {
       const byCode = new Map<string, string>();
       for (const p of plan) {
         const parentId = p.parentId ?? (p.parentCode ? byCode.get(p.parentCode)! : null);
-        const row = await this.createIn(tx, actor, { code: p.code, name: p.name, shortName: p.shortName, kind: p.kind, parentId, validFrom: p.validFrom }, 'unit.import', 'Nhập từ tệp');
+        const row = await this.createIn(
+          tx,
+          actor,
+          {
+            code: p.code,
+            name: p.name,
+            shortName: p.shortName,
+            kind: p.kind,
+            parentId,
+            validFrom: p.validFrom,
+          },
+          'unit.import',
+          'Nhập từ tệp',
+        );
         byCode.set(p.code, row.id);
         created.push(row);
       }
@@ -310,15 +561,30 @@ export class UnitService {
   }
 
   private async planImport(actor: Actor, rows: string[][]) {
-    type Plan = { line: number; code: string; name: string; shortName: string | null; kind: UnitKind; parentId: string | null; parentCode: string | null; validFrom: string };
+    type Plan = {
+      line: number;
+      code: string;
+      name: string;
+      shortName: string | null;
+      kind: UnitKind;
+      parentId: string | null;
+      parentCode: string | null;
+      validFrom: string;
+    };
     const errors: { row: number; column: string; message: string }[] = [];
     const COLS = {
       code: { label: 'Mã đơn vị', keys: ['ma don vi', 'ma', 'code'] },
       name: { label: 'Tên đơn vị', keys: ['ten don vi', 'ten', 'name'] },
       shortName: { label: 'Tên viết tắt', keys: ['ten viet tat', 'viet tat', 'short name'] },
       kind: { label: 'Loại đơn vị', keys: ['loai don vi', 'loai', 'kind'] },
-      parentCode: { label: 'Mã đơn vị cấp trên', keys: ['ma don vi cap tren', 'ma cap tren', 'don vi cap tren', 'parent code', 'parent'] },
-      validFrom: { label: 'Hiệu lực từ ngày', keys: ['hieu luc tu ngay', 'hieu luc tu', 'ngay hieu luc', 'valid from'] },
+      parentCode: {
+        label: 'Mã đơn vị cấp trên',
+        keys: ['ma don vi cap tren', 'ma cap tren', 'don vi cap tren', 'parent code', 'parent'],
+      },
+      validFrom: {
+        label: 'Hiệu lực từ ngày',
+        keys: ['hieu luc tu ngay', 'hieu luc tu', 'ngay hieu luc', 'valid from'],
+      },
     } as const;
     type Col = keyof typeof COLS;
     const headerIdx = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
@@ -332,7 +598,12 @@ export class UnitService {
       colIndex[col] = header.findIndex((h) => (def.keys as readonly string[]).includes(h));
     }
     for (const col of ['code', 'name', 'kind', 'parentCode'] as const) {
-      if (colIndex[col] < 0) errors.push({ row: headerIdx + 1, column: COLS[col].label, message: `Thiếu cột "${COLS[col].label}" ở dòng tiêu đề.` });
+      if (colIndex[col] < 0)
+        errors.push({
+          row: headerIdx + 1,
+          column: COLS[col].label,
+          message: `Thiếu cột "${COLS[col].label}" ở dòng tiêu đề.`,
+        });
     }
     if (errors.length) return { plan: [] as Plan[], errors };
     const get = (r: string[], c: Col) => (colIndex[c] >= 0 ? (r[colIndex[c]] ?? '').trim() : '');
@@ -349,13 +620,21 @@ export class UnitService {
       const parentCode = get(r, 'parentCode');
       const dateText = get(r, 'validFrom');
       if (!code) err('code', 'Thiếu mã đơn vị.');
-      else if (!UNIT_CODE_RE.test(code)) err('code', `Mã "${code}" không hợp lệ: chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 40 ký tự).`);
+      else if (!UNIT_CODE_RE.test(code))
+        err(
+          'code',
+          `Mã "${code}" không hợp lệ: chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 40 ký tự).`,
+        );
       else if (seen.has(code)) err('code', `Mã "${code}" trùng với dòng ${seen.get(code)}.`);
       if (code) seen.set(code, line);
       if (name.length < 2) err('name', 'Thiếu tên đơn vị.');
       const kind = kindText ? unitKindFromText(kindText, searchKey) : null;
       if (!kindText) err('kind', 'Thiếu loại đơn vị.');
-      else if (!kind) err('kind', `Loại đơn vị "${kindText}" không có trong danh mục (ví dụ: ${UNIT_KIND_LABELS.commune_police.vi}).`);
+      else if (!kind)
+        err(
+          'kind',
+          `Loại đơn vị "${kindText}" không có trong danh mục (ví dụ: ${UNIT_KIND_LABELS.commune_police.vi}).`,
+        );
       let validFrom = todayVn();
       if (dateText) {
         const d = parseDateVi(dateText);
@@ -363,32 +642,68 @@ export class UnitService {
         else validFrom = d;
       }
       if (parentCode && parentCode === code) err('parentCode', 'Đơn vị không thể là cấp trên của chính nó.');
-      plan.push({ line, code, name, shortName: get(r, 'shortName') || null, kind: kind ?? 'other', parentId: null, parentCode: parentCode || null, validFrom });
+      plan.push({
+        line,
+        code,
+        name,
+        shortName: get(r, 'shortName') || null,
+        kind: kind ?? 'other',
+        parentId: null,
+        parentCode: parentCode || null,
+        validFrom,
+      });
     }
-    if (plan.length === 0 && errors.length === 0) errors.push({ row: headerIdx + 2, column: '', message: 'Tệp không có dòng dữ liệu nào.' });
+    if (plan.length === 0 && errors.length === 0)
+      errors.push({ row: headerIdx + 2, column: '', message: 'Tệp không có dòng dữ liệu nào.' });
     // codes already used by open units
     const existing = await repo.findOpenByCodes(this.db, plan.map((p) => p.code).filter(Boolean));
     for (const e of existing) {
       const p = plan.find((x) => x.code === e.code)!;
-      errors.push({ row: p.line, column: COLS.code.label, message: `Mã "${e.code}" đã được dùng cho đơn vị "${e.name}".` });
+      errors.push({
+        row: p.line,
+        column: COLS.code.label,
+        message: `Mã "${e.code}" đã được dùng cho đơn vị "${e.name}".`,
+      });
     }
     // parents: in the file or an open unit in the actor's scope
     const fileCodes = new Map(plan.map((p) => [p.code, p]));
-    const outside = await repo.findOpenByCodes(this.db, [...new Set(plan.map((p) => p.parentCode).filter((c): c is string => !!c && !fileCodes.has(c)))]);
+    const outside = await repo.findOpenByCodes(this.db, [
+      ...new Set(plan.map((p) => p.parentCode).filter((c): c is string => !!c && !fileCodes.has(c))),
+    ]);
     const outsideByCode = new Map(outside.map((u) => [u.code, u]));
     const scope = scopeOf(actor, 'unit.import');
     for (const p of plan) {
       if (!p.parentCode) {
-        if (!scope.all) errors.push({ row: p.line, column: COLS.parentCode.label, message: 'Thiếu mã đơn vị cấp trên (chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất).' });
+        if (!scope.all)
+          errors.push({
+            row: p.line,
+            column: COLS.parentCode.label,
+            message: 'Thiếu mã đơn vị cấp trên (chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất).',
+          });
         continue;
       }
       if (fileCodes.has(p.parentCode)) continue;
       const parent = outsideByCode.get(p.parentCode);
-      if (!parent) errors.push({ row: p.line, column: COLS.parentCode.label, message: `Không tìm thấy đơn vị cấp trên có mã "${p.parentCode}" (trong tệp hoặc trong hệ thống).` });
-      else if (!pathInScope(scope, parent.path)) errors.push({ row: p.line, column: COLS.parentCode.label, message: `Đơn vị cấp trên "${parent.name}" nằm ngoài phạm vi được phân quyền của bạn.` });
+      if (!parent)
+        errors.push({
+          row: p.line,
+          column: COLS.parentCode.label,
+          message: `Không tìm thấy đơn vị cấp trên có mã "${p.parentCode}" (trong tệp hoặc trong hệ thống).`,
+        });
+      else if (!pathInScope(scope, parent.path))
+        errors.push({
+          row: p.line,
+          column: COLS.parentCode.label,
+          message: `Đơn vị cấp trên "${parent.name}" nằm ngoài phạm vi được phân quyền của bạn.`,
+        });
       else {
         p.parentId = parent.id;
-        if (p.validFrom < parent.validFrom) errors.push({ row: p.line, column: COLS.validFrom.label, message: `Ngày hiệu lực sớm hơn ngày đơn vị cấp trên bắt đầu (${formatDateVi(parent.validFrom)}).` });
+        if (p.validFrom < parent.validFrom)
+          errors.push({
+            row: p.line,
+            column: COLS.validFrom.label,
+            message: `Ngày hiệu lực sớm hơn ngày đơn vị cấp trên bắt đầu (${formatDateVi(parent.validFrom)}).`,
+          });
       }
     }
     // order parents before children; detect cycles inside the file
@@ -401,7 +716,11 @@ export class UnitService {
       state.set(p.code, 'visiting');
       const parent = p.parentCode ? fileCodes.get(p.parentCode) : undefined;
       if (parent && parent !== p && !visit(parent)) {
-        errors.push({ row: p.line, column: COLS.parentCode.label, message: 'Quan hệ cấp trên tạo thành vòng lặp trong tệp.' });
+        errors.push({
+          row: p.line,
+          column: COLS.parentCode.label,
+          message: 'Quan hệ cấp trên tạo thành vòng lặp trong tệp.',
+        });
         state.set(p.code, 'done');
         return false;
       }
@@ -414,5 +733,3 @@ export class UnitService {
     return { plan: ordered, errors };
   }
 }
-
-

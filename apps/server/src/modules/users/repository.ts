@@ -18,7 +18,13 @@ export async function insertUser(db: DbOrTx, u: typeof users.$inferInsert) {
 }
 
 export async function updateUser(db: DbOrTx, id: string, set: Partial<typeof users.$inferInsert>) {
-  return (await db.update(users).set({ ...set, updatedAt: new Date() }).where(eq(users.id, id)).returning())[0]!;
+  return (
+    await db
+      .update(users)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning()
+  )[0]!;
 }
 
 export async function countUsers(db: DbOrTx): Promise<number> {
@@ -27,7 +33,10 @@ export async function countUsers(db: DbOrTx): Promise<number> {
 }
 
 /** Grants joined with their unit (for names and paths). */
-export async function grantsWithUnits(db: DbOrTx, where: { userIds?: string[]; unitIds?: string[]; activeOnly?: boolean; ids?: string[] }) {
+export async function grantsWithUnits(
+  db: DbOrTx,
+  where: { userIds?: string[]; unitIds?: string[]; activeOnly?: boolean; ids?: string[] },
+) {
   const conds = [];
   if (where.userIds) conds.push(where.userIds.length ? inArray(grants.userId, where.userIds) : sql`false`);
   if (where.unitIds) conds.push(where.unitIds.length ? inArray(grants.unitId, where.unitIds) : sql`false`);
@@ -46,18 +55,38 @@ export async function insertGrant(db: DbOrTx, g: typeof grants.$inferInsert) {
 }
 
 export async function revokeGrant(db: DbOrTx, id: string, by: string | null, reason: string) {
-  return (await db.update(grants).set({ revokedAt: new Date(), revokedBy: by, revokeReason: reason }).where(eq(grants.id, id)).returning())[0]!;
+  return (
+    await db
+      .update(grants)
+      .set({ revokedAt: new Date(), revokedBy: by, revokeReason: reason })
+      .where(eq(grants.id, id))
+      .returning()
+  )[0]!;
 }
 
 /** Users that hold an active grant on a unit whose path starts with one of the prefixes (or all users). */
-export async function listUsers(db: DbOrTx, opts: { paths: string[] | null; unitId?: string | undefined; q?: string | undefined }) {
+export async function listUsers(
+  db: DbOrTx,
+  opts: { paths: string[] | null; unitId?: string | undefined; q?: string | undefined },
+) {
   const conds = [];
   if (opts.paths) {
     if (opts.paths.length === 0) return [];
     const likes = opts.paths.map((p) => like(units.path, `${p}%`));
-    conds.push(sql`${users.id} in (select g.user_id from grants g join units on units.id = g.unit_id where g.revoked_at is null and (${sql.join(likes, sql` or `)}))`);
+    conds.push(
+      sql`${users.id} in (select g.user_id from grants g join units on units.id = g.unit_id where g.revoked_at is null and (${sql.join(likes, sql` or `)}))`,
+    );
   }
-  if (opts.unitId) conds.push(sql`${users.id} in (select g.user_id from grants g where g.revoked_at is null and g.unit_id = ${opts.unitId})`);
-  if (opts.q) for (const w of opts.q.split(' ').filter(Boolean)) conds.push(like(users.searchKey, `%${w.replace(/[\\%_]/g, (c) => '\\' + c)}%`));
-  return db.select().from(users).where(conds.length ? and(...conds) : undefined).orderBy(users.username);
+  if (opts.unitId)
+    conds.push(
+      sql`${users.id} in (select g.user_id from grants g where g.revoked_at is null and g.unit_id = ${opts.unitId})`,
+    );
+  if (opts.q)
+    for (const w of opts.q.split(' ').filter(Boolean))
+      conds.push(like(users.searchKey, `%${w.replace(/[\\%_]/g, (c) => '\\' + c)}%`));
+  return db
+    .select()
+    .from(users)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(users.username);
 }

@@ -24,7 +24,12 @@ export function grantDto(g: GrantJoined) {
   };
 }
 
-const userSnap = (u: repo.UserRow) => ({ username: u.username, fullName: u.fullName, email: u.email, disabled: u.disabled });
+const userSnap = (u: repo.UserRow) => ({
+  username: u.username,
+  fullName: u.fullName,
+  email: u.email,
+  disabled: u.disabled,
+});
 
 export class UserService {
   constructor(private db: Db) {}
@@ -51,7 +56,11 @@ export class UserService {
       if (!u) throw new AppError('UNIT_NOT_FOUND');
       requireInScope(actor, 'user.read', u.path);
     }
-    const rows = await repo.listUsers(this.db, { paths: scope.all ? null : scope.paths, unitId: opts.unitId, q: opts.q ? searchKey(opts.q) : undefined });
+    const rows = await repo.listUsers(this.db, {
+      paths: scope.all ? null : scope.paths,
+      unitId: opts.unitId,
+      q: opts.q ? searchKey(opts.q) : undefined,
+    });
     return this.dto(this.db, rows);
   }
 
@@ -63,25 +72,46 @@ export class UserService {
     if (scopeIsEmpty(scope)) throw new AppError('FORBIDDEN');
     if (scope.all) return user;
     const gs = await repo.grantsWithUnits(db, { userIds: [userId] });
-    if (gs.length === 0 || gs.some((g) => !g.grant.unitId || !pathInScope(scope, g.unitPath ?? ''))) throw new AppError('FORBIDDEN_UNIT', 'Người dùng này có quyền ngoài phạm vi đơn vị của bạn; chỉ cấp trên mới sửa được.');
+    if (gs.length === 0 || gs.some((g) => !g.grant.unitId || !pathInScope(scope, g.unitPath ?? '')))
+      throw new AppError(
+        'FORBIDDEN_UNIT',
+        'Người dùng này có quyền ngoài phạm vi đơn vị của bạn; chỉ cấp trên mới sửa được.',
+      );
     return user;
   }
 
   private async requireGrantable(db: DbOrTx, actor: Actor, role: Role, unitId: string | null) {
     if (actor.system) return null;
     if (unitId === null) {
-      if (!scopeOf(actor, 'grant.write').all || role !== 'administrator') throw new AppError('ROLE_NOT_GRANTABLE', 'Chỉ quản trị hệ thống được cấp quyền trên toàn hệ thống, và chỉ cho vai trò quản trị.');
+      if (!scopeOf(actor, 'grant.write').all || role !== 'administrator')
+        throw new AppError(
+          'ROLE_NOT_GRANTABLE',
+          'Chỉ quản trị hệ thống được cấp quyền trên toàn hệ thống, và chỉ cho vai trò quản trị.',
+        );
       return null;
     }
     const unit = await getUnit(db, unitId);
     if (!unit) throw new AppError('UNIT_NOT_FOUND');
     requireInScope(actor, 'grant.write', unit.path);
-    const ok = actor.grants.some((g) => (g.unitId === null || unit.path.startsWith(g.unitPath)) && grantableRoles(g.role).includes(role));
+    const ok = actor.grants.some(
+      (g) => (g.unitId === null || unit.path.startsWith(g.unitPath)) && grantableRoles(g.role).includes(role),
+    );
     if (!ok) throw new AppError('ROLE_NOT_GRANTABLE');
     return unit;
   }
 
-  async create(actor: Actor, input: { username: string; fullName: string; email?: string | null | undefined; password: string; role: Role; unitId: string }, opts: { mustChangePassword?: boolean } = {}) {
+  async create(
+    actor: Actor,
+    input: {
+      username: string;
+      fullName: string;
+      email?: string | null | undefined;
+      password: string;
+      role: Role;
+      unitId: string;
+    },
+    opts: { mustChangePassword?: boolean } = {},
+  ) {
     if (!passwordStrongEnough(input.password)) throw new AppError('PASSWORD_WEAK');
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (tx) => {
@@ -100,18 +130,38 @@ export class UserService {
         mustChangePassword: opts.mustChangePassword ?? true,
         searchKey: searchKey(`${username} ${input.fullName} ${input.email ?? ''}`),
       });
-      await appendAudit(tx, { actorId: actor.id, actorName: actor.name, action: 'user.create', entity: 'user', entityId: user.id, unitId: unit.id, after: userSnap(user) });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'user.create',
+        entity: 'user',
+        entityId: user.id,
+        unitId: unit.id,
+        after: userSnap(user),
+      });
       await this.grantIn(tx, actor, user.id, input.role, unit.id, null);
       return (await this.dto(tx, [user]))[0]!;
     });
   }
 
-  async update(actor: Actor, id: string, input: { fullName?: string | undefined; email?: string | null | undefined; disabled?: boolean | undefined; newPassword?: string | undefined; reason?: string | undefined }) {
-    if (input.newPassword !== undefined && !passwordStrongEnough(input.newPassword)) throw new AppError('PASSWORD_WEAK');
+  async update(
+    actor: Actor,
+    id: string,
+    input: {
+      fullName?: string | undefined;
+      email?: string | null | undefined;
+      disabled?: boolean | undefined;
+      newPassword?: string | undefined;
+      reason?: string | undefined;
+    },
+  ) {
+    if (input.newPassword !== undefined && !passwordStrongEnough(input.newPassword))
+      throw new AppError('PASSWORD_WEAK');
     const passwordHash = input.newPassword !== undefined ? await hashPassword(input.newPassword) : undefined;
     return this.db.transaction(async (tx) => {
       const before = await this.requireManage(tx, actor, id);
-      if (input.disabled === true && actor.id === id) throw new AppError('FORBIDDEN', 'Bạn không thể tự vô hiệu hóa tài khoản của mình.');
+      if (input.disabled === true && actor.id === id)
+        throw new AppError('FORBIDDEN', 'Bạn không thể tự vô hiệu hóa tài khoản của mình.');
       const fullName = input.fullName ?? before.fullName;
       const email = input.email === undefined ? before.email : input.email;
       const after = await repo.updateUser(tx, id, {
@@ -119,7 +169,9 @@ export class UserService {
         email,
         disabled: input.disabled ?? before.disabled,
         searchKey: searchKey(`${before.username} ${fullName} ${email ?? ''}`),
-        ...(passwordHash ? { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null } : {}),
+        ...(passwordHash
+          ? { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }
+          : {}),
       });
       if (passwordHash || after.disabled) await deleteSessionsOfUser(tx, id);
       const firstGrant = (await repo.grantsWithUnits(tx, { userIds: [id] }))[0];
@@ -138,15 +190,43 @@ export class UserService {
     });
   }
 
-  private async grantIn(tx: DbOrTx, actor: Actor, userId: string, role: Role, unitId: string | null, reason: string | null, carriedFrom?: string) {
+  private async grantIn(
+    tx: DbOrTx,
+    actor: Actor,
+    userId: string,
+    role: Role,
+    unitId: string | null,
+    reason: string | null,
+    carriedFrom?: string,
+  ) {
     const existing = await repo.grantsWithUnits(tx, { userIds: [userId] });
-    if (existing.some((g) => g.grant.role === role && g.grant.unitId === unitId)) throw new AppError('GRANT_EXISTS');
-    const g = await repo.insertGrant(tx, { id: randomUUID(), userId, role, unitId, createdBy: actor.id, carriedFrom: carriedFrom ?? null });
-    await appendAudit(tx, { actorId: actor.id, actorName: actor.name, action: carriedFrom ? 'grant.carry' : 'grant.create', entity: 'grant', entityId: g.id, unitId, after: { userId, role, unitId, carriedFrom: carriedFrom ?? null }, reason });
+    if (existing.some((g) => g.grant.role === role && g.grant.unitId === unitId))
+      throw new AppError('GRANT_EXISTS');
+    const g = await repo.insertGrant(tx, {
+      id: randomUUID(),
+      userId,
+      role,
+      unitId,
+      createdBy: actor.id,
+      carriedFrom: carriedFrom ?? null,
+    });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actorName: actor.name,
+      action: carriedFrom ? 'grant.carry' : 'grant.create',
+      entity: 'grant',
+      entityId: g.id,
+      unitId,
+      after: { userId, role, unitId, carriedFrom: carriedFrom ?? null },
+      reason,
+    });
     return g;
   }
 
-  async grant(actor: Actor, input: { userId: string; role: Role; unitId: string | null; reason?: string | undefined }) {
+  async grant(
+    actor: Actor,
+    input: { userId: string; role: Role; unitId: string | null; reason?: string | undefined },
+  ) {
     return this.db.transaction(async (tx) => {
       if (!(await repo.getUser(tx, input.userId))) throw new AppError('USER_NOT_FOUND');
       await this.requireGrantable(tx, actor, input.role, input.unitId);
@@ -162,9 +242,20 @@ export class UserService {
       if (g.grant.unitId === null) {
         if (!scopeOf(actor, 'grant.write').all) throw new AppError('FORBIDDEN');
       } else requireInScope(actor, 'grant.write', g.unitPath ?? '');
-      if (g.grant.userId === actor.id && g.grant.role === 'administrator') throw new AppError('FORBIDDEN', 'Bạn không thể tự thu hồi quyền quản trị của mình.');
+      if (g.grant.userId === actor.id && g.grant.role === 'administrator')
+        throw new AppError('FORBIDDEN', 'Bạn không thể tự thu hồi quyền quản trị của mình.');
       await repo.revokeGrant(tx, id, actor.id, reason);
-      await appendAudit(tx, { actorId: actor.id, actorName: actor.name, action: 'grant.revoke', entity: 'grant', entityId: id, unitId: g.grant.unitId, before: { userId: g.grant.userId, role: g.grant.role, unitId: g.grant.unitId }, after: null, reason });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'grant.revoke',
+        entity: 'grant',
+        entityId: id,
+        unitId: g.grant.unitId,
+        before: { userId: g.grant.userId, role: g.grant.role, unitId: g.grant.unitId },
+        after: null,
+        reason,
+      });
     });
   }
 
@@ -176,8 +267,13 @@ export class UserService {
       if (!u) throw new AppError('UNIT_NOT_FOUND');
       requireInScope(actor, 'user.read', u.path);
     }
-    const rows = await repo.grantsWithUnits(this.db, { ...(opts.userId ? { userIds: [opts.userId] } : {}), ...(opts.unitId ? { unitIds: [opts.unitId] } : {}) });
-    return rows.filter((g) => scope.all || (g.grant.unitId !== null && pathInScope(scope, g.unitPath ?? ''))).map(grantDto);
+    const rows = await repo.grantsWithUnits(this.db, {
+      ...(opts.userId ? { userIds: [opts.userId] } : {}),
+      ...(opts.unitId ? { unitIds: [opts.unitId] } : {}),
+    });
+    return rows
+      .filter((g) => scope.all || (g.grant.unitId !== null && pathInScope(scope, g.unitPath ?? '')))
+      .map(grantDto);
   }
 
   /** The explicit, audited step that gives the users of a merged or abolished unit the same roles on its successor. */
@@ -188,16 +284,29 @@ export class UserService {
       if (!from || !to) throw new AppError('UNIT_NOT_FOUND');
       requireInScope(actor, 'grant.write', from.path);
       requireInScope(actor, 'grant.write', to.path);
-      if (from.validTo === null) throw new AppError('REORG_INVALID', `"${from.name}" vẫn đang hoạt động; chỉ chuyển quyền của đơn vị đã sáp nhập hoặc giải thể.`);
+      if (from.validTo === null)
+        throw new AppError(
+          'REORG_INVALID',
+          `"${from.name}" vẫn đang hoạt động; chỉ chuyển quyền của đơn vị đã sáp nhập hoặc giải thể.`,
+        );
       if (to.validTo !== null) throw new AppError('UNIT_CLOSED');
       const lineage = await lineageOf(tx, from.id);
-      if (!lineage.some((l) => l.fromUnitId === from.id && l.toUnitId === to.id)) throw new AppError('REORG_INVALID', `"${to.name}" không phải đơn vị kế thừa của "${from.name}".`);
+      if (!lineage.some((l) => l.fromUnitId === from.id && l.toUnitId === to.id))
+        throw new AppError('REORG_INVALID', `"${to.name}" không phải đơn vị kế thừa của "${from.name}".`);
       const olds = await repo.grantsWithUnits(tx, { unitIds: [from.id] });
       const have = await repo.grantsWithUnits(tx, { unitIds: [to.id] });
       const carried = [];
       for (const o of olds) {
         if (have.some((h) => h.grant.userId === o.grant.userId && h.grant.role === o.grant.role)) continue;
-        const g = await this.grantIn(tx, actor, o.grant.userId, o.grant.role as Role, to.id, input.reason, o.grant.id);
+        const g = await this.grantIn(
+          tx,
+          actor,
+          o.grant.userId,
+          o.grant.role as Role,
+          to.id,
+          input.reason,
+          o.grant.id,
+        );
         carried.push(g.id);
       }
       return (await repo.grantsWithUnits(tx, { ids: carried })).map(grantDto);

@@ -1,0 +1,89 @@
+import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { get, setCsrf, setOnUnauthenticated, type Session } from './api.ts';
+import { DICTS, initialLang, LangContext, type Lang } from './i18n.ts';
+import { Login } from './pages/Login.tsx';
+
+const Shell = lazy(() => import('./Shell.tsx'));
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+});
+
+export function useSession() {
+  return useQuery({
+    queryKey: ['session'],
+    queryFn: async () => {
+      const s = await get<Session>('/api/auth/session');
+      setCsrf(s.csrfToken);
+      return s;
+    },
+  });
+}
+
+function Root() {
+  const qc = useQueryClient();
+  setOnUnauthenticated(() => void qc.invalidateQueries({ queryKey: ['session'] }));
+  const session = useSession();
+  if (session.isLoading || !session.data)
+    return <Spin style={{ display: 'block', marginTop: 120 }} size="large" />;
+  const user = session.data.user;
+  return (
+    <Routes>
+      <Route path="/login" element={user ? <Navigate to="/" replace /> : <Login session={session.data} />} />
+      <Route
+        path="/*"
+        element={
+          user ? (
+            <Suspense fallback={<Spin style={{ display: 'block', marginTop: 120 }} />}>
+              <Shell session={session.data} />
+            </Suspense>
+          ) : (
+            <Navigate to="/login" replace />
+          )
+        }
+      />
+    </Routes>
+  );
+}
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang());
+  const ctx = useMemo(
+    () => ({
+      lang,
+      t: DICTS[lang],
+      setLang: (l: Lang) => {
+        localStorage.setItem('chiso.lang', l);
+        document.documentElement.lang = l;
+        setLangState(l);
+      },
+    }),
+    [lang],
+  );
+  return (
+    <LangContext.Provider value={ctx}>
+      <ConfigProvider
+        locale={lang === 'vi' ? viVN : enUS}
+        theme={{
+          token: {
+            colorPrimary: '#b71c1c',
+            fontFamily: "'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif",
+          },
+        }}
+      >
+        <AntApp>
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <Root />
+            </BrowserRouter>
+          </QueryClientProvider>
+        </AntApp>
+      </ConfigProvider>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,197 @@
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  ClusterOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Dropdown,
+  Form,
+  Input,
+  Layout,
+  Menu,
+  Modal,
+  Result,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { ApiError, send, type Session } from './api.ts';
+import { useT } from './i18n.ts';
+
+const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
+const Units = lazy(() => import('./pages/Units.tsx'));
+const Users = lazy(() => import('./pages/Users.tsx'));
+const Audit = lazy(() => import('./pages/Audit.tsx'));
+
+export function ChangePassword({
+  open,
+  onClose,
+  forced,
+}: {
+  open: boolean;
+  onClose: () => void;
+  forced?: boolean;
+}) {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ currentPassword: string; newPassword: string }>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      await send('POST', '/api/auth/password', v);
+      message.success(t.saved);
+      form.resetFields();
+      await qc.invalidateQueries({ queryKey: ['session'] });
+      onClose();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={t.changePassword}
+      onOk={submit}
+      confirmLoading={busy}
+      onCancel={forced ? undefined : onClose}
+      closable={!forced}
+      cancelButtonProps={{ style: forced ? { display: 'none' } : {} }}
+      okText={t.save}
+      cancelText={t.cancel}
+    >
+      {forced && <Typography.Paragraph>{t.mustChange}</Typography.Paragraph>}
+      <Form form={form} layout="vertical">
+        <Form.Item name="currentPassword" label={t.currentPassword} rules={[{ required: true }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={t.newPassword}
+          rules={[{ required: true, min: 10 }]}
+          extra="≥ 10 ký tự, gồm chữ và số"
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function Shell({ session }: { session: Session }) {
+  const { t, lang, setLang } = useT();
+  const nav = useNavigate();
+  const loc = useLocation();
+  const qc = useQueryClient();
+  const [pwOpen, setPwOpen] = useState(false);
+  const user = session.user!;
+  const logout = async () => {
+    await send('POST', '/api/auth/logout').catch(() => {});
+    await qc.invalidateQueries({ queryKey: ['session'] });
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+  };
+  const selected = '/' + (loc.pathname.split('/')[1] ?? '');
+  const soon = (label: string) => (
+    <span>
+      {label}{' '}
+      <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+        ({t.soon})
+      </Typography.Text>
+    </span>
+  );
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={240} theme="light" breakpoint="lg" collapsedWidth={56}>
+        <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 16, color: '#b71c1c' }}>Chiso</div>
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          onClick={(e) => void nav(e.key)}
+          items={[
+            { key: '/', icon: <HomeOutlined />, label: t.overview },
+            { key: '/units', icon: <ClusterOutlined />, label: t.units },
+            { key: '/users', icon: <TeamOutlined />, label: t.users },
+            { key: '/audit', icon: <AuditOutlined />, label: t.audit },
+            { type: 'divider' },
+            { key: '/frameworks', icon: <ProfileOutlined />, label: soon(t.frameworks), disabled: true },
+            { key: '/cycles', icon: <FormOutlined />, label: soon(t.cycles), disabled: true },
+            { key: '/surveys', icon: <BarChartOutlined />, label: soon(t.surveys), disabled: true },
+            { key: '/plans', icon: <FileTextOutlined />, label: soon(t.plans), disabled: true },
+            { key: '/emulation', icon: <TrophyOutlined />, label: soon(t.emulation), disabled: true },
+          ]}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            paddingInline: 24,
+            borderBottom: '1px solid #eee',
+          }}
+        >
+          <Space>
+            <Button type="text" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+              {t.language}
+            </Button>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'pw', label: t.changePassword, onClick: () => setPwOpen(true) },
+                  { key: 'out', icon: <LogoutOutlined />, label: t.logout, onClick: () => void logout() },
+                ],
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+                {user.fullName}
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          {user.mustChangePassword ? (
+            <Result
+              status="warning"
+              title={t.mustChange}
+              extra={<Button onClick={() => setPwOpen(true)}>{t.changePassword}</Button>}
+            />
+          ) : (
+            <Suspense fallback={<Spin />}>
+              <Routes>
+                <Route path="/" element={<Dashboard session={session} />} />
+                <Route path="/units" element={<Units session={session} />} />
+                <Route path="/users" element={<Users session={session} />} />
+                <Route path="/audit" element={<Audit />} />
+                <Route path="*" element={<Result status="404" title="404" />} />
+              </Routes>
+            </Suspense>
+          )}
+        </Layout.Content>
+      </Layout>
+      <ChangePassword
+        open={pwOpen || user.mustChangePassword}
+        forced={user.mustChangePassword}
+        onClose={() => setPwOpen(false)}
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,106 @@
+/** Starts the real server (built web app, fresh data directory, demo mode) for browser tests. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const root = path.resolve(import.meta.dirname, '..');
+export const OUT = path.join(root, 'e2e/out');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export interface Running {
+  url: string;
+  dataDir: string;
+  proc: ChildProcess;
+  log: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(): Promise<Running> {
+  if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) {
+    const r = spawnSync('npm', ['run', 'build', '-w', '@chiso/web'], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('web build failed');
+  }
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-e2e-'));
+  let out = '';
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CHISO_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
+  });
+  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited: ${out}`);
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start: ${out}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url,
+    dataDir,
+    proc,
+    log: () => out,
+    stop: async () => {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((r) => proc.once('exit', r));
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  fs.mkdirSync(OUT, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export async function demoPassword(url: string, username: string): Promise<string> {
+  const s = (await (await fetch(`${url}/api/auth/session`)).json()) as {
+    demo: { username: string; password: string }[] | null;
+  };
+  const a = s.demo?.find((d) => d.username === username);
+  if (!a) throw new Error(`no demo account ${username}`);
+  return a.password;
+}
