@@ -155,41 +155,35 @@ export async function buildApp(
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
       if (err.status >= 500) req.log.error(err);
-      return reply
-        .status(err.status)
-        .send({
-          error: {
-            code: err.code,
-            message: err.message,
-            ...(err.details !== undefined ? { details: err.details } : {}),
-          },
-        });
+      return reply.status(err.status).send({
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.details !== undefined ? { details: err.details } : {}),
+        },
+      });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
       const first = details[0];
-      return reply
-        .status(400)
-        .send({
-          error: {
-            code: 'VALIDATION',
-            message: `${ERRORS.VALIDATION.vi}${first ? ` ${first.path ? first.path + ': ' : ''}${first.message}` : ''}`,
-            details,
-          },
-        });
+      return reply.status(400).send({
+        error: {
+          code: 'VALIDATION',
+          message: `${ERRORS.VALIDATION.vi}${first ? ` ${first.path ? first.path + ': ' : ''}${first.message}` : ''}`,
+          details,
+        },
+      });
     }
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
       return reply.status(400).send({ error: { code: 'BAD_JSON', message: ERRORS.BAD_JSON.vi } });
     if (fe.code === 'FST_REQ_FILE_TOO_LARGE')
-      return reply
-        .status(413)
-        .send({
-          error: {
-            code: 'VALIDATION',
-            message: `Tệp quá lớn (tối đa ${Math.round(config.uploadMaxBytes / 1048576)} MB).`,
-          },
-        });
+      return reply.status(413).send({
+        error: {
+          code: 'VALIDATION',
+          message: `Tệp quá lớn (tối đa ${Math.round(config.uploadMaxBytes / 1048576)} MB).`,
+        },
+      });
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
       return reply
         .status(fe.statusCode)

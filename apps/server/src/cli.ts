@@ -2,6 +2,7 @@
 import { loadConfig } from './config.ts';
 import { openDb } from './db/open.ts';
 import { backup, restore } from './commands/backup.ts';
+import { runCheckTable } from './commands/checkTable.ts';
 import { verifyChain } from './modules/audit/repository.ts';
 import { createAdmin } from './modules/system/firstAdmin.ts';
 import { seedDemo } from './modules/system/seed.ts';

@@ -1,3 +1,5 @@
 export * from './text.ts';
 export * from './units.ts';
 export * from './access.ts';
+export * from './points.ts';
+export * from './checkTable/index.ts';

@@ -5,19 +5,17 @@ import type { Services } from '../../app.ts';
 import { actorOf } from '../../http.ts';
 
 export async function auditRoutes(app: FastifyInstance, s: Services) {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/audit',
-      {
-        config: { access: 'audit.read' },
-        schema: {
-          tags: ['Nhật ký kiểm toán'],
-          summary: 'Nhật ký thay đổi trong phạm vi',
-          querystring: AuditQuery,
-          response: { 200: AuditList, 403: ErrorResponse },
-        },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['Nhật ký kiểm toán'],
+        summary: 'Nhật ký thay đổi trong phạm vi',
+        querystring: AuditQuery,
+        response: { 200: AuditList, 403: ErrorResponse },
       },
-      async (req) => s.audit.list(actorOf(req), req.query),
-    );
+    },
+    async (req) => s.audit.list(actorOf(req), req.query),
+  );
 }

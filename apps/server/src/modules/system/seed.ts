@@ -265,16 +265,14 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       unit: unit?.name ?? 'Toàn hệ thống',
     });
   }
-  await db
-    .insert(demoAccounts)
-    .values(
-      accounts.map((a) => ({
-        username: a.username,
-        password: a.password,
-        roleLabel: a.role,
-        unitName: a.unit,
-      })),
-    );
+  await db.insert(demoAccounts).values(
+    accounts.map((a) => ({
+      username: a.username,
+      password: a.password,
+      roleLabel: a.role,
+      unitName: a.unit,
+    })),
+  );
   await db.insert(appMeta).values({ key: 'demo_seeded_at', value: sql`to_jsonb(now())` });
   return { units: count, accounts };
 }
