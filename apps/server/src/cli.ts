@@ -87,13 +87,8 @@ async function run(argv: string[]): Promise<number> {
         await d.close();
       }
     }
-    case 'check-table': {
-      const modPath = './commands/checkTable.ts';
-      const mod = (await import(modPath)) as {
-        runCheckTable: (a: string[], out: (l: string) => void) => Promise<number>;
-      };
-      return mod.runCheckTable(args, (l) => console.log(l));
-    }
+    case 'check-table':
+      return runCheckTable(args, (l) => console.log(l));
     case 'migrate': {
       const d = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       await d.close();
