@@ -95,7 +95,11 @@ function runBaseline() {
   return s;
 }
 
-for (let i = 0; i < 3; i++) (runEngine(), runBaseline()); // warm-up
+for (let i = 0; i < 3; i++) {
+  // warm-up
+  runEngine();
+  runBaseline();
+}
 const times: number[] = [];
 const base: number[] = [];
 for (let i = 0; i < 5; i++) {

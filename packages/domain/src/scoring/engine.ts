@@ -186,9 +186,12 @@ function leafPoints(
         const tiers = (rule as { tiers: { minPercent: number; points: number }[] }).tiers;
         let best = 0;
         let bestMin = -1;
-        for (const t of tiers)
-          if (t.minPercent > bestMin && ratioAtLeast(num, den, t.minPercent))
-            ((best = t.points), (bestMin = t.minPercent));
+        for (const t of tiers) {
+          if (t.minPercent > bestMin && ratioAtLeast(num, den, t.minPercent)) {
+            best = t.points;
+            bestMin = t.minPercent;
+          }
+        }
         return best > max ? max : best;
       }
       const r = rule as { capPercent?: number; floorPercent?: number };
