@@ -3,5 +3,5 @@ export * from './units.ts';
 export * from './access.ts';
 export * from './points.ts';
 export * from './checkTable/index.ts';
-export * from './framework/types.ts';
+export * from './framework/index.ts';
 export * from './scoring/index.ts';
