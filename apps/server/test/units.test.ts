@@ -230,4 +230,31 @@ describe('units', () => {
     expect((await cldCoordinator.get(`/api/units/${commune}`)).statusCode).toBe(403);
     expect((await verifyChain(t.database.db)).ok).toBe(true);
   });
+
+  it('a merged unit may keep the code of one of the merged units', async () => {
+    const a = await unitIdByCode(t, 'HQ-SH');
+    const b = await unitIdByCode(t, 'HQ-QQ');
+    const hq = await unitIdByCode(t, 'UBND-HQ');
+    const r = await admin.send('POST', '/api/units/merge', {
+      sourceIds: [a, b],
+      target: {
+        code: 'HQ-SH',
+        name: 'Ủy ban nhân dân xã Sóc Hà (sau sáp nhập, ví dụ)',
+        kind: 'commune_committee',
+        parentId: hq,
+      },
+      effectiveDate: '2025-07-01',
+      reason: 'Sắp xếp đơn vị hành chính cấp xã',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const merged = (r.json() as { unit: { id: string; code: string } }).unit;
+    expect(merged.code).toBe('HQ-SH');
+    const old = (await admin.get(`/api/units/${a}`)).json() as {
+      unit: { code: string; closed: boolean };
+      history: { code: string }[];
+    };
+    expect(old.unit).toMatchObject({ code: 'HQ-SH', closed: true });
+    expect(old.history.map((h) => h.code)).toEqual(['HQ-SH']);
+    expect((await verifyChain(t.database.db)).ok).toBe(true);
+  });
 });

@@ -196,6 +196,14 @@ export async function changeUnit(
   return row!;
 }
 
+/** Set the code of the current row only (history keeps the code each period had). */
+export async function setCode(db: DbOrTx, unit: UnitRow, code: string) {
+  await db
+    .update(units)
+    .set({ code, searchKey: unitSearchKey(code, unit.name, unit.shortName) })
+    .where(eq(units.id, unit.id));
+}
+
 export async function history(db: DbOrTx, unitId: string) {
   return db.select().from(unitHistory).where(eq(unitHistory.unitId, unitId)).orderBy(unitHistory.validFrom);
 }

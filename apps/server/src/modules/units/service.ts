@@ -411,42 +411,23 @@ export class UnitService {
         reason: input.reason,
         actorId: actor.id,
       });
-      // the new unit's code may reuse one of the merged units' codes: close them first
-      const target = input.target;
-      const reuse = sources.find((s) => s.code === target.code);
-      let created: UnitRow | null = null;
-      if (!reuse)
-        created = await this.createIn(
-          tx,
-          actor,
-          { ...target, validFrom: input.effectiveDate },
-          'unit.reorganise',
-          input.reason,
-        );
-      // placeholder successor when reusing a code: create after closing
-      if (reuse) {
-        const tmpParent = target.parentId;
-        for (const s of sources) {
-          // children move after the new unit exists; close without children first is impossible, so
-          // temporarily rename the reused code
-          if (s.id === reuse.id)
-            await repo.changeUnit(tx, s, { code: `${s.code}~${eventId.slice(0, 8)}` }, s.validFrom, actor.id);
-        }
-        created = await this.createIn(
-          tx,
-          actor,
-          { ...target, parentId: tmpParent, validFrom: input.effectiveDate },
-          'unit.reorganise',
-          input.reason,
-        );
-        const r = (await repo.getUnit(tx, reuse.id))!;
-        await repo.changeUnit(tx, r, { code: reuse.code }, r.validFrom, actor.id);
-      }
+      // The new unit may keep the code of one of the merged units: codes are unique among open units
+      // only, so that source carries a temporary code until it is closed, then gets its own back.
+      const reuse = sources.find((s) => s.code === input.target.code);
+      if (reuse) await repo.setCode(tx, reuse, `${reuse.code}~${eventId.slice(0, 8)}`);
+      const created = await this.createIn(
+        tx,
+        actor,
+        { ...input.target, validFrom: input.effectiveDate },
+        'unit.reorganise',
+        input.reason,
+      );
       for (const s of sources)
-        await this.closeInto(tx, actor, s, created!, input.effectiveDate, eventId, 'merge', input.reason);
+        await this.closeInto(tx, actor, s, created, input.effectiveDate, eventId, 'merge', input.reason);
+      if (reuse) await repo.setCode(tx, (await repo.getUnit(tx, reuse.id))!, reuse.code);
       return {
         eventId,
-        unit: toDto((await repo.getUnit(tx, created!.id))!),
+        unit: toDto((await repo.getUnit(tx, created.id))!),
         closedUnitIds: sources.map((s) => s.id),
       };
     });
