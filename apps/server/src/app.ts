@@ -24,6 +24,8 @@ import { AppError } from './errors.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Access } from './http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { AuditService } from './modules/audit/service.ts';
+import { frameworkRoutes } from './modules/frameworks/routes.ts';
+import { FrameworkService } from './modules/frameworks/service.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { AuthService } from './modules/auth/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -39,6 +41,7 @@ export interface Services {
   units: UnitService;
   users: UserService;
   audit: AuditService;
+  frameworks: FrameworkService;
 }
 
 export interface BuildOptions {
@@ -82,6 +85,7 @@ export async function buildApp(
     units: new UnitService(database.db),
     users: new UserService(database.db),
     audit: new AuditService(database.db),
+    frameworks: new FrameworkService(database.db),
   };
 
   const routeList: { method: string; url: string; access: Access }[] = [];
@@ -198,6 +202,7 @@ export async function buildApp(
     await unitRoutes(api, services);
     await userRoutes(api, services);
     await auditRoutes(api, services);
+    await frameworkRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

@@ -1,6 +1,8 @@
 /** Every route the app registers is checked here: 401 without a session, 403 without a valid CSRF
  * token on state-changing requests, 403 for a role or a subtree that lacks the right (a Cù Lao Dung
  * officer or coordinator against Hà Quảng). A new route without a case fails the suite. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
 
@@ -32,6 +34,16 @@ beforeAll(async () => {
   const hqUser = users.items.find((u) => u.username === 'canbo.haquang')!;
   ids.hqUser = hqUser.id;
   ids.hqGrant = hqUser.grants[0]!.id;
+  // a draft framework of Hà Quảng (drafts are private to the owner's coordinators)
+  const hqCoord = await t.login('dieuphoi.haquang');
+  const civil = JSON.parse(
+    fs.readFileSync(
+      path.resolve(import.meta.dirname, '../../../content/frameworks/civil-district-2021.json'),
+      'utf8',
+    ),
+  ) as unknown;
+  const fw = await hqCoord.send('POST', '/api/frameworks/import', { ownerUnitId: ids.hq, definition: civil });
+  ids.hqFramework = (fw.json() as { id: string }).id;
 });
 afterAll(async () => t?.close());
 
@@ -205,6 +217,40 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
     }),
     officer: 403,
     coordinator: 403,
+  },
+  'GET /api/frameworks': {
+    cross: () => ({ method: 'GET', url: '/api/frameworks' }),
+    officer: noHaQuang,
+    coordinator: noHaQuang,
+  },
+  'GET /api/frameworks/:id': {
+    cross: () => ({ method: 'GET', url: `/api/frameworks/${ids.hqFramework}` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'POST /api/frameworks/import': {
+    cross: () => ({
+      method: 'POST',
+      url: '/api/frameworks/import',
+      body: { ownerUnitId: ids.hq, definition: {} },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/frameworks/:id/publish': {
+    cross: () => ({ method: 'POST', url: `/api/frameworks/${ids.hqFramework}/publish`, body: {} }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'POST /api/frameworks/:id/retire': {
+    cross: () => ({ method: 'POST', url: `/api/frameworks/${ids.hqFramework}/retire`, body: {} }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'POST /api/frameworks/:id/clone': {
+    cross: () => ({ method: 'POST', url: `/api/frameworks/${ids.hqFramework}/clone`, body: { year: 2030 } }),
+    officer: 403,
+    coordinator: 404,
   },
   'GET /api/audit': {
     cross: () => ({ method: 'GET', url: `/api/audit?limit=500` }),

@@ -230,6 +230,37 @@ export const AuditEntry = z.object({
 });
 export const AuditList = z.object({ items: z.array(AuditEntry), nextBeforeSeq: z.number().int().nullable() });
 
+// ---- frameworks
+export const FrameworkStatus = z.enum(['draft', 'published', 'retired']);
+export const FrameworkSummary = z.object({
+  id: Id,
+  code: z.string(),
+  version: z.number().int(),
+  name: z.string(),
+  yearFrom: z.number().int(),
+  yearTo: z.number().int().nullable(),
+  status: FrameworkStatus,
+  /** Decimal string with a point ("99", "7.82"). */
+  totalMax: z.string(),
+  ownerUnitId: Id.nullable(),
+  ownerUnitName: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+});
+export const FrameworkIssue = z.object({
+  criterion: z.string(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+});
+export const FrameworkList = z.object({ items: z.array(FrameworkSummary) });
+export const FrameworkDetail = z.object({
+  framework: FrameworkSummary,
+  definition: z.unknown(),
+  issues: z.array(FrameworkIssue),
+});
+export const FrameworkImportBody = z.object({ ownerUnitId: Id.nullable(), definition: z.unknown() });
+export const FrameworkActionBody = z.object({ reason: z.string().trim().max(1000).optional() });
+export const FrameworkCloneBody = z.object({ year: z.number().int().min(2000).max(2100) });
+
 // ---- health
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),

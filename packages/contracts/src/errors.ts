@@ -40,6 +40,12 @@ export const ERRORS = {
   ROLE_NOT_GRANTABLE: { status: 403, vi: 'Bạn không thể cấp vai trò này.' },
   GRANT_EXISTS: { status: 409, vi: 'Người dùng đã có vai trò này trên đơn vị này.' },
   REASON_REQUIRED: { status: 422, vi: 'Cần nhập lý do cho thao tác này.' },
+  FRAMEWORK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bộ tiêu chí.' },
+  FRAMEWORK_INVALID: {
+    status: 422,
+    vi: 'Bộ tiêu chí có lỗi; chưa có gì được lưu. Xem danh sách lỗi theo mã tiêu chí.',
+  },
+  FRAMEWORK_STATE: { status: 409, vi: 'Thao tác không phù hợp với trạng thái của bộ tiêu chí.' },
   DB_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu không sẵn sàng.' },
   INTERNAL: { status: 500, vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
 } as const satisfies Record<string, { status: number; vi: string }>;

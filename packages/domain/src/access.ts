@@ -29,6 +29,8 @@ export const ACTIONS = [
   'user.write',
   'grant.write',
   'audit.read',
+  'framework.read',
+  'framework.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -41,6 +43,8 @@ export const ACTION_LABELS: Record<Action, string> = {
   'user.write': 'Tạo, sửa, khóa người dùng',
   'grant.write': 'Phân quyền, chuyển quyền cho đơn vị kế thừa',
   'audit.read': 'Xem nhật ký kiểm toán',
+  'framework.read': 'Xem bộ tiêu chí',
+  'framework.write': 'Nhập, ban hành, ngừng áp dụng, sao chép bộ tiêu chí',
 };
 
 /** Which role may do which action (within the subtree of its grant). */
@@ -55,11 +59,13 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'user.write',
     'grant.write',
     'audit.read',
+    'framework.read',
+    'framework.write',
   ],
-  appraiser: ['unit.read'],
-  unit_officer: ['unit.read'],
-  unit_head: ['unit.read', 'user.read'],
-  leader: ['unit.read', 'user.read', 'audit.read'],
+  appraiser: ['unit.read', 'framework.read'],
+  unit_officer: ['unit.read', 'framework.read'],
+  unit_head: ['unit.read', 'user.read', 'framework.read'],
+  leader: ['unit.read', 'user.read', 'audit.read', 'framework.read'],
 };
 
 export function roleAllows(role: Role, action: Action): boolean {

@@ -8,6 +8,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   text,
   timestamp,
@@ -186,3 +187,27 @@ export const appMeta = pgTable('app_meta', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
+
+/** Versioned criteria frameworks. The definition (criteria tree, rules, bands) is the JSON form of
+ * packages/domain/src/framework; a published version is frozen, results keep the version they used. */
+export const frameworks = pgTable(
+  'frameworks',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    yearFrom: integer('year_from').notNull(),
+    yearTo: integer('year_to'),
+    status: text('status').notNull(),
+    totalMax: numeric('total_max', { precision: 7, scale: 2 }).notNull(),
+    definition: jsonb('definition').notNull(),
+    /** The unit whose coordinators own it (null: system-wide, administrators). */
+    ownerUnitId: uuid('owner_unit_id').references(() => units.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    publishedAt: ts('published_at'),
+    retiredAt: ts('retired_at'),
+  },
+  (t) => [uniqueIndex('frameworks_code_version_uq').on(t.code, t.version)],
+);

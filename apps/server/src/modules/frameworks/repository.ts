@@ -1,0 +1,49 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/open.ts';
+import { frameworks, units } from '../../db/schema.ts';
+
+export type FrameworkRow = typeof frameworks.$inferSelect;
+
+export async function listFrameworks(db: DbOrTx) {
+  return db
+    .select({ f: frameworks, ownerName: units.name, ownerPath: units.path })
+    .from(frameworks)
+    .leftJoin(units, eq(units.id, frameworks.ownerUnitId))
+    .orderBy(desc(frameworks.yearFrom), frameworks.code, desc(frameworks.version));
+}
+
+export async function getFramework(db: DbOrTx, id: string) {
+  const rows = await db
+    .select({ f: frameworks, ownerName: units.name, ownerPath: units.path })
+    .from(frameworks)
+    .leftJoin(units, eq(units.id, frameworks.ownerUnitId))
+    .where(eq(frameworks.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+export async function nextVersion(db: DbOrTx, code: string): Promise<number> {
+  const r = await db
+    .select({ v: sql<number>`coalesce(max(${frameworks.version}), 0)` })
+    .from(frameworks)
+    .where(eq(frameworks.code, code));
+  return Number(r[0]?.v ?? 0) + 1;
+}
+
+export async function insertFramework(db: DbOrTx, row: typeof frameworks.$inferInsert) {
+  return (await db.insert(frameworks).values(row).returning())[0]!;
+}
+
+export async function setStatus(
+  db: DbOrTx,
+  id: string,
+  from: string,
+  set: Partial<typeof frameworks.$inferInsert>,
+) {
+  const r = await db
+    .update(frameworks)
+    .set(set)
+    .where(and(eq(frameworks.id, id), eq(frameworks.status, from)))
+    .returning();
+  return r[0];
+}

@@ -1,0 +1,107 @@
+import {
+  ErrorResponse,
+  FrameworkActionBody,
+  FrameworkCloneBody,
+  FrameworkDetail,
+  FrameworkImportBody,
+  FrameworkList,
+  FrameworkSummary,
+  IdParams,
+} from '@chiso/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Services } from '../../app.ts';
+import { actorOf } from '../../http.ts';
+
+const tags = ['Bộ tiêu chí'];
+const errors = {
+  400: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+};
+
+export async function frameworkRoutes(app: FastifyInstance, s: Services) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/frameworks',
+    {
+      config: { access: 'framework.read' },
+      schema: {
+        tags,
+        summary: 'Danh sách bộ tiêu chí',
+        response: { 200: FrameworkList, 403: ErrorResponse },
+      },
+    },
+    async (req) => ({ items: await s.frameworks.list(actorOf(req)) }),
+  );
+  api.get(
+    '/api/frameworks/:id',
+    {
+      config: { access: 'framework.read' },
+      schema: {
+        tags,
+        summary: 'Bộ tiêu chí, định nghĩa và kết quả kiểm tra',
+        params: IdParams,
+        response: { 200: FrameworkDetail, ...errors },
+      },
+    },
+    async (req) => s.frameworks.detail(actorOf(req), req.params.id),
+  );
+  api.post(
+    '/api/frameworks/import',
+    {
+      config: { access: 'framework.write' },
+      schema: {
+        tags,
+        summary: 'Nhập bộ tiêu chí (JSON) thành bản dự thảo mới',
+        body: FrameworkImportBody,
+        response: { 200: FrameworkSummary, ...errors },
+      },
+    },
+    async (req) => s.frameworks.importJson(actorOf(req), req.body.ownerUnitId, req.body.definition),
+  );
+  api.post(
+    '/api/frameworks/:id/publish',
+    {
+      config: { access: 'framework.write' },
+      schema: {
+        tags,
+        summary: 'Ban hành (đóng băng) bộ tiêu chí',
+        params: IdParams,
+        body: FrameworkActionBody,
+        response: { 200: FrameworkSummary, ...errors },
+      },
+    },
+    async (req) => s.frameworks.publish(actorOf(req), req.params.id, req.body.reason),
+  );
+  api.post(
+    '/api/frameworks/:id/retire',
+    {
+      config: { access: 'framework.write' },
+      schema: {
+        tags,
+        summary: 'Ngừng áp dụng bộ tiêu chí',
+        params: IdParams,
+        body: FrameworkActionBody,
+        response: { 200: FrameworkSummary, ...errors },
+      },
+    },
+    async (req) => s.frameworks.retire(actorOf(req), req.params.id, req.body.reason),
+  );
+  api.post(
+    '/api/frameworks/:id/clone',
+    {
+      config: { access: 'framework.write' },
+      schema: {
+        tags,
+        summary: 'Sao chép bộ tiêu chí sang năm mới (dự thảo)',
+        params: IdParams,
+        body: FrameworkCloneBody,
+        response: { 200: FrameworkSummary, ...errors },
+      },
+    },
+    async (req) => s.frameworks.clone(actorOf(req), req.params.id, req.body.year),
+  );
+}
