@@ -2,6 +2,7 @@
 import type { Action } from '@chiso/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorResponse } from '@chiso/contracts';
 import { AppError } from './errors.ts';
 import type { Actor } from './modules/auth/actor.ts';
 import type { SessionInfo } from './modules/auth/service.ts';
@@ -30,3 +31,12 @@ export function actorOf(req: FastifyRequest): Actor {
   if (!req.session) throw new AppError('UNAUTHENTICATED');
   return req.session.actor;
 }
+
+/** The error responses most routes can give (each a catalogue error body). */
+export const commonErrors = {
+  400: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+};

@@ -11,16 +11,10 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../app.ts';
-import { actorOf } from '../../http.ts';
+import { actorOf, commonErrors } from '../../http.ts';
 
 const tags = ['Bộ tiêu chí'];
-const errors = {
-  400: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
+const errors = commonErrors;
 
 export async function frameworkRoutes(app: FastifyInstance, s: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -20,17 +20,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../app.ts';
 import { AppError } from '../../errors.ts';
-import { actorOf } from '../../http.ts';
+import { actorOf, commonErrors } from '../../http.ts';
 import { readTabular } from '../../lib/tabular.ts';
 
 const tags = ['Đơn vị'];
-const errors = {
-  400: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
+const errors = commonErrors;
 
 export async function unitRoutes(app: FastifyInstance, s: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();

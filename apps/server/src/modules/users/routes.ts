@@ -1,5 +1,4 @@
 import {
-  ErrorResponse,
   GrantCarryBody,
   GrantCarryResult,
   GrantCreateBody,
@@ -18,15 +17,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../app.ts';
-import { actorOf } from '../../http.ts';
+import { actorOf, commonErrors } from '../../http.ts';
 
-const errors = {
-  400: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
+const errors = commonErrors;
 
 export async function userRoutes(app: FastifyInstance, s: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
