@@ -24,7 +24,10 @@ import { AppError } from './errors.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Access } from './http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { AuditService } from './modules/audit/service.ts';
+import { checkRoutes } from './modules/checks/routes.ts';
 import { frameworkRoutes } from './modules/frameworks/routes.ts';
+import { resultRoutes } from './modules/results/routes.ts';
+import { ResultService } from './modules/results/service.ts';
 import { FrameworkService } from './modules/frameworks/service.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { AuthService } from './modules/auth/service.ts';
@@ -42,6 +45,7 @@ export interface Services {
   users: UserService;
   audit: AuditService;
   frameworks: FrameworkService;
+  results: ResultService;
 }
 
 export interface BuildOptions {
@@ -86,6 +90,7 @@ export async function buildApp(
     users: new UserService(database.db),
     audit: new AuditService(database.db),
     frameworks: new FrameworkService(database.db),
+    results: new ResultService(database.db),
   };
 
   const routeList: { method: string; url: string; access: Access }[] = [];
@@ -203,6 +208,8 @@ export async function buildApp(
     await userRoutes(api, services);
     await auditRoutes(api, services);
     await frameworkRoutes(api, services);
+    await resultRoutes(api, services);
+    await checkRoutes(api);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

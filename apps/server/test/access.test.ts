@@ -44,11 +44,20 @@ beforeAll(async () => {
   ) as unknown;
   const fw = await hqCoord.send('POST', '/api/frameworks/import', { ownerUnitId: ids.hq, definition: civil });
   ids.hqFramework = (fw.json() as { id: string }).id;
+  // the shipped civil framework (published by the demo data) and Hà Quảng's 2021 result under it
+  const list = (await admin.get('/api/frameworks')).json() as {
+    items: { id: string; code: string; status: string }[];
+  };
+  ids.civil = list.items.find((f) => f.code === 'CCHC-HUYEN-2021' && f.status === 'published')!.id;
+  const results = (await admin.get(`/api/results?frameworkId=${ids.civil}&year=2021`)).json() as {
+    items: { id: string; unitId: string }[];
+  };
+  ids.hqResult = results.items.find((r) => r.unitId === ids.hq)!.id;
 });
 afterAll(async () => t?.close());
 
 type Req = {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   url: string;
   body?: unknown;
   multipart?: { filename: string; content: string };
@@ -220,8 +229,87 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
   },
   'GET /api/frameworks': {
     cross: () => ({ method: 'GET', url: '/api/frameworks' }),
-    officer: noHaQuang,
-    coordinator: noHaQuang,
+    // published frameworks are issued documents, readable by all; Hà Quảng's draft is not
+    officer: (json) => expect(JSON.stringify(json)).not.toContain(ids.hqFramework),
+    coordinator: (json) => expect(JSON.stringify(json)).not.toContain(ids.hqFramework),
+  },
+  'PUT /api/frameworks/:id': {
+    cross: () => ({
+      method: 'PUT',
+      url: `/api/frameworks/${ids.hqFramework}`,
+      body: { definition: {}, baseRevision: 1 },
+    }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'GET /api/frameworks/:id/export': {
+    cross: () => ({ method: 'GET', url: `/api/frameworks/${ids.hqFramework}/export?format=xlsx` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'POST /api/frameworks/import-file': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/frameworks/import-file?ownerUnitId=${ids.hq}`,
+      multipart: { filename: 'khung.json', content: '{}' },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/check-table': {
+    // a stateless tool open to every role that reads frameworks; it reads nothing stored
+    cross: () => ({
+      method: 'POST',
+      url: '/api/check-table?transpose=true',
+      multipart: { filename: 'bang.csv', content: 'Nội dung,Năm 2020\nA,1/2\nTổng điểm,1\n' },
+    }),
+    officer: 200,
+    coordinator: 200,
+  },
+  'GET /api/results': {
+    cross: () => ({ method: 'GET', url: `/api/results?frameworkId=${ids.civil}&year=2021` }),
+    officer: (json) => expect((json as { items: unknown[] }).items).toEqual([]),
+    coordinator: (json) => expect((json as { items: unknown[] }).items).toEqual([]),
+  },
+  'GET /api/results/template': {
+    // the template lists only units in the writer's own subtree (checked in results.test.ts)
+    cross: () => ({
+      method: 'GET',
+      url: `/api/results/template?frameworkId=${ids.civil}&year=2021&mode=fields`,
+    }),
+    officer: 403,
+    coordinator: 200,
+  },
+  'GET /api/results/:id': {
+    cross: () => ({ method: 'GET', url: `/api/results/${ids.hqResult}` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'PUT /api/results': {
+    cross: () => ({
+      method: 'PUT',
+      url: '/api/results',
+      body: {
+        frameworkId: ids.civil,
+        year: 2021,
+        unitId: ids.hq,
+        mode: 'fields',
+        inputs: { '1': '16' },
+        baseRevision: 1,
+        reason: 'x',
+      },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/results/import': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/results/import?frameworkId=${ids.civil}&year=2021&mode=fields`,
+      multipart: { filename: 'kq.csv', content: 'Mã đơn vị,Tên đơn vị,1\nUBND-HQ,Hà Quảng,16\n' },
+    }),
+    officer: 403,
+    coordinator: (json) => expect(JSON.stringify(json)).toContain('nằm ngoài phạm vi được phân quyền'),
   },
   'GET /api/frameworks/:id': {
     cross: () => ({ method: 'GET', url: `/api/frameworks/${ids.hqFramework}` }),

@@ -53,6 +53,24 @@ export interface Client {
     body?: unknown,
     opts?: { csrf?: string | null },
   ): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
+  /** POST a file as multipart/form-data (field "file"). */
+  upload(
+    url: string,
+    filename: string,
+    content: Buffer | string,
+  ): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
+}
+
+export function multipartPayload(filename: string, content: Buffer | string) {
+  const boundary = '----chisotest' + Math.random().toString(16).slice(2);
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 export interface TestApp {
@@ -104,6 +122,15 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
         },
         ...(body === undefined ? {} : { payload: body as object }),
       }),
+    upload: (url, filename, content) => {
+      const m = multipartPayload(filename, content);
+      return app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: cookie(), 'x-csrf-token': sessionCsrf, 'content-type': m.contentType },
+        payload: m.payload,
+      });
+    },
   };
   return client;
 }

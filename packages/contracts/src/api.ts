@@ -254,12 +254,165 @@ export const FrameworkIssue = z.object({
 export const FrameworkList = z.object({ items: z.array(FrameworkSummary) });
 export const FrameworkDetail = z.object({
   framework: FrameworkSummary,
+  revision: z.number().int(),
   definition: z.unknown(),
   issues: z.array(FrameworkIssue),
 });
 export const FrameworkImportBody = z.object({ ownerUnitId: Id.nullable(), definition: z.unknown() });
 export const FrameworkActionBody = z.object({ reason: z.string().trim().max(1000).optional() });
 export const FrameworkCloneBody = z.object({ year: z.number().int().min(2000).max(2100) });
+export const FrameworkUpdateBody = z.object({
+  definition: z.unknown(),
+  /** The revision the edit was made from; an older one is refused (409). */
+  baseRevision: z.number().int().min(1),
+  reason: z.string().trim().max(1000).optional(),
+});
+export const FrameworkSaved = z.object({
+  framework: FrameworkSummary,
+  revision: z.number().int(),
+  issues: z.array(FrameworkIssue),
+});
+export const SheetError = z.object({
+  sheet: z.string(),
+  row: z.number().int(),
+  column: z.string(),
+  message: z.string(),
+});
+export const ExportQuery = z.object({ format: z.enum(['json', 'xlsx']).default('json') });
+
+// ---- published-table check
+/** Figures are shown as users read them: decimal comma, exact ("74,56"); null where not computable. */
+const Shown = z.string().nullable();
+export const CheckTableView = z.object({
+  fileName: z.string(),
+  columns: z.array(z.object({ label: z.string(), role: z.string(), max: Shown })),
+  rows: z.array(
+    z.object({
+      label: z.string(),
+      components: z.array(z.object({ column: z.string(), points: Shown, max: Shown })),
+      total: Shown,
+      maxTotal: Shown,
+      index: Shown,
+      rank: z.number().int().nullable(),
+      change: Shown,
+      stated: z.object({ total: Shown, index: Shown, rank: Shown, change: Shown }),
+    }),
+  ),
+  findings: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      row: z.string(),
+      column: z.string(),
+      stated: z.string(),
+      expected: z.string(),
+      message: z.string(),
+    }),
+  ),
+  notes: z.array(z.object({ row: z.string(), column: z.string(), message: z.string() })),
+  mean: z.object({ total: Shown, index: Shown }),
+});
+
+// ---- results (per unit and year, under a published framework version)
+export const ResultMode = z.enum(['leaves', 'fields']);
+export const ResultField = z.object({
+  code: z.string(),
+  title: z.string(),
+  points: z.string(),
+  max: z.string(),
+});
+export const ResultRow = z.object({
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  unitCode: z.string().nullable(),
+  year: z.number().int(),
+  mode: ResultMode,
+  total: z.string(),
+  applicableMax: z.string(),
+  index: z.string(),
+  bandCode: z.string().nullable(),
+  bandLabel: z.string().nullable(),
+  rank: z.number().int().nullable(),
+  fields: z.array(ResultField),
+  missing: z.number().int(),
+  revision: z.number().int(),
+  updatedAt: z.string(),
+});
+export const ResultsQuery = z.object({ frameworkId: Id, year: z.coerce.number().int().min(2000).max(2100) });
+export const ResultList = z.object({
+  framework: FrameworkSummary,
+  year: z.number().int(),
+  items: z.array(ResultRow),
+  /** Mean index of the listed units (percent, decimal string), null when none. */
+  meanIndex: z.string().nullable(),
+  /** Units ranked in the whole set (the ranking covers every unit with a result, not only those listed). */
+  rankedOf: z.number().int(),
+});
+export const ResultEnterBody = z.object({
+  frameworkId: Id,
+  year: z.number().int().min(2000).max(2100),
+  unitId: Id,
+  mode: ResultMode,
+  /** Text per criterion code, as typed ("7,5", "45/50", "A", "Có", "KAD"). */
+  inputs: z.record(z.string(), z.string().max(200)),
+  /** Revision the edit was made from (absent when creating). */
+  baseRevision: z.number().int().min(1).optional(),
+  reason: z.string().trim().max(1000).optional(),
+});
+export const ResultNode = z.object({
+  code: z.string(),
+  title: z.string(),
+  max: z.string(),
+  points: z.string(),
+  applicable: z.boolean(),
+  missing: z.boolean(),
+  input: z.string(),
+  rule: z.string(),
+  explanation: z.string(),
+  children: z.array(z.lazy((): z.ZodType => ResultNode)),
+});
+export const ResultCard = z.object({
+  result: ResultRow,
+  framework: FrameworkSummary,
+  rankedOf: z.number().int(),
+  explanation: z.string(),
+  tree: z.array(ResultNode),
+  lost: z.array(
+    z.object({ code: z.string(), title: z.string(), max: z.string(), points: z.string(), lost: z.string() }),
+  ),
+  previous: z
+    .object({
+      year: z.number().int(),
+      frameworkCode: z.string(),
+      frameworkVersion: z.number().int(),
+      total: z.string(),
+      index: z.string(),
+      totalChange: z.string(),
+      indexChange: z.string(),
+      fields: z.array(
+        z.object({
+          code: z.string(),
+          title: z.string(),
+          previousCode: z.string().nullable(),
+          now: z.string(),
+          before: z.string().nullable(),
+          change: z.string().nullable(),
+        }),
+      ),
+      unmatchedBefore: z.array(z.object({ code: z.string(), title: z.string(), points: z.string() })),
+      explanation: z.string(),
+    })
+    .nullable(),
+});
+export const ResultImportResult = z.object({ saved: z.number().int() });
+export const ResultImportFailure = z.object({
+  error: z.object({
+    code: z.literal('IMPORT_INVALID'),
+    message: z.string(),
+    details: z.object({ errors: z.array(ImportError) }),
+  }),
+});
 
 // ---- health
 export const Health = z.object({
@@ -275,3 +428,9 @@ export type GrantViewT = z.infer<typeof GrantView>;
 export type MeT = z.infer<typeof Me>;
 export type AuditEntryT = z.infer<typeof AuditEntry>;
 export type ImportErrorT = z.infer<typeof ImportError>;
+export type FrameworkSummaryT = z.infer<typeof FrameworkSummary>;
+export type FrameworkIssueT = z.infer<typeof FrameworkIssue>;
+export type ResultRowT = z.infer<typeof ResultRow>;
+export type ResultCardT = z.infer<typeof ResultCard>;
+export type CheckTableViewT = z.infer<typeof CheckTableView>;
+export type SheetErrorT = z.infer<typeof SheetError>;

@@ -46,6 +46,21 @@ export const ERRORS = {
     vi: 'Bộ tiêu chí có lỗi; chưa có gì được lưu. Xem danh sách lỗi theo mã tiêu chí.',
   },
   FRAMEWORK_STATE: { status: 409, vi: 'Thao tác không phù hợp với trạng thái của bộ tiêu chí.' },
+  FRAMEWORK_CONFLICT: {
+    status: 409,
+    vi: 'Bộ tiêu chí vừa được người khác sửa. Hãy tải lại để xem bản mới nhất rồi sửa tiếp.',
+  },
+  FRAMEWORK_NOT_PUBLISHED: {
+    status: 409,
+    vi: 'Chỉ nhập kết quả theo bộ tiêu chí đã ban hành (kết quả giữ phiên bản bộ tiêu chí đã dùng).',
+  },
+  FRAMEWORK_NOT_APPLICABLE: { status: 422, vi: 'Bộ tiêu chí không áp dụng cho loại đơn vị này.' },
+  RESULT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kết quả.' },
+  RESULT_INVALID: { status: 422, vi: 'Dữ liệu kết quả có lỗi; chưa có gì được lưu.' },
+  RESULT_CONFLICT: {
+    status: 409,
+    vi: 'Kết quả vừa được người khác sửa. Hãy tải lại để xem bản mới nhất.',
+  },
   DB_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu không sẵn sàng.' },
   INTERNAL: { status: 500, vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
 } as const satisfies Record<string, { status: number; vi: string }>;

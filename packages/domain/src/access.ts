@@ -31,6 +31,8 @@ export const ACTIONS = [
   'audit.read',
   'framework.read',
   'framework.write',
+  'result.read',
+  'result.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,6 +47,8 @@ export const ACTION_LABELS: Record<Action, string> = {
   'audit.read': 'Xem nhật ký kiểm toán',
   'framework.read': 'Xem bộ tiêu chí',
   'framework.write': 'Nhập, ban hành, ngừng áp dụng, sao chép bộ tiêu chí',
+  'result.read': 'Xem kết quả, xếp hạng, phiếu kết quả của đơn vị',
+  'result.write': 'Nhập kết quả theo đơn vị và năm',
 };
 
 /** Which role may do which action (within the subtree of its grant). */
@@ -61,11 +65,13 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'audit.read',
     'framework.read',
     'framework.write',
+    'result.read',
+    'result.write',
   ],
-  appraiser: ['unit.read', 'framework.read'],
-  unit_officer: ['unit.read', 'framework.read'],
-  unit_head: ['unit.read', 'user.read', 'framework.read'],
-  leader: ['unit.read', 'user.read', 'audit.read', 'framework.read'],
+  appraiser: ['unit.read', 'framework.read', 'result.read'],
+  unit_officer: ['unit.read', 'framework.read', 'result.read'],
+  unit_head: ['unit.read', 'user.read', 'framework.read', 'result.read'],
+  leader: ['unit.read', 'user.read', 'audit.read', 'framework.read', 'result.read'],
 };
 
 export function roleAllows(role: Role, action: Action): boolean {

@@ -5,3 +5,4 @@ export * from './points.ts';
 export * from './checkTable/index.ts';
 export * from './framework/index.ts';
 export * from './scoring/index.ts';
+export * from './document/index.ts';

@@ -10,6 +10,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -208,6 +209,58 @@ export const frameworks = pgTable(
     createdBy: uuid('created_by'),
     publishedAt: ts('published_at'),
     retiredAt: ts('retired_at'),
+    /** Incremented by every edit of a draft; an edit based on an older revision is refused. */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [uniqueIndex('frameworks_code_version_uq').on(t.code, t.version)],
+);
+
+/** A unit's result for a year under one framework version: the computed figures (exact numerics)
+ * and the field subtotals. Entered or imported for now; assessment cycles will write them too.
+ * `mode` says what the inputs are: leaf inputs (`leaves`) or points per field (`fields`, for
+ * historical results known only by field, as in the tables of seed 004). */
+export const unitResults = pgTable(
+  'unit_results',
+  {
+    id: uuid('id').primaryKey(),
+    frameworkId: uuid('framework_id')
+      .notNull()
+      .references(() => frameworks.id),
+    year: integer('year').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    mode: text('mode').notNull(),
+    source: text('source').notNull(),
+    total: numeric('total', { precision: 9, scale: 2 }).notNull(),
+    applicableMax: numeric('applicable_max', { precision: 9, scale: 2 }).notNull(),
+    /** Index in percent, two decimals. */
+    indexValue: numeric('index_value', { precision: 7, scale: 2 }).notNull(),
+    bandCode: text('band_code'),
+    bandLabel: text('band_label'),
+    rank: integer('rank'),
+    /** [{ code, title, points, max }] with points as decimal strings. */
+    fields: jsonb('fields').notNull(),
+    missing: integer('missing').notNull().default(0),
+    revision: integer('revision').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('unit_results_fw_year_unit_uq').on(t.frameworkId, t.year, t.unitId),
+    index('unit_results_unit_idx').on(t.unitId, t.year),
+  ],
+);
+
+/** The inputs of a result, one row per criterion code (a leaf, or a field in `fields` mode). */
+export const resultInputs = pgTable(
+  'result_inputs',
+  {
+    resultId: uuid('result_id')
+      .notNull()
+      .references(() => unitResults.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    input: jsonb('input').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.resultId, t.code] })],
 );

@@ -370,7 +370,7 @@ function explainLeaf(rule: Rule, max: number, input: LeafInput | undefined, poin
           ? `Dưới ngưỡng ${formatPoints(rule.floorPercent!)} %: 0 điểm.`
           : capped
             ? `Đạt mức trần ${formatPoints(cap)} %: đủ ${formatPoints(max)} điểm.`
-            : `${formatPoints(max)} × ${pct(a, b)} ÷ ${formatPoints(cap)} % = ${formatPoints(points)} điểm (làm tròn lên từ 0,005).`,
+            : `${formatPoints(max)} × ${pct(a, b)} ÷ ${formatPoints(cap)} % = ${formatPoints(points)} điểm${(max * a * 10000) % (b * cap) === 0 ? '' : ' (làm tròn nửa lên đến 0,01)'}.`,
       };
     }
     case 'deduction': {

@@ -1,2 +1,3 @@
 export * from './engine.ts';
 export * from './compare.ts';
+export * from './inputs.ts';

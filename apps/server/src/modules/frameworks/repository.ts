@@ -47,3 +47,18 @@ export async function setStatus(
     .returning();
   return r[0];
 }
+
+/** Update a draft only if it is still at `baseRevision`; returns the new row or undefined. */
+export async function updateDraft(
+  db: DbOrTx,
+  id: string,
+  baseRevision: number,
+  set: Partial<typeof frameworks.$inferInsert>,
+) {
+  const r = await db
+    .update(frameworks)
+    .set({ ...set, revision: sql`${frameworks.revision} + 1` })
+    .where(and(eq(frameworks.id, id), eq(frameworks.status, 'draft'), eq(frameworks.revision, baseRevision)))
+    .returning();
+  return r[0];
+}

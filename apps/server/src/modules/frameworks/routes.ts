@@ -5,9 +5,15 @@ import {
   FrameworkDetail,
   FrameworkImportBody,
   FrameworkList,
+  FrameworkSaved,
   FrameworkSummary,
+  FrameworkUpdateBody,
+  ExportQuery,
+  Id,
   IdParams,
 } from '@chiso/contracts';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../app.ts';
@@ -97,5 +103,71 @@ export async function frameworkRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req) => s.frameworks.clone(actorOf(req), req.params.id, req.body.year),
+  );
+  api.put(
+    '/api/frameworks/:id',
+    {
+      config: { access: 'framework.write' },
+      schema: {
+        tags,
+        summary: 'Lưu bản dự thảo đã sửa (kiểm tra phiên bản sửa đổi, ghi nhật ký thay đổi)',
+        params: IdParams,
+        body: FrameworkUpdateBody,
+        response: { 200: FrameworkSaved, ...errors },
+      },
+    },
+    async (req) =>
+      s.frameworks.update(
+        actorOf(req),
+        req.params.id,
+        req.body.definition,
+        req.body.baseRevision,
+        req.body.reason,
+      ),
+  );
+  api.get(
+    '/api/frameworks/:id/export',
+    {
+      config: { access: 'framework.read' },
+      schema: {
+        tags,
+        summary: 'Tải bộ tiêu chí dạng JSON hoặc Excel (nhập lại được, không mất dữ liệu)',
+        params: IdParams,
+        querystring: ExportQuery,
+        produces: ['application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (req, reply) => {
+      const f = await s.frameworks.exportFile(actorOf(req), req.params.id, req.query.format);
+      return reply
+        .header('content-type', f.contentType)
+        .header('content-disposition', `attachment; filename="${f.fileName}"`)
+        .send(f.body);
+    },
+  );
+  api.post(
+    '/api/frameworks/import-file',
+    {
+      config: { access: 'framework.write' },
+      schema: {
+        tags,
+        summary: 'Nhập bộ tiêu chí từ tệp Excel (.xlsx) hoặc JSON thành bản dự thảo mới',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ ownerUnitId: Id.optional() }),
+        response: { 200: FrameworkSummary, ...errors },
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart())
+        throw new AppError('VALIDATION', 'Hãy gửi tệp trong trường "file" (multipart/form-data).');
+      const file = await req.file();
+      if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp.');
+      return s.frameworks.importFile(
+        actorOf(req),
+        req.query.ownerUnitId ?? null,
+        file.filename,
+        await file.toBuffer(),
+      );
+    },
   );
 }

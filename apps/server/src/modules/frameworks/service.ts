@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import {
   cloneFramework,
+  CRITERIA_NUMERIC,
+  BAND_NUMERIC,
+  formatRule,
   frameworkToJson,
+  frameworkToSheets,
   parseFrameworkJson,
+  parsePoints,
+  sheetsToFramework,
+  SHEET_BANDS,
+  SHEET_CRITERIA,
+  SHEET_INFO,
   toDbNumeric,
   validateFramework,
+  type Criterion,
   type Framework,
 } from '@chiso/domain';
+import { addSheet, newWorkbook, readSheets, workbookBuffer, type CellIn } from '../../lib/xlsx.ts';
 import type { Db } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/repository.ts';
@@ -17,7 +28,7 @@ import * as repo from './repository.ts';
 
 type Joined = NonNullable<Awaited<ReturnType<typeof repo.getFramework>>>;
 
-function summary(j: Joined) {
+export function summary(j: Joined) {
   const f = j.f;
   return {
     id: f.id,
@@ -32,6 +43,64 @@ function summary(j: Joined) {
     ownerUnitName: j.ownerName ?? null,
     publishedAt: f.publishedAt ? f.publishedAt.toISOString() : null,
   };
+}
+
+/** What changed between two versions of a draft, criterion by criterion (for the audit trail). */
+export function diffFrameworks(a: Framework, b: Framework) {
+  const flat = (fw: Framework) => {
+    const m = new Map<string, Criterion>();
+    const visit = (c: Criterion) => {
+      m.set(c.code, c);
+      c.children?.forEach(visit);
+    };
+    fw.criteria.forEach(visit);
+    return m;
+  };
+  const view = (c: Criterion) => ({
+    title: c.title,
+    max: toDbNumeric(c.max),
+    rule: c.rule ? formatRule(c.rule) : '',
+    guidance: c.guidance ?? '',
+    evidenceRequired: c.evidenceRequired ?? null,
+    mayBeNotApplicable: c.mayBeNotApplicable ?? null,
+    block: c.block ?? null,
+  });
+  const A = flat(a);
+  const B = flat(b);
+  const changes: { code: string; before: unknown; after: unknown }[] = [];
+  for (const [code, c] of A) {
+    const d = B.get(code);
+    if (!d) changes.push({ code, before: view(c), after: null });
+    else {
+      const va = view(c);
+      const vb = view(d);
+      const keys = (Object.keys(va) as (keyof typeof va)[]).filter((k) => va[k] !== vb[k]);
+      if (keys.length)
+        changes.push({
+          code,
+          before: Object.fromEntries(keys.map((k) => [k, va[k]])),
+          after: Object.fromEntries(keys.map((k) => [k, vb[k]])),
+        });
+    }
+  }
+  for (const [code, d] of B) if (!A.has(code)) changes.push({ code, before: null, after: view(d) });
+  const head: Record<string, [unknown, unknown]> = {};
+  const ja = frameworkToJson({ ...a, criteria: [] }) as Record<string, unknown>;
+  const jb = frameworkToJson({ ...b, criteria: [] }) as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(ja), ...Object.keys(jb)]))
+    if (JSON.stringify(ja[k]) !== JSON.stringify(jb[k])) head[k] = [ja[k], jb[k]];
+  return { criteria: changes, framework: head };
+}
+
+/** A sheet's text rows as cells: points columns become numbers (hundredths), the rest stays text. */
+function typedRows(rows: string[][], numeric: Set<number>): CellIn[][] {
+  return rows.map((r) =>
+    r.map((v, i) => {
+      if (!numeric.has(i)) return v;
+      const h = parsePoints(v);
+      return h === null ? v : h;
+    }),
+  );
 }
 
 export class FrameworkService {
@@ -74,6 +143,7 @@ export class FrameworkService {
     const parsed = parseFrameworkJson(j.f.definition);
     return {
       framework: summary(j),
+      revision: j.f.revision,
       definition: j.f.definition,
       issues: parsed.framework
         ? validateFramework(parsed.framework)
@@ -124,6 +194,178 @@ export class FrameworkService {
     const errors = validateFramework(parsed.framework).filter((i) => i.severity === 'error');
     if (errors.length) throw new AppError('FRAMEWORK_INVALID', undefined, { issues: errors });
     return summary(await this.insertDraft(actor, parsed.framework, ownerUnitId, 'Nhập bộ tiêu chí'));
+  }
+
+  /** Save an edited draft. Saved even with validation errors (so no work is lost); publication
+   * refuses them. The code cannot change; an edit from an older revision is refused. */
+  async update(actor: Actor, id: string, definition: unknown, baseRevision: number, reason?: string) {
+    const j = await this.mustGet(id, actor);
+    this.requireWrite(actor, j.f.ownerUnitId, j.ownerPath);
+    if (j.f.status !== 'draft')
+      throw new AppError(
+        'FRAMEWORK_STATE',
+        'Bộ tiêu chí đã ban hành được giữ nguyên; hãy sao chép thành bản dự thảo mới để sửa.',
+      );
+    const parsed = parseFrameworkJson(definition);
+    if (!parsed.framework)
+      throw new AppError('FRAMEWORK_INVALID', undefined, {
+        issues: parsed.errors.map((m) => ({ criterion: '', message: m, severity: 'error' })),
+      });
+    const fw = parsed.framework;
+    if (fw.code !== j.f.code)
+      throw new AppError('FRAMEWORK_INVALID', undefined, {
+        issues: [
+          {
+            criterion: '',
+            severity: 'error',
+            message: `Không đổi được mã bộ tiêu chí (${j.f.code}) khi sửa; hãy nhập thành bộ tiêu chí mới.`,
+          },
+        ],
+      });
+    const before = parseFrameworkJson(j.f.definition).framework;
+    const diff = before ? diffFrameworks(before, fw) : null;
+    const revision = await this.db.transaction(async (tx) => {
+      const r = await repo.updateDraft(tx, id, baseRevision, {
+        name: fw.name,
+        yearFrom: fw.yearFrom,
+        yearTo: fw.yearTo ?? null,
+        totalMax: toDbNumeric(fw.totalMax),
+        definition: frameworkToJson(fw),
+      });
+      if (!r) {
+        const now = await repo.getFramework(tx, id);
+        if (now?.f.status !== 'draft') throw new AppError('FRAMEWORK_STATE');
+        throw new AppError('FRAMEWORK_CONFLICT', undefined, { revision: now.f.revision });
+      }
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'framework.update',
+        entity: 'framework',
+        entityId: id,
+        unitId: j.f.ownerUnitId,
+        before: {
+          revision: baseRevision,
+          changes: diff?.criteria.map((c) => ({ code: c.code, ...(c.before as object) })),
+          framework: diff
+            ? Object.fromEntries(Object.entries(diff.framework).map(([k, v]) => [k, v[0]]))
+            : null,
+        },
+        after: {
+          revision: r.revision,
+          changes: diff?.criteria.map((c) => ({ code: c.code, ...(c.after as object) })),
+          framework: diff
+            ? Object.fromEntries(Object.entries(diff.framework).map(([k, v]) => [k, v[1]]))
+            : null,
+        },
+        reason: reason ?? 'Sửa bản dự thảo',
+      });
+      return r.revision;
+    });
+    return {
+      framework: summary((await repo.getFramework(this.db, id))!),
+      revision,
+      issues: validateFramework(fw),
+    };
+  }
+
+  /** The framework as a file: its JSON form, or the workbook (information, criteria, bands). */
+  async exportFile(actor: Actor, id: string, format: 'json' | 'xlsx') {
+    const j = await this.mustGet(id, actor);
+    const base = `${j.f.code}-v${j.f.version}`.replace(/[^A-Za-z0-9._-]/g, '_');
+    if (format === 'json')
+      return {
+        fileName: `${base}.json`,
+        contentType: 'application/json; charset=utf-8',
+        body: Buffer.from(JSON.stringify(j.f.definition, null, 2) + '\n', 'utf8'),
+      };
+    const parsed = parseFrameworkJson(j.f.definition);
+    if (!parsed.framework) throw new AppError('FRAMEWORK_INVALID');
+    const fw = parsed.framework;
+    const sheets = frameworkToSheets(fw);
+    const wb = newWorkbook();
+    const title = [fw.name.toLocaleUpperCase('vi'), `Mã ${fw.code}, phiên bản ${j.f.version}`];
+    addSheet(
+      wb,
+      {
+        name: SHEET_INFO,
+        title,
+        columns: [
+          { header: sheets.info[0]![0]!, width: 30 },
+          { header: sheets.info[0]![1]!, width: 90 },
+        ],
+      },
+      sheets.info.slice(1),
+    );
+    const widths = [10, 60, 10, 50, 50, 14, 14, 12, 10];
+    addSheet(
+      wb,
+      {
+        name: SHEET_CRITERIA,
+        title,
+        columns: sheets.criteria[0]!.map((h, i) => ({
+          header: h,
+          width: widths[i],
+          type: CRITERIA_NUMERIC.has(i) ? ('points' as const) : ('text' as const),
+        })),
+      },
+      typedRows(sheets.criteria.slice(1), CRITERIA_NUMERIC),
+    );
+    addSheet(
+      wb,
+      {
+        name: SHEET_BANDS,
+        title,
+        columns: sheets.bands[0]!.map((h, i) => ({
+          header: h,
+          width: i === 1 ? 40 : 14,
+          type: BAND_NUMERIC.has(i) ? ('points' as const) : ('text' as const),
+        })),
+      },
+      typedRows(sheets.bands.slice(1), BAND_NUMERIC),
+    );
+    return {
+      fileName: `${base}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body: await workbookBuffer(wb),
+    };
+  }
+
+  /** Import a framework file (.json or .xlsx) as a new draft; a bad file changes nothing and gets a
+   * report by sheet, row and column (Excel) or by criterion code. */
+  async importFile(actor: Actor, ownerUnitId: string | null, fileName: string, buf: Buffer) {
+    const lower = fileName.toLowerCase();
+    if (lower.endsWith('.json')) {
+      let value: unknown;
+      try {
+        value = JSON.parse(buf.toString('utf8'));
+      } catch (e) {
+        throw new AppError(
+          'FILE_UNREADABLE',
+          `Tệp "${fileName}" không phải JSON hợp lệ: ${(e as Error).message}`,
+        );
+      }
+      return this.importJson(actor, ownerUnitId, value);
+    }
+    if (!(buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b))
+      throw new AppError('FILE_UNREADABLE', 'Hãy dùng tệp bộ tiêu chí dạng Excel (.xlsx) hoặc JSON.');
+    let sheets: Map<string, string[][]>;
+    try {
+      sheets = await readSheets(buf);
+    } catch (e) {
+      throw new AppError('FILE_UNREADABLE', `Không đọc được tệp "${fileName}": ${(e as Error).message}`);
+    }
+    const find = (name: string) => {
+      for (const [k, v] of sheets) if (k.normalize('NFC').toLowerCase() === name.toLowerCase()) return v;
+      return undefined;
+    };
+    const r = sheetsToFramework({
+      info: find(SHEET_INFO),
+      criteria: find(SHEET_CRITERIA),
+      bands: find(SHEET_BANDS),
+    });
+    if (r.errors) throw new AppError('IMPORT_INVALID', undefined, { errors: r.errors });
+    return this.importJson(actor, ownerUnitId, frameworkToJson(r.framework));
   }
 
   async publish(actor: Actor, id: string, reason?: string) {

@@ -1,5 +1,9 @@
 /** Demo data from the seed documents: the organisations of Sóc Trăng's police and of Hà Quảng district,
  * and one demo user per role with a password generated now and stored hashed. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { FrameworkService } from '../frameworks/service.ts';
+import { ResultService } from '../results/service.ts';
 import { ROLE_LABELS, type Role, type UnitKind } from '@chiso/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.ts';
@@ -273,6 +277,48 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       unitName: a.unit,
     })),
   );
+  await seedFrameworksAndResults(db, idByCode);
   await db.insert(appMeta).values({ key: 'demo_seeded_at', value: sql`to_jsonb(now())` });
   return { units: count, accounts };
+}
+
+const CONTENT_DIR = path.resolve(import.meta.dirname, '../../../../../content/frameworks');
+
+/** Figures of Hà Quảng district for 2021 by field, from the plan of seed 004 (total 79,5 of 99). */
+const HA_QUANG_2021: Record<string, string> = {
+  '1': '13',
+  '2': '13',
+  '3': '16',
+  '4': '8',
+  '5': '11',
+  '6': '7',
+  '7': '11,5',
+};
+
+/** The frameworks shipped under content/ (published, system-wide) and the one real result the seeds
+ * give by field: Hà Quảng district, 2021. */
+async function seedFrameworksAndResults(db: Db, idByCode: Map<string, { id: string }>) {
+  const frameworks = new FrameworkService(db);
+  const results = new ResultService(db);
+  const byCode = new Map<string, string>();
+  for (const f of fs
+    .readdirSync(CONTENT_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const def = JSON.parse(fs.readFileSync(path.join(CONTENT_DIR, f), 'utf8')) as unknown;
+    const fw = await frameworks.importJson(SYSTEM_ACTOR, null, def);
+    await frameworks.publish(SYSTEM_ACTOR, fw.id, 'Nội dung mẫu đi kèm sản phẩm');
+    byCode.set(fw.code, fw.id);
+  }
+  const civil = byCode.get('CCHC-HUYEN-2021');
+  const hq = idByCode.get('UBND-HQ');
+  if (civil && hq)
+    await results.enter(SYSTEM_ACTOR, {
+      frameworkId: civil,
+      year: 2021,
+      unitId: hq.id,
+      mode: 'fields',
+      inputs: HA_QUANG_2021,
+      reason: 'Kết quả năm 2021 theo kế hoạch của UBND huyện Hà Quảng (tài liệu nguồn 004)',
+    });
 }

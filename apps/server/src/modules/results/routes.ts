@@ -1,0 +1,103 @@
+import {
+  ErrorResponse,
+  IdParams,
+  ResultCard,
+  ResultEnterBody,
+  ResultImportFailure,
+  ResultImportResult,
+  ResultList,
+  ResultMode,
+  ResultsQuery,
+} from '@chiso/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Services } from '../../app.ts';
+import { AppError } from '../../errors.ts';
+import { actorOf, commonErrors } from '../../http.ts';
+import { readTabular } from '../../lib/tabular.ts';
+
+const tags = ['Kết quả'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function resultRoutes(app: FastifyInstance, s: Services) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/results',
+    {
+      config: { access: 'result.read' },
+      schema: {
+        tags,
+        summary: 'Bảng xếp hạng của một bộ tiêu chí trong một năm (các đơn vị trong phạm vi được phân quyền)',
+        querystring: ResultsQuery,
+        response: { 200: ResultList, ...commonErrors },
+      },
+    },
+    async (req) => s.results.list(actorOf(req), req.query.frameworkId, req.query.year),
+  );
+  api.get(
+    '/api/results/template',
+    {
+      config: { access: 'result.write' },
+      schema: {
+        tags,
+        summary: 'Tệp Excel mẫu để nhập kết quả (đơn vị × tiêu chí, điền sẵn dữ liệu đã có)',
+        querystring: ResultsQuery.extend({ mode: ResultMode.default('leaves') }),
+        produces: [XLSX],
+      },
+    },
+    async (req, reply) => {
+      const f = await s.results.template(actorOf(req), req.query.frameworkId, req.query.year, req.query.mode);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="${f.fileName}"`)
+        .send(f.body);
+    },
+  );
+  api.get(
+    '/api/results/:id',
+    {
+      config: { access: 'result.read' },
+      schema: {
+        tags,
+        summary: 'Phiếu kết quả của đơn vị: lĩnh vực, điểm, chỉ số, xếp loại, hạng, điểm bị mất, tăng/giảm',
+        params: IdParams,
+        response: { 200: ResultCard, ...commonErrors },
+      },
+    },
+    async (req) => s.results.card(actorOf(req), req.params.id),
+  );
+  api.put(
+    '/api/results',
+    {
+      config: { access: 'result.write' },
+      schema: {
+        tags,
+        summary: 'Nhập hoặc sửa kết quả của một đơn vị trong một năm (sửa cần lý do; ghi nhật ký)',
+        body: ResultEnterBody,
+        response: { 200: ResultCard, ...commonErrors },
+      },
+    },
+    async (req) => s.results.enter(actorOf(req), req.body),
+  );
+  api.post(
+    '/api/results/import',
+    {
+      config: { access: 'result.write' },
+      schema: {
+        tags,
+        summary: 'Nhập kết quả từ Excel/CSV (tất cả hoặc không dòng nào)',
+        consumes: ['multipart/form-data'],
+        querystring: ResultsQuery.extend({ mode: ResultMode.default('leaves') }),
+        response: { ...commonErrors, 200: ResultImportResult, 422: ResultImportFailure.or(ErrorResponse) },
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart())
+        throw new AppError('VALIDATION', 'Hãy gửi tệp trong trường "file" (multipart/form-data).');
+      const file = await req.file();
+      if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp.');
+      const rows = await readTabular(await file.toBuffer(), file.filename);
+      return s.results.importRows(actorOf(req), req.query.frameworkId, req.query.year, req.query.mode, rows);
+    },
+  );
+}
