@@ -22,11 +22,14 @@ export function rank(items: readonly Rankable[]): Ranked[] {
     (a, b) => b.index - a.index || compareVi(a.label, b.label) || (a.id < b.id ? -1 : 1),
   );
   const out: Ranked[] = [];
+  // sizes of the groups of equal index (sorted, so equal indexes are adjacent): linear, not quadratic
+  const groupSize = new Map<number, number>();
+  for (const it of sorted) groupSize.set(it.index, (groupSize.get(it.index) ?? 0) + 1);
   for (let i = 0; i < sorted.length; i++) {
     const it = sorted[i]!;
     const prev = out[i - 1];
     const r = prev && prev.index === it.index ? prev.rank : i + 1;
-    const tied = sorted.filter((o) => o.index === it.index).length - 1;
+    const tied = groupSize.get(it.index)! - 1;
     out.push({
       ...it,
       rank: r,

@@ -75,6 +75,8 @@ export interface Compiled {
   leafIndex: number[];
   codeToNode: Map<string, number>;
   codeToLeaf: Map<string, number>;
+  /** Children of each node, by index. */
+  childrenOf: number[][];
   bands: Band[];
 }
 
@@ -105,7 +107,11 @@ export function compile(fw: Framework): Compiled {
     codeToNode: new Map(nodes.map((c, i) => [c.code, i])),
     codeToLeaf: new Map(),
     bands: [...fw.bands].sort((a, b) => b.minIndex - a.minIndex),
+    childrenOf: nodes.map(() => []),
   };
+  parents.forEach((p, i) => {
+    if (p >= 0) compiled.childrenOf[p]!.push(i);
+  });
   nodes.forEach((_, i) => {
     const r = compiled.rules[i];
     if (!r) return;
@@ -393,6 +399,87 @@ function explainLeaf(rule: Rule, max: number, input: LeafInput | undefined, poin
   }
 }
 
+/** An explanation whose text is rendered when first read: evaluating 10 000 units builds every
+ * node's explanation (its rule, inputs, points, cap) as data, without formatting text nobody reads. */
+abstract class LazyExplanation implements Explanation {
+  private v: Explanation | undefined;
+  protected abstract make(): Explanation;
+  private get x(): Explanation {
+    return (this.v ??= this.make());
+  }
+  get rule() {
+    return this.x.rule;
+  }
+  get inputs() {
+    return this.x.inputs;
+  }
+  get detail() {
+    return this.x.detail;
+  }
+  get tier() {
+    return this.x.tier;
+  }
+  get capped() {
+    return this.x.capped;
+  }
+  get problem() {
+    return this.x.problem;
+  }
+  toJSON(): Explanation {
+    const { rule, inputs, detail, tier, capped, problem } = this.x;
+    return {
+      rule,
+      inputs,
+      detail,
+      ...(tier !== undefined ? { tier } : {}),
+      ...(capped !== undefined ? { capped } : {}),
+      ...(problem !== undefined ? { problem } : {}),
+    };
+  }
+}
+
+class LeafExplanation extends LazyExplanation {
+  constructor(
+    private readonly type: number,
+    private readonly ruleDef: Rule,
+    private readonly max: number,
+    private readonly input: LeafInput | undefined,
+    private readonly points: number,
+  ) {
+    super();
+  }
+  protected make(): Explanation {
+    const e = explainLeaf(this.ruleDef, this.max, this.input, this.points);
+    // the same computation again, this time collecting what was wrong with the input
+    leafPoints(this.type, this.ruleDef, this.max, this.input, (m) => (e.problem = m));
+    return e;
+  }
+}
+
+class ParentExplanation extends LazyExplanation {
+  constructor(
+    private readonly children: readonly NodeResult[],
+    private readonly sum: number,
+    private readonly max: number,
+  ) {
+    super();
+  }
+  protected make(): Explanation {
+    const { children, sum, max } = this;
+    const na = children.filter((k) => !k.applicable).map((k) => k.code);
+    return {
+      rule: 'Tổng các tiêu chí thành phần',
+      inputs:
+        children
+          .filter((k) => k.applicable)
+          .map((k) => `${k.code}: ${formatPoints(k.points)}`)
+          .join(' + ') || '—',
+      detail: `${formatPoints(sum)}${sum > max ? `, giới hạn ở điểm tối đa ${formatPoints(max)}` : ''}${na.length ? `; không áp dụng: ${na.join(', ')}` : ''}.`,
+      capped: sum > max,
+    };
+  }
+}
+
 /** The full evaluation with an explanation for every number. */
 export function evaluate(c: Compiled, inputs: Readonly<Record<string, LeafInput | undefined>>): Result {
   const missing: string[] = [];
@@ -402,13 +489,12 @@ export function evaluate(c: Compiled, inputs: Readonly<Record<string, LeafInput 
     if (c.isLeaf[i]) {
       const rule = c.rules[i]!;
       const input = inputs[node.code];
-      let problem: string | undefined;
-      const p = leafPoints(c.ruleType[i]!, rule, node.max, input, (m) => (problem = m));
+      const type = c.ruleType[i]!;
+      const p = leafPoints(type, rule, node.max, input);
       if (input === undefined) missing.push(node.code);
       const applicable = p !== NA;
-      const explanation = explainLeaf(rule, node.max, input, p);
-      if (problem) explanation.problem = problem;
-      return {
+      const explanation = new LeafExplanation(type, rule, node.max, input, p);
+      const r: NodeResult = {
         code: node.code,
         title: node.title,
         max: node.max,
@@ -418,34 +504,38 @@ export function evaluate(c: Compiled, inputs: Readonly<Record<string, LeafInput 
         missing: input === undefined,
         explanation,
         children: [],
-        ...(block ? { block } : {}),
       };
+      if (block) r.block = block;
+      return r;
     }
     const children: NodeResult[] = [];
-    for (let j = i + 1; j < c.nodes.length; j++) if (c.parent[j] === i) children.push(build(j));
-    const applicableKids = children.filter((k) => k.applicable);
-    const sum = applicableKids.reduce((s, k) => s + k.points, 0);
-    const sumMax = applicableKids.reduce((s, k) => s + k.applicableMax, 0);
+    for (const j of c.childrenOf[i]!) children.push(build(j));
+    let sum = 0,
+      sumMax = 0,
+      nApplicable = 0,
+      anyMissing = false;
+    for (const k of children) {
+      if (k.missing) anyMissing = true;
+      if (!k.applicable) continue;
+      nApplicable++;
+      sum += k.points;
+      sumMax += k.applicableMax;
+    }
     const points = Math.min(sum, node.max);
-    const applicable = applicableKids.length > 0;
-    const naKids = children.filter((k) => !k.applicable).map((k) => k.code);
-    return {
+    const applicable = nApplicable > 0;
+    const r: NodeResult = {
       code: node.code,
       title: node.title,
       max: node.max,
       points: applicable ? points : 0,
       applicable,
       applicableMax: applicable ? Math.min(sumMax, node.max) : 0,
-      missing: children.some((k) => k.missing),
-      explanation: {
-        rule: 'Tổng các tiêu chí thành phần',
-        inputs: applicableKids.map((k) => `${k.code}: ${formatPoints(k.points)}`).join(' + ') || '—',
-        detail: `${formatPoints(sum)}${sum > node.max ? `, giới hạn ở điểm tối đa ${formatPoints(node.max)}` : ''}${naKids.length ? `; không áp dụng: ${naKids.join(', ')}` : ''}.`,
-        capped: sum > node.max,
-      },
+      missing: anyMissing,
+      explanation: new ParentExplanation(children, sum, node.max),
       children,
-      ...(block ? { block } : {}),
     };
+    if (block) r.block = block;
+    return r;
   };
   const tree: NodeResult[] = [];
   for (let i = 0; i < c.nodes.length; i++) if (c.parent[i] === -1) tree.push(build(i));
