@@ -25,6 +25,7 @@ import { CSRF_HEADER, SESSION_COOKIE, type Access } from './http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { AuditService } from './modules/audit/service.ts';
 import { checkRoutes } from './modules/checks/routes.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
 import { frameworkRoutes } from './modules/frameworks/routes.ts';
 import { resultRoutes } from './modules/results/routes.ts';
 import { ResultService } from './modules/results/service.ts';
@@ -210,6 +211,7 @@ export async function buildApp(
     await frameworkRoutes(api, services);
     await resultRoutes(api, services);
     await checkRoutes(api);
+    await documentRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

@@ -266,6 +266,21 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
     officer: 200,
     coordinator: 200,
   },
+  'GET /api/frameworks/:id/decision': {
+    cross: () => ({ method: 'GET', url: `/api/frameworks/${ids.hqFramework}/decision?format=docx` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'POST /api/check-table/report': {
+    // stateless, like the check itself: the report of the uploaded table only
+    cross: () => ({
+      method: 'POST',
+      url: '/api/check-table/report?format=xlsx&transpose=true',
+      multipart: { filename: 'bang.csv', content: 'Nội dung,Năm 2020\nA,1/2\nTổng điểm,1\n' },
+    }),
+    officer: 200,
+    coordinator: 200,
+  },
   'GET /api/results': {
     cross: () => ({ method: 'GET', url: `/api/results?frameworkId=${ids.civil}&year=2021` }),
     officer: (json) => expect((json as { items: unknown[] }).items).toEqual([]),

@@ -247,3 +247,43 @@ describe('checking a published table (API)', () => {
     expect((r.json() as { error: { message: string } }).error.message).toMatch(/Không đọc được tệp/);
   });
 });
+
+describe('documents over HTTP', () => {
+  it('the decision issuing a published framework, as Word; the check report, as Excel', async () => {
+    const list = (await officer.get('/api/frameworks')).json() as { items: { id: string; code: string }[] };
+    const police = list.items.find((f) => f.code === 'TT27-CAH-2022')!;
+    const docx = await officer.get(`/api/frameworks/${police.id}/decision?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const rep = await officer.upload(
+      '/api/check-table/report?format=xlsx&transpose=true',
+      'seed004.csv',
+      seedTable,
+    );
+    expect(rep.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(rep.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toContain('Sai sót');
+  });
+});
+
+describe('adapting a system-wide framework', () => {
+  it('a district coordinator clones a shipped framework into a draft of its own unit', async () => {
+    const list = (await hq.get('/api/frameworks')).json() as {
+      items: { id: string; code: string; ownerUnitId: string | null }[];
+    };
+    const shipped = list.items.find((f) => f.code === 'CCHC-HUYEN-2021' && f.ownerUnitId === null)!;
+    const r = await hq.send('POST', `/api/frameworks/${shipped.id}/clone`, { year: 2023 });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ code: 'CCHC-HUYEN-2023', status: 'draft', ownerUnitId: hqUnit });
+    // the system-wide owner stays out of reach: asking for it explicitly is refused
+    const sys = await hq.send('POST', `/api/frameworks/${shipped.id}/clone`, {
+      year: 2024,
+      ownerUnitId: null,
+    });
+    expect(sys.statusCode).toBe(403);
+    // and the draft is Hà Quảng's own
+    expect((await officer.get(`/api/frameworks/${(r.json() as { id: string }).id}`)).statusCode).toBe(404);
+  });
+});

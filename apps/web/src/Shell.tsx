@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   ClusterOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
@@ -35,6 +36,9 @@ const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
 const Units = lazy(() => import('./pages/Units.tsx'));
 const Users = lazy(() => import('./pages/Users.tsx'));
 const Audit = lazy(() => import('./pages/Audit.tsx'));
+const Frameworks = lazy(() => import('./pages/Frameworks.tsx'));
+const Results = lazy(() => import('./pages/Results.tsx'));
+const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
 
 export function ChangePassword({
   open,
@@ -130,7 +134,9 @@ export default function Shell({ session }: { session: Session }) {
             { key: '/users', icon: <TeamOutlined />, label: t.users },
             { key: '/audit', icon: <AuditOutlined />, label: t.audit },
             { type: 'divider' },
-            { key: '/frameworks', icon: <ProfileOutlined />, label: soon(t.frameworks), disabled: true },
+            { key: '/frameworks', icon: <ProfileOutlined />, label: t.frameworks },
+            { key: '/results', icon: <TrophyOutlined />, label: t.results },
+            { key: '/check', icon: <FileSearchOutlined />, label: t.checkTable },
             { key: '/cycles', icon: <FormOutlined />, label: soon(t.cycles), disabled: true },
             { key: '/surveys', icon: <BarChartOutlined />, label: soon(t.surveys), disabled: true },
             { key: '/plans', icon: <FileTextOutlined />, label: soon(t.plans), disabled: true },
@@ -181,6 +187,10 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/units" element={<Units session={session} />} />
                 <Route path="/users" element={<Users session={session} />} />
                 <Route path="/audit" element={<Audit />} />
+                <Route path="/frameworks" element={<Frameworks session={session} />} />
+                <Route path="/frameworks/:id" element={<Frameworks session={session} />} />
+                <Route path="/results" element={<Results session={session} />} />
+                <Route path="/check" element={<CheckTable />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

@@ -8,6 +8,7 @@ let csrfToken = '';
 export function setCsrf(token: string) {
   csrfToken = token;
 }
+export const csrf = () => csrfToken;
 
 export class ApiError extends Error {
   constructor(

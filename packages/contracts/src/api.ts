@@ -260,7 +260,12 @@ export const FrameworkDetail = z.object({
 });
 export const FrameworkImportBody = z.object({ ownerUnitId: Id.nullable(), definition: z.unknown() });
 export const FrameworkActionBody = z.object({ reason: z.string().trim().max(1000).optional() });
-export const FrameworkCloneBody = z.object({ year: z.number().int().min(2000).max(2100) });
+export const FrameworkCloneBody = z.object({
+  year: z.number().int().min(2000).max(2100),
+  /** Owner of the copy; by default the source's owner when the caller may write it, else the
+   * caller's own unit (a province adapts a system-wide framework as its own draft). */
+  ownerUnitId: Id.nullable().optional(),
+});
 export const FrameworkUpdateBody = z.object({
   definition: z.unknown(),
   /** The revision the edit was made from; an older one is refused (409). */

@@ -62,6 +62,10 @@ export const ERRORS = {
     vi: 'Kết quả vừa được người khác sửa. Hãy tải lại để xem bản mới nhất.',
   },
   DB_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu không sẵn sàng.' },
+  PDF_UNAVAILABLE: {
+    status: 503,
+    vi: 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. Hãy tải bản Word (.docx) hoặc nhờ quản trị cài gói libreoffice-writer-nogui và fonts-croscore.',
+  },
   INTERNAL: { status: 500, vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
 } as const satisfies Record<string, { status: number; vi: string }>;
 

@@ -100,16 +100,31 @@ function layout(ws: AnySheet, spec: SheetSpec): number {
   return r;
 }
 
-function fillRow(row: ExcelJS.Row, spec: SheetSpec, values: readonly CellIn[]) {
-  spec.columns.forEach((c, i) => {
+/** One style object per column, built once and shared by every cell of the column (setting font,
+ * border, alignment and format cell by cell made a 10 000-row sheet six times slower). */
+function columnStyles(spec: SheetSpec): Partial<ExcelJS.Style>[] {
+  return spec.columns.map((c) => {
     const type = c.type ?? 'text';
-    const cell = row.getCell(i + 1);
-    cell.value = cellValue(type, values[i]);
     const fmt = NUM_FMT[type];
-    if (fmt && type !== 'text') cell.numFmt = fmt;
-    cell.font = { name: FONT, size: 12 };
-    cell.border = BORDER;
-    cell.alignment = { vertical: 'top', wrapText: type === 'text' };
+    return {
+      font: { name: FONT, size: 12 },
+      border: BORDER,
+      alignment: { vertical: 'top', wrapText: type === 'text' },
+      ...(fmt && type !== 'text' ? { numFmt: fmt } : {}),
+    };
+  });
+}
+
+function fillRow(
+  row: ExcelJS.Row,
+  spec: SheetSpec,
+  styles: Partial<ExcelJS.Style>[],
+  values: readonly CellIn[],
+) {
+  spec.columns.forEach((c, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = cellValue(c.type ?? 'text', values[i]);
+    cell.style = styles[i]!;
   });
 }
 
@@ -130,7 +145,8 @@ export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Iterable<r
   const ws = wb.addWorksheet(safeSheetName(spec.name), sheetOptions(spec, headerRow));
   ws.columns = spec.columns.map((c) => ({ width: c.width ?? 14 }));
   let r = layout(ws, spec);
-  for (const values of rows) fillRow(ws.getRow(++r), spec, values);
+  const styles = columnStyles(spec);
+  for (const values of rows) fillRow(ws.getRow(++r), spec, styles, values);
   return ws;
 }
 
@@ -165,9 +181,10 @@ export async function streamSheet(spec: SheetSpec, rows: Iterable<readonly CellI
   const ws = wb.addWorksheet(safeSheetName(spec.name), sheetOptions(spec, headerRow));
   ws.columns = spec.columns.map((c) => ({ width: c.width ?? 14 }));
   let r = layout(ws, spec);
+  const styles = columnStyles(spec);
   for (const values of rows) {
     const row = ws.getRow(++r);
-    fillRow(row, spec, values);
+    fillRow(row, spec, styles, values);
     row.commit();
   }
   ws.commit();

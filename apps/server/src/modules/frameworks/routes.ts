@@ -102,7 +102,7 @@ export async function frameworkRoutes(app: FastifyInstance, s: Services) {
         response: { 200: FrameworkSummary, ...errors },
       },
     },
-    async (req) => s.frameworks.clone(actorOf(req), req.params.id, req.body.year),
+    async (req) => s.frameworks.clone(actorOf(req), req.params.id, req.body.year, req.body.ownerUnitId),
   );
   api.put(
     '/api/frameworks/:id',

@@ -8,6 +8,7 @@ import {
   frameworkToSheets,
   parseFrameworkJson,
   parsePoints,
+  roleAllows,
   sheetsToFramework,
   SHEET_BANDS,
   SHEET_CRITERIA,
@@ -422,16 +423,23 @@ export class FrameworkService {
     return summary((await repo.getFramework(this.db, id))!);
   }
 
-  async clone(actor: Actor, id: string, year: number) {
+  async clone(actor: Actor, id: string, year: number, ownerUnitId?: string | null) {
     const j = await this.mustGet(id, actor);
-    this.requireWrite(actor, j.f.ownerUnitId, j.ownerPath);
+    let owner: string | null;
+    if (ownerUnitId !== undefined) owner = ownerUnitId;
+    else if (j.f.ownerUnitId === null ? scopeOf(actor, 'framework.write').all : this.canSeeDraft(actor, j))
+      owner = j.f.ownerUnitId;
+    else owner = actor.grants.find((g) => roleAllows(g.role, 'framework.write'))?.unitId ?? null;
+    const ownerRow = owner ? await getUnit(this.db, owner) : null;
+    if (owner && !ownerRow) throw new AppError('UNIT_NOT_FOUND');
+    this.requireWrite(actor, owner, ownerRow?.path ?? null);
     const parsed = parseFrameworkJson(j.f.definition);
     if (!parsed.framework) throw new AppError('FRAMEWORK_INVALID');
     return summary(
       await this.insertDraft(
         actor,
         cloneFramework(parsed.framework, year),
-        j.f.ownerUnitId,
+        owner,
         `Sao chép từ ${j.f.code} phiên bản ${j.f.version}`,
       ),
     );
