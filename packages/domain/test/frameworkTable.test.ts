@@ -133,6 +133,15 @@ describe('spreadsheet form of a framework', () => {
     expect(frameworkToJson(back.framework!)).toEqual(frameworkToJson(fw));
   });
 
+  it('keeps the correspondence with the previous framework through the sheets', () => {
+    const fw = {
+      ...shipped[0]![1],
+      comparesWith: { frameworkCode: 'CCHC-HUYEN-2020', mapping: { '1': '1', '7': null } },
+    };
+    const back = sheetsToFramework(frameworkToSheets(fw));
+    expect(back.framework?.comparesWith).toEqual(fw.comparesWith);
+  });
+
   it('writes points with a decimal comma and one row per criterion', () => {
     const fw = shipped.find(([f]) => f.startsWith('civil'))![1];
     const s = frameworkToSheets(fw);

@@ -80,6 +80,9 @@ export const FrameworkJson = z.object({
   allowNegativeTotal: z.boolean().optional(),
   isExample: z.boolean().optional(),
   notes: z.string().optional(),
+  comparesWith: z
+    .object({ frameworkCode: z.string().trim().min(1), mapping: z.record(z.string(), z.string().nullable()) })
+    .optional(),
   criteria: z.array(CriterionJson),
 });
 
@@ -160,6 +163,7 @@ export function frameworkToJson(fw: Framework): unknown {
     ...(fw.allowNegativeTotal ? { allowNegativeTotal: true } : {}),
     ...(fw.isExample ? { isExample: true } : {}),
     ...(fw.notes ? { notes: fw.notes } : {}),
+    ...(fw.comparesWith ? { comparesWith: fw.comparesWith } : {}),
     criteria: fw.criteria.map(criterionToJson),
   };
 }

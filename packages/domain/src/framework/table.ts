@@ -34,6 +34,8 @@ const INFO_KEYS = {
   allowNegativeTotal: 'Cho phép tổng điểm âm',
   isExample: 'Dữ liệu ví dụ',
   notes: 'Ghi chú',
+  comparesWith: 'So sánh với bộ tiêu chí (mã)',
+  mapping: 'Tương ứng mã tiêu chí (mới=cũ)',
 } as const;
 /** Columns of the criteria sheet holding points (written as numbers). */
 export const CRITERIA_NUMERIC = new Set([2]);
@@ -75,6 +77,15 @@ export function frameworkToSheets(fw: Framework): FrameworkSheets {
     [INFO_KEYS.allowNegativeTotal, fw.allowNegativeTotal ? 'Có' : 'Không'],
     [INFO_KEYS.isExample, fw.isExample ? 'Có' : 'Không'],
     [INFO_KEYS.notes, fw.notes ?? ''],
+    [INFO_KEYS.comparesWith, fw.comparesWith?.frameworkCode ?? ''],
+    [
+      INFO_KEYS.mapping,
+      fw.comparesWith
+        ? Object.entries(fw.comparesWith.mapping)
+            .map(([now, before]) => `${now}=${before ?? ''}`)
+            .join('; ')
+        : '',
+    ],
   ];
   const criteria: string[][] = [[...CRITERIA_COLUMNS]];
   const visit = (c: Criterion) => {
@@ -169,6 +180,29 @@ export function sheetsToFramework(
       .split(sep)
       .map((s) => s.trim())
       .filter(Boolean);
+
+  let comparesWith: Framework['comparesWith'];
+  const cw = meta.comparesWith?.value;
+  if (cw) {
+    const mapping: Record<string, string | null> = {};
+    for (const part of (meta.mapping?.value ?? '')
+      .split(/[;\n]/)
+      .map((x) => x.trim())
+      .filter(Boolean)) {
+      const m = /^([^=]+)=(.*)$/.exec(part);
+      if (!m) {
+        e(
+          SHEET_INFO,
+          meta.mapping!.row,
+          1,
+          `"${part}" phải viết "mã mới=mã cũ" (để trống mã cũ nếu không có).`,
+        );
+        continue;
+      }
+      mapping[m[1]!.trim()] = m[2]!.trim() || null;
+    }
+    comparesWith = { frameworkCode: cw, mapping };
+  }
 
   // --- criteria
   const rows = sheets.criteria ?? [];
@@ -278,6 +312,7 @@ export function sheetsToFramework(
     ...(allowNegativeTotal ? { allowNegativeTotal } : {}),
     ...(isExample ? { isExample } : {}),
     ...(meta.notes?.value ? { notes: meta.notes.value } : {}),
+    ...(comparesWith ? { comparesWith } : {}),
     criteria,
   };
   return { framework: fw };

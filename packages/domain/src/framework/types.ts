@@ -78,5 +78,8 @@ export interface Framework {
   allowNegativeTotal?: boolean;
   isExample?: boolean;
   notes?: string;
+  /** How this framework's criteria correspond to those of the framework it follows (frameworks
+   * change almost every year): for a current code, the earlier code, or null when it is new. */
+  comparesWith?: { frameworkCode: string; mapping: Record<string, string | null> };
   criteria: Criterion[];
 }

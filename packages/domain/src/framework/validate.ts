@@ -149,6 +149,10 @@ export function validateFramework(fw: Framework): Issue[] {
       '',
       `Tổng điểm tối đa các lĩnh vực (${formatPoints(topSum)}) khác tổng điểm tối đa khai báo của bộ tiêu chí (${formatPoints(fw.totalMax)}).`,
     );
+  if (fw.comparesWith)
+    for (const code of Object.keys(fw.comparesWith.mapping))
+      if (!seen.has(code))
+        err(code, `Bảng tương ứng mã tiêu chí nhắc tới ${code}, nhưng bộ tiêu chí không có tiêu chí này.`);
   const bandMins = new Set<number>();
   for (const b of fw.bands) {
     if (bandMins.has(b.minIndex)) err('', `Hai mức xếp loại cùng ngưỡng ${formatPoints(b.minIndex)}.`);

@@ -93,7 +93,7 @@ export interface Comparison {
 }
 
 /** Compare a result with an earlier one of the same unit. `mapping` gives, for a current code, the
- * earlier code (frameworks change almost every year); without it codes are matched as they are. */
+ * earlier code or null (frameworks change almost every year); codes it does not list match as they are. */
 export function compare(
   now: Result,
   before: Result,
@@ -104,7 +104,13 @@ export function compare(
   const beforeByCode = new Map(pick(before).map((n) => [n.code, n]));
   const used = new Set<string>();
   const fields = pick(now).map((n): FieldChange => {
-    const prevCode = mapping ? (mapping[n.code] ?? null) : beforeByCode.has(n.code) ? n.code : null;
+    // a code listed in the mapping goes where the mapping says (null: new criterion); others match as they are
+    const prevCode =
+      mapping && Object.hasOwn(mapping, n.code)
+        ? (mapping[n.code] ?? null)
+        : beforeByCode.has(n.code)
+          ? n.code
+          : null;
     const p = prevCode ? beforeByCode.get(prevCode) : undefined;
     if (p) used.add(p.code);
     return {

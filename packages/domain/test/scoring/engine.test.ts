@@ -311,6 +311,13 @@ describe('ranking and comparison', () => {
     expect(c.unmatchedBefore.map((u) => u.code)).toEqual(['VIII']);
     expect(c.total.change).toBe(2700 - 2900);
     expect(c.explanation).toContain('Không có tiêu chí tương ứng: VIII');
+    // codes the mapping does not list match as they are
+    const partial = compare(now, evaluate(compile(y2021), { '1': { value: 1000 } }), { '9': null });
+    expect(partial.fields.map((f) => [f.code, f.previousCode])).toEqual([
+      ['1', '1'],
+      ['2', '2'],
+      ['9', null],
+    ]);
   });
 });
 

@@ -347,7 +347,9 @@ export class ResultService {
       const pfw = parseFrameworkJson(prev.fw.definition).framework;
       if (pfw) {
         const before = (await this.evaluateStored(prev.fw.id, pfw, prev.r.mode as Mode, prev.r.id)).res;
-        const cmp = compare(res, before);
+        // through the framework's declared correspondence when it follows the earlier one
+        const mapping = fw.comparesWith?.frameworkCode === prev.fw.code ? fw.comparesWith.mapping : undefined;
+        const cmp = compare(res, before, mapping);
         previous = {
           year: prev.r.year,
           frameworkCode: prev.fw.code,
