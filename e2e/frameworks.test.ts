@@ -4,7 +4,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, launchBrowser, OUT, startServer, type Running } from './server.ts';
 
-const SEED_TABLE = path.resolve(import.meta.dirname, '../../shared/seeds/seed004-table.csv');
+const SEED_TABLE = path.resolve(
+  import.meta.dirname,
+  '../packages/domain/test/checkTable/fixtures/seed004-table.csv',
+);
 
 let server: Running;
 let browser: Browser;

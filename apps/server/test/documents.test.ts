@@ -35,7 +35,7 @@ const police = (() => {
 })();
 
 const seedTable = fs.readFileSync(
-  path.resolve(import.meta.dirname, '../../../../shared/seeds/seed004-table.csv'),
+  path.resolve(import.meta.dirname, '../../../packages/domain/test/checkTable/fixtures/seed004-table.csv'),
 );
 
 const meta = {

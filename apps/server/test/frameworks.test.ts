@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
 
 const seedTable = fs.readFileSync(
-  path.resolve(import.meta.dirname, '../../../../shared/seeds/seed004-table.csv'),
+  path.resolve(import.meta.dirname, '../../../packages/domain/test/checkTable/fixtures/seed004-table.csv'),
 );
 type Issue = { criterion: string; message: string; severity: string };
 

@@ -264,3 +264,167 @@ export const resultInputs = pgTable(
   },
   (t) => [primaryKey({ columns: [t.resultId, t.code] })],
 );
+
+// ---- assessment cycles
+
+/** A cycle binds a year, a published framework version and a set of units, with dated stages. */
+export const cycles = pgTable('cycles', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  year: integer('year').notNull(),
+  frameworkId: uuid('framework_id')
+    .notNull()
+    .references(() => frameworks.id),
+  /** The unit whose coordinators run the cycle. */
+  ownerUnitId: uuid('owner_unit_id')
+    .notNull()
+    .references(() => units.id),
+  unitKinds: jsonb('unit_kinds').notNull(),
+  /** open → finalised → published */
+  status: text('status').notNull(),
+  decisionNumber: text('decision_number'),
+  decisionDate: date('decision_date', { mode: 'string' }),
+  publishedAt: ts('published_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  createdBy: uuid('created_by'),
+});
+
+export const cycleUnits = pgTable(
+  'cycle_units',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId] }), index('cycle_units_unit_idx').on(t.unitId)],
+);
+
+/** Stages: self_assessment, appraisal, supplementation, finalisation, publication. Dates are
+ * calendar dates in Asia/Ho_Chi_Minh; the due date is included. */
+export const cycleStages = pgTable(
+  'cycle_stages',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    stage: text('stage').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** pending → open → closed (the coordinator opens and closes; deadlines do not close). */
+    state: text('state').notNull(),
+    openedAt: ts('opened_at'),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.stage] })],
+);
+
+/** A later due date for one unit in one stage. */
+export const stageExtensions = pgTable(
+  'stage_extensions',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    stage: text('stage').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.stage, t.unitId] })],
+);
+
+/** A unit's self-assessment in a cycle. Status: draft → submitted → (appraisal) …; returned by the
+ * coordinator with a reason goes back to editable. */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    status: text('status').notNull(),
+    submittedAt: ts('submitted_at'),
+    submittedBy: uuid('submitted_by'),
+    returnReason: text('return_reason'),
+    /** Set when an appraiser first touches it: from then on the unit cannot withdraw. */
+    appraisalStartedAt: ts('appraisal_started_at'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('assessments_cycle_unit_uq').on(t.cycleId, t.unitId)],
+);
+
+/** One criterion of a self-assessment: what was typed (text, read by the rule), the parsed input,
+ * the written explanation. Saved as typed (autosave), one row per criterion. */
+export const assessmentItems = pgTable(
+  'assessment_items',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    code: text('code').notNull(),
+    inputText: text('input_text').notNull().default(''),
+    input: jsonb('input'),
+    explanation: text('explanation').notNull().default(''),
+    revision: integer('revision').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.code] })],
+);
+
+/** Stored files, once per content hash. */
+export const files = pgTable('files', {
+  sha256: text('sha256').primaryKey(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  mime: text('mime').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** An official document offered as evidence by a unit: number and symbol, date, issuing body,
+ * summary, and its file. One document can back several criteria. */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: uuid('id').primaryKey(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    numberSymbol: text('number_symbol').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    issuer: text('issuer').notNull(),
+    summary: text('summary').notNull(),
+    fileSha256: text('file_sha256')
+      .notNull()
+      .references(() => files.sha256),
+    fileName: text('file_name').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('evidence_unit_idx').on(t.unitId), index('evidence_file_idx').on(t.fileSha256)],
+);
+
+export const evidenceLinks = pgTable(
+  'evidence_links',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    code: text('code').notNull(),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id),
+    /** The page or section that proves the point. */
+    locator: text('locator').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.code, t.evidenceId] })],
+);
