@@ -25,6 +25,9 @@ import { CSRF_HEADER, SESSION_COOKIE, type Access } from './http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { AuditService } from './modules/audit/service.ts';
 import { checkRoutes } from './modules/checks/routes.ts';
+import { cycleRoutes } from './modules/cycles/routes.ts';
+import { CycleService } from './modules/cycles/service.ts';
+import { FileStore } from './lib/fileStore.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { frameworkRoutes } from './modules/frameworks/routes.ts';
 import { resultRoutes } from './modules/results/routes.ts';
@@ -47,6 +50,7 @@ export interface Services {
   audit: AuditService;
   frameworks: FrameworkService;
   results: ResultService;
+  cycles: CycleService;
 }
 
 export interface BuildOptions {
@@ -92,6 +96,7 @@ export async function buildApp(
     audit: new AuditService(database.db),
     frameworks: new FrameworkService(database.db),
     results: new ResultService(database.db),
+    cycles: new CycleService(database.db, new FileStore(config.filesDir), config.uploadMaxBytes),
   };
 
   const routeList: { method: string; url: string; access: Access }[] = [];
@@ -212,6 +217,7 @@ export async function buildApp(
     await resultRoutes(api, services);
     await checkRoutes(api);
     await documentRoutes(api, services);
+    await cycleRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

@@ -34,6 +34,8 @@ const Env = z.object({
   /** Mark the session cookie Secure (set true behind HTTPS). */
   COOKIE_SECURE: bool.default(false),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
+  /** Where uploaded evidence files are kept (once per content hash). Default DATA_DIR/files. */
+  FILES_DIR: z.string().optional(),
   WEB_DIST: z.string().optional(),
 });
 
@@ -50,6 +52,7 @@ export interface Config {
   loginRatePerMinute: number;
   cookieSecure: boolean;
   uploadMaxBytes: number;
+  filesDir: string;
   webDist: string;
 }
 
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     cookieSecure: e.COOKIE_SECURE,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    filesDir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
   };
 }

@@ -36,6 +36,7 @@ beforeAll(async () => {
   ids.hqGrant = hqUser.grants[0]!.id;
   // a draft framework of Hà Quảng (drafts are private to the owner's coordinators)
   const hqCoord = await t.login('dieuphoi.haquang');
+  const hqOfficer = await t.login('canbo.haquang');
   const civil = JSON.parse(
     fs.readFileSync(
       path.resolve(import.meta.dirname, '../../../content/frameworks/civil-district-2021.json'),
@@ -53,6 +54,46 @@ beforeAll(async () => {
     items: { id: string; unitId: string }[];
   };
   ids.hqResult = results.items.find((r) => r.unitId === ids.hq)!.id;
+  // a cycle of Hà Quảng with its self-assessment and a piece of evidence
+  const cyc = await hqCoord.send('POST', '/api/cycles', {
+    name: 'Chỉ số CCHC 2021',
+    year: 2021,
+    frameworkId: ids.civil,
+    ownerUnitId: ids.hq,
+    unitKinds: ['district_committee'],
+    stages: ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'].map(
+      (stage) => ({
+        stage,
+        startsOn: '2021-01-01',
+        dueOn: '2030-12-31',
+      }),
+    ),
+  });
+  const cd = cyc.json() as { id: string; units: { assessmentId: string }[] };
+  ids.hqCycle = cd.id;
+  ids.hqAssessment = cd.units[0]!.assessmentId;
+  const boundary = '----chisoaccess';
+  const ev = await t.app.inject({
+    method: 'POST',
+    url: `/api/units/${ids.hq}/evidence`,
+    headers: {
+      cookie: hqOfficer.cookie,
+      'x-csrf-token': hqOfficer.csrf,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload:
+      [
+        ['numberSymbol', '1/KH-UBND'],
+        ['issuedOn', '2021-02-01'],
+        ['issuer', 'UBND huyện Hà Quảng'],
+        ['summary', 'Kế hoạch CCHC năm 2021'],
+      ]
+        .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+        .join('') +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="kh.pdf"\r\n\r\n%PDF-1.4 ke hoach\n%%EOF\r\n--${boundary}--\r\n`,
+  });
+  if (ev.statusCode !== 200) throw new Error(ev.body);
+  ids.hqEvidence = (ev.json() as { id: string }).id;
 });
 afterAll(async () => t?.close());
 
@@ -353,6 +394,111 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
   'POST /api/frameworks/:id/clone': {
     cross: () => ({ method: 'POST', url: `/api/frameworks/${ids.hqFramework}/clone`, body: { year: 2030 } }),
     officer: 403,
+    coordinator: 404,
+  },
+  'GET /api/cycles': {
+    cross: () => ({ method: 'GET', url: '/api/cycles' }),
+    officer: (json) => expect(JSON.stringify(json)).not.toContain(ids.hqCycle),
+    coordinator: (json) => expect(JSON.stringify(json)).not.toContain(ids.hqCycle),
+  },
+  'POST /api/cycles': {
+    cross: () => ({
+      method: 'POST',
+      url: '/api/cycles',
+      body: {
+        name: 'x',
+        year: 2021,
+        frameworkId: ids.civil,
+        ownerUnitId: ids.hq,
+        unitKinds: ['district_committee'],
+        stages: [],
+      },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'GET /api/cycles/:id': {
+    cross: () => ({ method: 'GET', url: `/api/cycles/${ids.hqCycle}` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'POST /api/cycles/:id/stages/:stage': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/cycles/${ids.hqCycle}/stages/self_assessment`,
+      body: { state: 'open' },
+    }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'POST /api/cycles/:id/extensions': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/cycles/${ids.hqCycle}/extensions`,
+      body: { stage: 'self_assessment', unitId: ids.hq, dueOn: '2031-01-01', reason: 'x' },
+    }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'GET /api/assessments/:id': {
+    cross: () => ({ method: 'GET', url: `/api/assessments/${ids.hqAssessment}` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'PUT /api/assessments/:id/items/:code': {
+    cross: () => ({
+      method: 'PUT',
+      url: `/api/assessments/${ids.hqAssessment}/items/7`,
+      body: { text: '14' },
+    }),
+    officer: 404,
+    coordinator: 403,
+  },
+  'POST /api/assessments/:id/items/:code/evidence': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/assessments/${ids.hqAssessment}/items/7/evidence`,
+      body: { evidenceId: ids.hqEvidence },
+    }),
+    officer: 404,
+    coordinator: 403,
+  },
+  'POST /api/assessments/:id/submit': {
+    cross: () => ({ method: 'POST', url: `/api/assessments/${ids.hqAssessment}/submit`, body: {} }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/assessments/:id/withdraw': {
+    cross: () => ({ method: 'POST', url: `/api/assessments/${ids.hqAssessment}/withdraw`, body: {} }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/assessments/:id/return': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/assessments/${ids.hqAssessment}/return`,
+      body: { reason: 'x' },
+    }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'GET /api/units/:id/evidence': {
+    cross: () => ({ method: 'GET', url: `/api/units/${ids.hq}/evidence` }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/units/:id/evidence': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/units/${ids.hq}/evidence`,
+      multipart: { filename: 'x.pdf', content: '%PDF-1.4 x' },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'GET /api/evidence/:id/file': {
+    cross: () => ({ method: 'GET', url: `/api/evidence/${ids.hqEvidence}/file` }),
+    officer: 404,
     coordinator: 404,
   },
   'GET /api/audit': {

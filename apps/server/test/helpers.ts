@@ -1,6 +1,9 @@
 /** Test harness: a real database (PGlite in memory, or a fresh PostgreSQL database per call when
  * TEST_DATABASE_URL is set), the real app, and a signed-in HTTP client built on app.inject. */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
@@ -36,6 +39,7 @@ export function testConfig(over: Partial<Config> = {}): Config {
       LOG_LEVEL: 'silent',
       DATA_DIR: '/nonexistent-test-dir',
       WEB_DIST: '/nonexistent-web-dist',
+      FILES_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-files-')),
     }),
     demo: true,
     ...over,

@@ -419,6 +419,153 @@ export const ResultImportFailure = z.object({
   }),
 });
 
+// ---- assessment cycles
+export const StageName = z.enum([
+  'self_assessment',
+  'appraisal',
+  'supplementation',
+  'finalisation',
+  'publication',
+]);
+export const CycleCreateBody = z.object({
+  name: z.string().trim().min(1).max(300),
+  year: z.number().int().min(2000).max(2100),
+  frameworkId: Id,
+  ownerUnitId: Id,
+  unitKinds: z.array(z.string()).min(1),
+  stages: z.array(z.object({ stage: StageName, startsOn: IsoDate, dueOn: IsoDate })),
+});
+export const CycleSummary = z.object({
+  id: Id,
+  name: z.string(),
+  year: z.number().int(),
+  status: z.string(),
+  ownerUnitName: z.string(),
+  units: z.number().int(),
+  myUnits: z.array(z.object({ unitId: Id, unitName: z.string(), assessmentId: Id, status: z.string() })),
+});
+export const CycleList = z.object({ items: z.array(CycleSummary) });
+export const CycleDetail = z.object({
+  id: Id,
+  name: z.string(),
+  year: z.number().int(),
+  status: z.string(),
+  framework: z.object({ id: Id, code: z.string(), version: z.number().int(), name: z.string() }),
+  ownerUnitId: Id,
+  ownerUnitName: z.string(),
+  manages: z.boolean(),
+  today: IsoDate,
+  stages: z.array(
+    z.object({
+      stage: StageName,
+      label: z.string(),
+      startsOn: IsoDate,
+      dueOn: IsoDate,
+      state: z.enum(['pending', 'open', 'closed']),
+      daysLeft: z.number().int(),
+    }),
+  ),
+  units: z.array(
+    z.object({
+      unitId: Id,
+      unitName: z.string(),
+      unitCode: z.string(),
+      assessmentId: Id,
+      status: z.string(),
+      submittedAt: z.string().nullable(),
+    }),
+  ),
+});
+export const StageParams = z.object({ id: Id, stage: StageName });
+export const StageBody = z.object({
+  state: z.enum(['open', 'closed']),
+  dueOn: IsoDate.optional(),
+  reason: z.string().trim().max(1000).optional(),
+});
+export const ExtensionBody = z.object({
+  stage: StageName,
+  unitId: Id,
+  dueOn: IsoDate,
+  reason: z.string().trim().min(1).max(1000),
+});
+export const EvidenceView = z.object({
+  id: Id,
+  numberSymbol: z.string(),
+  issuedOn: IsoDate,
+  issuer: z.string(),
+  summary: z.string(),
+  fileName: z.string(),
+  locator: z.string(),
+  flags: z.array(z.string()),
+});
+export const AssessmentNode = z.object({
+  code: z.string(),
+  title: z.string(),
+  guidance: z.string().optional(),
+  max: z.string(),
+  points: z.string(),
+  rule: z.string(),
+  explanation: z.string(),
+  evidenceRequired: z.boolean().optional(),
+  inputText: z.string().optional(),
+  inputProblem: z.string().nullable().optional(),
+  note: z.string().optional(),
+  revision: z.number().int().optional(),
+  evidence: z.array(EvidenceView).optional(),
+  children: z.array(z.lazy((): z.ZodType => AssessmentNode)),
+});
+export const AssessmentView = z.object({
+  id: Id,
+  cycle: z.object({ id: Id, name: z.string(), year: z.number().int(), framework: z.string() }),
+  unit: z.object({ id: Id, name: z.string(), code: z.string() }),
+  status: z.string(),
+  returnReason: z.string().nullable(),
+  total: z.string(),
+  applicableMax: z.string(),
+  index: z.string(),
+  band: z.string().nullable(),
+  deadline: z.object({
+    dueOn: IsoDate,
+    daysLeft: z.number().int(),
+    state: z.string(),
+    writable: z.boolean(),
+    message: z.string().nullable(),
+  }),
+  canEdit: z.boolean(),
+  canSubmit: z.boolean(),
+  canWithdraw: z.boolean(),
+  missing: z.array(z.object({ code: z.string(), what: z.string() })),
+  tree: z.array(AssessmentNode),
+});
+export const ItemParams = z.object({ id: Id, code: z.string().min(1).max(50) });
+export const ItemSaveBody = z.object({
+  text: z.string().max(200).optional(),
+  note: z.string().max(10_000).optional(),
+  baseRevision: z.number().int().min(0).optional(),
+});
+export const ItemSaved = z.object({
+  code: z.string(),
+  revision: z.number().int(),
+  inputText: z.string(),
+  note: z.string(),
+  problem: z.string().nullable(),
+});
+export const ReasonBody = z.object({ reason: z.string().trim().min(1).max(1000) });
+export const EvidenceUploaded = z.object({
+  id: Id,
+  sha256: z.string(),
+  storedNew: z.boolean(),
+  mime: z.string(),
+});
+export const EvidenceList = z.object({
+  items: z.array(EvidenceView.omit({ locator: true, flags: true })),
+});
+export const LinkBody = z.object({
+  evidenceId: Id,
+  locator: z.string().max(300).default(''),
+  remove: z.boolean().default(false),
+});
+
 // ---- health
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),

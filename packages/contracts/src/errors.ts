@@ -61,6 +61,21 @@ export const ERRORS = {
     status: 409,
     vi: 'Kết quả vừa được người khác sửa. Hãy tải lại để xem bản mới nhất.',
   },
+  CYCLE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kỳ đánh giá.' },
+  CYCLE_STATE: { status: 409, vi: 'Thao tác không phù hợp với trạng thái của kỳ đánh giá.' },
+  STAGE_NOT_OPEN: { status: 409, vi: 'Giai đoạn này chưa mở.' },
+  STAGE_CLOSED: { status: 409, vi: 'Giai đoạn này đã đóng hoặc đã quá hạn; không thể ghi thêm.' },
+  ASSESSMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bản tự đánh giá.' },
+  ASSESSMENT_STATE: { status: 409, vi: 'Thao tác không phù hợp với trạng thái của bản tự đánh giá.' },
+  ASSESSMENT_CONFLICT: {
+    status: 409,
+    vi: 'Tiêu chí này vừa được sửa ở nơi khác (tab hoặc máy khác). Hãy tải lại để xem bản mới nhất.',
+  },
+  ASSESSMENT_INCOMPLETE: {
+    status: 422,
+    vi: 'Bản tự đánh giá chưa đủ: còn tiêu chí chưa chấm điểm hoặc thiếu tài liệu kiểm chứng/giải trình.',
+  },
+  FILE_REFUSED: { status: 422, vi: 'Tệp không được chấp nhận.' },
   DB_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu không sẵn sàng.' },
   PDF_UNAVAILABLE: {
     status: 503,

@@ -33,6 +33,11 @@ export const ACTIONS = [
   'framework.write',
   'result.read',
   'result.write',
+  'cycle.manage',
+  'assessment.read',
+  'assessment.write',
+  'assessment.submit',
+  'appraisal.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -49,6 +54,11 @@ export const ACTION_LABELS: Record<Action, string> = {
   'framework.write': 'Nhập, ban hành, ngừng áp dụng, sao chép bộ tiêu chí',
   'result.read': 'Xem kết quả, xếp hạng, phiếu kết quả của đơn vị',
   'result.write': 'Nhập kết quả theo đơn vị và năm',
+  'cycle.manage': 'Mở kỳ đánh giá, mở/đóng giai đoạn, gia hạn, trả lại, hoàn thiện, công bố',
+  'assessment.read': 'Xem bản tự đánh giá và tài liệu kiểm chứng',
+  'assessment.write': 'Tự chấm điểm, giải trình, tải tài liệu kiểm chứng',
+  'assessment.submit': 'Duyệt và gửi (hoặc rút) bản tự đánh giá của đơn vị',
+  'appraisal.write': 'Thẩm định điểm, yêu cầu giải trình bổ sung',
 };
 
 /** Which role may do which action (within the subtree of its grant). */
@@ -67,11 +77,22 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'framework.write',
     'result.read',
     'result.write',
+    'cycle.manage',
+    'assessment.read',
+    'appraisal.write',
   ],
-  appraiser: ['unit.read', 'framework.read', 'result.read'],
-  unit_officer: ['unit.read', 'framework.read', 'result.read'],
-  unit_head: ['unit.read', 'user.read', 'framework.read', 'result.read'],
-  leader: ['unit.read', 'user.read', 'audit.read', 'framework.read', 'result.read'],
+  appraiser: ['unit.read', 'framework.read', 'result.read', 'assessment.read', 'appraisal.write'],
+  unit_officer: ['unit.read', 'framework.read', 'result.read', 'assessment.read', 'assessment.write'],
+  unit_head: [
+    'unit.read',
+    'user.read',
+    'framework.read',
+    'result.read',
+    'assessment.read',
+    'assessment.write',
+    'assessment.submit',
+  ],
+  leader: ['unit.read', 'user.read', 'audit.read', 'framework.read', 'result.read', 'assessment.read'],
 };
 
 export function roleAllows(role: Role, action: Action): boolean {

@@ -6,3 +6,5 @@ export * from './checkTable/index.ts';
 export * from './framework/index.ts';
 export * from './scoring/index.ts';
 export * from './document/index.ts';
+export * from './cycle.ts';
+export * from './files.ts';

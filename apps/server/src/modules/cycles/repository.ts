@@ -1,0 +1,237 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/open.ts';
+import {
+  assessmentItems,
+  assessments,
+  cycles,
+  cycleStages,
+  cycleUnits,
+  evidence,
+  evidenceLinks,
+  files,
+  frameworks,
+  stageExtensions,
+  units,
+} from '../../db/schema.ts';
+
+export type CycleRow = typeof cycles.$inferSelect;
+export type StageRow = typeof cycleStages.$inferSelect;
+export type AssessmentRow = typeof assessments.$inferSelect;
+export type ItemRow = typeof assessmentItems.$inferSelect;
+export type EvidenceRow = typeof evidence.$inferSelect;
+
+export async function insertCycle(
+  db: DbOrTx,
+  row: typeof cycles.$inferInsert,
+  stages: (typeof cycleStages.$inferInsert)[],
+  unitIds: string[],
+  assessmentIds: string[],
+) {
+  await db.insert(cycles).values(row);
+  await db.insert(cycleStages).values(stages);
+  if (unitIds.length) {
+    await db.insert(cycleUnits).values(unitIds.map((unitId) => ({ cycleId: row.id, unitId })));
+    await db
+      .insert(assessments)
+      .values(
+        unitIds.map((unitId, i) => ({ id: assessmentIds[i]!, cycleId: row.id, unitId, status: 'draft' })),
+      );
+  }
+}
+
+export async function getCycle(db: DbOrTx, id: string) {
+  const rows = await db
+    .select({ c: cycles, ownerPath: units.path, ownerName: units.name, fw: frameworks })
+    .from(cycles)
+    .innerJoin(units, eq(units.id, cycles.ownerUnitId))
+    .innerJoin(frameworks, eq(frameworks.id, cycles.frameworkId))
+    .where(eq(cycles.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+export async function listCycles(db: DbOrTx) {
+  return db
+    .select({ c: cycles, ownerPath: units.path, ownerName: units.name })
+    .from(cycles)
+    .innerJoin(units, eq(units.id, cycles.ownerUnitId))
+    .orderBy(sql`${cycles.year} desc`, cycles.name);
+}
+
+export async function stagesOf(db: DbOrTx, cycleId: string) {
+  return db.select().from(cycleStages).where(eq(cycleStages.cycleId, cycleId));
+}
+
+export async function setStage(db: DbOrTx, cycleId: string, stage: string, set: Partial<StageRow>) {
+  const r = await db
+    .update(cycleStages)
+    .set(set)
+    .where(and(eq(cycleStages.cycleId, cycleId), eq(cycleStages.stage, stage)))
+    .returning();
+  return r[0];
+}
+
+export async function extensionFor(db: DbOrTx, cycleId: string, stage: string, unitId: string) {
+  const r = await db
+    .select()
+    .from(stageExtensions)
+    .where(
+      and(
+        eq(stageExtensions.cycleId, cycleId),
+        eq(stageExtensions.stage, stage),
+        eq(stageExtensions.unitId, unitId),
+      ),
+    )
+    .limit(1);
+  return r[0];
+}
+
+export async function upsertExtension(db: DbOrTx, row: typeof stageExtensions.$inferInsert) {
+  await db
+    .insert(stageExtensions)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [stageExtensions.cycleId, stageExtensions.stage, stageExtensions.unitId],
+      set: { dueOn: row.dueOn, reason: row.reason, createdBy: row.createdBy, createdAt: new Date() },
+    });
+}
+
+/** Units of a cycle with their assessment. */
+export async function cycleMembers(db: DbOrTx, cycleId: string) {
+  return db
+    .select({
+      unitId: units.id,
+      unitName: units.name,
+      unitCode: units.code,
+      unitPath: units.path,
+      a: assessments,
+    })
+    .from(cycleUnits)
+    .innerJoin(units, eq(units.id, cycleUnits.unitId))
+    .innerJoin(
+      assessments,
+      and(eq(assessments.cycleId, cycleUnits.cycleId), eq(assessments.unitId, units.id)),
+    )
+    .where(eq(cycleUnits.cycleId, cycleId))
+    .orderBy(units.path);
+}
+
+export async function getAssessment(db: DbOrTx, id: string) {
+  const rows = await db
+    .select({ a: assessments, unitPath: units.path, unitName: units.name, unitCode: units.code })
+    .from(assessments)
+    .innerJoin(units, eq(units.id, assessments.unitId))
+    .where(eq(assessments.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+export async function lockAssessment(db: DbOrTx, id: string) {
+  await db.execute(sql`select id from assessments where id = ${id} for update`);
+}
+
+export async function setAssessment(db: DbOrTx, id: string, set: Partial<AssessmentRow>) {
+  const r = await db
+    .update(assessments)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(assessments.id, id))
+    .returning();
+  return r[0]!;
+}
+
+export async function itemsOf(db: DbOrTx, assessmentId: string) {
+  return db.select().from(assessmentItems).where(eq(assessmentItems.assessmentId, assessmentId));
+}
+
+export async function getItem(db: DbOrTx, assessmentId: string, code: string) {
+  const r = await db
+    .select()
+    .from(assessmentItems)
+    .where(and(eq(assessmentItems.assessmentId, assessmentId), eq(assessmentItems.code, code)))
+    .limit(1);
+  return r[0];
+}
+
+export async function upsertItem(db: DbOrTx, row: typeof assessmentItems.$inferInsert) {
+  const r = await db
+    .insert(assessmentItems)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [assessmentItems.assessmentId, assessmentItems.code],
+      set: {
+        inputText: row.inputText,
+        input: row.input,
+        explanation: row.explanation,
+        updatedAt: new Date(),
+        updatedBy: row.updatedBy,
+        revision: sql`${assessmentItems.revision} + 1`,
+      },
+    })
+    .returning();
+  return r[0]!;
+}
+
+export async function insertFile(db: DbOrTx, row: typeof files.$inferInsert) {
+  await db.insert(files).values(row).onConflictDoNothing();
+}
+
+export async function insertEvidence(db: DbOrTx, row: typeof evidence.$inferInsert) {
+  return (await db.insert(evidence).values(row).returning())[0]!;
+}
+
+export async function getEvidence(db: DbOrTx, id: string) {
+  const r = await db
+    .select({ e: evidence, unitPath: units.path, mime: files.mime, size: files.size })
+    .from(evidence)
+    .innerJoin(units, eq(units.id, evidence.unitId))
+    .innerJoin(files, eq(files.sha256, evidence.fileSha256))
+    .where(eq(evidence.id, id))
+    .limit(1);
+  return r[0];
+}
+
+export async function evidenceOfUnit(db: DbOrTx, unitId: string) {
+  return db.select().from(evidence).where(eq(evidence.unitId, unitId)).orderBy(evidence.issuedOn);
+}
+
+/** Units other than `unitId` whose evidence uses one of these files. */
+export async function sharedFiles(db: DbOrTx, unitId: string, shas: string[]) {
+  if (!shas.length) return [];
+  return db
+    .selectDistinct({ sha: evidence.fileSha256, unitName: units.name })
+    .from(evidence)
+    .innerJoin(units, eq(units.id, evidence.unitId))
+    .where(and(inArray(evidence.fileSha256, shas), sql`${evidence.unitId} <> ${unitId}`));
+}
+
+export async function linksOf(db: DbOrTx, assessmentId: string) {
+  return db
+    .select({ l: evidenceLinks, e: evidence })
+    .from(evidenceLinks)
+    .innerJoin(evidence, eq(evidence.id, evidenceLinks.evidenceId))
+    .where(eq(evidenceLinks.assessmentId, assessmentId));
+}
+
+export async function link(db: DbOrTx, row: typeof evidenceLinks.$inferInsert) {
+  await db
+    .insert(evidenceLinks)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [evidenceLinks.assessmentId, evidenceLinks.code, evidenceLinks.evidenceId],
+      set: { locator: row.locator },
+    });
+}
+
+export async function unlink(db: DbOrTx, assessmentId: string, code: string, evidenceId: string) {
+  const r = await db
+    .delete(evidenceLinks)
+    .where(
+      and(
+        eq(evidenceLinks.assessmentId, assessmentId),
+        eq(evidenceLinks.code, code),
+        eq(evidenceLinks.evidenceId, evidenceId),
+      ),
+    )
+    .returning();
+  return r.length;
+}

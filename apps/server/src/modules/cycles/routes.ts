@@ -1,0 +1,280 @@
+import {
+  AssessmentView,
+  CycleCreateBody,
+  CycleDetail,
+  CycleList,
+  EvidenceList,
+  EvidenceUploaded,
+  ExtensionBody,
+  IdParams,
+  ItemParams,
+  ItemSaveBody,
+  ItemSaved,
+  LinkBody,
+  ReasonBody,
+  StageBody,
+  StageParams,
+} from '@chiso/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Services } from '../../app.ts';
+import { AppError } from '../../errors.ts';
+import { actorOf, commonErrors } from '../../http.ts';
+
+const tags = ['Kỳ đánh giá'];
+const errors = commonErrors;
+
+export async function cycleRoutes(app: FastifyInstance, s: Services) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/cycles',
+    {
+      config: { access: 'assessment.read' },
+      schema: { tags, summary: 'Các kỳ đánh giá của tôi', response: { 200: CycleList, ...errors } },
+    },
+    async (req) => ({ items: await s.cycles.list(actorOf(req)) }),
+  );
+  api.post(
+    '/api/cycles',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Mở kỳ đánh giá: năm, bộ tiêu chí đã ban hành, đơn vị (theo loại, trong cây), các giai đoạn',
+        body: CycleCreateBody,
+        response: { 200: CycleDetail, ...errors },
+      },
+    },
+    async (req) => s.cycles.create(actorOf(req), req.body),
+  );
+  api.get(
+    '/api/cycles/:id',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags,
+        summary: 'Kỳ đánh giá: giai đoạn, thời hạn, đơn vị',
+        params: IdParams,
+        response: { 200: CycleDetail, ...errors },
+      },
+    },
+    async (req) => s.cycles.detail(actorOf(req), req.params.id),
+  );
+  api.post(
+    '/api/cycles/:id/stages/:stage',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Mở hoặc đóng một giai đoạn (có thể đổi hạn cuối)',
+        params: StageParams,
+        body: StageBody,
+        response: { 200: CycleDetail, ...errors },
+      },
+    },
+    async (req) =>
+      s.cycles.setStage(
+        actorOf(req),
+        req.params.id,
+        req.params.stage,
+        req.body.state,
+        req.body.dueOn,
+        req.body.reason,
+      ),
+  );
+  api.post(
+    '/api/cycles/:id/extensions',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Gia hạn một giai đoạn cho một đơn vị (cần lý do)',
+        params: IdParams,
+        body: ExtensionBody,
+        response: { 200: CycleDetail, ...errors },
+      },
+    },
+    async (req) =>
+      s.cycles.extend(
+        actorOf(req),
+        req.params.id,
+        req.body.stage,
+        req.body.unitId,
+        req.body.dueOn,
+        req.body.reason,
+      ),
+  );
+  api.get(
+    '/api/assessments/:id',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags,
+        summary: 'Bản tự đánh giá: cây tiêu chí, điểm tính theo quy tắc, tài liệu kiểm chứng, phần còn thiếu',
+        params: IdParams,
+        response: { 200: AssessmentView, ...errors },
+      },
+    },
+    async (req) => s.cycles.view(actorOf(req), req.params.id),
+  );
+  api.put(
+    '/api/assessments/:id/items/:code',
+    {
+      config: { access: 'assessment.write' },
+      schema: {
+        tags,
+        summary: 'Lưu một tiêu chí khi đang gõ (tự động lưu)',
+        params: ItemParams,
+        body: ItemSaveBody,
+        response: { 200: ItemSaved, ...errors },
+      },
+    },
+    async (req) => s.cycles.saveItem(actorOf(req), req.params.id, req.params.code, req.body),
+  );
+  api.post(
+    '/api/assessments/:id/items/:code/evidence',
+    {
+      config: { access: 'assessment.write' },
+      schema: {
+        tags,
+        summary: 'Gắn (hoặc gỡ) một tài liệu kiểm chứng cho tiêu chí',
+        params: ItemParams,
+        body: LinkBody,
+        response: { 200: AssessmentView, ...errors },
+      },
+    },
+    async (req) =>
+      s.cycles.linkEvidence(
+        actorOf(req),
+        req.params.id,
+        req.params.code,
+        req.body.evidenceId,
+        req.body.locator,
+        req.body.remove,
+      ),
+  );
+  api.post(
+    '/api/assessments/:id/submit',
+    {
+      config: { access: 'assessment.submit' },
+      schema: {
+        tags,
+        summary: 'Thủ trưởng duyệt và gửi bản tự đánh giá',
+        params: IdParams,
+        response: { 200: AssessmentView, ...errors },
+      },
+    },
+    async (req) => s.cycles.submit(actorOf(req), req.params.id),
+  );
+  api.post(
+    '/api/assessments/:id/withdraw',
+    {
+      config: { access: 'assessment.submit' },
+      schema: {
+        tags,
+        summary: 'Rút lại bản đã gửi (khi chưa thẩm định)',
+        params: IdParams,
+        response: { 200: AssessmentView, ...errors },
+      },
+    },
+    async (req) => s.cycles.withdraw(actorOf(req), req.params.id),
+  );
+  api.post(
+    '/api/assessments/:id/return',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Cán bộ đầu mối trả lại bản tự đánh giá để đơn vị sửa (cần lý do)',
+        params: IdParams,
+        body: ReasonBody,
+        response: { 200: AssessmentView, ...errors },
+      },
+    },
+    async (req) => s.cycles.returnToUnit(actorOf(req), req.params.id, req.body.reason),
+  );
+  api.get(
+    '/api/units/:id/evidence',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags,
+        summary: 'Tài liệu kiểm chứng của đơn vị',
+        params: IdParams,
+        response: { 200: EvidenceList, ...errors },
+      },
+    },
+    async (req) => ({ items: await s.cycles.listEvidence(actorOf(req), req.params.id) }),
+  );
+  api.post(
+    '/api/units/:id/evidence',
+    {
+      config: { access: 'assessment.write' },
+      schema: {
+        tags,
+        summary: 'Tải lên văn bản làm tài liệu kiểm chứng (kiểm tra theo nội dung, lưu một lần theo mã băm)',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 200: EvidenceUploaded, ...errors },
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart())
+        throw new AppError('VALIDATION', 'Hãy gửi văn bản trong trường "file" (multipart/form-data).');
+      const fields: Record<string, string> = {};
+      let file: { name: string; bytes: Buffer } | null = null;
+      for await (const part of req.parts({
+        preservePath: true,
+        limits: { fileSize: s.config.uploadMaxBytes },
+      })) {
+        if (part.type === 'file') {
+          const bytes = await part.toBuffer().catch((e: unknown) => {
+            throw (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
+              ? new AppError(
+                  'FILE_REFUSED',
+                  `Tệp lớn hơn giới hạn ${Math.floor(s.config.uploadMaxBytes / 1024 / 1024)} MB.`,
+                )
+              : e;
+          });
+          file = { name: part.filename, bytes };
+        } else fields[part.fieldname] = String(part.value ?? '');
+      }
+      if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp.');
+      return s.cycles.uploadEvidence(
+        actorOf(req),
+        req.params.id,
+        {
+          numberSymbol: fields.numberSymbol ?? '',
+          issuedOn: fields.issuedOn ?? '',
+          issuer: fields.issuer ?? '',
+          summary: fields.summary ?? '',
+        },
+        file.name,
+        file.bytes,
+      );
+    },
+  );
+  api.get(
+    '/api/evidence/:id/file',
+    {
+      config: { access: 'assessment.read' },
+      schema: { tags, summary: 'Tệp của tài liệu kiểm chứng (xem trước PDF, ảnh)', params: IdParams },
+    },
+    async (req, reply) => {
+      const f = await s.cycles.evidenceFile(actorOf(req), req.params.id);
+      const inline = f.mime === 'application/pdf' || f.mime.startsWith('image/');
+      const ascii = f.fileName
+        .normalize('NFD')
+        .replace(/[^\x20-\x7e]/g, '_')
+        .replace(/"/g, '_');
+      return reply
+        .header('content-type', f.mime)
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'content-disposition',
+          `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+        )
+        .send(f.body);
+    },
+  );
+}

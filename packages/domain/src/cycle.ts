@@ -1,0 +1,62 @@
+/** Assessment cycles: stages, their order, and whether a write is allowed on a given day. Pure. */
+
+export const STAGES = [
+  'self_assessment',
+  'appraisal',
+  'supplementation',
+  'finalisation',
+  'publication',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  self_assessment: 'Tự đánh giá',
+  appraisal: 'Thẩm định',
+  supplementation: 'Giải trình, bổ sung',
+  finalisation: 'Hoàn thiện kết quả',
+  publication: 'Công bố',
+};
+
+export type StageState = 'pending' | 'open' | 'closed';
+
+export interface StageInfo {
+  stage: Stage;
+  startsOn: string;
+  dueOn: string;
+  state: StageState;
+}
+
+export type WriteCheck =
+  { ok: true } | { ok: false; code: 'STAGE_NOT_OPEN' | 'STAGE_CLOSED' | 'DEADLINE_PASSED'; message: string };
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** May a unit write in this stage today? `today` and dates are yyyy-mm-dd in Asia/Ho_Chi_Minh; the
+ * due date is included; an extension for the unit replaces the due date. A stage never closes by
+ * itself, but after its deadline writes are refused. */
+export function canWriteInStage(s: StageInfo, today: string, extendedTo?: string | null): WriteCheck {
+  const label = STAGE_LABELS[s.stage];
+  if (s.state === 'pending')
+    return { ok: false, code: 'STAGE_NOT_OPEN', message: `Giai đoạn "${label}" chưa mở.` };
+  if (s.state === 'closed')
+    return {
+      ok: false,
+      code: 'STAGE_CLOSED',
+      message: `Giai đoạn "${label}" đã đóng; không thể ghi thêm. Liên hệ cán bộ đầu mối nếu cần.`,
+    };
+  const due = extendedTo && extendedTo > s.dueOn ? extendedTo : s.dueOn;
+  if (today > due)
+    return {
+      ok: false,
+      code: 'DEADLINE_PASSED',
+      message: `Đã quá hạn "${label}" (hạn cuối ${dmy(due)}); không thể ghi thêm trừ khi cán bộ đầu mối gia hạn cho đơn vị.`,
+    };
+  return { ok: true };
+}
+
+/** Days from `today` to `due` (both yyyy-mm-dd): 0 on the last day, negative after it. */
+export function daysLeft(today: string, due: string): number {
+  const a = Date.UTC(+today.slice(0, 4), +today.slice(5, 7) - 1, +today.slice(8, 10));
+  const b = Date.UTC(+due.slice(0, 4), +due.slice(5, 7) - 1, +due.slice(8, 10));
+  return Math.round((b - a) / 86_400_000);
+}
