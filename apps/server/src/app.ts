@@ -26,6 +26,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { AuditService } from './modules/audit/service.ts';
 import { checkRoutes } from './modules/checks/routes.ts';
 import { cycleRoutes } from './modules/cycles/routes.ts';
+import { AppraisalService } from './modules/cycles/appraisal.ts';
 import { CycleService } from './modules/cycles/service.ts';
 import { FileStore } from './lib/fileStore.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
@@ -51,6 +52,7 @@ export interface Services {
   frameworks: FrameworkService;
   results: ResultService;
   cycles: CycleService;
+  appraisal: AppraisalService;
 }
 
 export interface BuildOptions {
@@ -97,6 +99,7 @@ export async function buildApp(
     frameworks: new FrameworkService(database.db),
     results: new ResultService(database.db),
     cycles: new CycleService(database.db, new FileStore(config.filesDir), config.uploadMaxBytes),
+    appraisal: new AppraisalService(database.db),
   };
 
   const routeList: { method: string; url: string; access: Access }[] = [];

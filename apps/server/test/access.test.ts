@@ -501,6 +501,76 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
     officer: 404,
     coordinator: 404,
   },
+  'GET /api/cycles/:id/assignments': {
+    cross: () => ({ method: 'GET', url: `/api/cycles/${ids.hqCycle}/assignments` }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'POST /api/cycles/:id/assignments': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/cycles/${ids.hqCycle}/assignments`,
+      body: { userId: ids.hqUser, fields: ['1'], unitIds: [ids.hq] },
+    }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'GET /api/cycles/:id/matrix': {
+    cross: () => ({ method: 'GET', url: `/api/cycles/${ids.hqCycle}/matrix` }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'GET /api/cycles/:id/ranking': {
+    cross: () => ({ method: 'GET', url: `/api/cycles/${ids.hqCycle}/ranking` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'GET /api/assessments/:id/appraisal': {
+    cross: () => ({ method: 'GET', url: `/api/assessments/${ids.hqAssessment}/appraisal` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'PUT /api/assessments/:id/appraisal/:code': {
+    cross: () => ({
+      method: 'PUT',
+      url: `/api/assessments/${ids.hqAssessment}/appraisal/7`,
+      body: { action: 'accept' },
+    }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'POST /api/assessments/:id/appraisal/:code/answer': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/assessments/${ids.hqAssessment}/appraisal/7/answer`,
+      body: { answer: 'x' },
+    }),
+    officer: 404,
+    coordinator: 403,
+  },
+  'POST /api/cycles/:id/finalise': {
+    cross: () => ({ method: 'POST', url: `/api/cycles/${ids.hqCycle}/finalise`, body: {} }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'POST /api/cycles/:id/publish': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/cycles/${ids.hqCycle}/publish`,
+      body: { decisionNumber: '1/QĐ', decisionDate: '2022-01-25' },
+    }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'POST /api/cycles/:id/amend': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/cycles/${ids.hqCycle}/amend`,
+      body: { unitId: ids.hq, changes: {}, reason: 'x', decisionNumber: '1/QĐ', decisionDate: '2022-01-25' },
+    }),
+    officer: 403,
+    coordinator: 404,
+  },
   'GET /api/audit': {
     cross: () => ({ method: 'GET', url: `/api/audit?limit=500` }),
     officer: 403,

@@ -566,6 +566,109 @@ export const LinkBody = z.object({
   remove: z.boolean().default(false),
 });
 
+// ---- appraisal, finalisation, publication
+export const AssignBody = z.object({
+  userId: Id,
+  fields: z.array(z.string().min(1)).min(1),
+  unitIds: z.array(Id).min(1),
+});
+export const AssignmentList = z.object({
+  items: z.array(z.object({ userId: Id, userName: z.string(), fieldCode: z.string(), unitId: Id })),
+});
+export const AppraiseBody = z.object({
+  action: z.enum(['accept', 'set', 'supplement']),
+  text: z.string().max(200).optional(),
+  reason: z.string().trim().max(2000).optional(),
+  message: z.string().trim().max(2000).optional(),
+  dueOn: IsoDate.optional(),
+});
+export const AnswerBody = z.object({ answer: z.string().trim().min(1).max(5000), evidenceId: Id.optional() });
+export const AppraisalView = z.object({
+  id: Id,
+  cycleId: Id,
+  unitName: z.string(),
+  status: z.string(),
+  selfTotal: z.string(),
+  appraisedTotal: z.string(),
+  index: z.string(),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      title: z.string(),
+      max: z.string(),
+      selfText: z.string(),
+      selfPoints: z.string(),
+      note: z.string(),
+      state: z.enum(['pending', 'accepted', 'changed', 'supplement', 'answered']),
+      appraisedText: z.string().nullable(),
+      appraisedPoints: z.string(),
+      reason: z.string().nullable(),
+      supplementMessage: z.string().nullable(),
+      supplementDueOn: z.string().nullable(),
+      answer: z.string().nullable(),
+    }),
+  ),
+});
+export const AppraisalMatrix = z.object({
+  fields: z.array(z.object({ code: z.string(), title: z.string() })),
+  rows: z.array(
+    z.object({
+      unitId: Id,
+      unitName: z.string(),
+      assessmentId: Id,
+      status: z.string(),
+      cells: z.array(
+        z.object({
+          field: z.string(),
+          leaves: z.number().int(),
+          appraised: z.number().int(),
+          waiting: z.number().int(),
+          answered: z.number().int(),
+          pending: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+});
+export const PublishBody = z.object({
+  decisionNumber: z.string().trim().min(1).max(100),
+  decisionDate: IsoDate,
+});
+export const AmendBody = z.object({
+  unitId: Id,
+  changes: z.record(z.string(), z.string().max(200)),
+  reason: z.string().trim().min(1).max(2000),
+  decisionNumber: z.string().trim().min(1).max(100),
+  decisionDate: IsoDate,
+});
+export const CycleRanking = z.object({
+  cycleId: Id,
+  status: z.string(),
+  decisionNumber: z.string().nullable(),
+  decisionDate: z.string().nullable(),
+  items: z.array(
+    z.object({
+      unitId: Id,
+      unitName: z.string(),
+      total: z.string(),
+      index: z.string(),
+      bandLabel: z.string().nullable(),
+      rank: z.number().int().nullable(),
+      resultId: Id.nullable(),
+    }),
+  ),
+  amendments: z.array(
+    z.object({
+      unitId: Id,
+      decisionNumber: z.string(),
+      decisionDate: z.string(),
+      reason: z.string(),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
+  ),
+});
+
 // ---- health
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),

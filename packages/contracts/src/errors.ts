@@ -57,6 +57,10 @@ export const ERRORS = {
   FRAMEWORK_NOT_APPLICABLE: { status: 422, vi: 'Bộ tiêu chí không áp dụng cho loại đơn vị này.' },
   RESULT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kết quả.' },
   RESULT_INVALID: { status: 422, vi: 'Dữ liệu kết quả có lỗi; chưa có gì được lưu.' },
+  RESULT_FROM_CYCLE: {
+    status: 409,
+    vi: 'Kết quả này thuộc một kỳ đánh giá; chỉ được sửa bằng quyết định sửa đổi của kỳ (có lý do).',
+  },
   RESULT_CONFLICT: {
     status: 409,
     vi: 'Kết quả vừa được người khác sửa. Hãy tải lại để xem bản mới nhất.',

@@ -242,6 +242,9 @@ export const unitResults = pgTable(
     /** [{ code, title, points, max }] with points as decimal strings. */
     fields: jsonb('fields').notNull(),
     missing: integer('missing').notNull().default(0),
+    /** Set when the result comes from an assessment cycle; such a result, once published, changes
+     * only through an amending decision. */
+    cycleId: uuid('cycle_id'),
     revision: integer('revision').notNull().default(1),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
@@ -428,3 +431,64 @@ export const evidenceLinks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.code, t.evidenceId] })],
 );
+
+/** Who appraises what: an appraiser, a field (top-level criterion code) and a unit of a cycle. */
+export const appraisalAssignments = pgTable(
+  'appraisal_assignments',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    fieldCode: text('field_code').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.userId, t.fieldCode, t.unitId] })],
+);
+
+/** The appraisal of one criterion of a self-assessment: accepted, set to another score (with a
+ * reason), or sent back for supplementation with a deadline and the unit's answer. */
+export const appraisalItems = pgTable(
+  'appraisal_items',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    code: text('code').notNull(),
+    /** accepted | changed | supplement | answered */
+    state: text('state').notNull(),
+    inputText: text('input_text'),
+    input: jsonb('input'),
+    reason: text('reason'),
+    supplementMessage: text('supplement_message'),
+    supplementDueOn: date('supplement_due_on', { mode: 'string' }),
+    answer: text('answer'),
+    answeredAt: ts('answered_at'),
+    appraiserId: uuid('appraiser_id'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.code] })],
+);
+
+/** A change of a published result through an amending decision. */
+export const cycleAmendments = pgTable('cycle_amendments', {
+  id: uuid('id').primaryKey(),
+  cycleId: uuid('cycle_id')
+    .notNull()
+    .references(() => cycles.id),
+  unitId: uuid('unit_id')
+    .notNull()
+    .references(() => units.id),
+  decisionNumber: text('decision_number').notNull(),
+  decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+  reason: text('reason').notNull(),
+  changes: jsonb('changes').notNull(),
+  before: jsonb('before').notNull(),
+  after: jsonb('after').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  createdBy: uuid('created_by'),
+});

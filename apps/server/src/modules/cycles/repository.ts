@@ -1,9 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import {
+  appraisalAssignments,
+  appraisalItems,
   assessmentItems,
   assessments,
   cycles,
+  cycleAmendments,
   cycleStages,
   cycleUnits,
   evidence,
@@ -12,6 +15,7 @@ import {
   frameworks,
   stageExtensions,
   units,
+  users,
 } from '../../db/schema.ts';
 
 export type CycleRow = typeof cycles.$inferSelect;
@@ -234,4 +238,89 @@ export async function unlink(db: DbOrTx, assessmentId: string, code: string, evi
     )
     .returning();
   return r.length;
+}
+
+// ---- appraisal
+
+export type AppraisalRow = typeof appraisalItems.$inferSelect;
+
+export async function setAssignments(
+  db: DbOrTx,
+  cycleId: string,
+  userId: string,
+  rows: { fieldCode: string; unitId: string }[],
+) {
+  await db
+    .delete(appraisalAssignments)
+    .where(and(eq(appraisalAssignments.cycleId, cycleId), eq(appraisalAssignments.userId, userId)));
+  if (rows.length) await db.insert(appraisalAssignments).values(rows.map((r) => ({ cycleId, userId, ...r })));
+}
+
+export async function assignmentsOf(db: DbOrTx, cycleId: string) {
+  return db
+    .select({ a: appraisalAssignments, userName: users.fullName })
+    .from(appraisalAssignments)
+    .innerJoin(users, eq(users.id, appraisalAssignments.userId))
+    .where(eq(appraisalAssignments.cycleId, cycleId));
+}
+
+export async function isAssigned(
+  db: DbOrTx,
+  cycleId: string,
+  userId: string,
+  fieldCode: string,
+  unitId: string,
+) {
+  const r = await db
+    .select({ n: sql<number>`1` })
+    .from(appraisalAssignments)
+    .where(
+      and(
+        eq(appraisalAssignments.cycleId, cycleId),
+        eq(appraisalAssignments.userId, userId),
+        eq(appraisalAssignments.fieldCode, fieldCode),
+        eq(appraisalAssignments.unitId, unitId),
+      ),
+    )
+    .limit(1);
+  return r.length > 0;
+}
+
+export async function appraisalOf(db: DbOrTx, assessmentId: string) {
+  return db.select().from(appraisalItems).where(eq(appraisalItems.assessmentId, assessmentId));
+}
+
+export async function appraisalsOfCycle(db: DbOrTx, cycleId: string) {
+  return db
+    .select({ p: appraisalItems, unitId: assessments.unitId })
+    .from(appraisalItems)
+    .innerJoin(assessments, eq(assessments.id, appraisalItems.assessmentId))
+    .where(eq(assessments.cycleId, cycleId));
+}
+
+export async function upsertAppraisal(db: DbOrTx, row: typeof appraisalItems.$inferInsert) {
+  const { assessmentId: _a, code: _c, ...set } = row;
+  await db
+    .insert(appraisalItems)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [appraisalItems.assessmentId, appraisalItems.code],
+      set: { ...set, updatedAt: new Date() },
+    });
+}
+
+export async function setCycle(db: DbOrTx, id: string, set: Partial<CycleRow>) {
+  return (await db.update(cycles).set(set).where(eq(cycles.id, id)).returning())[0]!;
+}
+
+export async function insertAmendment(db: DbOrTx, row: typeof cycleAmendments.$inferInsert) {
+  await db.insert(cycleAmendments).values(row);
+}
+
+export async function amendmentsOf(db: DbOrTx, cycleId: string) {
+  return db
+    .select()
+    .from(cycleAmendments)
+    .where(eq(cycleAmendments.cycleId, cycleId))
+    .orderBy(cycleAmendments.createdAt);
 }

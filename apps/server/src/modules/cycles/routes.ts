@@ -1,4 +1,13 @@
 import {
+  AmendBody,
+  AnswerBody,
+  AppraisalMatrix,
+  AppraisalView,
+  AppraiseBody,
+  AssignBody,
+  AssignmentList,
+  CycleRanking,
+  PublishBody,
   AssessmentView,
   CycleCreateBody,
   CycleDetail,
@@ -276,5 +285,150 @@ export async function cycleRoutes(app: FastifyInstance, s: Services) {
         )
         .send(f.body);
     },
+  );
+  api.get(
+    '/api/cycles/:id/assignments',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Phân công thẩm định',
+        params: IdParams,
+        response: { 200: AssignmentList, ...errors },
+      },
+    },
+    async (req) => ({ items: await s.appraisal.assignments(actorOf(req), req.params.id) }),
+  );
+  api.post(
+    '/api/cycles/:id/assignments',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Phân công một thành viên thẩm định theo lĩnh vực và đơn vị',
+        params: IdParams,
+        body: AssignBody,
+        response: { 200: AssignmentList, ...errors },
+      },
+    },
+    async (req) => ({
+      items: await s.appraisal.assign(
+        actorOf(req),
+        req.params.id,
+        req.body.userId,
+        req.body.fields,
+        req.body.unitIds,
+      ),
+    }),
+  );
+  api.get(
+    '/api/cycles/:id/matrix',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Ma trận đơn vị × lĩnh vực: đã thẩm định, chờ đơn vị, chờ quyết định, chưa thẩm định',
+        params: IdParams,
+        response: { 200: AppraisalMatrix, ...errors },
+      },
+    },
+    async (req) => s.appraisal.matrix(actorOf(req), req.params.id),
+  );
+  api.get(
+    '/api/assessments/:id/appraisal',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags,
+        summary: 'Tự đánh giá và thẩm định, từng tiêu chí',
+        params: IdParams,
+        response: { 200: AppraisalView, ...errors },
+      },
+    },
+    async (req) => s.appraisal.appraisalView(actorOf(req), req.params.id),
+  );
+  api.put(
+    '/api/assessments/:id/appraisal/:code',
+    {
+      config: { access: 'appraisal.write' },
+      schema: {
+        tags,
+        summary: 'Thẩm định một tiêu chí: chấp nhận, chấm lại (có lý do) hoặc yêu cầu giải trình, bổ sung',
+        params: ItemParams,
+        body: AppraiseBody,
+        response: { 200: AppraisalView, ...errors },
+      },
+    },
+    async (req) => s.appraisal.appraise(actorOf(req), req.params.id, req.params.code, req.body),
+  );
+  api.post(
+    '/api/assessments/:id/appraisal/:code/answer',
+    {
+      config: { access: 'assessment.write' },
+      schema: {
+        tags,
+        summary: 'Đơn vị giải trình, bổ sung theo yêu cầu của thẩm định',
+        params: ItemParams,
+        body: AnswerBody,
+        response: { 200: AppraisalView, ...errors },
+      },
+    },
+    async (req) =>
+      s.appraisal.answer(actorOf(req), req.params.id, req.params.code, req.body.answer, req.body.evidenceId),
+  );
+  api.post(
+    '/api/cycles/:id/finalise',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Hoàn thiện: tính điểm, chỉ số, xếp loại, xếp hạng của mọi đơn vị',
+        params: IdParams,
+        response: { 200: CycleRanking, ...errors },
+      },
+    },
+    async (req) => s.appraisal.finalise(actorOf(req), req.params.id),
+  );
+  api.post(
+    '/api/cycles/:id/publish',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Công bố kết quả theo quyết định (số, ngày)',
+        params: IdParams,
+        body: PublishBody,
+        response: { 200: CycleRanking, ...errors },
+      },
+    },
+    async (req) =>
+      s.appraisal.publish(actorOf(req), req.params.id, req.body.decisionNumber, req.body.decisionDate),
+  );
+  api.get(
+    '/api/cycles/:id/ranking',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags,
+        summary: 'Bảng xếp hạng của kỳ (sau khi công bố: mọi đơn vị trong kỳ)',
+        params: IdParams,
+        response: { 200: CycleRanking, ...errors },
+      },
+    },
+    async (req) => s.appraisal.ranking(actorOf(req), req.params.id),
+  );
+  api.post(
+    '/api/cycles/:id/amend',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Sửa kết quả đã công bố bằng quyết định sửa đổi (có lý do); lịch sử giữ cả hai',
+        params: IdParams,
+        body: AmendBody,
+        response: { 200: CycleRanking, ...errors },
+      },
+    },
+    async (req) => s.appraisal.amend(actorOf(req), req.params.id, req.body),
   );
 }

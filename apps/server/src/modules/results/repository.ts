@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { rawRows, type DbOrTx } from '../../db/open.ts';
-import { frameworks, resultInputs, unitResults, units } from '../../db/schema.ts';
+import { cycles, frameworks, resultInputs, unitResults, units } from '../../db/schema.ts';
 import { pathColumnInScope, type Scope } from '../auth/scope.ts';
 
 export type ResultRowDb = typeof unitResults.$inferSelect;
@@ -10,6 +10,8 @@ const joined = {
   unitName: units.name,
   unitCode: units.code,
   unitPath: units.path,
+  /** null when the result does not come from a cycle */
+  cycleStatus: cycles.status,
 };
 
 export async function getResult(db: DbOrTx, frameworkId: string, year: number, unitId: string) {
@@ -17,6 +19,7 @@ export async function getResult(db: DbOrTx, frameworkId: string, year: number, u
     .select(joined)
     .from(unitResults)
     .innerJoin(units, eq(units.id, unitResults.unitId))
+    .leftJoin(cycles, eq(cycles.id, unitResults.cycleId))
     .where(
       and(
         eq(unitResults.frameworkId, frameworkId),
@@ -33,6 +36,7 @@ export async function getResultById(db: DbOrTx, id: string) {
     .select(joined)
     .from(unitResults)
     .innerJoin(units, eq(units.id, unitResults.unitId))
+    .leftJoin(cycles, eq(cycles.id, unitResults.cycleId))
     .where(eq(unitResults.id, id))
     .limit(1);
   return rows[0];
@@ -43,6 +47,7 @@ export async function listResults(db: DbOrTx, frameworkId: string, year: number,
     .select(joined)
     .from(unitResults)
     .innerJoin(units, eq(units.id, unitResults.unitId))
+    .leftJoin(cycles, eq(cycles.id, unitResults.cycleId))
     .where(
       and(
         eq(unitResults.frameworkId, frameworkId),

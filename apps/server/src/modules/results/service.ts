@@ -197,6 +197,7 @@ export class ResultService {
       };
       let resultId: string;
       let before: unknown = null;
+      if (existing?.r.cycleId) throw new AppError('RESULT_FROM_CYCLE');
       if (existing) {
         if (body.baseRevision === undefined || body.baseRevision !== existing.r.revision)
           throw new AppError('RESULT_CONFLICT', undefined, { revision: existing.r.revision });
@@ -253,6 +254,15 @@ export class ResultService {
     return this.card(actor, id);
   }
 
+  /** A result of a cycle is seen by units only once the cycle is published. */
+  private visible(actor: Actor, j: { cycleStatus: string | null; unitPath: string }) {
+    return (
+      j.cycleStatus === null ||
+      j.cycleStatus === 'published' ||
+      pathInScope(scopeOf(actor, 'cycle.manage'), j.unitPath)
+    );
+  }
+
   private rowView(j: NonNullable<Awaited<ReturnType<typeof repo.getResultById>>>) {
     const r = j.r;
     return {
@@ -280,7 +290,9 @@ export class ResultService {
     const scope = scopeOf(actor, 'result.read');
     if (scopeIsEmpty(scope)) throw new AppError('FORBIDDEN');
     const { row } = await this.loadFramework(frameworkId, { forWrite: false });
-    const items = (await repo.listResults(this.db, frameworkId, year, scope)).map((j) => this.rowView(j));
+    const items = (await repo.listResults(this.db, frameworkId, year, scope))
+      .filter((j) => this.visible(actor, j))
+      .map((j) => this.rowView(j));
     const idx = items.map((i) => fromDbNumeric(i.index));
     // the mean of integers (hundredths of a percent), rounded half-up: exact
     const meanExact = idx.length
@@ -303,8 +315,9 @@ export class ResultService {
     if (!j) throw new AppError('RESULT_NOT_FOUND');
     const scope = scopeOf(actor, 'result.read');
     if (scopeIsEmpty(scope)) throw new AppError('FORBIDDEN');
-    // Outside the reader's grants a result does not exist for them (no oracle on ids).
-    if (!pathInScope(scope, j.unitPath)) throw new AppError('RESULT_NOT_FOUND');
+    // Outside the reader's grants a result does not exist for them (no oracle on ids), nor does a
+    // cycle's result before publication (except for those who run the cycle).
+    if (!pathInScope(scope, j.unitPath) || !this.visible(actor, j)) throw new AppError('RESULT_NOT_FOUND');
     return j;
   }
 
@@ -518,6 +531,11 @@ export class ResultService {
       for (const p of parsed) {
         const fig = this.figures(c, p.inputs);
         const existing = await repo.getResult(tx, row.f.id, year, p.unit.id);
+        if (existing?.r.cycleId)
+          throw new AppError(
+            'RESULT_FROM_CYCLE',
+            `${p.unit.name}: kết quả thuộc kỳ đánh giá; chỉ sửa bằng quyết định sửa đổi.`,
+          );
         const values = {
           mode,
           source: 'imported',
