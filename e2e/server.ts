@@ -26,15 +26,18 @@ export interface Running {
   proc: ChildProcess;
   log: () => string;
   stop(): Promise<void>;
+  /** SIGKILL: no shutdown of any kind; the data directory stays. */
+  kill(): Promise<void>;
 }
 
-export async function startServer(): Promise<Running> {
+/** Start the server; `dataDir` reuses a data directory (a restart after a crash). */
+export async function startServer(opts: { dataDir?: string } = {}): Promise<Running> {
   if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) {
     const r = spawnSync('npm', ['run', 'build', '-w', '@chiso/web'], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('web build failed');
   }
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-e2e-'));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-e2e-'));
   let out = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], {
     cwd: root,
@@ -74,6 +77,13 @@ export async function startServer(): Promise<Running> {
         await new Promise((r) => proc.once('exit', r));
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGKILL');
+        await exited;
+      }
     },
   };
 }

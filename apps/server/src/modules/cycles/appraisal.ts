@@ -370,30 +370,42 @@ export class AppraisalService {
     for (const x of apps) {
       let m = byUnit.get(x.unitId);
       if (!m) byUnit.set(x.unitId, (m = new Map()));
-      m.set(x.p.code, x.p.state);
+      m.set(x.code, x.state);
     }
     const fields = fw.criteria.filter((f) => !f.block).map((f) => ({ code: f.code, title: f.title }));
+    // the leaves of each field, computed once
+    const fieldLeaves = fields.map((f) =>
+      leaves.filter((l) => l.code === f.code || l.code.startsWith(f.code + '.')).map((l) => l.code),
+    );
     return {
       fields,
-      rows: members.map((m) => ({
-        unitId: m.unitId,
-        unitName: m.unitName,
-        assessmentId: m.a.id,
-        status: m.a.status,
-        cells: fields.map((f) => {
-          const ls = leaves.filter((l) => l.code === f.code || l.code.startsWith(f.code + '.'));
-          const st = ls.map((l) => byUnit.get(m.unitId)?.get(l.code) ?? 'pending');
-          const n = (s: string) => st.filter((x) => x === s).length;
-          return {
-            field: f.code,
-            leaves: ls.length,
-            appraised: n('accepted') + n('changed'),
-            waiting: n('supplement'),
-            answered: n('answered'),
-            pending: n('pending'),
-          };
-        }),
-      })),
+      rows: members.map((m) => {
+        const states = byUnit.get(m.unitId);
+        return {
+          unitId: m.unitId,
+          unitName: m.unitName,
+          assessmentId: m.a.id,
+          status: m.a.status,
+          cells: fields.map((f, k) => {
+            const cell = {
+              field: f.code,
+              leaves: fieldLeaves[k]!.length,
+              appraised: 0,
+              waiting: 0,
+              answered: 0,
+              pending: 0,
+            };
+            for (const code of fieldLeaves[k]!) {
+              const st = states?.get(code) ?? 'pending';
+              if (st === 'accepted' || st === 'changed') cell.appraised++;
+              else if (st === 'supplement') cell.waiting++;
+              else if (st === 'answered') cell.answered++;
+              else cell.pending++;
+            }
+            return cell;
+          }),
+        };
+      }),
     };
   }
 
@@ -417,10 +429,10 @@ export class AppraisalService {
       if (m.a.status !== 'submitted' && m.a.status !== 'in_appraisal')
         problems.push(`${m.unitName}: chưa gửi bản tự đánh giá.`);
     for (const x of apps)
-      if (x.p.state === 'supplement' || x.p.state === 'answered') {
+      if (x.state === 'supplement' || x.state === 'answered') {
         const m = members.find((u) => u.unitId === x.unitId);
         problems.push(
-          `${m?.unitName ?? ''}, tiêu chí ${x.p.code}: ${x.p.state === 'supplement' ? 'đang chờ đơn vị giải trình' : 'chưa quyết định sau giải trình'}.`,
+          `${m?.unitName ?? ''}, tiêu chí ${x.code}: ${x.state === 'supplement' ? 'đang chờ đơn vị giải trình' : 'chưa quyết định sau giải trình'}.`,
         );
       }
     if (problems.length)

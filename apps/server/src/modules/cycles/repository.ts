@@ -290,9 +290,10 @@ export async function appraisalOf(db: DbOrTx, assessmentId: string) {
   return db.select().from(appraisalItems).where(eq(appraisalItems.assessmentId, assessmentId));
 }
 
+/** Code and state of every appraised criterion of a cycle (what the matrix and finalisation need). */
 export async function appraisalsOfCycle(db: DbOrTx, cycleId: string) {
   return db
-    .select({ p: appraisalItems, unitId: assessments.unitId })
+    .select({ unitId: assessments.unitId, code: appraisalItems.code, state: appraisalItems.state })
     .from(appraisalItems)
     .innerJoin(assessments, eq(assessments.id, appraisalItems.assessmentId))
     .where(eq(assessments.cycleId, cycleId));
