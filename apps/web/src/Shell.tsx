@@ -39,6 +39,8 @@ const Audit = lazy(() => import('./pages/Audit.tsx'));
 const Frameworks = lazy(() => import('./pages/Frameworks.tsx'));
 const Results = lazy(() => import('./pages/Results.tsx'));
 const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
+const Cycles = lazy(() => import('./pages/Cycles.tsx'));
+const Assessment = lazy(() => import('./pages/Assessment.tsx'));
 
 export function ChangePassword({
   open,
@@ -137,7 +139,7 @@ export default function Shell({ session }: { session: Session }) {
             { key: '/frameworks', icon: <ProfileOutlined />, label: t.frameworks },
             { key: '/results', icon: <TrophyOutlined />, label: t.results },
             { key: '/check', icon: <FileSearchOutlined />, label: t.checkTable },
-            { key: '/cycles', icon: <FormOutlined />, label: soon(t.cycles), disabled: true },
+            { key: '/cycles', icon: <FormOutlined />, label: t.cycles },
             { key: '/surveys', icon: <BarChartOutlined />, label: soon(t.surveys), disabled: true },
             { key: '/plans', icon: <FileTextOutlined />, label: soon(t.plans), disabled: true },
             { key: '/emulation', icon: <TrophyOutlined />, label: soon(t.emulation), disabled: true },
@@ -191,6 +193,9 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/frameworks/:id" element={<Frameworks session={session} />} />
                 <Route path="/results" element={<Results session={session} />} />
                 <Route path="/check" element={<CheckTable />} />
+                <Route path="/cycles" element={<Cycles session={session} />} />
+                <Route path="/cycles/:id" element={<Cycles session={session} />} />
+                <Route path="/assessments/:id" element={<Assessment session={session} />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

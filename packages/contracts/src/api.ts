@@ -534,6 +534,8 @@ export const AssessmentView = z.object({
   canEdit: z.boolean(),
   canSubmit: z.boolean(),
   canWithdraw: z.boolean(),
+  canAnswer: z.boolean(),
+  canAppraise: z.boolean(),
   missing: z.array(z.object({ code: z.string(), what: z.string() })),
   tree: z.array(AssessmentNode),
 });

@@ -446,6 +446,14 @@ export class CycleService {
         a.a.status === 'submitted' &&
         !a.a.appraisalStartedAt &&
         pathInScope(scopeOf(actor, 'assessment.submit'), a.unitPath),
+      /** May answer supplementation requests (the unit's writers). */
+      canAnswer: pathInScope(scopeOf(actor, 'assessment.write'), a.unitPath),
+      /** May appraise (an appraiser over the unit, or who runs the cycle); the assignment by field is
+       * checked on each appraisal. */
+      canAppraise:
+        (a.a.status === 'submitted' || a.a.status === 'in_appraisal') &&
+        (pathInScope(scopeOf(actor, 'appraisal.write'), a.unitPath) ||
+          pathInScope(scopeOf(actor, 'cycle.manage'), c.ownerPath)),
       missing,
       tree,
     };
