@@ -571,6 +571,16 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
     officer: 403,
     coordinator: 404,
   },
+  'GET /api/assessments/:id/report': {
+    cross: () => ({ method: 'GET', url: `/api/assessments/${ids.hqAssessment}/report?format=xlsx` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'GET /api/cycles/:id/ranking/export': {
+    cross: () => ({ method: 'GET', url: `/api/cycles/${ids.hqCycle}/ranking/export?format=xlsx` }),
+    officer: 404,
+    coordinator: 404,
+  },
   'GET /api/audit': {
     cross: () => ({ method: 'GET', url: `/api/audit?limit=500` }),
     officer: 403,

@@ -1,6 +1,7 @@
 /** The whole cycle over HTTP: self-assessment, appraisal by an assigned appraiser (a changed score
  * needs a reason; fields not assigned are refused), supplementation and the unit's answer,
  * finalisation, publication with a decision, visibility of the ranking, amending decision. */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayVn } from '../src/lib/dates.ts';
 import { testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
@@ -196,6 +197,31 @@ describe('a cycle from self-assessment to an amended publication', () => {
     expect(card.lost[0]!.code).toBe('3.1');
     // another tree sees nothing of it
     expect((await hqCoord.get(`/api/cycles/${cycleId}/ranking`)).statusCode).toBe(404);
+  });
+
+  it('exports the self-assessment report and the ranking as Word and Excel', async () => {
+    const docx = await officer.get(`/api/assessments/${assessmentId}/report?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-disposition']).toMatch(/bao-cao-tu-danh-gia-cah-cld-2025\.docx/);
+    const xlsx = await officer.get(`/api/assessments/${assessmentId}/report?format=xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Tự đánh giá')!;
+    let row31 = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === '3.1') row31 = n;
+    });
+    expect(ws.getCell(row31, 5).value).toBe(6); // self-scored, a number
+    expect(ws.getCell(row31, 6).value).toBe(0); // appraised at 90 %: below the 95 % tier
+    expect(ws.getCell(row31, 7).value).toBe('Sổ theo dõi cho thấy 10 hồ sơ trễ hạn');
+    const rk = await officer.get(`/api/cycles/${cycleId}/ranking/export?format=xlsx`);
+    expect(rk.statusCode).toBe(200);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(rk.rawPayload as unknown as ArrayBuffer);
+    expect(JSON.stringify(wb2.getWorksheet('Xếp hạng')!.getSheetValues())).toContain(
+      'Công an huyện Cù Lao Dung',
+    );
+    expect((await hqCoord.get(`/api/cycles/${cycleId}/ranking/export?format=xlsx`)).statusCode).toBe(404);
   });
 
   it('a published result changes only through an amending decision with a reason; the history keeps both', async () => {

@@ -1,7 +1,8 @@
 /** A unit's self-assessment: the criteria tree with inputs saved as they are typed, points computed
  * by the rule, explanations and evidence; what is missing; submit / withdraw. Side by side, the
  * appraisal: accept, set another score with a reason, ask for supplementation; the unit's answers. */
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { download } from './Frameworks.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatDateVi } from '@chiso/domain';
 import {
@@ -11,6 +12,7 @@ import {
   Card,
   DatePicker,
   Descriptions,
+  Dropdown,
   Form,
   Input,
   Modal,
@@ -457,6 +459,17 @@ export default function Assessment({ session }: { session: Session }) {
         }
         extra={
           <Space>
+            <Dropdown
+              menu={{
+                items: (['docx', 'pdf', 'xlsx'] as const).map((f) => ({
+                  key: f,
+                  label: { docx: 'Tải Word', pdf: 'Tải PDF', xlsx: 'Tải Excel' }[f],
+                  onClick: () => download(`/api/assessments/${id}/report?format=${f}`),
+                })),
+              }}
+            >
+              <Button icon={<DownloadOutlined />}>Báo cáo tự đánh giá</Button>
+            </Dropdown>
             {a.canSubmit && (
               <Button
                 type="primary"

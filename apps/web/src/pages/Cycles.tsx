@@ -33,6 +33,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, get, qs, send, type Session } from '../api.ts';
+import { download } from './Frameworks.tsx';
 
 interface CycleSummary {
   id: string;
@@ -469,6 +470,17 @@ function CycleView({ id, session }: { id: string; session: Session }) {
                   label: 'Kết quả, xếp hạng',
                   children: (
                     <>
+                      <Space style={{ marginBottom: 8 }}>
+                        {(['docx', 'pdf', 'xlsx'] as const).map((f) => (
+                          <Button
+                            key={f}
+                            size="small"
+                            onClick={() => download(`/api/cycles/${id}/ranking/export?format=${f}`)}
+                          >
+                            {{ docx: 'Tải Word', pdf: 'Tải PDF', xlsx: 'Tải Excel' }[f]}
+                          </Button>
+                        ))}
+                      </Space>
                       {ranking.data.decisionNumber && (
                         <Alert
                           type="success"

@@ -29,6 +29,33 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../app.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, commonErrors } from '../../http.ts';
+import { z } from 'zod';
+import { todayVn } from '../../lib/dates.ts';
+import { renderDocx } from '../../lib/docx.ts';
+import { docxToPdf } from '../../lib/pdf.ts';
+import {
+  rankingDocument,
+  rankingXlsx,
+  selfAssessmentReport,
+  selfAssessmentXlsx,
+  type ReportLeaf,
+} from '../../documents/cycleReports.ts';
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+const FormatQuery = z.object({ format: z.enum(['docx', 'pdf', 'xlsx']).default('docx') });
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 
 const tags = ['Kỳ đánh giá'];
 const errors = commonErrors;
@@ -430,5 +457,122 @@ export async function cycleRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req) => s.appraisal.amend(actorOf(req), req.params.id, req.body),
+  );
+  api.get(
+    '/api/assessments/:id/report',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags,
+        summary: 'Báo cáo tự đánh giá của đơn vị (Word, PDF, Excel), kèm điểm thẩm định khi đã có',
+        params: IdParams,
+        querystring: FormatQuery,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const v = await s.cycles.view(actor, req.params.id);
+      const ap = await s.appraisal.appraisalView(actor, req.params.id);
+      const apBy = new Map(ap.items.map((i) => [i.code, i]));
+      const appraised = v.status === 'in_appraisal' || v.status === 'appraised';
+      const rows: ReportLeaf[] = [];
+      type N = (typeof v.tree)[number];
+      const walk = (ns: N[], depth: number) => {
+        for (const n of ns) {
+          const isLeaf = n.children.length === 0;
+          const p = apBy.get(n.code);
+          rows.push({
+            code: n.code,
+            title: n.title,
+            max: n.max,
+            selfPoints: n.points,
+            inputText: n.inputText ?? '',
+            note: n.note ?? '',
+            evidence: (n.evidence ?? []).map(
+              (e) =>
+                `${e.numberSymbol} ngày ${e.issuedOn.slice(8, 10)}/${e.issuedOn.slice(5, 7)}/${e.issuedOn.slice(0, 4)}${e.locator ? ` (${e.locator})` : ''}`,
+            ),
+            appraisedPoints: appraised && isLeaf && p ? p.appraisedPoints : null,
+            appraisalReason: p?.reason ?? null,
+            depth,
+            isLeaf,
+          });
+          walk(n.children as N[], depth + 1);
+        }
+      };
+      walk(v.tree, 0);
+      const data = {
+        unitName: v.unit.name,
+        parentName: null,
+        cycleName: v.cycle.name,
+        year: v.cycle.year,
+        framework: v.cycle.framework,
+        total: v.total,
+        applicableMax: v.applicableMax,
+        index: v.index,
+        band: v.band,
+        appraisedTotal: appraised ? ap.appraisedTotal : null,
+        rows,
+        today: todayVn(),
+      };
+      const name = `bao-cao-tu-danh-gia-${ascii(v.unit.code)}-${v.cycle.year}`;
+      const f = req.query.format;
+      const body =
+        f === 'xlsx'
+          ? await selfAssessmentXlsx(data)
+          : f === 'pdf'
+            ? await docxToPdf(await renderDocx(selfAssessmentReport(data)))
+            : await renderDocx(selfAssessmentReport(data));
+      return reply
+        .header('content-type', MIME[f])
+        .header('content-disposition', `attachment; filename="${name}.${f}"`)
+        .header('cache-control', 'no-store')
+        .send(body);
+    },
+  );
+  api.get(
+    '/api/cycles/:id/ranking/export',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags,
+        summary: 'Bảng xếp hạng của kỳ (Word, PDF, Excel), cùng quyền xem như bảng xếp hạng',
+        params: IdParams,
+        querystring: FormatQuery,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const r = await s.appraisal.ranking(actor, req.params.id);
+      const c = await s.cycles.detail(actor, req.params.id).catch(() => null);
+      const dmy = (iso: string | null) =>
+        iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
+      const data = {
+        cycleName: c?.name ?? '',
+        year: c?.year ?? 0,
+        ownerName: c?.ownerUnitName ?? '',
+        decision: r.decisionNumber ? `${r.decisionNumber} ngày ${dmy(r.decisionDate)}` : null,
+        today: todayVn(),
+        rows: r.items.map((i) => ({
+          rank: i.rank,
+          unitName: i.unitName,
+          total: i.total.replace('.', ','),
+          index: i.index.replace('.', ','),
+          band: i.bandLabel,
+        })),
+      };
+      const f = req.query.format;
+      const body =
+        f === 'xlsx'
+          ? await rankingXlsx(data)
+          : f === 'pdf'
+            ? await docxToPdf(await renderDocx(rankingDocument(data)))
+            : await renderDocx(rankingDocument(data));
+      return reply
+        .header('content-type', MIME[f])
+        .header('content-disposition', `attachment; filename="xep-hang-${data.year}.${f}"`)
+        .header('cache-control', 'no-store')
+        .send(body);
+    },
   );
 }
