@@ -218,5 +218,9 @@ describe('an assessment cycle, end to end in the browser', () => {
     const lost = card.getByTestId('res-lost');
     expect(await lost.locator('tbody tr').first().innerText()).toMatch(/^3\.1/);
     await o.screenshot({ path: path.join(OUT, 'cycle-result-card.png'), fullPage: true });
+    // the unit was told in the app
+    await o.keyboard.press('Escape');
+    await o.getByTestId('notices').click();
+    await o.getByText('Công bố kết quả — Chỉ số CCHC năm 2025').waitFor();
   });
 });

@@ -27,6 +27,8 @@ import { AuditService } from './modules/audit/service.ts';
 import { checkRoutes } from './modules/checks/routes.ts';
 import { cycleRoutes } from './modules/cycles/routes.ts';
 import { AppraisalService } from './modules/cycles/appraisal.ts';
+import { noticeRoutes } from './modules/notices/routes.ts';
+import { NoticeService } from './modules/notices/service.ts';
 import { CycleService } from './modules/cycles/service.ts';
 import { FileStore } from './lib/fileStore.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
@@ -53,6 +55,7 @@ export interface Services {
   results: ResultService;
   cycles: CycleService;
   appraisal: AppraisalService;
+  notices: NoticeService;
 }
 
 export interface BuildOptions {
@@ -100,6 +103,7 @@ export async function buildApp(
     results: new ResultService(database.db),
     cycles: new CycleService(database.db, new FileStore(config.filesDir), config.uploadMaxBytes),
     appraisal: new AppraisalService(database.db),
+    notices: new NoticeService(database.db, config.smtpUrl, config.mailFrom),
   };
 
   const routeList: { method: string; url: string; access: Access }[] = [];
@@ -221,6 +225,7 @@ export async function buildApp(
     await checkRoutes(api);
     await documentRoutes(api, services);
     await cycleRoutes(api, services);
+    await noticeRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

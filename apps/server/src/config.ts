@@ -34,6 +34,12 @@ const Env = z.object({
   /** Mark the session cookie Secure (set true behind HTTPS). */
   COOKIE_SECURE: bool.default(false),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
+  /** smtp://user:pass@host:587 — e-mail notices are sent when set (otherwise they stay in the app). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Chiso <chiso@localhost>'),
   /** Where uploaded evidence files are kept (once per content hash). Default DATA_DIR/files. */
   FILES_DIR: z.string().optional(),
   WEB_DIST: z.string().optional(),
@@ -53,6 +59,8 @@ export interface Config {
   cookieSecure: boolean;
   uploadMaxBytes: number;
   filesDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
   webDist: string;
 }
 
@@ -81,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     cookieSecure: e.COOKIE_SECURE,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     filesDir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
   };

@@ -34,6 +34,24 @@ async function main() {
     await database.close().catch(() => {});
     process.exit(0);
   };
+  // jobs: deadline reminders (3 days and 1 day before) and the e-mail outbox, every 10 minutes;
+  // both are idempotent, so a restart or an overlap repeats nothing
+  let jobRunning = false;
+  const jobs = async () => {
+    if (jobRunning || stopping) return;
+    jobRunning = true;
+    try {
+      const n = await app.services.notices.deadlineReminders();
+      const m = await app.services.notices.sendPending();
+      if (n || m.sent || m.failed) app.log.info({ reminders: n, mail: m }, 'Thông báo');
+    } catch (e) {
+      app.log.error(e, 'Lỗi khi gửi thông báo');
+    } finally {
+      jobRunning = false;
+    }
+  };
+  setInterval(() => void jobs(), 10 * 60 * 1000).unref();
+  setTimeout(() => void jobs(), 5_000).unref();
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });

@@ -94,6 +94,10 @@ beforeAll(async () => {
   });
   if (ev.statusCode !== 200) throw new Error(ev.body);
   ids.hqEvidence = (ev.json() as { id: string }).id;
+  // opening a stage sends Hà Quảng a notice
+  await hqCoord.send('POST', `/api/cycles/${ids.hqCycle}/stages/appraisal`, { state: 'open' });
+  const hqNotices = (await hqOfficer.get('/api/notices')).json() as { items: { id: string }[] };
+  ids.hqNotice = hqNotices.items[0]!.id;
 });
 afterAll(async () => t?.close());
 
@@ -578,6 +582,16 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
   },
   'GET /api/cycles/:id/ranking/export': {
     cross: () => ({ method: 'GET', url: `/api/cycles/${ids.hqCycle}/ranking/export?format=xlsx` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'GET /api/notices': {
+    cross: () => ({ method: 'GET', url: '/api/notices' }),
+    officer: noHaQuang,
+    coordinator: noHaQuang,
+  },
+  'POST /api/notices/:id/read': {
+    cross: () => ({ method: 'POST', url: `/api/notices/${ids.hqNotice}/read`, body: {} }),
     officer: 404,
     coordinator: 404,
   },

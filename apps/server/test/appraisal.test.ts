@@ -199,6 +199,28 @@ describe('a cycle from self-assessment to an amended publication', () => {
     expect((await hqCoord.get(`/api/cycles/${cycleId}/ranking`)).statusCode).toBe(404);
   });
 
+  it('units were told: the stages opening, the supplementation asked, the publication', async () => {
+    const n = (await officer.get('/api/notices')).json() as {
+      items: { id: string; kind: string; title: string }[];
+      unread: number;
+    };
+    const kinds = n.items.map((x) => x.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['stage_open', 'supplement', 'published']));
+    expect(n.items.find((x) => x.kind === 'published')!.title).toBe(
+      'Công bố kết quả — Tự đánh giá CCHC năm 2025',
+    );
+    expect(n.items.find((x) => x.kind === 'supplement')!.title).toMatch(
+      /Yêu cầu giải trình, bổ sung tiêu chí 1.1/,
+    );
+    const after = (await officer.send('POST', `/api/notices/${n.items[0]!.id}/read`)).json() as {
+      unread: number;
+    };
+    expect(after.unread).toBe(n.unread - 1);
+    // another tree hears nothing of it
+    const hq = (await hqCoord.get('/api/notices')).json() as { items: { title: string }[] };
+    expect(hq.items.some((x) => x.title.includes('Tự đánh giá CCHC năm 2025'))).toBe(false);
+  });
+
   it('exports the self-assessment report and the ranking as Word and Excel', async () => {
     const docx = await officer.get(`/api/assessments/${assessmentId}/report?format=docx`);
     expect(docx.statusCode).toBe(200);

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BellOutlined,
   BarChartOutlined,
   ClusterOutlined,
   FileSearchOutlined,
@@ -12,9 +13,11 @@ import {
   TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { formatDateVi } from '@chiso/domain';
 import {
   App,
+  Badge,
   Button,
   Dropdown,
   Form,
@@ -29,7 +32,7 @@ import {
 } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { ApiError, send, type Session } from './api.ts';
+import { ApiError, get, send, type Session } from './api.ts';
 import { useT } from './i18n.ts';
 
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
@@ -101,6 +104,66 @@ export function ChangePassword({
   );
 }
 
+interface NoticeListT {
+  items: {
+    id: string;
+    unitName: string;
+    title: string;
+    body: string;
+    link: string | null;
+    createdAt: string;
+    read: boolean;
+  }[];
+  unread: number;
+}
+
+/** The bell: notices of the user's units (stage opened, deadline near, supplementation, results). */
+function Notices() {
+  const nav = useNavigate();
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: ['notices'],
+    queryFn: () => get<NoticeListT>('/api/notices'),
+    refetchInterval: 60_000,
+  });
+  const items = q.data?.items ?? [];
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: items.length
+          ? items.slice(0, 12).map((n) => ({
+              key: n.id,
+              label: (
+                <div style={{ maxWidth: 420, whiteSpace: 'normal', fontWeight: n.read ? 400 : 600 }}>
+                  {n.title}
+                  <Typography.Text
+                    type="secondary"
+                    style={{ display: 'block', fontSize: 12, fontWeight: 400 }}
+                  >
+                    {n.unitName} — {formatDateVi(n.createdAt)}
+                  </Typography.Text>
+                </div>
+              ),
+              onClick: () => {
+                void send('POST', `/api/notices/${n.id}/read`).then(() =>
+                  qc.invalidateQueries({ queryKey: ['notices'] }),
+                );
+                if (n.link) void nav(n.link);
+              },
+            }))
+          : [{ key: 'none', label: 'Chưa có thông báo', disabled: true }],
+      }}
+    >
+      <Button type="text" data-testid="notices" aria-label="Thông báo">
+        <Badge count={q.data?.unread ?? 0} size="small">
+          <BellOutlined style={{ fontSize: 18 }} />
+        </Badge>
+      </Button>
+    </Dropdown>
+  );
+}
+
 export default function Shell({ session }: { session: Session }) {
   const { t, lang, setLang } = useT();
   const nav = useNavigate();
@@ -158,6 +221,7 @@ export default function Shell({ session }: { session: Session }) {
           }}
         >
           <Space>
+            <Notices />
             <Button type="text" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
               {t.language}
             </Button>

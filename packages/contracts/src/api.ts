@@ -671,6 +671,23 @@ export const CycleRanking = z.object({
   ),
 });
 
+// ---- notices
+export const NoticeList = z.object({
+  items: z.array(
+    z.object({
+      id: Id,
+      unitName: z.string(),
+      kind: z.string(),
+      title: z.string(),
+      body: z.string(),
+      link: z.string().nullable(),
+      createdAt: z.string(),
+      read: z.boolean(),
+    }),
+  ),
+  unread: z.number().int(),
+});
+
 // ---- health
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),

@@ -24,6 +24,7 @@ import { scopeOf, type Actor } from '../auth/actor.ts';
 import { activeGrantsOf, findUserById } from '../auth/repository.ts';
 import { pathInScope, scopeFor } from '../auth/scope.ts';
 import * as results from '../results/repository.ts';
+import { notifyUnits } from '../notices/service.ts';
 import * as repo from './repository.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -251,6 +252,16 @@ export class AppraisalService {
         },
         reason: row.reason ?? null,
       });
+      if (body.action === 'supplement') {
+        const due = row.supplementDueOn ?? '';
+        await notifyUnits(tx, [a.a.unitId], {
+          kind: 'supplement',
+          cycleId: c.c.id,
+          title: `Yêu cầu giải trình, bổ sung tiêu chí ${code} — ${c.c.name}`,
+          body: `${row.supplementMessage ?? ''} Hạn giải trình: ${due.slice(8, 10)}/${due.slice(5, 7)}/${due.slice(0, 4)}.`,
+          link: `/assessments/${assessmentId}`,
+        });
+      }
     });
     return this.appraisalView(actor, assessmentId);
   }
@@ -537,6 +548,17 @@ export class AppraisalService {
         },
         reason: null,
       });
+      await notifyUnits(
+        tx,
+        (await repo.cycleMembers(tx, cycleId)).map((m) => m.unitId),
+        {
+          kind: 'published',
+          cycleId,
+          title: `Công bố kết quả — ${c.c.name}`,
+          body: `Kết quả ${c.c.name} đã được công bố theo Quyết định số ${decisionNumber.trim()} ngày ${decisionDate.slice(8, 10)}/${decisionDate.slice(5, 7)}/${decisionDate.slice(0, 4)}.`,
+          link: `/cycles/${cycleId}`,
+        },
+      );
     });
     return this.ranking(actor, cycleId);
   }

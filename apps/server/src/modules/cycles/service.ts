@@ -31,6 +31,7 @@ import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { getUnit, listUnits } from '../units/repository.ts';
 import { getFramework } from '../frameworks/repository.ts';
+import { notifyUnits } from '../notices/service.ts';
 import * as repo from './repository.ts';
 
 export interface CycleCreate {
@@ -267,6 +268,21 @@ export class CycleService {
         after: { stage, state, dueOn: dueOn ?? s.dueOn },
         reason: reason ?? null,
       });
+      if (state === 'open') {
+        const due = dueOn ?? s.dueOn;
+        const members = await repo.cycleMembers(tx, id);
+        await notifyUnits(
+          tx,
+          members.map((m) => m.unitId),
+          {
+            kind: 'stage_open',
+            cycleId: id,
+            title: `Mở giai đoạn "${STAGE_LABELS[stage]}" — ${c.c.name}`,
+            body: `${c.ownerName} đã mở giai đoạn "${STAGE_LABELS[stage]}" của ${c.c.name}; hạn cuối ngày ${due.slice(8, 10)}/${due.slice(5, 7)}/${due.slice(0, 4)}.`,
+            link: `/cycles/${id}`,
+          },
+        );
+      }
     });
     return this.detail(actor, id);
   }
