@@ -5,6 +5,7 @@ import { backup, restore } from './commands/backup.ts';
 import { runCheckTable } from './commands/checkTable.ts';
 import { verifyChain } from './modules/audit/repository.ts';
 import { createAdmin } from './modules/system/firstAdmin.ts';
+import { FileStore } from './lib/fileStore.ts';
 import { seedDemo } from './modules/system/seed.ts';
 
 const HELP = `Cách dùng: npm run chiso -- <lệnh> [tham số]
@@ -61,7 +62,7 @@ async function run(argv: string[]): Promise<number> {
     case 'seed-demo': {
       const d = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
-        const r = await seedDemo(d.db);
+        const r = await seedDemo(d.db, { cyclesFiles: new FileStore(config.filesDir) });
         console.log(`Đã nạp ${r.units} đơn vị và ${r.accounts.length} tài khoản dùng thử:`);
         for (const a of r.accounts)
           console.log(`  ${a.username.padEnd(22)} ${a.password}  ${a.role} — ${a.unit}`);

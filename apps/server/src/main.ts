@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DbOpenError, openDb } from './db/open.ts';
 import { createAdmin } from './modules/system/firstAdmin.ts';
+import { FileStore } from './lib/fileStore.ts';
 import { seedDemo } from './modules/system/seed.ts';
 import { countUsers } from './modules/users/repository.ts';
 
@@ -12,7 +13,7 @@ async function main() {
   const where = database.engine === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   if ((await countUsers(database.db)) === 0) {
     if (config.demo) {
-      const r = await seedDemo(database.db);
+      const r = await seedDemo(database.db, { cyclesFiles: new FileStore(config.filesDir) });
       console.log(
         `Đã nạp dữ liệu mẫu: ${r.units} đơn vị, ${r.accounts.length} tài khoản dùng thử (xem trang đăng nhập).`,
       );

@@ -15,8 +15,21 @@ const load = (f: string) => {
 
 describe('frameworks shipped in content/', () => {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
-  it('has the civil district framework and the TT27 police skeleton', () => {
-    expect(files.sort()).toEqual(['civil-district-2021.json', 'police-tt27-district-2022.json']);
+  it('has the civil district framework, the TT27 police skeleton and the two example frameworks of the demo', () => {
+    expect(files.sort()).toEqual([
+      'civil-district-2021.json',
+      'civil-office-commune-example-2023.json',
+      'police-commune-example-2023.json',
+      'police-tt27-district-2022.json',
+    ]);
+  });
+
+  it('marks the example frameworks as examples in their data', () => {
+    for (const f of ['civil-office-commune-example-2023.json', 'police-commune-example-2023.json']) {
+      const fw = load(f);
+      expect(fw.isExample, f).toBe(true);
+      expect(fw.totalMax, f).toBe(10000);
+    }
   });
 
   it.each(files)('%s parses and validates with no error', (f) => {

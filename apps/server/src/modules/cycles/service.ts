@@ -248,7 +248,8 @@ export class CycleService {
     const stages = await repo.stagesOf(this.db, id);
     const s = stages.find((x) => x.stage === stage);
     if (!s) throw new AppError('VALIDATION');
-    if (c.c.status === 'published') throw new AppError('CYCLE_STATE', 'Kỳ đánh giá đã công bố kết quả.');
+    if (c.c.status === 'published' && state === 'open')
+      throw new AppError('CYCLE_STATE', 'Kỳ đánh giá đã công bố kết quả; không mở lại giai đoạn nào.');
     if (dueOn !== undefined && (!ISO.test(dueOn) || dueOn < s.startsOn))
       throw new AppError('VALIDATION', 'Hạn cuối không hợp lệ.');
     await this.db.transaction(async (tx) => {

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FrameworkService } from '../frameworks/service.ts';
 import { ResultService } from '../results/service.ts';
+import type { FileStore } from '../../lib/fileStore.ts';
+import { seedDemoCycles } from './seedCycles.ts';
 import { ROLE_LABELS, type Role, type UnitKind } from '@chiso/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.ts';
@@ -220,7 +222,7 @@ export interface SeedResult {
 }
 
 /** Load the demo data into an empty database. Refuses when users already exist. */
-export async function seedDemo(db: Db): Promise<SeedResult> {
+export async function seedDemo(db: Db, opts: { cyclesFiles?: FileStore } = {}): Promise<SeedResult> {
   if ((await countUsers(db)) > 0)
     throw new Error('Cơ sở dữ liệu đã có người dùng; dữ liệu mẫu chỉ được nạp vào cơ sở dữ liệu trống.');
   const unitService = new UnitService(db);
@@ -278,6 +280,8 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     })),
   );
   await seedFrameworksAndResults(db, idByCode);
+  // the demo cycles (2023 finished, 2024 open) for the server's demo; tests build their own
+  if (opts.cyclesFiles) await seedDemoCycles(db, opts.cyclesFiles);
   await db.insert(appMeta).values({ key: 'demo_seeded_at', value: sql`to_jsonb(now())` });
   return { units: count, accounts };
 }

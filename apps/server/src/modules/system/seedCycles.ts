@@ -1,0 +1,204 @@
+/** Demo cycles, so that a newcomer sees every stage: for the teams and commune police of Cù Lao Dung
+ * and for the offices and communes of Hà Quảng, a finished 2023 cycle (self-assessed, appraised,
+ * finalised, published with a decision) and an open 2024 cycle (self-assessment under way). Built
+ * through the same services as the screens, with the clock set inside each stage. The frameworks
+ * are the example ones shipped in content/ (marked isExample). */
+import { formatPoints, leavesOf, parseFrameworkJson, parseLeafInput, type Criterion } from '@chiso/domain';
+import type { Db } from '../../db/open.ts';
+import { addDays, todayVn } from '../../lib/dates.ts';
+import type { FileStore } from '../../lib/fileStore.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { appendAudit } from '../audit/repository.ts';
+import { AppraisalService } from '../cycles/appraisal.ts';
+import { upsertItem } from '../cycles/repository.ts';
+import { CycleService } from '../cycles/service.ts';
+import { listFrameworks } from '../frameworks/repository.ts';
+import { findOpenByCode } from '../units/repository.ts';
+
+const STAGES = ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'] as const;
+
+/** A plausible input for a leaf, varying with the unit. */
+function demoInput(c: Criterion, k: number): string {
+  const r = c.rule ?? { type: 'manual' as const };
+  switch (r.type) {
+    case 'done':
+      return (k + c.code.length) % 7 === 3 ? 'Không' : 'Có';
+    case 'deduction':
+      return String(k % 3);
+    case 'levels':
+      return r.levels[k % Math.min(2, r.levels.length)]!.code;
+    case 'ratio_tiers':
+      return `${94 + (k % 7)}/100`;
+    case 'ratio_proportional':
+      return `${25 + ((k * 7) % 50)}/100`;
+    case 'survey':
+      return formatPoints(8600 + ((k * 137) % 1300));
+    case 'manual': {
+      const step = r.step ?? 25;
+      return formatPoints(Math.max(0, c.max - step * (k % 4)));
+    }
+  }
+}
+
+interface Plan {
+  owner: string;
+  framework: string;
+  kinds: string[];
+  label: string;
+  decision: string;
+}
+
+const PLANS: Plan[] = [
+  {
+    owner: 'CAH-CLD',
+    framework: 'CCHC-CAX-MAU-2023',
+    kinds: ['team', 'commune_police'],
+    label: 'các Đội và Công an cấp xã — Công an huyện Cù Lao Dung',
+    decision: '15/QĐ-CAH',
+  },
+  {
+    owner: 'UBND-HQ',
+    framework: 'CCHC-PHONG-XA-MAU-2023',
+    kinds: ['office', 'commune_committee'],
+    label: 'các phòng chuyên môn và UBND cấp xã — huyện Hà Quảng',
+    decision: '12/QĐ-UBND',
+  },
+];
+
+/** Demo self-scores written in one transaction per cycle, one audit entry per unit (the screens
+ * save one criterion at a time through CycleService.saveItem; for hundreds of demo rows that
+ * would make the first start slow). */
+async function fillItems(
+  db: Db,
+  units: { assessmentId: string; unitId: string; items: { c: Criterion; text: string; note: string }[] }[],
+) {
+  await db.transaction(async (tx) => {
+    for (const u of units) {
+      for (const i of u.items) {
+        const p = parseLeafInput(i.c, i.text);
+        await upsertItem(tx, {
+          assessmentId: u.assessmentId,
+          code: i.c.code,
+          inputText: i.text,
+          input: p.error === undefined ? (p.input ?? null) : null,
+          explanation: i.note,
+          updatedBy: null,
+        });
+      }
+      await appendAudit(tx, {
+        actorId: null,
+        actorName: SYSTEM_ACTOR.name,
+        action: 'assessment.score',
+        entity: 'assessment',
+        entityId: u.assessmentId,
+        unitId: u.unitId,
+        after: Object.fromEntries(u.items.map((i) => [i.c.code, i.text])),
+        reason: 'Dữ liệu mẫu',
+      });
+    }
+  });
+}
+
+export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> {
+  const fwRows = await listFrameworks(db);
+  let made = 0;
+  for (const plan of PLANS) {
+    const owner = await findOpenByCode(db, plan.owner);
+    const fwRow = fwRows.find((f) => f.f.code === plan.framework && f.f.status === 'published');
+    if (!owner || !fwRow) continue;
+    const fw = parseFrameworkJson(fwRow.f.definition).framework!;
+    const leaves = leavesOf(fw);
+    const at = (day: string) => ({
+      cycles: new CycleService(db, files, 20 * 1024 * 1024, () => day),
+      appraisal: new AppraisalService(db, () => day),
+    });
+
+    // ---- 2023, finished
+    const s2023 = {
+      self_assessment: ['2023-12-01', '2023-12-20'],
+      appraisal: ['2023-12-21', '2024-01-05'],
+      supplementation: ['2024-01-06', '2024-01-10'],
+      finalisation: ['2024-01-11', '2024-01-15'],
+      publication: ['2024-01-16', '2024-01-25'],
+    } as const;
+    let t = at('2023-12-10');
+    const c23 = await t.cycles.create(SYSTEM_ACTOR, {
+      name: `Chỉ số CCHC năm 2023 — ${plan.label}`,
+      year: 2023,
+      frameworkId: fwRow.f.id,
+      ownerUnitId: owner.id,
+      unitKinds: plan.kinds,
+      stages: STAGES.map((stage) => ({ stage, startsOn: s2023[stage][0], dueOn: s2023[stage][1] })),
+    });
+    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'self_assessment', 'open');
+    await fillItems(
+      db,
+      c23.units.map((u, k) => ({
+        assessmentId: u.assessmentId,
+        unitId: u.unitId,
+        items: leaves.map((l) => ({
+          c: l,
+          text: demoInput(l, k),
+          note: l.evidenceRequired ? 'Hồ sơ, sổ sách lưu tại đơn vị; xuất trình khi thẩm định.' : '',
+        })),
+      })),
+    );
+    for (const u of c23.units) await t.cycles.submit(SYSTEM_ACTOR, u.assessmentId);
+    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'self_assessment', 'closed');
+    t = at('2023-12-28');
+    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'appraisal', 'open');
+    const first = c23.units[0];
+    if (first) {
+      const ratio = leaves.find((l) => l.rule?.type === 'ratio_tiers');
+      if (ratio)
+        await t.appraisal.appraise(SYSTEM_ACTOR, first.assessmentId, ratio.code, {
+          action: 'set',
+          text: '92/100',
+          reason: 'Sổ theo dõi hồ sơ một cửa ghi 8 hồ sơ trễ hạn, không khớp số liệu tự đánh giá.',
+        });
+      for (const l of leaves.filter((x) => x.code !== ratio?.code).slice(0, 3))
+        await t.appraisal.appraise(SYSTEM_ACTOR, first.assessmentId, l.code, { action: 'accept' });
+    }
+    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'appraisal', 'closed');
+    t = at('2024-01-12');
+    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'finalisation', 'open');
+    await t.appraisal.finalise(SYSTEM_ACTOR, c23.id);
+    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'finalisation', 'closed');
+    t = at('2024-01-20');
+    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'publication', 'open');
+    await t.appraisal.publish(SYSTEM_ACTOR, c23.id, plan.decision, '2024-01-20');
+    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'publication', 'closed');
+    made++;
+
+    // ---- 2024, open now: self-assessment under way
+    const today = todayVn();
+    const d = (n: number) => addDays(today, n);
+    const s2024 = {
+      self_assessment: [d(-7), d(14)],
+      appraisal: [d(15), d(30)],
+      supplementation: [d(31), d(38)],
+      finalisation: [d(39), d(45)],
+      publication: [d(46), d(55)],
+    } as const;
+    const now = at(today);
+    const c24 = await now.cycles.create(SYSTEM_ACTOR, {
+      name: `Chỉ số CCHC năm 2024 — ${plan.label}`,
+      year: 2024,
+      frameworkId: fwRow.f.id,
+      ownerUnitId: owner.id,
+      unitKinds: plan.kinds,
+      stages: STAGES.map((stage) => ({ stage, startsOn: s2024[stage][0], dueOn: s2024[stage][1] })),
+    });
+    await now.cycles.setStage(SYSTEM_ACTOR, c24.id, 'self_assessment', 'open');
+    await fillItems(
+      db,
+      c24.units.slice(0, 3).map((u, k) => ({
+        assessmentId: u.assessmentId,
+        unitId: u.unitId,
+        items: leaves.slice(0, 4 + k * 3).map((l) => ({ c: l, text: demoInput(l, k + 1), note: '' })),
+      })),
+    );
+    made++;
+  }
+  return made;
+}
