@@ -75,4 +75,27 @@ describe('demo cycles', () => {
     expect(list.items.map((c) => c.name).every((n) => n.includes('Hà Quảng'))).toBe(true);
     expect(list.items.map((c) => c.year).sort()).toEqual([2023, 2024]);
   });
+
+  it('after publication, self-assessments and rankings stay private to the grants that cover them', async () => {
+    const cld = (await officer.get('/api/cycles')).json() as Cycles;
+    const hq = (await leader.get('/api/cycles')).json() as Cycles;
+    const cld23 = cld.items.find((c) => c.year === 2023)!;
+    const hq23 = hq.items.find((c) => c.year === 2023)!;
+    // published, and still: no reading of the other tree's self-assessments, appraisal, report or ranking
+    for (const [who, other] of [
+      [leader, cld23],
+      [officer, hq23],
+    ] as const) {
+      const a = other.myUnits[0]!.assessmentId;
+      for (const url of [
+        `/api/assessments/${a}`,
+        `/api/assessments/${a}/appraisal`,
+        `/api/assessments/${a}/report?format=xlsx`,
+        `/api/cycles/${other.id}/ranking`,
+      ])
+        expect((await who.get(url)).statusCode, url).toBe(404);
+    }
+    // while the unit's own grants cover it
+    expect((await officer.get(`/api/assessments/${cld23.myUnits[0]!.assessmentId}`)).statusCode).toBe(200);
+  });
 });
