@@ -133,9 +133,26 @@ describe('a cycle from self-assessment to an amended publication', () => {
     const outside = await appraiser.send('PUT', url('7'), { action: 'accept' });
     expect(outside.statusCode).toBe(403);
     expect((outside.json() as Err).error.message).toMatch(/không được phân công thẩm định lĩnh vực 7/);
-    // the unit can no longer withdraw
+    // the unit can no longer withdraw; only the coordinator can reopen it, with a reason
     const w = await head.send('POST', `/api/assessments/${assessmentId}/withdraw`);
     expect(w.statusCode).toBe(409);
+    const ret = await coord.send('POST', `/api/assessments/${assessmentId}/return`, {
+      reason: 'Sửa lỗi nhập 1.3',
+    });
+    expect(ret.json()).toMatchObject({ status: 'returned' });
+    await stage('self_assessment', 'open');
+    expect(
+      (await officer.send('PUT', `/api/assessments/${assessmentId}/items/1.3`, { text: '10/10' })).statusCode,
+    ).toBe(200);
+    expect((await head.send('POST', `/api/assessments/${assessmentId}/submit`)).json()).toMatchObject({
+      status: 'submitted',
+    });
+    await stage('self_assessment', 'closed');
+    // the appraisal already given stays
+    const kept = (await appraiser.get(`/api/assessments/${assessmentId}/appraisal`)).json() as {
+      items: { code: string; state: string }[];
+    };
+    expect(kept.items.find((i) => i.code === '3.1')!.state).toBe('changed');
     // the matrix shows what is appraised and what waits for the unit
     const m = (await coord.get(`/api/cycles/${cycleId}/matrix`)).json() as {
       rows: { cells: { field: string; appraised: number; waiting: number; pending: number }[] }[];

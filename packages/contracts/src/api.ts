@@ -553,12 +553,7 @@ export const ItemSaved = z.object({
   problem: z.string().nullable(),
 });
 export const ReasonBody = z.object({ reason: z.string().trim().min(1).max(1000) });
-export const EvidenceUploaded = z.object({
-  id: Id,
-  sha256: z.string(),
-  storedNew: z.boolean(),
-  mime: z.string(),
-});
+export const EvidenceUploaded = z.object({ id: Id, sha256: z.string(), mime: z.string() });
 export const EvidenceList = z.object({
   items: z.array(EvidenceView.omit({ locator: true, flags: true })),
 });

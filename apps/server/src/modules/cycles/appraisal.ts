@@ -228,6 +228,12 @@ export class AppraisalService {
     }
     await this.db.transaction(async (tx) => {
       await repo.lockAssessment(tx, assessmentId);
+      const now = await repo.getAssessment(tx, assessmentId);
+      if (now?.a.status !== 'submitted' && now?.a.status !== 'in_appraisal')
+        throw new AppError(
+          'ASSESSMENT_STATE',
+          'Bản tự đánh giá vừa đổi trạng thái (rút lại, trả lại hoặc đã hoàn thiện); hãy tải lại.',
+        );
       await repo.upsertAppraisal(tx, row);
       await repo.setAssessment(tx, assessmentId, {
         status: 'in_appraisal',
@@ -294,8 +300,15 @@ export class AppraisalService {
         throw new AppError('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng của đơn vị.');
     }
     await this.db.transaction(async (tx) => {
+      await repo.lockAssessment(tx, assessmentId);
+      const fresh = (await repo.appraisalOf(tx, assessmentId)).find((x) => x.code === code);
+      if (!fresh || fresh.state !== 'supplement')
+        throw new AppError(
+          'ASSESSMENT_STATE',
+          `Tiêu chí ${code} không còn yêu cầu giải trình đang chờ; hãy tải lại.`,
+        );
       await repo.upsertAppraisal(tx, {
-        ...item,
+        ...fresh,
         state: 'answered',
         answer: answer.trim(),
         answeredAt: new Date(),
@@ -478,7 +491,8 @@ export class AppraisalService {
               'CYCLE_STATE',
               `${m.unitName} đã có kết quả năm ${c.c.year} từ một kỳ đánh giá khác.`,
             );
-          await results.updateResult(tx, existing.r.id, existing.r.revision, values);
+          if (!(await results.updateResult(tx, existing.r.id, existing.r.revision, values)))
+            throw new AppError('RESULT_CONFLICT');
           id = existing.r.id;
         } else
           id = (
@@ -648,7 +662,7 @@ export class AppraisalService {
       rank: existing.r.rank,
     };
     await this.db.transaction(async (tx) => {
-      await results.updateResult(tx, existing.r.id, existing.r.revision, {
+      const updated = await results.updateResult(tx, existing.r.id, existing.r.revision, {
         total: toDbNumeric(r.total),
         applicableMax: toDbNumeric(r.applicableMax),
         indexValue: toDbNumeric(r.index),
@@ -663,6 +677,7 @@ export class AppraisalService {
         missing: r.missingLeaves.length,
         updatedBy: actor.id,
       });
+      if (!updated) throw new AppError('RESULT_CONFLICT');
       await results.replaceInputs(
         tx,
         existing.r.id,

@@ -202,7 +202,7 @@ export async function evidenceOfUnit(db: DbOrTx, unitId: string) {
 export async function sharedFiles(db: DbOrTx, unitId: string, shas: string[]) {
   if (!shas.length) return [];
   return db
-    .selectDistinct({ sha: evidence.fileSha256, unitName: units.name })
+    .selectDistinct({ sha: evidence.fileSha256, unitName: units.name, unitPath: units.path })
     .from(evidence)
     .innerJoin(units, eq(units.id, evidence.unitId))
     .where(and(inArray(evidence.fileSha256, shas), sql`${evidence.unitId} <> ${unitId}`));
@@ -324,4 +324,13 @@ export async function amendmentsOf(db: DbOrTx, cycleId: string) {
     .from(cycleAmendments)
     .where(eq(cycleAmendments.cycleId, cycleId))
     .orderBy(cycleAmendments.createdAt);
+}
+
+export async function fileReferenced(db: DbOrTx, sha256: string) {
+  const r = await db
+    .select({ id: evidence.id })
+    .from(evidence)
+    .where(eq(evidence.fileSha256, sha256))
+    .limit(1);
+  return r.length > 0;
 }

@@ -306,6 +306,8 @@ export async function cycleRoutes(app: FastifyInstance, s: Services) {
       return reply
         .header('content-type', f.mime)
         .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header('content-security-policy', 'sandbox')
         .header(
           'content-disposition',
           `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,

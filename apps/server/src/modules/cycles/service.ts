@@ -22,7 +22,7 @@ import {
 } from '@chiso/domain';
 import type { AssessmentNode } from '@chiso/contracts';
 import type { z } from 'zod';
-import type { Db } from '../../db/open.ts';
+import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { todayVn } from '../../lib/dates.ts';
 import type { FileStore } from '../../lib/fileStore.ts';
@@ -365,13 +365,16 @@ export class CycleService {
       links.map((l) => l.e.fileSha256),
     );
     const year = c.c.year;
+    const readScope = scopeOf(actor, 'assessment.read');
     const evidenceView = (e: repo.EvidenceRow, locator: string) => {
       const flags: string[] = [];
       if (e.issuedOn < `${year}-01-01` || e.issuedOn > `${year}-12-31`)
         flags.push(
           `Văn bản ngày ${e.issuedOn.slice(8, 10)}/${e.issuedOn.slice(5, 7)}/${e.issuedOn.slice(0, 4)} nằm ngoài kỳ đánh giá năm ${year}.`,
         );
-      const others = shared.filter((s) => s.sha === e.fileSha256).map((s) => s.unitName);
+      const others = shared
+        .filter((s) => s.sha === e.fileSha256)
+        .map((s) => (pathInScope(readScope, s.unitPath) ? s.unitName : 'một đơn vị khác'));
       if (others.length) flags.push(`Cùng một tệp cũng là tài liệu kiểm chứng của: ${others.join(', ')}.`);
       return {
         id: e.id,
@@ -495,6 +498,7 @@ export class CycleService {
     await this.writeCheck(a.a.cycleId, a.a.unitId, a.a.status);
     return this.db.transaction(async (tx) => {
       await repo.lockAssessment(tx, id);
+      await requireEditable(tx, id);
       const current = await repo.getItem(tx, id, code);
       if (body.baseRevision !== undefined && current && current.revision !== body.baseRevision)
         throw new AppError('ASSESSMENT_CONFLICT', undefined, {
@@ -603,6 +607,9 @@ export class CycleService {
   }
 
   async withdraw(actor: Actor, id: string) {
+    // withdrawing reopens editing: only while the unit could still submit again
+    const { a } = await this.loadAssessment(actor, id, 'assessment.submit');
+    await this.writeCheck(a.a.cycleId, a.a.unitId, 'draft');
     return this.transition(
       actor,
       id,
@@ -620,7 +627,8 @@ export class CycleService {
       actor,
       id,
       'cycle.manage',
-      ['submitted'],
+      // before or during appraisal: after appraisal has started, only the coordinator can reopen it
+      ['submitted', 'in_appraisal'],
       'returned',
       'assessment.return',
       reason,
@@ -682,9 +690,12 @@ export class CycleService {
         });
         return e;
       });
-      return { id: row.id, sha256: stored.sha256, storedNew: stored.created, mime: check.kind.mime };
+      return { id: row.id, sha256: stored.sha256, mime: check.kind.mime };
     } catch (e) {
-      if (stored.created) await this.files.remove(stored.sha256);
+      // a file stored by this request and referenced by no row (a concurrent identical upload may
+      // have committed one) is removed; a referenced one stays
+      if (stored.created && !(await repo.fileReferenced(this.db, stored.sha256)))
+        await this.files.remove(stored.sha256);
       throw e;
     }
   }
@@ -728,6 +739,8 @@ export class CycleService {
     if (!e || e.e.unitId !== a.a.unitId)
       throw new AppError('NOT_FOUND', 'Không tìm thấy tài liệu kiểm chứng của đơn vị.');
     await this.db.transaction(async (tx) => {
+      await repo.lockAssessment(tx, id);
+      await requireEditable(tx, id);
       if (remove) await repo.unlink(tx, id, code, evidenceId);
       else await repo.link(tx, { assessmentId: id, code, evidenceId, locator: locator.trim() });
       await appendAudit(tx, {
@@ -749,5 +762,16 @@ export const STATUS_LABELS: Record<string, string> = {
   draft: 'Đang tự đánh giá',
   submitted: 'Đã gửi',
   returned: 'Bị trả lại',
-  appraised: 'Đã thẩm định',
+  in_appraisal: 'Đang thẩm định',
+  appraised: 'Đã có kết quả',
 };
+
+/** Inside a transaction, after the assessment's lock: the status as committed now. */
+async function requireEditable(tx: DbOrTx, id: string) {
+  const now = await repo.getAssessment(tx, id);
+  if (!now || (now.a.status !== 'draft' && now.a.status !== 'returned'))
+    throw new AppError(
+      'ASSESSMENT_STATE',
+      'Bản tự đánh giá vừa được gửi hoặc đang thẩm định; không thể sửa. Hãy tải lại trang.',
+    );
+}

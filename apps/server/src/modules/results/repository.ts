@@ -12,6 +12,8 @@ const joined = {
   unitPath: units.path,
   /** null when the result does not come from a cycle */
   cycleStatus: cycles.status,
+  /** the path of the unit running that cycle */
+  cycleOwnerPath: sql<string | null>`(select u2.path from units u2 where u2.id = ${cycles.ownerUnitId})`,
 };
 
 export async function getResult(db: DbOrTx, frameworkId: string, year: number, unitId: string) {

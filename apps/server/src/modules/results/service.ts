@@ -254,12 +254,12 @@ export class ResultService {
     return this.card(actor, id);
   }
 
-  /** A result of a cycle is seen by units only once the cycle is published. */
-  private visible(actor: Actor, j: { cycleStatus: string | null; unitPath: string }) {
+  /** A result of a cycle is seen only once the cycle is published, except by those who run it. */
+  private visible(actor: Actor, j: { cycleStatus: string | null; cycleOwnerPath: string | null }) {
     return (
       j.cycleStatus === null ||
       j.cycleStatus === 'published' ||
-      pathInScope(scopeOf(actor, 'cycle.manage'), j.unitPath)
+      (j.cycleOwnerPath !== null && pathInScope(scopeOf(actor, 'cycle.manage'), j.cycleOwnerPath))
     );
   }
 
