@@ -100,6 +100,13 @@ export function toDbNumeric(h: Hundredths): string {
   return `${neg ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 }
 
+/** The shortest exact decimal with a point, for APIs and JSON: 782 → "7.82", 950 → "9.5", 1400 → "14". */
+export function toDecimalString(h: Hundredths): string {
+  return toDbNumeric(h)
+    .replace(/\.00$/, '')
+    .replace(/(\.\d)0$/, '$1');
+}
+
 /** From a numeric column's text ("7.82", "7.8200", "14") to hundredths. */
 export function fromDbNumeric(text: string): Hundredths {
   const v = parsePointsRounded(text);

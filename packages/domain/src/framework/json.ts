@@ -1,7 +1,7 @@
 /** The JSON form of a framework (files under content/, import/export). Point values are decimal
  * strings ("16", "7.82" or "7,82") so that no binary float is ever involved. */
 import { z } from 'zod';
-import { parsePoints, toDbNumeric } from '../points.ts';
+import { parsePoints, toDecimalString } from '../points.ts';
 import type { Criterion, Framework, Rule } from './types.ts';
 
 const Pts = z.union([z.string(), z.number()]).transform((v, ctx) => {
@@ -96,10 +96,7 @@ export function parseFrameworkJson(value: unknown): { framework: Framework | nul
   return { framework: r.data as Framework, errors: [] };
 }
 
-const s = (h: number) =>
-  toDbNumeric(h)
-    .replace(/\.00$/, '')
-    .replace(/(\.\d)0$/, '$1');
+const s = toDecimalString;
 
 function ruleToJson(r: Rule): unknown {
   switch (r.type) {

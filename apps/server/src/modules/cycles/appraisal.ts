@@ -11,6 +11,7 @@ import {
   parseLeafInput,
   fromDbNumeric,
   toDbNumeric,
+  toDecimalString,
   type Compiled,
   type Framework,
   type LeafInput,
@@ -28,10 +29,7 @@ import { notifyUnits } from '../notices/service.ts';
 import * as repo from './repository.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const dec = (h: number) =>
-  toDbNumeric(h)
-    .replace(/\.00$/, '')
-    .replace(/(\.\d)0$/, '$1');
+const dec = toDecimalString;
 
 export class AppraisalService {
   private compiled = new Map<string, { fw: Framework; compiled: Compiled }>();

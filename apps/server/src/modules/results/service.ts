@@ -17,6 +17,7 @@ import {
   parseLeafInput,
   searchKey,
   toDbNumeric,
+  toDecimalString,
   fromDbNumeric,
   classify,
   columnLetter,
@@ -54,10 +55,7 @@ interface NodeView {
 }
 
 /** Decimal string with a point, without trailing zeros ("7.82", "9.5", "14"). */
-const dec = (h: number) =>
-  toDbNumeric(h)
-    .replace(/\.00$/, '')
-    .replace(/(\.\d)0$/, '$1');
+const dec = toDecimalString;
 const decNumeric = (text: string) => dec(fromDbNumeric(text));
 
 interface LoadedFramework {
