@@ -486,6 +486,20 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
     officer: 403,
     coordinator: 404,
   },
+  'POST /api/assessments/:id/approve': {
+    cross: () => ({ method: 'POST', url: `/api/assessments/${ids.hqAssessment}/approve`, body: {} }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'POST /api/assessments/:id/send-back': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/assessments/${ids.hqAssessment}/send-back`,
+      body: { reason: 'x' },
+    }),
+    officer: 403,
+    coordinator: 404,
+  },
   'GET /api/units/:id/evidence': {
     cross: () => ({ method: 'GET', url: `/api/units/${ids.hq}/evidence` }),
     officer: 403,

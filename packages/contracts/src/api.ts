@@ -454,6 +454,7 @@ export const CycleDetail = z.object({
   ownerUnitId: Id,
   ownerUnitName: z.string(),
   manages: z.boolean(),
+  coordinates: z.boolean(),
   today: IsoDate,
   stages: z.array(
     z.object({
@@ -473,6 +474,9 @@ export const CycleDetail = z.object({
       assessmentId: Id,
       status: z.string(),
       submittedAt: z.string().nullable(),
+      appraisingUnitName: z.string(),
+      heldBy: z.string(),
+      appraises: z.boolean(),
     }),
   ),
 });
@@ -536,6 +540,9 @@ export const AssessmentView = z.object({
   canWithdraw: z.boolean(),
   canAnswer: z.boolean(),
   canAppraise: z.boolean(),
+  canReturn: z.boolean(),
+  appraisingUnitName: z.string(),
+  heldBy: z.string(),
   missing: z.array(z.object({ code: z.string(), what: z.string() })),
   tree: z.array(AssessmentNode),
 });
@@ -580,6 +587,23 @@ export const AppraiseBody = z.object({
   dueOn: IsoDate.optional(),
 });
 export const AnswerBody = z.object({ answer: z.string().trim().min(1).max(5000), evidenceId: Id.optional() });
+/** Where an appraisal stands on its way up the tree (one level at a time). */
+export const ApprovalView = z.object({
+  appraisingUnitName: z.string(),
+  holderUnitName: z.string(),
+  complete: z.boolean(),
+  levels: z.array(
+    z.object({
+      unitId: Id,
+      unitName: z.string(),
+      approvedBy: z.string().nullable(),
+      approvedAt: z.string().nullable(),
+    }),
+  ),
+  canApprove: z.boolean(),
+  canSendBack: z.boolean(),
+});
+export const ApproveBody = z.object({ note: z.string().trim().max(1000).optional() });
 export const AppraisalView = z.object({
   id: Id,
   cycleId: Id,
@@ -588,6 +612,7 @@ export const AppraisalView = z.object({
   selfTotal: z.string(),
   appraisedTotal: z.string(),
   index: z.string(),
+  approval: ApprovalView,
   items: z.array(
     z.object({
       code: z.string(),
@@ -614,6 +639,7 @@ export const AppraisalMatrix = z.object({
       unitName: z.string(),
       assessmentId: Id,
       status: z.string(),
+      approval: ApprovalView,
       cells: z.array(
         z.object({
           field: z.string(),

@@ -60,3 +60,27 @@ export function daysLeft(today: string, due: string): number {
   const b = Date.UTC(+due.slice(0, 4), +due.slice(5, 7) - 1, +due.slice(8, 10));
   return Math.round((b - a) / 86_400_000);
 }
+
+/**
+ * The appraisal levels of a cycle member, nearest first: the units strictly between the cycle's
+ * owner and the member in the unit tree (paths are "/id/id/…/"). The first level appraises the
+ * member and approves; each further level approves in turn; the owner finalises. A member that is
+ * a direct child of the owner (or the owner itself) has no level: the owner appraises it.
+ */
+export function appraisalLevels(ownerPath: string, memberPath: string): string[] {
+  if (!memberPath.startsWith(ownerPath) || memberPath === ownerPath) return [];
+  const between = memberPath.slice(ownerPath.length).split('/').filter(Boolean);
+  between.pop(); // the member itself
+  return between.reverse();
+}
+
+/** Where an appraisal stands: which unit appraises it, which unit holds it now (must approve it
+ * next, or the owner when every level has approved). */
+export function approvalState(levels: readonly string[], approved: number, ownerUnitId: string) {
+  return {
+    appraisingUnitId: levels[0] ?? ownerUnitId,
+    holderUnitId: levels[approved] ?? ownerUnitId,
+    /** Every level has approved: the result has reached the owner. */
+    complete: approved >= levels.length,
+  };
+}

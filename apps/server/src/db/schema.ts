@@ -301,6 +301,10 @@ export const cycleUnits = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
+    /** The appraisal levels of the unit, nearest first: the units of the tree strictly between the
+     * cycle's owner and the unit, fixed when the cycle is made. The first appraises; each approves
+     * in turn before the result moves up; empty: the owner appraises. (ADR 0012) */
+    levels: jsonb('levels').$type<string[]>().notNull().default([]),
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.unitId] }), index('cycle_units_unit_idx').on(t.unitId)],
 );
@@ -345,6 +349,16 @@ export const stageExtensions = pgTable(
 
 /** A unit's self-assessment in a cycle. Status: draft → submitted → (appraisal) …; returned by the
  * coordinator with a reason goes back to editable. */
+/** One level's approval of an appraisal. */
+export interface Approval {
+  unitId: string;
+  unitName: string;
+  by: string | null;
+  byName: string;
+  at: string;
+  note: string | null;
+}
+
 export const assessments = pgTable(
   'assessments',
   {
@@ -361,6 +375,8 @@ export const assessments = pgTable(
     returnReason: text('return_reason'),
     /** Set when an appraiser first touches it: from then on the unit cannot withdraw. */
     appraisalStartedAt: ts('appraisal_started_at'),
+    /** Approvals of the appraisal by the unit's levels, in order (one level at a time). */
+    approvals: jsonb('approvals').$type<Approval[]>().notNull().default([]),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('assessments_cycle_unit_uq').on(t.cycleId, t.unitId)],

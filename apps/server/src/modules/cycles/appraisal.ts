@@ -23,10 +23,19 @@ import { todayVn } from '../../lib/dates.ts';
 import { appendAudit } from '../audit/repository.ts';
 import { scopeOf, type Actor } from '../auth/actor.ts';
 import { activeGrantsOf, findUserById } from '../auth/repository.ts';
-import { pathInScope, scopeFor } from '../auth/scope.ts';
+import { pathInScope } from '../auth/scope.ts';
 import * as results from '../results/repository.ts';
 import { notifyUnits } from '../notices/service.ts';
 import * as repo from './repository.ts';
+import {
+  actsAt,
+  grantsActAt,
+  levelUnits,
+  memberPosition,
+  positionOf,
+  type LevelUnit,
+  type Position,
+} from './levels.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const dec = toDecimalString;
@@ -79,31 +88,63 @@ export class AppraisalService {
     return { c, manages, ...this.frameworkOf(c.fw) };
   }
 
-  /** Assign an appraiser to fields of chosen units of the cycle (replaces their assignment). */
+  /** The cycle and the members the actor coordinates at one of their levels (every member for
+   * the owner's coordinator), each with where its appraisal stands. */
+  private async coordinated(actor: Actor, cycleId: string) {
+    const c = await repo.getCycle(this.db, cycleId);
+    if (!c) throw new AppError('CYCLE_NOT_FOUND');
+    const owner: LevelUnit = { unitId: c.c.ownerUnitId, name: c.ownerName, path: c.ownerPath };
+    const all = await repo.cycleMembers(this.db, cycleId);
+    const units = await levelUnits(this.db, owner, all);
+    const members = all
+      .map((m) => ({ ...m, pos: positionOf(actor, owner, units, m) }))
+      .filter((m) => m.pos.coordinates);
+    if (!members.length) {
+      const read = scopeOf(actor, 'assessment.read');
+      if (all.some((m) => pathInScope(read, m.unitPath))) throw new AppError('FORBIDDEN');
+      throw new AppError('CYCLE_NOT_FOUND');
+    }
+    const manages = pathInScope(scopeOf(actor, 'cycle.manage'), c.ownerPath);
+    return { c, manages, members, ...this.frameworkOf(c.fw) };
+  }
+
+  /** Assign an appraiser to fields of chosen units of the cycle (replaces their assignment over the
+   * units the coordinator appraises). A unit is appraised by its nearest level: the appraiser must
+   * hold the appraiser's right at that level. */
   async assign(actor: Actor, cycleId: string, userId: string, fields: string[], unitIds: string[]) {
-    const { c, fw } = await this.cycleFor(actor, cycleId, true);
+    const { c, fw, members } = await this.coordinated(actor, cycleId);
     const fieldCodes = new Set(fw.criteria.map((x) => x.code));
     for (const f of fields)
       if (!fieldCodes.has(f))
         throw new AppError('VALIDATION', `"${f}" không phải mã lĩnh vực của bộ tiêu chí.`);
-    const members = new Map((await repo.cycleMembers(this.db, cycleId)).map((m) => [m.unitId, m]));
+    const byId = new Map(members.map((m) => [m.unitId, m]));
+    const all = new Set((await repo.cycleMembers(this.db, cycleId)).map((m) => m.unitId));
     const user = await findUserById(this.db, userId);
     if (!user) throw new AppError('USER_NOT_FOUND');
-    const theirs = scopeFor(await activeGrantsOf(this.db, userId), 'appraisal.write');
+    const theirs = await activeGrantsOf(this.db, userId);
     for (const u of unitIds) {
-      const m = members.get(u);
-      if (!m) throw new AppError('VALIDATION', 'Có đơn vị không thuộc kỳ đánh giá.');
-      if (!pathInScope(theirs, m.unitPath))
+      const m = byId.get(u);
+      if (!all.has(u)) throw new AppError('VALIDATION', 'Có đơn vị không thuộc kỳ đánh giá.');
+      if (!m || !m.pos.appraises)
+        throw new AppError(
+          'FORBIDDEN',
+          m
+            ? `${m.unitName} do ${m.pos.appraising.name} thẩm định; bạn không phân công thẩm định đơn vị này.`
+            : 'Có đơn vị không thuộc phạm vi bạn điều phối trong kỳ đánh giá.',
+        );
+      if (!grantsActAt(theirs, 'appraisal.write', m.pos.appraising, m.pos.chain[1] ?? null))
         throw new AppError(
           'VALIDATION',
-          `${user.fullName} không có quyền thẩm định (vai trò thành viên thẩm định) trên ${m.unitName}.`,
+          `${user.fullName} không có quyền thẩm định (vai trò thành viên thẩm định) của ${m.pos.appraising.name}, cấp thẩm định ${m.unitName}.`,
         );
     }
+    const overUnits = members.filter((m) => m.pos.appraises).map((m) => m.unitId);
     await this.db.transaction(async (tx) => {
       await repo.setAssignments(
         tx,
         cycleId,
         userId,
+        overUnits,
         fields.flatMap((fieldCode) => unitIds.map((unitId) => ({ fieldCode, unitId }))),
       );
       await appendAudit(tx, {
@@ -121,25 +162,29 @@ export class AppraisalService {
   }
 
   async assignments(actor: Actor, cycleId: string) {
-    await this.cycleFor(actor, cycleId, true);
-    return (await repo.assignmentsOf(this.db, cycleId)).map((x) => ({
-      userId: x.a.userId,
-      userName: x.userName,
-      fieldCode: x.a.fieldCode,
-      unitId: x.a.unitId,
-    }));
+    const { members } = await this.coordinated(actor, cycleId);
+    const mine = new Set(members.map((m) => m.unitId));
+    return (await repo.assignmentsOf(this.db, cycleId))
+      .filter((x) => mine.has(x.a.unitId))
+      .map((x) => ({
+        userId: x.a.userId,
+        userName: x.userName,
+        fieldCode: x.a.fieldCode,
+        unitId: x.a.unitId,
+      }));
   }
 
   private async loadForAppraisal(actor: Actor, assessmentId: string, code: string) {
     const a = await repo.getAssessment(this.db, assessmentId);
     if (!a) throw new AppError('ASSESSMENT_NOT_FOUND');
     const { c, manages, fw } = await this.cycleFor(actor, a.a.cycleId, false);
-    const readable = manages || pathInScope(scopeOf(actor, 'assessment.read'), a.unitPath);
+    const pos = await memberPosition(this.db, actor, c, a);
+    const readable = manages || pos.coordinates || pathInScope(scopeOf(actor, 'assessment.read'), a.unitPath);
     if (!readable) throw new AppError('ASSESSMENT_NOT_FOUND');
     const leaf = leavesOf(fw).find((l) => l.code === code);
     if (!leaf) throw new AppError('VALIDATION', `"${code}" không phải tiêu chí chấm điểm của bộ tiêu chí.`);
     const field = code.split('.')[0]!;
-    return { a, c, manages, fw, leaf, field };
+    return { a, c, manages, fw, leaf, field, pos };
   }
 
   /** Accept the unit's score, set another (a reason when it differs), or ask for supplementation. */
@@ -155,13 +200,25 @@ export class AppraisalService {
       dueOn?: string;
     },
   ) {
-    const { a, c, manages, leaf, field } = await this.loadForAppraisal(actor, assessmentId, code);
-    if (!pathInScope(scopeOf(actor, 'appraisal.write'), a.unitPath) && !manages)
-      throw new AppError('FORBIDDEN');
-    if (!manages && !(await repo.isAssigned(this.db, c.c.id, actor.id ?? '', field, a.a.unitId)))
-      throw new AppError('FORBIDDEN', `Bạn không được phân công thẩm định lĩnh vực ${field} của đơn vị này.`);
+    const { a, c, leaf, field, pos } = await this.loadForAppraisal(actor, assessmentId, code);
+    if (!pos.appraises) {
+      if (!actsAt(actor, 'appraisal.write', pos.appraising, pos.chain[1] ?? null)) {
+        if (pos.coordinates)
+          throw new AppError(
+            'FORBIDDEN',
+            `${a.unitName} do ${pos.appraising.name} thẩm định; cấp trên xem xét kết quả khi cấp dưới đã duyệt.`,
+          );
+        throw new AppError('FORBIDDEN');
+      }
+      if (!(await repo.isAssigned(this.db, c.c.id, actor.id ?? '', field, a.a.unitId)))
+        throw new AppError(
+          'FORBIDDEN',
+          `Bạn không được phân công thẩm định lĩnh vực ${field} của đơn vị này.`,
+        );
+    }
     if (a.a.status !== 'submitted' && a.a.status !== 'in_appraisal')
       throw new AppError('ASSESSMENT_STATE', 'Đơn vị chưa gửi bản tự đánh giá (hoặc kết quả đã hoàn thiện).');
+    if (pos.approvals.length) throw approvedAlready(pos);
     const current = (await repo.appraisalOf(this.db, assessmentId)).find((x) => x.code === code);
     if (body.action === 'supplement') await this.requireStage(c.c.id, 'appraisal', null);
     else {
@@ -232,6 +289,7 @@ export class AppraisalService {
           'ASSESSMENT_STATE',
           'Bản tự đánh giá vừa đổi trạng thái (rút lại, trả lại hoặc đã hoàn thiện); hãy tải lại.',
         );
+      if (now.a.approvals.length) throw approvedAlready({ approvals: now.a.approvals });
       await repo.upsertAppraisal(tx, row);
       await repo.setAssessment(tx, assessmentId, {
         status: 'in_appraisal',
@@ -333,7 +391,8 @@ export class AppraisalService {
     const a = await repo.getAssessment(this.db, assessmentId);
     if (!a) throw new AppError('ASSESSMENT_NOT_FOUND');
     const { c, manages, fw, compiled } = await this.cycleFor(actor, a.a.cycleId, false);
-    if (!manages && !pathInScope(scopeOf(actor, 'assessment.read'), a.unitPath))
+    const pos = await memberPosition(this.db, actor, c, a);
+    if (!manages && !pos.coordinates && !pathInScope(scopeOf(actor, 'assessment.read'), a.unitPath))
       throw new AppError('ASSESSMENT_NOT_FOUND');
     const items = new Map((await repo.itemsOf(this.db, assessmentId)).map((i) => [i.code, i]));
     const app = new Map((await repo.appraisalOf(this.db, assessmentId)).map((i) => [i.code, i]));
@@ -360,6 +419,7 @@ export class AppraisalService {
       selfTotal: formatPoints(selfRes.total),
       appraisedTotal: formatPoints(finalRes.total),
       index: formatPoints(finalRes.index, { fixed: true }),
+      approval: this.approvalView(pos, a.a.status, c.c.status),
       items: leavesOf(fw).map((l) => {
         const i = items.get(l.code);
         const p = app.get(l.code);
@@ -384,8 +444,7 @@ export class AppraisalService {
 
   /** Units × fields: how much is appraised, waiting for the unit, answered (to decide) or pending. */
   async matrix(actor: Actor, cycleId: string) {
-    const { fw } = await this.cycleFor(actor, cycleId, true);
-    const members = await repo.cycleMembers(this.db, cycleId);
+    const { fw, c, members } = await this.coordinated(actor, cycleId);
     const apps = await repo.appraisalsOfCycle(this.db, cycleId);
     const leaves = leavesOf(fw);
     const byUnit = new Map<string, Map<string, string>>();
@@ -408,6 +467,7 @@ export class AppraisalService {
           unitName: m.unitName,
           assessmentId: m.a.id,
           status: m.a.status,
+          approval: this.approvalView(m.pos, m.a.status, c.c.status),
           cells: fields.map((f, k) => {
             const cell = {
               field: f.code,
@@ -431,6 +491,152 @@ export class AppraisalService {
     };
   }
 
+  private approvalView(pos: Position, status: string, cycleStatus: string) {
+    const inAppraisal = cycleStatus === 'open' && (status === 'submitted' || status === 'in_appraisal');
+    const n = pos.approvals.length;
+    return {
+      appraisingUnitName: pos.appraising.name,
+      holderUnitName: pos.holder.name,
+      complete: pos.complete,
+      levels: pos.chain.slice(0, -1).map((u, i) => ({
+        unitId: u.unitId,
+        unitName: u.name,
+        approvedBy: pos.approvals[i]?.byName ?? null,
+        approvedAt: pos.approvals[i]?.at ?? null,
+      })),
+      /** The actor may approve it now (acts at the level that holds it, below the owner). */
+      canApprove: inAppraisal && !pos.complete && pos.holds,
+      /** The actor may send it back to the level below (acts where it is held, after an approval). */
+      canSendBack: inAppraisal && n > 0 && pos.holds,
+    };
+  }
+
+  private async loadForApproval(actor: Actor, assessmentId: string) {
+    const a = await repo.getAssessment(this.db, assessmentId);
+    if (!a) throw new AppError('ASSESSMENT_NOT_FOUND');
+    const { c, manages } = await this.cycleFor(actor, a.a.cycleId, false);
+    const pos = await memberPosition(this.db, actor, c, a);
+    if (!manages && !pos.coordinates) {
+      if (pathInScope(scopeOf(actor, 'assessment.read'), a.unitPath)) throw new AppError('FORBIDDEN');
+      throw new AppError('ASSESSMENT_NOT_FOUND');
+    }
+    if (c.c.status !== 'open') throw new AppError('CYCLE_STATE', 'Kỳ đánh giá đã hoàn thiện kết quả.');
+    if (a.a.status !== 'submitted' && a.a.status !== 'in_appraisal')
+      throw new AppError(
+        'ASSESSMENT_STATE',
+        'Đơn vị chưa gửi bản tự đánh giá (hoặc đang được trả lại để sửa).',
+      );
+    const ap = await this.stageOk(c.c.id, 'appraisal', null);
+    const sup = await this.stageOk(c.c.id, 'supplementation', null);
+    if (!ap.ok && !sup.ok) throw new AppError('STAGE_CLOSED', ap.message);
+    return { a, c, pos };
+  }
+
+  /** The level that holds an appraisal approves it: the result moves up one level (to the next
+   * level, or to the owner). The appraising level approves only when nothing waits for the unit or
+   * for a decision after its answer; criteria left unappraised keep the unit's own score. */
+  async approve(actor: Actor, assessmentId: string, note?: string) {
+    const { a, c, pos } = await this.loadForApproval(actor, assessmentId);
+    if (pos.complete)
+      throw new AppError('ASSESSMENT_STATE', `Kết quả của ${a.unitName} đã được duyệt đủ các cấp.`);
+    if (!pos.holds)
+      throw new AppError(
+        'FORBIDDEN',
+        `Kết quả của ${a.unitName} đang chờ ${pos.holder.name} duyệt; mỗi cấp chỉ duyệt phần của mình.`,
+      );
+    const n = pos.approvals.length;
+    if (n === 0) await requireNothingOpen(this.db, assessmentId);
+    const approval = {
+      unitId: pos.holder.unitId,
+      unitName: pos.holder.name,
+      by: actor.id,
+      byName: actor.name,
+      at: new Date().toISOString(),
+      note: note?.trim() || null,
+    };
+    const next = pos.chain[n + 1]!;
+    await this.db.transaction(async (tx) => {
+      await repo.lockAssessment(tx, assessmentId);
+      const now = await repo.getAssessment(tx, assessmentId);
+      if (
+        !now ||
+        (now.a.status !== 'submitted' && now.a.status !== 'in_appraisal') ||
+        now.a.approvals.length !== n
+      )
+        throw new AppError('ASSESSMENT_STATE', 'Kết quả thẩm định vừa thay đổi; hãy tải lại.');
+      if (n === 0) await requireNothingOpen(tx, assessmentId);
+      await repo.setAssessment(tx, assessmentId, {
+        status: 'in_appraisal',
+        approvals: [...now.a.approvals, approval],
+        ...(now.a.appraisalStartedAt ? {} : { appraisalStartedAt: new Date() }),
+      });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'appraisal.approve',
+        entity: 'assessment',
+        entityId: assessmentId,
+        unitId: a.a.unitId,
+        before: { heldBy: pos.holder.name, approvedBy: now.a.approvals.map((x) => x.unitName) },
+        after: { heldBy: next.name, approvedBy: [...now.a.approvals, approval].map((x) => x.unitName) },
+        reason: approval.note,
+      });
+      await notifyUnits(tx, [next.unitId], {
+        kind: 'approved',
+        cycleId: c.c.id,
+        title: `${pos.holder.name} đã duyệt kết quả thẩm định của ${a.unitName} — ${c.c.name}`,
+        body: `Kết quả thẩm định của ${a.unitName} đã được ${pos.holder.name} duyệt và chuyển lên ${next.name}.`,
+        link: `/assessments/${assessmentId}`,
+      });
+    });
+    return this.appraisalView(actor, assessmentId);
+  }
+
+  /** The level that holds an approved appraisal sends it back to the level below, with a reason;
+   * that level's approval is withdrawn (it stays in the audit trail). */
+  async sendBack(actor: Actor, assessmentId: string, reason: string) {
+    if (!reason.trim()) throw new AppError('REASON_REQUIRED', 'Trả lại cấp dưới cần ghi lý do.');
+    const { a, c, pos } = await this.loadForApproval(actor, assessmentId);
+    const n = pos.approvals.length;
+    if (n === 0)
+      throw new AppError(
+        'ASSESSMENT_STATE',
+        `Kết quả của ${a.unitName} chưa được cấp nào duyệt; ${pos.appraising.name} đang thẩm định.`,
+      );
+    if (!pos.holds)
+      throw new AppError(
+        'FORBIDDEN',
+        `Kết quả của ${a.unitName} đang ở ${pos.holder.name}; chỉ cấp đó trả lại cấp dưới.`,
+      );
+    const lower = pos.chain[n - 1]!;
+    await this.db.transaction(async (tx) => {
+      await repo.lockAssessment(tx, assessmentId);
+      const now = await repo.getAssessment(tx, assessmentId);
+      if (!now || now.a.approvals.length !== n)
+        throw new AppError('ASSESSMENT_STATE', 'Kết quả thẩm định vừa thay đổi; hãy tải lại.');
+      await repo.setAssessment(tx, assessmentId, { approvals: now.a.approvals.slice(0, -1) });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'appraisal.send_back',
+        entity: 'assessment',
+        entityId: assessmentId,
+        unitId: a.a.unitId,
+        before: { heldBy: pos.holder.name, approvedBy: now.a.approvals.map((x) => x.unitName) },
+        after: { heldBy: lower.name, approvedBy: now.a.approvals.slice(0, -1).map((x) => x.unitName) },
+        reason: reason.trim(),
+      });
+      await notifyUnits(tx, [lower.unitId], {
+        kind: 'sent_back',
+        cycleId: c.c.id,
+        title: `${pos.holder.name} trả lại kết quả thẩm định của ${a.unitName} — ${c.c.name}`,
+        body: `Lý do: ${reason.trim()}`,
+        link: `/assessments/${assessmentId}`,
+      });
+    });
+    return this.appraisalView(actor, assessmentId);
+  }
+
   private finalInputsOf = async (tx: DbOrTx, assessmentId: string) => {
     const inputs: Record<string, LeafInput> = {};
     for (const i of await repo.itemsOf(tx, assessmentId)) if (i.input) inputs[i.code] = i.input as LeafInput;
@@ -447,9 +653,17 @@ export class AppraisalService {
     const members = await repo.cycleMembers(this.db, cycleId);
     const apps = await repo.appraisalsOfCycle(this.db, cycleId);
     const problems: string[] = [];
-    for (const m of members)
+    const owner: LevelUnit = { unitId: c.c.ownerUnitId, name: c.ownerName, path: c.ownerPath };
+    const units = await levelUnits(this.db, owner, members);
+    for (const m of members) {
       if (m.a.status !== 'submitted' && m.a.status !== 'in_appraisal')
         problems.push(`${m.unitName}: chưa gửi bản tự đánh giá.`);
+      else {
+        // one level at a time: a result reaches the owner only when every level below has approved
+        const pos = positionOf(actor, owner, units, m);
+        if (!pos.complete) problems.push(`${m.unitName}: ${pos.holder.name} chưa duyệt kết quả thẩm định.`);
+      }
+    }
     for (const x of apps)
       if (x.state === 'supplement' || x.state === 'answered') {
         const m = members.find((u) => u.unitId === x.unitId);
@@ -714,4 +928,26 @@ export class AppraisalService {
     });
     return this.ranking(actor, cycleId);
   }
+}
+
+function approvedAlready(pos: { approvals: { unitName: string }[] }) {
+  return new AppError(
+    'ASSESSMENT_STATE',
+    `Kết quả thẩm định đã được ${pos.approvals[0]!.unitName} duyệt; muốn sửa, cấp trên cần trả lại trước.`,
+  );
+}
+
+/** The appraising level approves only when nothing waits for the unit's answer or for a decision
+ * after it. */
+async function requireNothingOpen(db: DbOrTx, assessmentId: string) {
+  const open = (await repo.appraisalOf(db, assessmentId)).filter(
+    (x) => x.state === 'supplement' || x.state === 'answered',
+  );
+  if (open.length)
+    throw new AppError('ASSESSMENT_STATE', 'Chưa thể duyệt: còn việc thẩm định chưa xong.', {
+      problems: open.map(
+        (x) =>
+          `Tiêu chí ${x.code}: ${x.state === 'supplement' ? 'đang chờ đơn vị giải trình' : 'chưa quyết định sau giải trình'}.`,
+      ),
+    });
 }

@@ -28,13 +28,16 @@ export async function insertCycle(
   db: DbOrTx,
   row: typeof cycles.$inferInsert,
   stages: (typeof cycleStages.$inferInsert)[],
-  unitIds: string[],
+  members: { unitId: string; levels: string[] }[],
   assessmentIds: string[],
 ) {
   await db.insert(cycles).values(row);
   await db.insert(cycleStages).values(stages);
+  const unitIds = members.map((m) => m.unitId);
   if (unitIds.length) {
-    await db.insert(cycleUnits).values(unitIds.map((unitId) => ({ cycleId: row.id, unitId })));
+    await db
+      .insert(cycleUnits)
+      .values(members.map((m) => ({ cycleId: row.id, unitId: m.unitId, levels: m.levels })));
     await db
       .insert(assessments)
       .values(
@@ -108,6 +111,7 @@ export async function cycleMembers(db: DbOrTx, cycleId: string) {
       unitName: units.name,
       unitCode: units.code,
       unitPath: units.path,
+      levels: cycleUnits.levels,
       a: assessments,
     })
     .from(cycleUnits)
@@ -118,6 +122,26 @@ export async function cycleMembers(db: DbOrTx, cycleId: string) {
     )
     .where(eq(cycleUnits.cycleId, cycleId))
     .orderBy(units.path);
+}
+
+/** Name and path of some units (the appraisal levels of a cycle). */
+export async function unitsByIds(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return new Map<string, { name: string; path: string }>();
+  const rows = await db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(units)
+    .where(inArray(units.id, ids));
+  return new Map(rows.map((r) => [r.id, { name: r.name, path: r.path }]));
+}
+
+/** The appraisal levels of one member of a cycle. */
+export async function levelsOf(db: DbOrTx, cycleId: string, unitId: string) {
+  const r = await db
+    .select({ levels: cycleUnits.levels })
+    .from(cycleUnits)
+    .where(and(eq(cycleUnits.cycleId, cycleId), eq(cycleUnits.unitId, unitId)))
+    .limit(1);
+  return r[0]?.levels ?? [];
 }
 
 export async function getAssessment(db: DbOrTx, id: string) {
@@ -244,15 +268,25 @@ export async function unlink(db: DbOrTx, assessmentId: string, code: string, evi
 
 export type AppraisalRow = typeof appraisalItems.$inferSelect;
 
+/** Replace a user's assignments over some units of a cycle (those the coordinator appraises);
+ * assignments over other units are left as they are. */
 export async function setAssignments(
   db: DbOrTx,
   cycleId: string,
   userId: string,
+  overUnits: string[],
   rows: { fieldCode: string; unitId: string }[],
 ) {
-  await db
-    .delete(appraisalAssignments)
-    .where(and(eq(appraisalAssignments.cycleId, cycleId), eq(appraisalAssignments.userId, userId)));
+  if (overUnits.length)
+    await db
+      .delete(appraisalAssignments)
+      .where(
+        and(
+          eq(appraisalAssignments.cycleId, cycleId),
+          eq(appraisalAssignments.userId, userId),
+          inArray(appraisalAssignments.unitId, overUnits),
+        ),
+      );
   if (rows.length) await db.insert(appraisalAssignments).values(rows.map((r) => ({ cycleId, userId, ...r })));
 }
 
@@ -333,4 +367,18 @@ export async function fileReferenced(db: DbOrTx, sha256: string) {
     .where(eq(evidence.fileSha256, sha256))
     .limit(1);
   return r.length > 0;
+}
+
+/** Units among `unitIds` already taking part in a cycle of this framework and year. */
+export async function unitsInCyclesOf(db: DbOrTx, frameworkId: string, year: number, unitIds: string[]) {
+  if (!unitIds.length) return [];
+  return db
+    .select({ unitId: cycleUnits.unitId, unitName: units.name, cycleName: cycles.name })
+    .from(cycleUnits)
+    .innerJoin(cycles, eq(cycles.id, cycleUnits.cycleId))
+    .innerJoin(units, eq(units.id, cycleUnits.unitId))
+    .where(
+      and(eq(cycles.frameworkId, frameworkId), eq(cycles.year, year), inArray(cycleUnits.unitId, unitIds)),
+    )
+    .orderBy(units.path);
 }

@@ -1,4 +1,5 @@
 import {
+  ApproveBody,
   AmendBody,
   AnswerBody,
   AppraisalMatrix,
@@ -404,6 +405,34 @@ export async function cycleRoutes(app: FastifyInstance, s: Services) {
     },
     async (req) =>
       s.appraisal.answer(actorOf(req), req.params.id, req.params.code, req.body.answer, req.body.evidenceId),
+  );
+  api.post(
+    '/api/assessments/:id/approve',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Cấp đang giữ kết quả thẩm định duyệt và chuyển lên cấp trên (từng cấp một)',
+        params: IdParams,
+        body: ApproveBody,
+        response: { 200: AppraisalView, ...errors },
+      },
+    },
+    async (req) => s.appraisal.approve(actorOf(req), req.params.id, req.body.note),
+  );
+  api.post(
+    '/api/assessments/:id/send-back',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Trả kết quả thẩm định đã duyệt về cấp dưới (cần lý do)',
+        params: IdParams,
+        body: ReasonBody,
+        response: { 200: AppraisalView, ...errors },
+      },
+    },
+    async (req) => s.appraisal.sendBack(actorOf(req), req.params.id, req.body.reason),
   );
   api.post(
     '/api/cycles/:id/finalise',

@@ -3,6 +3,7 @@
  * backs its scores with evidence or an explanation, and its head submits. */
 import { randomUUID } from 'node:crypto';
 import {
+  appraisalLevels,
   canWriteInStage,
   checkUpload,
   compile,
@@ -33,6 +34,7 @@ import { getUnit, listUnits } from '../units/repository.ts';
 import { getFramework } from '../frameworks/repository.ts';
 import { notifyUnits } from '../notices/service.ts';
 import * as repo from './repository.ts';
+import { actsAt, levelUnits, memberPosition, positionOf, type LevelUnit } from './levels.ts';
 
 export interface CycleCreate {
   name: string;
@@ -103,6 +105,23 @@ export class CycleService {
         'VALIDATION',
         'Không có đơn vị nào thuộc loại đã chọn (và bộ tiêu chí áp dụng) trong phạm vi của đơn vị chủ trì.',
       );
+    // a unit has one result per framework and year: it takes part in one cycle of them
+    const taken = await repo.unitsInCyclesOf(
+      this.db,
+      fwRow.f.id,
+      body.year,
+      members.map((u) => u.id),
+    );
+    if (taken.length)
+      throw new AppError(
+        'VALIDATION',
+        `${taken
+          .slice(0, 5)
+          .map((t) => `${t.unitName} (${t.cycleName})`)
+          .join(
+            ', ',
+          )}${taken.length > 5 ? ` và ${taken.length - 5} đơn vị khác` : ''} đã thuộc một kỳ đánh giá cùng bộ tiêu chí năm ${body.year}.`,
+      );
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
       await repo.insertCycle(
@@ -124,7 +143,7 @@ export class CycleService {
           dueOn: s.dueOn,
           state: 'pending',
         })),
-        members.map((u) => u.id),
+        members.map((u) => ({ unitId: u.id, levels: appraisalLevels(owner.path, u.path) })),
         members.map(() => randomUUID()),
       );
       await appendAudit(tx, {
@@ -181,7 +200,12 @@ export class CycleService {
     const manages = pathInScope(scopeOf(actor, 'cycle.manage'), c.ownerPath);
     const read = scopeOf(actor, 'assessment.read');
     const members = await repo.cycleMembers(this.db, id);
-    const visible = manages ? members : members.filter((m) => pathInScope(read, m.unitPath));
+    const owner: LevelUnit = { unitId: c.c.ownerUnitId, name: c.ownerName, path: c.ownerPath };
+    const units = await levelUnits(this.db, owner, members);
+    const placed = members.map((m) => ({ ...m, pos: positionOf(actor, owner, units, m) }));
+    const visible = manages
+      ? placed
+      : placed.filter((m) => m.pos.coordinates || pathInScope(read, m.unitPath));
     if (!manages && !visible.length) throw new AppError('CYCLE_NOT_FOUND');
     return { c, manages, members: visible };
   }
@@ -200,6 +224,8 @@ export class CycleService {
       ownerUnitId: c.c.ownerUnitId,
       ownerUnitName: c.ownerName,
       manages,
+      /** Coordinates the appraisal of some units (at their level or as the owner). */
+      coordinates: members.some((m) => m.pos.coordinates),
       today,
       stages: stages
         .sort((a, b) => order(a.stage) - order(b.stage))
@@ -218,6 +244,10 @@ export class CycleService {
         assessmentId: m.a.id,
         status: m.a.status,
         submittedAt: m.a.submittedAt ? m.a.submittedAt.toISOString() : null,
+        appraisingUnitName: m.pos.appraising.name,
+        heldBy: m.pos.holder.name,
+        /** Appraises it (its appraising level's coordinator). */
+        appraises: m.pos.appraises,
       })),
     };
   }
@@ -438,6 +468,8 @@ export class CycleService {
       today,
       ext?.dueOn ?? null,
     );
+    const pos = await memberPosition(this.db, actor, c, a);
+    const inAppraisal = a.a.status === 'submitted' || a.a.status === 'in_appraisal';
     return {
       id: a.a.id,
       cycle: { id: c.c.id, name: c.c.name, year: c.c.year, framework: `${c.fw.code} v${c.fw.version}` },
@@ -471,9 +503,14 @@ export class CycleService {
       /** May appraise (an appraiser over the unit, or who runs the cycle); the assignment by field is
        * checked on each appraisal. */
       canAppraise:
-        (a.a.status === 'submitted' || a.a.status === 'in_appraisal') &&
-        (pathInScope(scopeOf(actor, 'appraisal.write'), a.unitPath) ||
-          pathInScope(scopeOf(actor, 'cycle.manage'), c.ownerPath)),
+        inAppraisal &&
+        !pos.approvals.length &&
+        (pos.appraises || actsAt(actor, 'appraisal.write', pos.appraising, pos.chain[1] ?? null)),
+      /** May return it to the unit (the appraising level's coordinator, before any approval). */
+      canReturn: inAppraisal && !pos.approvals.length && pos.appraises,
+      /** The unit that appraises it, and where it waits now. */
+      appraisingUnitName: pos.appraising.name,
+      heldBy: pos.holder.name,
       missing,
       tree,
     };
@@ -554,8 +591,22 @@ export class CycleService {
       id,
       action === 'cycle.manage' ? 'assessment.read' : action,
     );
-    if (action === 'cycle.manage' && !pathInScope(scopeOf(actor, 'cycle.manage'), c.ownerPath))
-      throw new AppError('FORBIDDEN');
+    if (action === 'cycle.manage') {
+      // returned by the level that appraises it, before any level has approved its appraisal
+      const pos = await memberPosition(this.db, actor, c, a);
+      if (!pos.appraises)
+        throw new AppError(
+          'FORBIDDEN',
+          pos.coordinates
+            ? `${a.unitName} do ${pos.appraising.name} thẩm định; chỉ cấp đó trả lại bản tự đánh giá.`
+            : undefined,
+        );
+      if (pos.approvals.length)
+        throw new AppError(
+          'ASSESSMENT_STATE',
+          `Kết quả thẩm định đã được ${pos.approvals[0]!.unitName} duyệt; cần trả lại cấp dưới trước.`,
+        );
+    }
     await this.db.transaction(async (tx) => {
       await repo.lockAssessment(tx, id);
       const now = (await repo.getAssessment(tx, id))!;
@@ -564,6 +615,8 @@ export class CycleService {
           'ASSESSMENT_STATE',
           `Không thể thực hiện khi bản tự đánh giá đang ở trạng thái "${STATUS_LABELS[now.a.status] ?? now.a.status}".`,
         );
+      if (to === 'returned' && now.a.approvals.length)
+        throw new AppError('ASSESSMENT_STATE', 'Kết quả thẩm định vừa được duyệt; hãy tải lại.');
       if (to === 'draft' && now.a.appraisalStartedAt)
         throw new AppError(
           'ASSESSMENT_STATE',

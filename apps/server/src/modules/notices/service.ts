@@ -24,7 +24,7 @@ import { pathColumnInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { extensionFor } from '../cycles/repository.ts';
 
 export interface NoticeInput {
-  kind: 'stage_open' | 'deadline' | 'supplement' | 'published';
+  kind: 'stage_open' | 'deadline' | 'supplement' | 'published' | 'approved' | 'sent_back';
   title: string;
   body: string;
   link?: string | null;

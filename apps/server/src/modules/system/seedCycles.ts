@@ -18,7 +18,7 @@ import { findOpenByCode } from '../units/repository.ts';
 const STAGES = ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'] as const;
 
 /** A plausible input for a leaf, varying with the unit. */
-function demoInput(c: Criterion, k: number): string {
+export function demoInput(c: Criterion, k: number): string {
   const r = c.rule ?? { type: 'manual' as const };
   switch (r.type) {
     case 'done':

@@ -1,0 +1,326 @@
+/** Appraisal one level at a time up the tree: a cycle of the provincial police over the commune
+ * police of its districts. Công an huyện Cù Lao Dung (the level directly above its communes)
+ * assigns its own appraisers, appraises and approves; only then does the result reach Công an tỉnh
+ * Sóc Trăng, which may send it back with a reason, and which finalises only when every result has
+ * been approved by the level below. */
+import { leavesOf, parseFrameworkJson } from '@chiso/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayVn } from '../src/lib/dates.ts';
+import { demoInput } from '../src/modules/system/seedCycles.ts';
+import { testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+let province: Client; // coordinator, Công an tỉnh Sóc Trăng (owns the cycle)
+let provAppraiser: Client; // appraiser, Công an tỉnh Sóc Trăng
+let district: Client; // coordinator, Công an huyện Cù Lao Dung (the level below)
+let distAppraiser: Client; // appraiser created by the district
+let officer: Client;
+let head: Client;
+let hqCoord: Client;
+let cycleId: string;
+let frameworkId: string;
+let units: { unitId: string; unitName: string; assessmentId: string }[] = [];
+let first: string; // assessment of the first commune
+let leafCodes: string[] = [];
+const today = todayVn();
+const CLD = 'Công an huyện Cù Lao Dung';
+type Err = { error: { code: string; message: string; details?: { problems?: string[] } } };
+type Approval = {
+  holderUnitName: string;
+  complete: boolean;
+  levels: { unitName: string; approvedBy: string | null }[];
+  canApprove: boolean;
+  canSendBack: boolean;
+};
+type View = { approval: Approval; items: { code: string; state: string }[] };
+
+const stage = (s: string, state: 'open' | 'closed') =>
+  province.send('POST', `/api/cycles/${cycleId}/stages/${s}`, { state });
+
+beforeAll(async () => {
+  t = await testApp({ loginRatePerMinute: 1000 });
+  province = await t.login('dieuphoi.soctrang');
+  provAppraiser = await t.login('thamdinh.soctrang');
+  district = await t.login('dieuphoi.culaodung');
+  officer = await t.login('canbo.culaodung');
+  head = await t.login('truong.culaodung');
+  hqCoord = await t.login('dieuphoi.haquang');
+  const st = await unitIdByCode(t, 'CAT-ST');
+  const cld = await unitIdByCode(t, 'CAH-CLD');
+  const fws = (await province.get('/api/frameworks')).json() as {
+    items: { id: string; code: string; status: string }[];
+  };
+  frameworkId = fws.items.find((f) => f.code === 'CCHC-CAX-MAU-2023' && f.status === 'published')!.id;
+  const r = await province.send('POST', '/api/cycles', {
+    name: 'Chỉ số CCHC năm 2025 — Công an cấp xã tỉnh Sóc Trăng',
+    year: 2025,
+    frameworkId,
+    ownerUnitId: st,
+    unitKinds: ['commune_police'],
+    stages: ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'].map((s) => ({
+      stage: s,
+      startsOn: addDays(today, -3),
+      dueOn: addDays(today, 7),
+    })),
+  });
+  expect(r.statusCode, r.body).toBe(200);
+  const d = r.json() as { id: string; units: typeof units };
+  cycleId = d.id;
+  units = d.units;
+  first = units[0]!.assessmentId;
+  // the district's own appraiser
+  const u = await district.send('POST', '/api/users', {
+    username: 'thamdinh.culaodung',
+    fullName: 'Trần Văn Thẩm',
+    password: 'Mat-khau-tham-dinh-2025',
+    role: 'appraiser',
+    unitId: cld,
+  });
+  expect(u.statusCode, u.body).toBe(200);
+  distAppraiser = await t.login('thamdinh.culaodung', 'Mat-khau-tham-dinh-2025');
+  const pw = await distAppraiser.send('POST', '/api/auth/password', {
+    currentPassword: 'Mat-khau-tham-dinh-2025',
+    newPassword: 'Mat-khau-moi-cua-tham-dinh-2025',
+  });
+  expect(pw.statusCode, pw.body).toBeLessThan(300);
+  // every commune fills its self-assessment and submits
+  const fw = (await province.get(`/api/frameworks/${frameworkId}`)).json() as { definition: unknown };
+  const leaves = leavesOf(parseFrameworkJson(fw.definition).framework!);
+  leafCodes = leaves.map((l) => l.code);
+  expect((await stage('self_assessment', 'open')).statusCode).toBe(200);
+  for (const [k, m] of units.entries()) {
+    for (const l of leaves) {
+      const s = await officer.send('PUT', `/api/assessments/${m.assessmentId}/items/${l.code}`, {
+        text: demoInput(l, k),
+        note: 'Hồ sơ lưu tại đơn vị.',
+      });
+      expect(s.statusCode, s.body).toBe(200);
+    }
+    const sub = await head.send('POST', `/api/assessments/${m.assessmentId}/submit`);
+    expect(sub.statusCode, sub.body).toBe(200);
+  }
+  await stage('self_assessment', 'closed');
+  await stage('appraisal', 'open');
+  await stage('supplementation', 'open');
+}, 120_000);
+afterAll(async () => t?.close());
+
+describe('appraisal one level at a time', () => {
+  it('each commune is appraised by its district, and the cycle says so to both levels', async () => {
+    expect(units.length).toBeGreaterThan(1);
+    type D = {
+      manages: boolean;
+      coordinates: boolean;
+      units: { unitName: string; appraisingUnitName: string; heldBy: string; appraises: boolean }[];
+    };
+    const p = (await province.get(`/api/cycles/${cycleId}`)).json() as D;
+    expect(p).toMatchObject({ manages: true, coordinates: true });
+    expect(p.units.every((u) => u.appraisingUnitName === CLD && !u.appraises)).toBe(true);
+    const d = (await district.get(`/api/cycles/${cycleId}`)).json() as D;
+    expect(d).toMatchObject({ manages: false, coordinates: true });
+    expect(d.units.every((u) => u.appraises && u.heldBy === CLD)).toBe(true);
+    // the district may not run the cycle's stages
+    expect(
+      (await district.send('POST', `/api/cycles/${cycleId}/stages/finalisation`, { state: 'open' }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('assignment: the district assigns its own appraisers; the province may not assign over its head', async () => {
+    const ids = units.map((u) => u.unitId);
+    const users = (await district.get('/api/users?q=thamdinh')).json() as {
+      items: { id: string; username: string }[];
+    };
+    const mine = users.items.find((u) => u.username === 'thamdinh.culaodung')!;
+    // the province list of users holds its own appraiser
+    const pUsers = (await province.get('/api/users?q=thamdinh.soctrang')).json() as {
+      items: { id: string; username: string }[];
+    };
+    const theirs = pUsers.items.find((u) => u.username === 'thamdinh.soctrang')!;
+    // the province cannot assign the communes' appraisal: the district appraises them
+    const byProvince = await province.send('POST', `/api/cycles/${cycleId}/assignments`, {
+      userId: theirs.id,
+      fields: ['1'],
+      unitIds: ids,
+    });
+    expect(byProvince.statusCode).toBe(403);
+    expect((byProvince.json() as Err).error.message).toContain(`do ${CLD} thẩm định`);
+    // nor may the district hand its communes to a provincial appraiser (not of its level)
+    const provincialAppraiser = await district.send('POST', `/api/cycles/${cycleId}/assignments`, {
+      userId: theirs.id,
+      fields: ['1'],
+      unitIds: ids,
+    });
+    expect(provincialAppraiser.statusCode).toBe(400);
+    expect((provincialAppraiser.json() as Err).error.message).toContain('không có quyền thẩm định');
+    const ok = await district.send('POST', `/api/cycles/${cycleId}/assignments`, {
+      userId: mine.id,
+      fields: ['1', '2'],
+      unitIds: ids,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const list = (ok.json() as { items: { userName: string; fieldCode: string }[] }).items;
+    expect(list.length).toBe(2 * ids.length);
+    // the province sees the district's assignments; the province's appraiser is refused
+    expect(
+      ((await province.get(`/api/cycles/${cycleId}/assignments`)).json() as { items: unknown[] }).items
+        .length,
+    ).toBe(2 * ids.length);
+    const refused = await provAppraiser.send('PUT', `/api/assessments/${first}/appraisal/${leafCodes[0]}`, {
+      action: 'accept',
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('the province cannot appraise, approve, return or finalise before the district has approved', async () => {
+    const appraise = await province.send('PUT', `/api/assessments/${first}/appraisal/${leafCodes[0]}`, {
+      action: 'accept',
+    });
+    expect(appraise.statusCode).toBe(403);
+    expect((appraise.json() as Err).error.message).toContain(`do ${CLD} thẩm định`);
+    const approve = await province.send('POST', `/api/assessments/${first}/approve`, {});
+    expect(approve.statusCode).toBe(403);
+    expect((approve.json() as Err).error.message).toContain(`đang chờ ${CLD} duyệt`);
+    const ret = await province.send('POST', `/api/assessments/${first}/return`, { reason: 'Sửa lại' });
+    expect(ret.statusCode).toBe(403);
+    const back = await province.send('POST', `/api/assessments/${first}/send-back`, { reason: 'x' });
+    expect(back.statusCode).toBe(409);
+    await stage('finalisation', 'open');
+    const fin = await province.send('POST', `/api/cycles/${cycleId}/finalise`);
+    expect(fin.statusCode).toBe(409);
+    const problems = (fin.json() as Err).error.details!.problems!;
+    expect(problems.filter((p) => p.includes(`${CLD} chưa duyệt`)).length).toBe(units.length);
+    await stage('finalisation', 'closed');
+    // a unit of another tree learns nothing
+    expect((await hqCoord.send('POST', `/api/assessments/${first}/approve`, {})).statusCode).toBe(404);
+    // a unit officer holds no right to approve
+    expect((await officer.send('POST', `/api/assessments/${first}/approve`, {})).statusCode).toBe(403);
+  });
+
+  it('the district appraises, waits for the answer, then approves: the result moves up to the province', async () => {
+    const fieldOne = leafCodes.find((c) => c.startsWith('1.'))!;
+    const fieldTwo = leafCodes.find((c) => c.startsWith('2'))!;
+    const set = await distAppraiser.send('PUT', `/api/assessments/${first}/appraisal/${fieldOne}`, {
+      action: 'set',
+      text: '0',
+      reason: 'Không có văn bản kế hoạch trong hồ sơ.',
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const sup = await district.send('PUT', `/api/assessments/${first}/appraisal/${fieldTwo}`, {
+      action: 'supplement',
+      message: 'Bổ sung sổ theo dõi.',
+      dueOn: addDays(today, 3),
+    });
+    expect(sup.statusCode, sup.body).toBe(200);
+    // not while the unit has to answer
+    const early = await district.send('POST', `/api/assessments/${first}/approve`, {});
+    expect(early.statusCode).toBe(409);
+    expect((early.json() as Err).error.details!.problems!.join(' ')).toContain(fieldTwo);
+    const ans = await officer.send('POST', `/api/assessments/${first}/appraisal/${fieldTwo}/answer`, {
+      answer: 'Đã bổ sung sổ theo dõi năm 2025.',
+    });
+    expect(ans.statusCode, ans.body).toBe(200);
+    expect(
+      (await district.send('PUT', `/api/assessments/${first}/appraisal/${fieldTwo}`, { action: 'accept' }))
+        .statusCode,
+    ).toBe(200);
+    const before = (await district.get(`/api/assessments/${first}/appraisal`)).json() as View;
+    expect(before.approval).toMatchObject({ holderUnitName: CLD, complete: false, canApprove: true });
+    const ok = await district.send('POST', `/api/assessments/${first}/approve`, { note: 'Đồng ý kết quả.' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const v = ok.json() as View;
+    expect(v.approval.complete).toBe(true);
+    expect(v.approval.holderUnitName).toBe('Công an tỉnh Sóc Trăng');
+    expect(v.approval.levels[0]).toMatchObject({ unitName: CLD, approvedBy: expect.any(String) });
+    // the province is told, in the app
+    const notes = (await province.get('/api/notices')).json() as { items: { title: string }[] };
+    expect(notes.items.some((n) => n.title.includes(`${CLD} đã duyệt`))).toBe(true);
+    // the audit trail has the approval
+    const audit = (await province.get(`/api/audit?entityId=${first}`)).json() as {
+      items: { action: string }[];
+    };
+    expect(audit.items.map((a) => a.action)).toContain('appraisal.approve');
+  });
+
+  it('once approved, the district can no longer change it; only the province sends it back, with a reason', async () => {
+    const code = leafCodes[0]!;
+    const change = await distAppraiser.send('PUT', `/api/assessments/${first}/appraisal/${code}`, {
+      action: 'accept',
+    });
+    expect(change.statusCode).toBe(409);
+    expect((change.json() as Err).error.message).toContain('đã được');
+    expect(
+      (await district.send('POST', `/api/assessments/${first}/return`, { reason: 'x' })).statusCode,
+    ).toBe(409);
+    expect((await district.send('POST', `/api/assessments/${first}/approve`, {})).statusCode).toBe(409);
+    const byDistrict = await district.send('POST', `/api/assessments/${first}/send-back`, { reason: 'x' });
+    expect(byDistrict.statusCode).toBe(403);
+    const noReason = await province.send('POST', `/api/assessments/${first}/send-back`, { reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    const back = await province.send('POST', `/api/assessments/${first}/send-back`, {
+      reason: 'Tiêu chí 1 chấm 0 điểm cần ghi rõ căn cứ.',
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    expect((back.json() as View).approval).toMatchObject({ holderUnitName: CLD, complete: false });
+    // back at the district: it may change the score again, then approve again
+    const again = await distAppraiser.send('PUT', `/api/assessments/${first}/appraisal/${code}`, {
+      action: 'set',
+      text: '0',
+      reason: 'Căn cứ: biên bản kiểm tra ngày 10/12/2025 không có kế hoạch.',
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    const notes = (await district.get('/api/notices')).json() as { items: { title: string; body: string }[] };
+    expect(notes.items.some((n) => n.title.includes('trả lại kết quả thẩm định'))).toBe(true);
+  });
+
+  it('the matrix of each level shows where every result waits', async () => {
+    type M = { rows: { unitName: string; approval: Approval }[] };
+    const d = (await district.get(`/api/cycles/${cycleId}/matrix`)).json() as M;
+    expect(d.rows.length).toBe(units.length);
+    expect(d.rows.every((r) => r.approval.canApprove)).toBe(true);
+    const p = (await province.get(`/api/cycles/${cycleId}/matrix`)).json() as M;
+    expect(p.rows.every((r) => !r.approval.canApprove && r.approval.holderUnitName === CLD)).toBe(true);
+  });
+
+  it('the province finalises once every result has been approved by the level below', async () => {
+    for (const u of units) {
+      const r = await district.send('POST', `/api/assessments/${u.assessmentId}/approve`, {});
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    await stage('appraisal', 'closed');
+    await stage('supplementation', 'closed');
+    await stage('finalisation', 'open');
+    const fin = await province.send('POST', `/api/cycles/${cycleId}/finalise`);
+    expect(fin.statusCode, fin.body).toBe(200);
+    const rk = fin.json() as { items: { unitId: string; total: string; rank: number }[] };
+    expect(rk.items.length).toBe(units.length);
+    // the district's changed score is in the result: 0 for the first leaf of field 1
+    const view = (await province.get(`/api/assessments/${first}/appraisal`)).json() as {
+      appraisedTotal: string;
+      selfTotal: string;
+    };
+    const mine = rk.items.find((i) => i.unitId === units[0]!.unitId)!;
+    expect(mine.total.replace('.', ',')).toBe(view.appraisedTotal);
+    // after finalisation no level approves or sends back
+    expect(
+      (await province.send('POST', `/api/assessments/${first}/send-back`, { reason: 'x' })).statusCode,
+    ).toBe(409);
+  });
+
+  it('a unit takes part in one cycle per framework and year', async () => {
+    const r = await province.send('POST', '/api/cycles', {
+      name: 'Trùng',
+      year: 2025,
+      frameworkId,
+      ownerUnitId: await unitIdByCode(t, 'CAH-CLD'),
+      unitKinds: ['commune_police'],
+      stages: ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'].map((s) => ({
+        stage: s,
+        startsOn: today,
+        dueOn: addDays(today, 7),
+      })),
+    });
+    expect(r.statusCode).toBe(400);
+    expect((r.json() as Err).error.message).toContain('đã thuộc một kỳ đánh giá cùng bộ tiêu chí năm 2025');
+  });
+});
