@@ -12,6 +12,7 @@ import { loginAs, testConfig, testDatabase, type Client } from './helpers.ts';
 let close: () => Promise<void>;
 let officer: Client;
 let leader: Client;
+let district: Client;
 let seconds = 0;
 
 beforeAll(async () => {
@@ -25,6 +26,7 @@ beforeAll(async () => {
   const pw = (u: string) => seed.accounts.find((a) => a.username === u)!.password;
   officer = await loginAs(app, 'canbo.culaodung', pw('canbo.culaodung'));
   leader = await loginAs(app, 'lanhdao.caobang', pw('lanhdao.caobang'));
+  district = await loginAs(app, 'dieuphoi.culaodung', pw('dieuphoi.culaodung'));
   close = async () => {
     await app.close();
     await database.close();
@@ -68,6 +70,18 @@ describe('demo cycles', () => {
     };
     expect(a).toMatchObject({ canEdit: true, deadline: { writable: true } });
     expect(a.missing.length).toBeGreaterThan(0);
+    // 2024 is run by the province; Cù Lao Dung appraises its teams and communes first
+    expect(y24.name).toMatch(/Sóc Trăng/);
+    const d24 = (await district.get(`/api/cycles/${y24.id}`)).json() as {
+      manages: boolean;
+      coordinates: boolean;
+      ownerUnitName: string;
+      units: { appraisingUnitName: string; appraises: boolean }[];
+    };
+    expect(d24).toMatchObject({ manages: false, coordinates: true, ownerUnitName: 'Công an tỉnh Sóc Trăng' });
+    expect(d24.units.every((u) => u.appraises && u.appraisingUnitName === 'Công an huyện Cù Lao Dung')).toBe(
+      true,
+    );
   });
 
   it('Hà Quảng has its own cycles, seen by Cao Bằng and not by Cù Lao Dung', async () => {

@@ -728,4 +728,5 @@ export type FrameworkIssueT = z.infer<typeof FrameworkIssue>;
 export type ResultRowT = z.infer<typeof ResultRow>;
 export type ResultCardT = z.infer<typeof ResultCard>;
 export type CheckTableViewT = z.infer<typeof CheckTableView>;
+export type ApprovalViewT = z.infer<typeof ApprovalView>;
 export type SheetErrorT = z.infer<typeof SheetError>;

@@ -1,6 +1,7 @@
 /** A unit's self-assessment: the criteria tree with inputs saved as they are typed, points computed
  * by the rule, explanations and evidence; what is missing; submit / withdraw. Side by side, the
  * appraisal: accept, set another score with a reason, ask for supplementation; the unit's answers. */
+import type { ApprovalViewT } from '@chiso/contracts';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { download } from './Frameworks.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -72,6 +73,9 @@ interface View {
   canWithdraw: boolean;
   canAnswer: boolean;
   canAppraise: boolean;
+  canReturn: boolean;
+  appraisingUnitName: string;
+  heldBy: string;
   missing: { code: string; what: string }[];
   tree: Node[];
 }
@@ -181,7 +185,7 @@ export default function Assessment({ session }: { session: Session }) {
   const ap = useQuery({
     queryKey: ['assessment', id, 'appraisal'],
     queryFn: () =>
-      get<{ items: AppraisalItem[]; appraisedTotal: string; selfTotal: string }>(
+      get<{ items: AppraisalItem[]; appraisedTotal: string; selfTotal: string; approval: ApprovalViewT }>(
         `/api/assessments/${id}/appraisal`,
       ),
   });
@@ -278,6 +282,30 @@ export default function Assessment({ session }: { session: Session }) {
         ),
     });
   };
+  /** A reason asked in a dialog, then the request. */
+  const withReason = (
+    title: string,
+    placeholder: string,
+    okText: string,
+    f: (reason: string) => Promise<unknown>,
+    ok: string,
+  ) => {
+    let reason = '';
+    modal.confirm({
+      title,
+      content: (
+        <Input.TextArea
+          placeholder={placeholder}
+          onChange={(e) => (reason = e.target.value)}
+          data-testid="reason-text"
+        />
+      ),
+      okText,
+      cancelText: 'Hủy',
+      onOk: () => act(() => f(reason), ok),
+    });
+  };
+  const approval = ap.data?.approval;
   const answer = (code: string) => {
     let text = '';
     modal.confirm({
@@ -400,7 +428,11 @@ export default function Assessment({ session }: { session: Session }) {
         return (
           <Space direction="vertical" size={2} data-testid={`appraisal-${n.code}`}>
             <span>
-              <Tag color={STATE_VI[p.state].color}>{STATE_VI[p.state].label}</Tag>
+              <Tag color={STATE_VI[p.state].color}>
+                {p.state === 'pending' && approval?.levels[0]?.approvedBy
+                  ? 'Giữ điểm tự chấm'
+                  : STATE_VI[p.state].label}
+              </Tag>
               {p.state === 'changed' && <b>{p.appraisedPoints}</b>}
             </span>
             {p.reason && <Typography.Text style={{ fontSize: 12 }}>Lý do: {p.reason}</Typography.Text>}
@@ -479,6 +511,53 @@ export default function Assessment({ session }: { session: Session }) {
                 Duyệt và gửi
               </Button>
             )}
+            {a.canReturn && (
+              <Button
+                danger
+                data-testid="return"
+                onClick={() =>
+                  withReason(
+                    'Trả lại bản tự đánh giá cho đơn vị',
+                    'Lý do trả lại (đơn vị sẽ thấy)',
+                    'Trả lại',
+                    (reason) => send('POST', `/api/assessments/${id}/return`, { reason }),
+                    'Đã trả lại đơn vị',
+                  )
+                }
+              >
+                Trả lại đơn vị
+              </Button>
+            )}
+            {approval?.canSendBack && (
+              <Button
+                data-testid="send-back"
+                onClick={() =>
+                  withReason(
+                    'Trả kết quả thẩm định về cấp dưới',
+                    'Lý do (cấp dưới sẽ thấy)',
+                    'Trả lại cấp dưới',
+                    (reason) => send('POST', `/api/assessments/${id}/send-back`, { reason }),
+                    'Đã trả lại cấp dưới',
+                  )
+                }
+              >
+                Trả lại cấp dưới
+              </Button>
+            )}
+            {approval?.canApprove && (
+              <Button
+                type="primary"
+                data-testid="approve"
+                onClick={() =>
+                  void act(
+                    () => send('POST', `/api/assessments/${id}/approve`, {}),
+                    'Đã duyệt, chuyển lên cấp trên',
+                  )
+                }
+              >
+                Duyệt kết quả thẩm định
+              </Button>
+            )}
             {a.canWithdraw && (
               <Button
                 onClick={() => void act(() => send('POST', `/api/assessments/${id}/withdraw`), 'Đã rút lại')}
@@ -504,6 +583,23 @@ export default function Assessment({ session }: { session: Session }) {
             {a.deadline.daysLeft >= 0 ? `còn ${a.deadline.daysLeft} ngày` : 'đã quá hạn'})
           </Descriptions.Item>
         </Descriptions>
+        {approval && a.status !== 'draft' && a.status !== 'returned' && (
+          <Descriptions size="small" column={2} data-testid="approval">
+            <Descriptions.Item label="Cấp thẩm định">{approval.appraisingUnitName}</Descriptions.Item>
+            <Descriptions.Item label="Đang ở">
+              {approval.complete
+                ? `${approval.holderUnitName} (đã duyệt đủ các cấp)`
+                : `${approval.holderUnitName} (chờ duyệt)`}
+            </Descriptions.Item>
+            {approval.levels.map((l) => (
+              <Descriptions.Item key={l.unitId} label={`Duyệt của ${l.unitName}`}>
+                {l.approvedBy
+                  ? `${l.approvedBy}, ${dayjs(l.approvedAt).format('DD/MM/YYYY HH:mm')}`
+                  : 'chưa duyệt'}
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+        )}
         {a.returnReason && a.status === 'returned' && (
           <Alert type="warning" showIcon message={`Bị trả lại: ${a.returnReason}`} />
         )}

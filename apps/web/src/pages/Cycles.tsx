@@ -2,7 +2,7 @@
  * the matrix, finalisation and publication, the published ranking. */
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FrameworkSummaryT, UserViewT } from '@chiso/contracts';
+import type { ApprovalViewT, FrameworkSummaryT, UserViewT } from '@chiso/contracts';
 import {
   formatDateVi,
   roleAllows,
@@ -53,6 +53,7 @@ interface CycleDetail {
   ownerUnitId: string;
   ownerUnitName: string;
   manages: boolean;
+  coordinates: boolean;
   today: string;
   stages: {
     stage: string;
@@ -69,6 +70,9 @@ interface CycleDetail {
     assessmentId: string;
     status: string;
     submittedAt: string | null;
+    appraisingUnitName: string;
+    heldBy: string;
+    appraises: boolean;
   }[];
 }
 interface Ranking {
@@ -449,17 +453,27 @@ function CycleView({ id, session }: { id: string; session: Session }) {
                   { title: 'Mã', dataIndex: 'unitCode', width: 120 },
                   { title: 'Trạng thái', render: (_, u) => <StatusTag s={u.status} /> },
                   { title: 'Ngày gửi', dataIndex: 'submittedAt', render: (v: string | null) => dmy(v) },
+                  ...(c.units.some((u) => u.appraisingUnitName !== c.ownerUnitName)
+                    ? [
+                        { title: 'Cấp thẩm định', dataIndex: 'appraisingUnitName' },
+                        { title: 'Kết quả đang ở', dataIndex: 'heldBy' },
+                      ]
+                    : []),
                 ]}
               />
             ),
           },
-          ...(c.manages
+          ...(c.manages || c.coordinates
             ? [
-                {
-                  key: 'assign',
-                  label: 'Phân công thẩm định',
-                  children: <Assignments cycle={c} session={session} />,
-                },
+                ...(c.units.some((u) => u.appraises)
+                  ? [
+                      {
+                        key: 'assign',
+                        label: 'Phân công thẩm định',
+                        children: <Assignments cycle={c} session={session} />,
+                      },
+                    ]
+                  : []),
                 { key: 'matrix', label: 'Ma trận thẩm định', children: <Matrix id={id} /> },
               ]
             : []),
@@ -589,7 +603,9 @@ function Assignments({ cycle, session }: { cycle: CycleDetail; session: Session 
           value={unitIds}
           onChange={setUnitIds}
           data-testid="assign-units"
-          options={cycle.units.map((u) => ({ value: u.unitId, label: u.unitName }))}
+          options={cycle.units
+            .filter((u) => u.appraises)
+            .map((u) => ({ value: u.unitId, label: u.unitName }))}
         />
         <Button
           type="primary"
@@ -616,6 +632,34 @@ function Assignments({ cycle, session }: { cycle: CycleDetail; session: Session 
 }
 
 function Matrix({ id }: { id: string }) {
+  const { message, modal } = App.useApp();
+  const qc = useQueryClient();
+  const act = async (f: () => Promise<unknown>, ok: string) => {
+    try {
+      await f();
+      message.success(ok);
+      await qc.invalidateQueries({ queryKey: ['cycle', id] });
+    } catch (e) {
+      const det = e instanceof ApiError ? (e.details as { problems?: string[] } | undefined) : undefined;
+      message.error(errText(e) + (det?.problems ? ' ' + det.problems.join(' ') : ''));
+    }
+  };
+  const sendBack = (assessmentId: string, unitName: string) => {
+    let reason = '';
+    modal.confirm({
+      title: `Trả kết quả thẩm định của ${unitName} về cấp dưới`,
+      content: (
+        <Input.TextArea placeholder="Lý do (cấp dưới sẽ thấy)" onChange={(e) => (reason = e.target.value)} />
+      ),
+      okText: 'Trả lại cấp dưới',
+      cancelText: 'Hủy',
+      onOk: () =>
+        act(
+          () => send('POST', `/api/assessments/${assessmentId}/send-back`, { reason }),
+          'Đã trả lại cấp dưới',
+        ),
+    });
+  };
   const m = useQuery({
     queryKey: ['cycle', id, 'matrix'],
     queryFn: () =>
@@ -626,6 +670,7 @@ function Matrix({ id }: { id: string }) {
           unitName: string;
           assessmentId: string;
           status: string;
+          approval: ApprovalViewT;
           cells: {
             field: string;
             leaves: number;
@@ -668,6 +713,42 @@ function Matrix({ id }: { id: string }) {
             );
           },
         })),
+        {
+          title: 'Duyệt từng cấp',
+          fixed: 'right' as const,
+          render: (_: unknown, r: (typeof m.data.rows)[number]) => (
+            <Space direction="vertical" size={2} data-testid={`approval-${r.unitName}`}>
+              <span style={{ fontSize: 12 }}>
+                {r.status === 'draft' || r.status === 'returned'
+                  ? 'Đơn vị chưa gửi'
+                  : r.approval.complete
+                    ? `Đã đến ${r.approval.holderUnitName}`
+                    : `Chờ ${r.approval.holderUnitName} duyệt`}
+              </span>
+              <Space size={4}>
+                {r.approval.canApprove && (
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() =>
+                      void act(
+                        () => send('POST', `/api/assessments/${r.assessmentId}/approve`, {}),
+                        'Đã duyệt, chuyển lên cấp trên',
+                      )
+                    }
+                  >
+                    Duyệt
+                  </Button>
+                )}
+                {r.approval.canSendBack && (
+                  <Button size="small" onClick={() => sendBack(r.assessmentId, r.unitName)}>
+                    Trả lại cấp dưới
+                  </Button>
+                )}
+              </Space>
+            </Space>
+          ),
+        },
       ]}
     />
   );

@@ -1,6 +1,8 @@
 /** Demo cycles, so that a newcomer sees every stage: for the teams and commune police of Cù Lao Dung
  * and for the offices and communes of Hà Quảng, a finished 2023 cycle (self-assessed, appraised,
- * finalised, published with a decision) and an open 2024 cycle (self-assessment under way). Built
+ * finalised, published with a decision) and an open 2024 cycle (self-assessment under way). The
+ * 2024 cycle of the police is run by Công an tỉnh Sóc Trăng: Cù Lao Dung appraises its teams and
+ * communes and approves them before they reach the province (one level at a time). Built
  * through the same services as the screens, with the clock set inside each stage. The frameworks
  * are the example ones shipped in content/ (marked isExample). */
 import { formatPoints, leavesOf, parseFrameworkJson, parseLeafInput, type Criterion } from '@chiso/domain';
@@ -42,6 +44,8 @@ export function demoInput(c: Criterion, k: number): string {
 
 interface Plan {
   owner: string;
+  /** The 2024 cycle may be run from higher up: the owner's units then appraise and approve first. */
+  owner2024?: { code: string; label: string };
   framework: string;
   kinds: string[];
   label: string;
@@ -55,6 +59,8 @@ const PLANS: Plan[] = [
     kinds: ['team', 'commune_police'],
     label: 'các Đội và Công an cấp xã — Công an huyện Cù Lao Dung',
     decision: '15/QĐ-CAH',
+    // run by the province: Cù Lao Dung appraises its teams and communes and approves them first
+    owner2024: { code: 'CAT-ST', label: 'các Đội và Công an cấp xã — Công an tỉnh Sóc Trăng' },
   },
   {
     owner: 'UBND-HQ',
@@ -181,11 +187,12 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
       publication: [d(46), d(55)],
     } as const;
     const now = at(today);
+    const owner24 = plan.owner2024 ? await findOpenByCode(db, plan.owner2024.code) : owner;
     const c24 = await now.cycles.create(SYSTEM_ACTOR, {
-      name: `Chỉ số CCHC năm 2024 — ${plan.label}`,
+      name: `Chỉ số CCHC năm 2024 — ${plan.owner2024?.label ?? plan.label}`,
       year: 2024,
       frameworkId: fwRow.f.id,
-      ownerUnitId: owner.id,
+      ownerUnitId: (owner24 ?? owner).id,
       unitKinds: plan.kinds,
       stages: STAGES.map((stage) => ({ stage, startsOn: s2024[stage][0], dueOn: s2024[stage][1] })),
     });
