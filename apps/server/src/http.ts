@@ -40,3 +40,14 @@ export const commonErrors = {
   409: ErrorResponse,
   422: ErrorResponse,
 };
+
+/** The one file of a multipart request, read into memory (within the upload limit set when
+ * multipart was registered; past it the error handler answers 413). A Vietnamese 400 when the
+ * request is not multipart or holds no file. */
+export async function uploadedFile(req: FastifyRequest): Promise<{ name: string; bytes: Buffer }> {
+  if (!req.isMultipart())
+    throw new AppError('VALIDATION', 'Hãy gửi tệp trong trường "file" (multipart/form-data).');
+  const file = await req.file();
+  if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp.');
+  return { name: file.filename, bytes: await file.toBuffer() };
+}

@@ -6,6 +6,7 @@
 import { leavesOf, parseFrameworkJson } from '@chiso/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayVn } from '../src/lib/dates.ts';
+import { setAssignments } from '../src/modules/cycles/repository.ts';
 import { demoInput } from '../src/modules/system/seedCycles.ts';
 import { testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
 
@@ -166,10 +167,20 @@ describe('appraisal one level at a time', () => {
       ((await province.get(`/api/cycles/${cycleId}/assignments`)).json() as { items: unknown[] }).items
         .length,
     ).toBe(2 * ids.length);
+    // even with an assignment slipped in (not through the API), the province's appraiser is not of
+    // the communes' level
+    await setAssignments(
+      t.database.db,
+      cycleId,
+      theirs.id,
+      [units[0]!.unitId],
+      [{ fieldCode: '1', unitId: units[0]!.unitId }],
+    );
     const refused = await provAppraiser.send('PUT', `/api/assessments/${first}/appraisal/${leafCodes[0]}`, {
       action: 'accept',
     });
     expect(refused.statusCode).toBe(403);
+    expect((refused.json() as Err).error.message).toContain(`do ${CLD} thẩm định`);
   });
 
   it('the province cannot appraise, approve, return or finalise before the district has approved', async () => {
@@ -236,10 +247,10 @@ describe('appraisal one level at a time', () => {
     const notes = (await province.get('/api/notices')).json() as { items: { title: string }[] };
     expect(notes.items.some((n) => n.title.includes(`${CLD} đã duyệt`))).toBe(true);
     // the audit trail has the approval
-    const audit = (await province.get(`/api/audit?entityId=${first}`)).json() as {
-      items: { action: string }[];
+    const audit = (await province.get('/api/audit?action=appraisal.approve')).json() as {
+      items: { action: string; entityId: string; reason: string | null }[];
     };
-    expect(audit.items.map((a) => a.action)).toContain('appraisal.approve');
+    expect(audit.items.find((a) => a.entityId === first)).toMatchObject({ reason: 'Đồng ý kết quả.' });
   });
 
   it('once approved, the district can no longer change it; only the province sends it back, with a reason', async () => {
@@ -322,5 +333,121 @@ describe('appraisal one level at a time', () => {
     });
     expect(r.statusCode).toBe(400);
     expect((r.json() as Err).error.message).toContain('đã thuộc một kỳ đánh giá cùng bộ tiêu chí năm 2025');
+  });
+});
+
+describe('two levels between the owner and the unit (ministry → province → district → team)', () => {
+  let admin: Client;
+  let cycle2: string;
+  let team: string;
+  const ST = 'Công an tỉnh Sóc Trăng';
+
+  beforeAll(async () => {
+    admin = await t.login('quantri');
+    const bca = await unitIdByCode(t, 'BCA');
+    const r = await admin.send('POST', '/api/cycles', {
+      name: 'Chỉ số CCHC năm 2025 — các Đội (Bộ Công an)',
+      year: 2025,
+      frameworkId,
+      ownerUnitId: bca,
+      unitKinds: ['team'],
+      stages: ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'].map((s) => ({
+        stage: s,
+        startsOn: addDays(today, -3),
+        dueOn: addDays(today, 7),
+      })),
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const d = r.json() as { id: string; units: { assessmentId: string; unitCode: string }[] };
+    cycle2 = d.id;
+    // a team of Cù Lao Dung (the provincial departments have teams of their own)
+    team = d.units.find((u) => u.unitCode.startsWith('CLD-'))!.assessmentId;
+    const open = (st: string, state: 'open' | 'closed') =>
+      admin.send('POST', `/api/cycles/${cycle2}/stages/${st}`, { state });
+    expect((await open('self_assessment', 'open')).statusCode).toBe(200);
+    const fw = (await admin.get(`/api/frameworks/${frameworkId}`)).json() as { definition: unknown };
+    for (const l of leavesOf(parseFrameworkJson(fw.definition).framework!)) {
+      const put = await officer.send('PUT', `/api/assessments/${team}/items/${l.code}`, {
+        text: demoInput(l, 2),
+        note: 'Hồ sơ lưu tại đơn vị.',
+      });
+      expect(put.statusCode, put.body).toBe(200);
+    }
+    expect((await head.send('POST', `/api/assessments/${team}/submit`)).statusCode).toBe(200);
+    await open('self_assessment', 'closed');
+    await open('appraisal', 'open');
+  });
+
+  it('the district approves, then the province, then it reaches the ministry', async () => {
+    const v0 = (await district.get(`/api/assessments/${team}/appraisal`)).json() as View;
+    expect(v0.approval.levels.map((l) => l.unitName)).toEqual([CLD, ST]);
+    expect(v0.approval).toMatchObject({ holderUnitName: CLD, canApprove: true });
+    // the province may not go first
+    expect((await province.send('POST', `/api/assessments/${team}/approve`, {})).statusCode).toBe(403);
+    expect((await district.send('POST', `/api/assessments/${team}/approve`, {})).statusCode).toBe(200);
+    // now the province holds it; the district no longer can act on it
+    expect((await district.send('POST', `/api/assessments/${team}/approve`, {})).statusCode).toBe(403);
+    const v1 = (await province.get(`/api/assessments/${team}/appraisal`)).json() as View;
+    expect(v1.approval).toMatchObject({ holderUnitName: ST, canApprove: true, canSendBack: true });
+    expect((await province.send('POST', `/api/assessments/${team}/approve`, {})).statusCode).toBe(200);
+    const v2 = (await admin.get(`/api/assessments/${team}/appraisal`)).json() as View;
+    expect(v2.approval).toMatchObject({ holderUnitName: 'Bộ Công an', complete: true, canSendBack: true });
+    expect(v2.approval.levels.every((l) => l.approvedBy)).toBe(true);
+  });
+
+  it('sending back goes one level at a time, each with its reason in the audit trail', async () => {
+    const r1 = await admin.send('POST', `/api/assessments/${team}/send-back`, {
+      reason: 'Tỉnh xem lại tiêu chí 3.',
+    });
+    expect(r1.statusCode, r1.body).toBe(200);
+    expect((r1.json() as View).approval).toMatchObject({ holderUnitName: ST, complete: false });
+    // the ministry, having sent it back, cannot send it further down: the province holds it
+    expect((await admin.send('POST', `/api/assessments/${team}/send-back`, { reason: 'x' })).statusCode).toBe(
+      403,
+    );
+    const r2 = await province.send('POST', `/api/assessments/${team}/send-back`, {
+      reason: 'Huyện ghi rõ căn cứ tiêu chí 3.',
+    });
+    expect(r2.statusCode, r2.body).toBe(200);
+    expect((r2.json() as View).approval).toMatchObject({ holderUnitName: CLD });
+    const audit = (await admin.get('/api/audit?action=appraisal.send_back')).json() as {
+      items: { entityId: string; reason: string | null }[];
+    };
+    expect(
+      audit.items
+        .filter((a) => a.entityId === team)
+        .map((a) => a.reason)
+        .sort(),
+    ).toEqual(['Huyện ghi rõ căn cứ tiêu chí 3.', 'Tỉnh xem lại tiêu chí 3.']);
+    // the ministry cannot finalise while a level below holds it
+    expect(
+      (await admin.send('POST', `/api/cycles/${cycle2}/stages/finalisation`, { state: 'open' })).statusCode,
+    ).toBe(200);
+    const fin = await admin.send('POST', `/api/cycles/${cycle2}/finalise`);
+    expect(fin.statusCode).toBe(409);
+    expect((fin.json() as Err).error.details!.problems!.join(' ')).toContain(`${CLD} chưa duyệt`);
+  });
+
+  it('no one approves at two levels, nor grants themselves a lower level to do so', async () => {
+    const me = (await province.get('/api/auth/session')).json() as { user: { id: string } };
+    const cld = await unitIdByCode(t, 'CAH-CLD');
+    const self = await province.send('POST', '/api/grants', {
+      userId: me.user.id,
+      role: 'coordinator',
+      unitId: cld,
+    });
+    expect(self.statusCode).toBe(403);
+    expect((self.json() as Err).error.message).toContain('Không tự cấp quyền cho chính mình');
+    // granted by someone else, the province coordinator also coordinates the district…
+    expect(
+      (await admin.send('POST', '/api/grants', { userId: me.user.id, role: 'coordinator', unitId: cld }))
+        .statusCode,
+    ).toBe(200);
+    const both = await t.login('dieuphoi.soctrang');
+    expect((await both.send('POST', `/api/assessments/${team}/approve`, {})).statusCode).toBe(200);
+    // …but then does not approve the same result again at the province's level
+    const twice = await both.send('POST', `/api/assessments/${team}/approve`, {});
+    expect(twice.statusCode).toBe(403);
+    expect((twice.json() as Err).error.message).toContain('Bạn đã duyệt kết quả này ở cấp dưới');
   });
 });

@@ -74,13 +74,24 @@ export function appraisalLevels(ownerPath: string, memberPath: string): string[]
   return between.reverse();
 }
 
-/** Where an appraisal stands: which unit appraises it, which unit holds it now (must approve it
- * next, or the owner when every level has approved). */
-export function approvalState(levels: readonly string[], approved: number, ownerUnitId: string) {
+/**
+ * Where an appraisal stands. `levels` nearest first; `approvedBy` the level units that have
+ * approved, in order; `closed` the level units closed since (merged, dissolved): they are passed
+ * over, the next open level up acting instead. The appraising unit is the first open level (else
+ * the owner); the holder is the first open level that has not approved (else the owner).
+ */
+export function approvalState(
+  levels: readonly string[],
+  approvedBy: readonly string[],
+  ownerUnitId: string,
+  closed: ReadonlySet<string> = new Set(),
+) {
+  const open = levels.filter((l) => !closed.has(l));
+  const pending = open.filter((l) => !approvedBy.includes(l));
   return {
-    appraisingUnitId: levels[0] ?? ownerUnitId,
-    holderUnitId: levels[approved] ?? ownerUnitId,
-    /** Every level has approved: the result has reached the owner. */
-    complete: approved >= levels.length,
+    appraisingUnitId: open[0] ?? ownerUnitId,
+    holderUnitId: pending[0] ?? ownerUnitId,
+    /** Every open level has approved: the result has reached the owner. */
+    complete: pending.length === 0,
   };
 }

@@ -17,13 +17,27 @@ describe('appraisal levels (one level at a time up the tree)', () => {
     expect(appraisalLevels(province, '/bca/cb/hq/')).toEqual([]);
   });
   it('the holder moves up with each approval, then reaches the owner', () => {
-    expect(approvalState(['c', 'b'], 0, 'a')).toEqual({
+    expect(approvalState(['c', 'b'], [], 'a')).toEqual({
       appraisingUnitId: 'c',
       holderUnitId: 'c',
       complete: false,
     });
-    expect(approvalState(['c', 'b'], 1, 'a')).toMatchObject({ holderUnitId: 'b', complete: false });
-    expect(approvalState(['c', 'b'], 2, 'a')).toMatchObject({ holderUnitId: 'a', complete: true });
-    expect(approvalState([], 0, 'a')).toEqual({ appraisingUnitId: 'a', holderUnitId: 'a', complete: true });
+    expect(approvalState(['c', 'b'], ['c'], 'a')).toMatchObject({ holderUnitId: 'b', complete: false });
+    expect(approvalState(['c', 'b'], ['c', 'b'], 'a')).toMatchObject({ holderUnitId: 'a', complete: true });
+    expect(approvalState([], [], 'a')).toEqual({ appraisingUnitId: 'a', holderUnitId: 'a', complete: true });
+  });
+  it('a level closed since the cycle was made is passed over: the next open level acts', () => {
+    const closed = new Set(['c']);
+    expect(approvalState(['c', 'b'], [], 'a', closed)).toEqual({
+      appraisingUnitId: 'b',
+      holderUnitId: 'b',
+      complete: false,
+    });
+    expect(approvalState(['c', 'b'], ['b'], 'a', closed)).toMatchObject({
+      holderUnitId: 'a',
+      complete: true,
+    });
+    // an approval given before the unit closed still counts
+    expect(approvalState(['c', 'b'], ['c'], 'a', new Set(['b']))).toMatchObject({ complete: true });
   });
 });

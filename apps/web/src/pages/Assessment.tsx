@@ -583,7 +583,7 @@ export default function Assessment({ session }: { session: Session }) {
             {a.deadline.daysLeft >= 0 ? `còn ${a.deadline.daysLeft} ngày` : 'đã quá hạn'})
           </Descriptions.Item>
         </Descriptions>
-        {approval && a.status !== 'draft' && a.status !== 'returned' && (
+        {approval && approval.levels.length > 0 && a.status !== 'draft' && a.status !== 'returned' && (
           <Descriptions size="small" column={2} data-testid="approval">
             <Descriptions.Item label="Cấp thẩm định">{approval.appraisingUnitName}</Descriptions.Item>
             <Descriptions.Item label="Đang ở">

@@ -631,6 +631,22 @@ function Assignments({ cycle, session }: { cycle: CycleDetail; session: Session 
   );
 }
 
+interface MatrixRow {
+  unitId: string;
+  unitName: string;
+  assessmentId: string;
+  status: string;
+  approval: ApprovalViewT;
+  cells: {
+    field: string;
+    leaves: number;
+    appraised: number;
+    waiting: number;
+    answered: number;
+    pending: number;
+  }[];
+}
+
 function Matrix({ id }: { id: string }) {
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
@@ -665,23 +681,48 @@ function Matrix({ id }: { id: string }) {
     queryFn: () =>
       get<{
         fields: { code: string; title: string }[];
-        rows: {
-          unitId: string;
-          unitName: string;
-          assessmentId: string;
-          status: string;
-          approval: ApprovalViewT;
-          cells: {
-            field: string;
-            leaves: number;
-            appraised: number;
-            waiting: number;
-            answered: number;
-            pending: number;
-          }[];
-        }[];
+        rows: MatrixRow[];
       }>(`/api/cycles/${id}/matrix`),
   });
+  const approvalColumn = {
+    title: 'Duyệt từng cấp',
+    fixed: 'right' as const,
+    render: (_: unknown, r: MatrixRow) =>
+      r.approval.levels.length === 0 ? (
+        '—'
+      ) : (
+        <Space direction="vertical" size={2} data-testid={`approval-${r.unitName}`}>
+          <span style={{ fontSize: 12 }}>
+            {r.status === 'draft' || r.status === 'returned'
+              ? 'Đơn vị chưa gửi'
+              : r.approval.complete
+                ? `Đã đến ${r.approval.holderUnitName}`
+                : `Chờ ${r.approval.holderUnitName} duyệt`}
+          </span>
+          <Space size={4}>
+            {r.approval.canApprove && (
+              <Button
+                size="small"
+                type="primary"
+                onClick={() =>
+                  void act(
+                    () => send('POST', `/api/assessments/${r.assessmentId}/approve`, {}),
+                    'Đã duyệt, chuyển lên cấp trên',
+                  )
+                }
+              >
+                Duyệt
+              </Button>
+            )}
+            {r.approval.canSendBack && (
+              <Button size="small" onClick={() => sendBack(r.assessmentId, r.unitName)}>
+                Trả lại cấp dưới
+              </Button>
+            )}
+          </Space>
+        </Space>
+      ),
+  };
   if (!m.data) return <Card loading />;
   return (
     <Table
@@ -713,42 +754,7 @@ function Matrix({ id }: { id: string }) {
             );
           },
         })),
-        {
-          title: 'Duyệt từng cấp',
-          fixed: 'right' as const,
-          render: (_: unknown, r: (typeof m.data.rows)[number]) => (
-            <Space direction="vertical" size={2} data-testid={`approval-${r.unitName}`}>
-              <span style={{ fontSize: 12 }}>
-                {r.status === 'draft' || r.status === 'returned'
-                  ? 'Đơn vị chưa gửi'
-                  : r.approval.complete
-                    ? `Đã đến ${r.approval.holderUnitName}`
-                    : `Chờ ${r.approval.holderUnitName} duyệt`}
-              </span>
-              <Space size={4}>
-                {r.approval.canApprove && (
-                  <Button
-                    size="small"
-                    type="primary"
-                    onClick={() =>
-                      void act(
-                        () => send('POST', `/api/assessments/${r.assessmentId}/approve`, {}),
-                        'Đã duyệt, chuyển lên cấp trên',
-                      )
-                    }
-                  >
-                    Duyệt
-                  </Button>
-                )}
-                {r.approval.canSendBack && (
-                  <Button size="small" onClick={() => sendBack(r.assessmentId, r.unitName)}>
-                    Trả lại cấp dưới
-                  </Button>
-                )}
-              </Space>
-            </Space>
-          ),
-        },
+        ...(m.data.rows.some((r) => r.approval.levels.length > 0) ? [approvalColumn] : []),
       ]}
     />
   );

@@ -4,8 +4,7 @@ import { checkTable, FINDING_LABELS, formatPoints, type CheckResult } from '@chi
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
-import { commonErrors } from '../../http.ts';
+import { commonErrors, uploadedFile } from '../../http.ts';
 import { readTabular } from '../../lib/tabular.ts';
 
 const p = (h: number | null) => (h === null ? null : formatPoints(h));
@@ -46,13 +45,10 @@ export async function checkRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      if (!req.isMultipart())
-        throw new AppError('VALIDATION', 'Hãy gửi tệp trong trường "file" (multipart/form-data).');
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp.');
-      const rows = await readTabular(await file.toBuffer(), file.filename);
+      const file = await uploadedFile(req);
+      const rows = await readTabular(file.bytes, file.name);
       const transpose = req.query.transpose === 'true' || req.query.transpose === '1';
-      return checkView(file.filename, checkTable(rows, { transpose }));
+      return checkView(file.name, checkTable(rows, { transpose }));
     },
   );
 }

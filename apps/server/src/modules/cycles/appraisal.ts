@@ -2,18 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   canWriteInStage,
-  compile,
   evaluate,
   formatLeafInput,
   formatPoints,
   leavesOf,
-  parseFrameworkJson,
   parseLeafInput,
   fromDbNumeric,
   toDbNumeric,
   toDecimalString,
-  type Compiled,
-  type Framework,
   type LeafInput,
   type Stage,
 } from '@chiso/domain';
@@ -26,37 +22,21 @@ import { activeGrantsOf, findUserById } from '../auth/repository.ts';
 import { pathInScope } from '../auth/scope.ts';
 import * as results from '../results/repository.ts';
 import { notifyUnits } from '../notices/service.ts';
+import { frameworkOf } from '../frameworks/compiled.ts';
 import * as repo from './repository.ts';
-import {
-  actsAt,
-  grantsActAt,
-  levelUnits,
-  memberPosition,
-  positionOf,
-  type LevelUnit,
-  type Position,
-} from './levels.ts';
+import { mayAppraise, ownerLevel, levelUnits, memberPosition, positionOf, type Position } from './levels.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const dec = toDecimalString;
 
 export class AppraisalService {
-  private compiled = new Map<string, { fw: Framework; compiled: Compiled }>();
-
   constructor(
     private db: Db,
     private today: () => string = () => todayVn(),
   ) {}
 
   private frameworkOf(row: { id: string; definition: unknown }) {
-    let v = this.compiled.get(row.id);
-    if (!v) {
-      const fw = parseFrameworkJson(row.definition).framework;
-      if (!fw) throw new AppError('FRAMEWORK_INVALID');
-      v = { fw, compiled: compile(fw) };
-      this.compiled.set(row.id, v);
-    }
-    return v;
+    return frameworkOf(row);
   }
 
   private async stageOk(cycleId: string, stage: Stage, unitId: string | null) {
@@ -93,7 +73,7 @@ export class AppraisalService {
   private async coordinated(actor: Actor, cycleId: string) {
     const c = await repo.getCycle(this.db, cycleId);
     if (!c) throw new AppError('CYCLE_NOT_FOUND');
-    const owner: LevelUnit = { unitId: c.c.ownerUnitId, name: c.ownerName, path: c.ownerPath };
+    const owner = ownerLevel(c);
     const all = await repo.cycleMembers(this.db, cycleId);
     const units = await levelUnits(this.db, owner, all);
     const members = all
@@ -129,16 +109,19 @@ export class AppraisalService {
         throw new AppError(
           'FORBIDDEN',
           m
-            ? `${m.unitName} do ${m.pos.appraising.name} thẩm định; bạn không phân công thẩm định đơn vị này.`
+            ? `${m.unitName} do ${m.pos.appraising.name} thẩm định; bạn không có quyền phân công thẩm định đơn vị này.`
             : 'Có đơn vị không thuộc phạm vi bạn điều phối trong kỳ đánh giá.',
         );
-      if (!grantsActAt(theirs, 'appraisal.write', m.pos.appraising, m.pos.chain[1] ?? null))
+      if (!mayAppraise(theirs, m.pos, m.unitPath))
         throw new AppError(
           'VALIDATION',
           `${user.fullName} không có quyền thẩm định (vai trò thành viên thẩm định) của ${m.pos.appraising.name}, cấp thẩm định ${m.unitName}.`,
         );
     }
     const overUnits = members.filter((m) => m.pos.appraises).map((m) => m.unitId);
+    // filed under the appraising level when the units share one (its auditors see it), else the owner
+    const levelsOf = new Set(unitIds.map((u) => byId.get(u)!.pos.appraising.unitId));
+    const auditUnit = levelsOf.size === 1 ? [...levelsOf][0]! : c.c.ownerUnitId;
     await this.db.transaction(async (tx) => {
       await repo.setAssignments(
         tx,
@@ -153,8 +136,8 @@ export class AppraisalService {
         action: 'cycle.assign',
         entity: 'cycle',
         entityId: cycleId,
-        unitId: c.c.ownerUnitId,
-        after: { userId, fields, units: unitIds.length },
+        unitId: auditUnit,
+        after: { userId, user: user.fullName, fields, unitIds },
         reason: null,
       });
     });
@@ -202,8 +185,8 @@ export class AppraisalService {
   ) {
     const { a, c, leaf, field, pos } = await this.loadForAppraisal(actor, assessmentId, code);
     if (!pos.appraises) {
-      if (!actsAt(actor, 'appraisal.write', pos.appraising, pos.chain[1] ?? null)) {
-        if (pos.coordinates)
+      if (!actor.system && !mayAppraise(actor.grants, pos, a.unitPath)) {
+        if (pos.coordinates || pathInScope(scopeOf(actor, 'appraisal.write'), a.unitPath))
           throw new AppError(
             'FORBIDDEN',
             `${a.unitName} do ${pos.appraising.name} thẩm định; cấp trên xem xét kết quả khi cấp dưới đã duyệt.`,
@@ -498,12 +481,15 @@ export class AppraisalService {
       appraisingUnitName: pos.appraising.name,
       holderUnitName: pos.holder.name,
       complete: pos.complete,
-      levels: pos.chain.slice(0, -1).map((u, i) => ({
-        unitId: u.unitId,
-        unitName: u.name,
-        approvedBy: pos.approvals[i]?.byName ?? null,
-        approvedAt: pos.approvals[i]?.at ?? null,
-      })),
+      levels: pos.chain.slice(0, -1).map((u) => {
+        const ap = pos.approvals.find((x) => x.unitId === u.unitId);
+        return {
+          unitId: u.unitId,
+          unitName: u.closed ? `${u.name} (không còn; cấp trên duyệt thay)` : u.name,
+          approvedBy: ap?.byName ?? null,
+          approvedAt: ap?.at ?? null,
+        };
+      }),
       /** The actor may approve it now (acts at the level that holds it, below the owner). */
       canApprove: inAppraisal && !pos.complete && pos.holds,
       /** The actor may send it back to the level below (acts where it is held, after an approval). */
@@ -544,8 +530,14 @@ export class AppraisalService {
         'FORBIDDEN',
         `Kết quả của ${a.unitName} đang chờ ${pos.holder.name} duyệt; mỗi cấp chỉ duyệt phần của mình.`,
       );
+    if (!actor.system && pos.approvals.some((x) => x.by === actor.id))
+      throw new AppError(
+        'FORBIDDEN',
+        'Bạn đã duyệt kết quả này ở cấp dưới; mỗi cấp do người của cấp đó duyệt.',
+      );
     const n = pos.approvals.length;
-    if (n === 0) await requireNothingOpen(this.db, assessmentId);
+    const first = pos.holder === pos.appraising;
+    if (first) await requireNothingOpen(this.db, assessmentId);
     const approval = {
       unitId: pos.holder.unitId,
       unitName: pos.holder.name,
@@ -554,7 +546,8 @@ export class AppraisalService {
       at: new Date().toISOString(),
       note: note?.trim() || null,
     };
-    const next = pos.chain[n + 1]!;
+    // the next open level up, or the owner (never closed)
+    const next = pos.chain.slice(pos.chain.indexOf(pos.holder) + 1).find((u) => !u.closed)!;
     await this.db.transaction(async (tx) => {
       await repo.lockAssessment(tx, assessmentId);
       const now = await repo.getAssessment(tx, assessmentId);
@@ -564,7 +557,7 @@ export class AppraisalService {
         now.a.approvals.length !== n
       )
         throw new AppError('ASSESSMENT_STATE', 'Kết quả thẩm định vừa thay đổi; hãy tải lại.');
-      if (n === 0) await requireNothingOpen(tx, assessmentId);
+      if (first) await requireNothingOpen(tx, assessmentId);
       await repo.setAssessment(tx, assessmentId, {
         status: 'in_appraisal',
         approvals: [...now.a.approvals, approval],
@@ -608,11 +601,17 @@ export class AppraisalService {
         'FORBIDDEN',
         `Kết quả của ${a.unitName} đang ở ${pos.holder.name}; chỉ cấp đó trả lại cấp dưới.`,
       );
-    const lower = pos.chain[n - 1]!;
+    const lower = pos.lastApproved!;
     await this.db.transaction(async (tx) => {
       await repo.lockAssessment(tx, assessmentId);
       const now = await repo.getAssessment(tx, assessmentId);
-      if (!now || now.a.approvals.length !== n)
+      const cycleNow = await repo.getCycle(tx, c.c.id);
+      if (
+        !now ||
+        now.a.approvals.length !== n ||
+        (now.a.status !== 'submitted' && now.a.status !== 'in_appraisal') ||
+        cycleNow?.c.status !== 'open'
+      )
         throw new AppError('ASSESSMENT_STATE', 'Kết quả thẩm định vừa thay đổi; hãy tải lại.');
       await repo.setAssessment(tx, assessmentId, { approvals: now.a.approvals.slice(0, -1) });
       await appendAudit(tx, {
@@ -653,7 +652,7 @@ export class AppraisalService {
     const members = await repo.cycleMembers(this.db, cycleId);
     const apps = await repo.appraisalsOfCycle(this.db, cycleId);
     const problems: string[] = [];
-    const owner: LevelUnit = { unitId: c.c.ownerUnitId, name: c.ownerName, path: c.ownerPath };
+    const owner = ownerLevel(c);
     const units = await levelUnits(this.db, owner, members);
     for (const m of members) {
       if (m.a.status !== 'submitted' && m.a.status !== 'in_appraisal')
@@ -674,6 +673,26 @@ export class AppraisalService {
     if (problems.length)
       throw new AppError('CYCLE_STATE', 'Chưa thể hoàn thiện kết quả: còn việc chưa xong.', { problems });
     await this.db.transaction(async (tx) => {
+      // the cycle, then each assessment, under lock: what was checked above must still hold
+      await repo.lockCycle(tx, cycleId);
+      if ((await repo.getCycle(tx, cycleId))?.c.status !== 'open')
+        throw new AppError('CYCLE_STATE', 'Kỳ đánh giá đã hoàn thiện kết quả.');
+      for (const m of members) {
+        await repo.lockAssessment(tx, m.a.id);
+        const now = (await repo.getAssessment(tx, m.a.id))!;
+        const stillOpen = (await repo.appraisalOf(tx, m.a.id)).some(
+          (x) => x.state === 'supplement' || x.state === 'answered',
+        );
+        if (
+          (now.a.status !== 'submitted' && now.a.status !== 'in_appraisal') ||
+          stillOpen ||
+          !positionOf(actor, owner, units, { levels: m.levels, a: now.a }).complete
+        )
+          throw new AppError(
+            'CYCLE_STATE',
+            `Kết quả của ${m.unitName} vừa thay đổi (trả lại, rút lại hoặc yêu cầu giải trình); hãy tải lại và thử lại.`,
+          );
+      }
       for (const m of members) {
         const inputs = await this.finalInputsOf(tx, m.a.id);
         const r = evaluate(compiled, inputs);

@@ -1,42 +1,39 @@
 /** Appraisal one level at a time up the tree (ADR 0012). A member's levels are the units strictly
  * between the cycle's owner and the member, nearest first (`cycle_units.levels`, fixed when the
  * cycle is made); the first appraises, each approves in turn, and the result reaches the owner only
- * when every level has approved. Acting at a level means holding the right through a grant on
- * that level's unit (or between it and the next level up), not through a wider grant: a province
- * coordinator does not approve in a district's place. */
+ * when every level has approved. Acting at a level below the owner means holding the right through
+ * a grant on that very unit: a wider grant (a province coordinator over a district) does not act
+ * in the level's place, and a unit moved elsewhere since keeps its own coordinators. A level whose
+ * unit has been closed since is passed over: the next open level up acts instead. */
 import { approvalState, roleAllows, type Action } from '@chiso/domain';
 import type { DbOrTx } from '../../db/open.ts';
 import type { Approval } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { ActiveGrant } from '../auth/scope.ts';
+import { pathInScope, scopeFor, type ActiveGrant } from '../auth/scope.ts';
 import * as repo from './repository.ts';
 
 export interface LevelUnit {
   unitId: string;
   name: string;
   path: string;
+  closed: boolean;
 }
 
-/** Whether grants give `action` at a level: through a grant on the level's unit or below the next
- * level up; at the owner's level (no next level), through any grant covering it. */
+/** Whether grants give `action` at a level: below the owner, through a grant on the level's unit;
+ * at the owner's level, through any grant covering the owner. */
 export function grantsActAt(
   grants: readonly ActiveGrant[],
   action: Action,
   level: LevelUnit,
-  upper: LevelUnit | null,
+  atOwner: boolean,
 ): boolean {
   return grants.some((g) => {
     if (!roleAllows(g.role, action)) return false;
-    if (g.unitId === null) return upper === null;
-    return level.path.startsWith(g.unitPath) && (upper === null || !upper.path.startsWith(g.unitPath));
+    if (!atOwner) return g.unitId === level.unitId;
+    return g.unitId === null || level.path.startsWith(g.unitPath);
   });
 }
 
-export function actsAt(actor: Actor, action: Action, level: LevelUnit, upper: LevelUnit | null) {
-  return !!actor.system || grantsActAt(actor.grants, action, level, upper);
-}
-
-/** The units of the levels of some members, with the owner (names and paths). */
 export async function levelUnits(
   db: DbOrTx,
   owner: LevelUnit,
@@ -45,7 +42,7 @@ export async function levelUnits(
   const ids = [...new Set(members.flatMap((m) => m.levels))];
   const found = await repo.unitsByIds(db, ids);
   const out = new Map<string, LevelUnit>([[owner.unitId, owner]]);
-  for (const [id, u] of found) out.set(id, { unitId: id, name: u.name, path: u.path });
+  for (const [id, u] of found) out.set(id, { unitId: id, ...u });
   return out;
 }
 
@@ -53,10 +50,13 @@ export interface Position {
   /** The levels then the owner, nearest first. */
   chain: LevelUnit[];
   approvals: Approval[];
+  /** The level that appraises (the first open one, else the owner). */
   appraising: LevelUnit;
-  /** Who must act next: the level that approves next, or the owner when every level has. */
+  /** Who must act next: the first open level that has not approved, or the owner. */
   holder: LevelUnit;
   complete: boolean;
+  /** The unit of the last approval: where a send-back returns it. */
+  lastApproved: LevelUnit | null;
   /** The actor appraises the member (coordinates its appraising level). */
   appraises: boolean;
   /** The actor acts at the level that holds it now. */
@@ -71,24 +71,46 @@ export function positionOf(
   units: Map<string, LevelUnit>,
   m: { levels: string[]; a: { approvals: Approval[] } },
 ): Position {
-  const chain = [
-    ...m.levels.map((id) => units.get(id) ?? { unitId: id, name: 'đơn vị đã giải thể', path: '/?/' }),
+  const chain: LevelUnit[] = [
+    ...m.levels.map(
+      (id) => units.get(id) ?? { unitId: id, name: 'đơn vị không còn', path: '/?/', closed: true },
+    ),
     owner,
   ];
   const approvals = m.a.approvals ?? [];
-  const st = approvalState(m.levels, approvals.length, owner.unitId);
-  const k = Math.min(approvals.length, m.levels.length);
-  const at = (i: number) => actsAt(actor, 'cycle.manage', chain[i]!, chain[i + 1] ?? null);
+  const closed = new Set(chain.filter((u) => u.closed && u !== owner).map((u) => u.unitId));
+  const st = approvalState(
+    m.levels,
+    approvals.map((x) => x.unitId),
+    owner.unitId,
+    closed,
+  );
+  const byId = (id: string) => chain.find((u) => u.unitId === id)!;
+  const at = (u: LevelUnit) => actsAt(actor, 'cycle.manage', u, u === owner);
+  const last = approvals[approvals.length - 1];
   return {
     chain,
     approvals,
-    appraising: chain[0]!,
-    holder: chain[k]!,
+    appraising: byId(st.appraisingUnitId),
+    holder: byId(st.holderUnitId),
     complete: st.complete,
-    appraises: at(0),
-    holds: at(k),
-    coordinates: chain.some((_, i) => at(i)),
+    lastApproved: last ? (chain.find((u) => u.unitId === last.unitId) ?? null) : null,
+    appraises: at(byId(st.appraisingUnitId)),
+    holds: at(byId(st.holderUnitId)),
+    coordinates: chain.some((u) => !u.closed && at(u)) || at(owner),
   };
+}
+
+export function actsAt(actor: Actor, action: Action, level: LevelUnit, atOwner: boolean) {
+  return !!actor.system || grantsActAt(actor.grants, action, level, atOwner);
+}
+
+/** Whether grants make their holder an appraiser of a member: at a level below the owner, a grant
+ * on that level; when the owner appraises, the appraiser's right over the member. */
+export function mayAppraise(grants: readonly ActiveGrant[], pos: Position, memberPath: string): boolean {
+  if (pos.appraising === pos.chain[pos.chain.length - 1])
+    return pathInScope(scopeFor(grants, 'appraisal.write'), memberPath);
+  return grantsActAt(grants, 'appraisal.write', pos.appraising, false);
 }
 
 /** Where one member's appraisal stands, seen by the actor. */
@@ -98,8 +120,16 @@ export async function memberPosition(
   c: { c: { id: string; ownerUnitId: string }; ownerName: string; ownerPath: string },
   a: { a: { unitId: string; approvals: Approval[] } },
 ): Promise<Position> {
-  const owner: LevelUnit = { unitId: c.c.ownerUnitId, name: c.ownerName, path: c.ownerPath };
   const levels = await repo.levelsOf(db, c.c.id, a.a.unitId);
+  const owner = ownerLevel(c);
   const units = await levelUnits(db, owner, [{ levels }]);
   return positionOf(actor, owner, units, { levels, a: a.a });
+}
+
+export function ownerLevel(c: {
+  c: { ownerUnitId: string };
+  ownerName: string;
+  ownerPath: string;
+}): LevelUnit {
+  return { unitId: c.c.ownerUnitId, name: c.ownerName, path: c.ownerPath, closed: false };
 }

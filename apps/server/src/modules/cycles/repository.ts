@@ -126,12 +126,13 @@ export async function cycleMembers(db: DbOrTx, cycleId: string) {
 
 /** Name and path of some units (the appraisal levels of a cycle). */
 export async function unitsByIds(db: DbOrTx, ids: string[]) {
-  if (!ids.length) return new Map<string, { name: string; path: string }>();
+  type U = { name: string; path: string; closed: boolean };
+  if (!ids.length) return new Map<string, U>();
   const rows = await db
-    .select({ id: units.id, name: units.name, path: units.path })
+    .select({ id: units.id, name: units.name, path: units.path, validTo: units.validTo })
     .from(units)
     .where(inArray(units.id, ids));
-  return new Map(rows.map((r) => [r.id, { name: r.name, path: r.path }]));
+  return new Map<string, U>(rows.map((r) => [r.id, { name: r.name, path: r.path, closed: !!r.validTo }]));
 }
 
 /** The appraisal levels of one member of a cycle. */
@@ -381,4 +382,13 @@ export async function unitsInCyclesOf(db: DbOrTx, frameworkId: string, year: num
       and(eq(cycles.frameworkId, frameworkId), eq(cycles.year, year), inArray(cycleUnits.unitId, unitIds)),
     )
     .orderBy(units.path);
+}
+
+export async function lockCycle(db: DbOrTx, id: string) {
+  await db.execute(sql`select id from cycles where id = ${id} for update`);
+}
+
+/** Serialises the making of cycles of one framework and year (until the transaction ends). */
+export async function lockFrameworkYear(db: DbOrTx, frameworkId: string, year: number) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`cycle:${frameworkId}:${year}`}))`);
 }

@@ -6,17 +6,13 @@ import {
   appraisalLevels,
   canWriteInStage,
   checkUpload,
-  compile,
   daysLeft,
   evaluate,
   formatPoints,
   leavesOf,
-  parseFrameworkJson,
   parseLeafInput,
   STAGE_LABELS,
   STAGES,
-  type Compiled,
-  type Framework,
   type LeafInput,
   type NodeResult,
   type Stage,
@@ -33,8 +29,9 @@ import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { getUnit, listUnits } from '../units/repository.ts';
 import { getFramework } from '../frameworks/repository.ts';
 import { notifyUnits } from '../notices/service.ts';
+import { frameworkOf } from '../frameworks/compiled.ts';
 import * as repo from './repository.ts';
-import { actsAt, levelUnits, memberPosition, positionOf, type LevelUnit } from './levels.ts';
+import { levelUnits, mayAppraise, memberPosition, ownerLevel, positionOf } from './levels.ts';
 
 export interface CycleCreate {
   name: string;
@@ -48,8 +45,6 @@ export interface CycleCreate {
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CycleService {
-  private compiled = new Map<string, { fw: Framework; compiled: Compiled }>();
-
   constructor(
     private db: Db,
     private files: FileStore,
@@ -58,14 +53,7 @@ export class CycleService {
   ) {}
 
   private frameworkOf(row: { id: string; definition: unknown }) {
-    let v = this.compiled.get(row.id);
-    if (!v) {
-      const fw = parseFrameworkJson(row.definition).framework;
-      if (!fw) throw new AppError('FRAMEWORK_INVALID');
-      v = { fw, compiled: compile(fw) };
-      this.compiled.set(row.id, v);
-    }
-    return v;
+    return frameworkOf(row);
   }
 
   // ---- cycles
@@ -105,25 +93,27 @@ export class CycleService {
         'VALIDATION',
         'Không có đơn vị nào thuộc loại đã chọn (và bộ tiêu chí áp dụng) trong phạm vi của đơn vị chủ trì.',
       );
-    // a unit has one result per framework and year: it takes part in one cycle of them
-    const taken = await repo.unitsInCyclesOf(
-      this.db,
-      fwRow.f.id,
-      body.year,
-      members.map((u) => u.id),
-    );
-    if (taken.length)
-      throw new AppError(
-        'VALIDATION',
-        `${taken
-          .slice(0, 5)
-          .map((t) => `${t.unitName} (${t.cycleName})`)
-          .join(
-            ', ',
-          )}${taken.length > 5 ? ` và ${taken.length - 5} đơn vị khác` : ''} đã thuộc một kỳ đánh giá cùng bộ tiêu chí năm ${body.year}.`,
-      );
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
+      // a unit has one result per framework and year: it takes part in one cycle of them (checked
+      // under a lock on the framework and year, so two cycles made at once cannot both pass)
+      await repo.lockFrameworkYear(tx, fwRow.f.id, body.year);
+      const taken = await repo.unitsInCyclesOf(
+        tx,
+        fwRow.f.id,
+        body.year,
+        members.map((u) => u.id),
+      );
+      if (taken.length)
+        throw new AppError(
+          'VALIDATION',
+          `${taken
+            .slice(0, 5)
+            .map((t) => `${t.unitName} (${t.cycleName})`)
+            .join(
+              ', ',
+            )}${taken.length > 5 ? ` và ${taken.length - 5} đơn vị khác` : ''} đã thuộc một kỳ đánh giá cùng bộ tiêu chí năm ${body.year}.`,
+        );
       await repo.insertCycle(
         tx,
         {
@@ -200,7 +190,7 @@ export class CycleService {
     const manages = pathInScope(scopeOf(actor, 'cycle.manage'), c.ownerPath);
     const read = scopeOf(actor, 'assessment.read');
     const members = await repo.cycleMembers(this.db, id);
-    const owner: LevelUnit = { unitId: c.c.ownerUnitId, name: c.ownerName, path: c.ownerPath };
+    const owner = ownerLevel(c);
     const units = await levelUnits(this.db, owner, members);
     const placed = members.map((m) => ({ ...m, pos: positionOf(actor, owner, units, m) }));
     const visible = manages
@@ -505,7 +495,7 @@ export class CycleService {
       canAppraise:
         inAppraisal &&
         !pos.approvals.length &&
-        (pos.appraises || actsAt(actor, 'appraisal.write', pos.appraising, pos.chain[1] ?? null)),
+        (pos.appraises || !!actor.system || mayAppraise(actor.grants, pos, a.unitPath)),
       /** May return it to the unit (the appraising level's coordinator, before any approval). */
       canReturn: inAppraisal && !pos.approvals.length && pos.appraises,
       /** The unit that appraises it, and where it waits now. */
@@ -604,7 +594,7 @@ export class CycleService {
       if (pos.approvals.length)
         throw new AppError(
           'ASSESSMENT_STATE',
-          `Kết quả thẩm định đã được ${pos.approvals[0]!.unitName} duyệt; cần trả lại cấp dưới trước.`,
+          `Kết quả thẩm định đã được ${pos.approvals[0]!.unitName} duyệt; cấp trên cần trả lại trước.`,
         );
     }
     await this.db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../app.ts';
 import { AppError } from '../../errors.ts';
-import { actorOf } from '../../http.ts';
+import { actorOf, uploadedFile } from '../../http.ts';
 import { docxFileName, renderDocx } from '../../lib/docx.ts';
 import { docxToPdf } from '../../lib/pdf.ts';
 import { readTabular } from '../../lib/tabular.ts';
@@ -129,27 +129,24 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw new AppError('VALIDATION', 'Hãy gửi tệp trong trường "file" (multipart/form-data).');
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp.');
-      const rows = await readTabular(await file.toBuffer(), file.filename);
+      const file = await uploadedFile(req);
+      const rows = await readTabular(file.bytes, file.name);
       const transpose = req.query.transpose === 'true' || req.query.transpose === '1';
       const result = checkTable(rows, { transpose });
       const format = req.query.format;
       if (format === 'xlsx')
         return sendFile(
           reply,
-          checkReportFileName(file.filename, 'xlsx'),
+          checkReportFileName(file.name, 'xlsx'),
           'xlsx',
-          await checkReportXlsx(file.filename, result),
+          await checkReportXlsx(file.name, result),
         );
       const docx = await renderDocx(
-        checkReportDocument(file.filename, result, metaFrom(req.query, DEFAULT_ISSUING_BODY)),
+        checkReportDocument(file.name, result, metaFrom(req.query, DEFAULT_ISSUING_BODY)),
       );
       if (format === 'pdf')
-        return sendFile(reply, checkReportFileName(file.filename, 'pdf'), 'pdf', await docxToPdf(docx));
-      return sendFile(reply, checkReportFileName(file.filename, 'docx'), 'docx', docx);
+        return sendFile(reply, checkReportFileName(file.name, 'pdf'), 'pdf', await docxToPdf(docx));
+      return sendFile(reply, checkReportFileName(file.name, 'docx'), 'docx', docx);
     },
   );
 }

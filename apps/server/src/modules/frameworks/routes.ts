@@ -13,11 +13,10 @@ import {
   IdParams,
 } from '@chiso/contracts';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../app.ts';
-import { actorOf, commonErrors } from '../../http.ts';
+import { actorOf, commonErrors, uploadedFile } from '../../http.ts';
 
 const tags = ['Bộ tiêu chí'];
 const errors = commonErrors;
@@ -158,16 +157,8 @@ export async function frameworkRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req) => {
-      if (!req.isMultipart())
-        throw new AppError('VALIDATION', 'Hãy gửi tệp trong trường "file" (multipart/form-data).');
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp.');
-      return s.frameworks.importFile(
-        actorOf(req),
-        req.query.ownerUnitId ?? null,
-        file.filename,
-        await file.toBuffer(),
-      );
+      const file = await uploadedFile(req);
+      return s.frameworks.importFile(actorOf(req), req.query.ownerUnitId ?? null, file.name, file.bytes);
     },
   );
 }

@@ -12,8 +12,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../app.ts';
-import { AppError } from '../../errors.ts';
-import { actorOf, commonErrors } from '../../http.ts';
+import { actorOf, commonErrors, uploadedFile } from '../../http.ts';
 import { readTabular } from '../../lib/tabular.ts';
 
 const tags = ['Kết quả'];
@@ -92,11 +91,8 @@ export async function resultRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req) => {
-      if (!req.isMultipart())
-        throw new AppError('VALIDATION', 'Hãy gửi tệp trong trường "file" (multipart/form-data).');
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp.');
-      const rows = await readTabular(await file.toBuffer(), file.filename);
+      const file = await uploadedFile(req);
+      const rows = await readTabular(file.bytes, file.name);
       return s.results.importRows(actorOf(req), req.query.frameworkId, req.query.year, req.query.mode, rows);
     },
   );

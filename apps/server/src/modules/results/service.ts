@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   compare,
-  compile,
   evaluate,
   evaluateFast,
   fieldsOnly,
@@ -34,6 +33,7 @@ import { addSheet, newWorkbook, workbookBuffer } from '../../lib/xlsx.ts';
 import { appendAudit } from '../audit/repository.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
+import { compiledFor } from '../frameworks/compiled.ts';
 import * as fwRepo from '../frameworks/repository.ts';
 import { summary } from '../frameworks/service.ts';
 import { listUnits, getUnit, type UnitRow } from '../units/repository.ts';
@@ -64,19 +64,10 @@ interface LoadedFramework {
 }
 
 export class ResultService {
-  /** Published frameworks are frozen, so their compiled forms can be kept. */
-  private compiled = new Map<string, Compiled>();
-
   constructor(private db: Db) {}
 
   private compiledFor(frameworkId: string, fw: Framework, mode: Mode): Compiled {
-    const key = `${frameworkId}:${mode}`;
-    let c = this.compiled.get(key);
-    if (!c) {
-      c = compile(mode === 'fields' ? fieldsOnly(fw) : fw);
-      this.compiled.set(key, c);
-    }
-    return c;
+    return compiledFor(frameworkId, fw, mode);
   }
 
   private async loadFramework(frameworkId: string, opts: { forWrite: boolean }): Promise<LoadedFramework> {

@@ -19,8 +19,7 @@ import { UNIT_KIND_LABELS } from '@chiso/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../app.ts';
-import { AppError } from '../../errors.ts';
-import { actorOf, commonErrors } from '../../http.ts';
+import { actorOf, commonErrors, uploadedFile } from '../../http.ts';
 import { readTabular } from '../../lib/tabular.ts';
 
 const tags = ['Đơn vị'];
@@ -174,12 +173,8 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
     },
     async (req) => {
       const actor = actorOf(req);
-      if (!req.isMultipart())
-        throw new AppError('VALIDATION', 'Hãy gửi tệp trong trường "file" (multipart/form-data).');
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp.');
-      const buf = await file.toBuffer();
-      const rows = await readTabular(buf, file.filename);
+      const file = await uploadedFile(req);
+      const rows = await readTabular(file.bytes, file.name);
       return s.units.importRows(actor, rows);
     },
   );

@@ -229,6 +229,13 @@ export class UserService {
   ) {
     return this.db.transaction(async (tx) => {
       if (!(await repo.getUser(tx, input.userId))) throw new AppError('USER_NOT_FOUND');
+      // no one widens their own rights (e.g. a province coordinator taking a district's role to
+      // approve in its place): another person with the right grants them
+      if (!actor.system && input.userId === actor.id)
+        throw new AppError(
+          'ROLE_NOT_GRANTABLE',
+          'Không tự cấp quyền cho chính mình; đề nghị người có thẩm quyền khác cấp.',
+        );
       await this.requireGrantable(tx, actor, input.role, input.unitId);
       const g = await this.grantIn(tx, actor, input.userId, input.role, input.unitId, input.reason ?? null);
       return grantDto((await repo.grantsWithUnits(tx, { ids: [g.id] }))[0]!);
