@@ -102,7 +102,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 type Req = {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   body?: unknown;
   multipart?: { filename: string; content: string };
@@ -483,6 +483,11 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
       url: `/api/assessments/${ids.hqAssessment}/return`,
       body: { reason: 'x' },
     }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'DELETE /api/cycles/:id': {
+    cross: () => ({ method: 'DELETE', url: `/api/cycles/${ids.hqCycle}`, body: { reason: 'x' } }),
     officer: 403,
     coordinator: 404,
   },

@@ -451,3 +451,56 @@ describe('two levels between the owner and the unit (ministry → province → d
     expect((twice.json() as Err).error.message).toContain('Bạn đã duyệt kết quả này ở cấp dưới');
   });
 });
+
+describe('a cycle made by mistake', () => {
+  const body = (name: string) => ({
+    name,
+    year: 2024,
+    frameworkId,
+    unitKinds: ['commune_police'],
+    stages: ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'].map((s) => ({
+      stage: s,
+      startsOn: addDays(today, -3),
+      dueOn: addDays(today, 7),
+    })),
+  });
+
+  it('is deleted with a reason while no unit has put work into it; then its units are free again', async () => {
+    const cld = await unitIdByCode(t, 'CAH-CLD');
+    const made = await district.send('POST', '/api/cycles', { ...body('Tạo nhầm'), ownerUnitId: cld });
+    expect(made.statusCode, made.body).toBe(200);
+    const id = (made.json() as { id: string }).id;
+    expect((await district.send('DELETE', `/api/cycles/${id}`, { reason: ' ' })).statusCode).toBe(400);
+    expect((await hqCoord.send('DELETE', `/api/cycles/${id}`, { reason: 'x' })).statusCode).toBe(404);
+    const del = await district.send('DELETE', `/api/cycles/${id}`, { reason: 'Chọn nhầm bộ tiêu chí.' });
+    expect(del.statusCode, del.body).toBe(200);
+    expect((await district.get(`/api/cycles/${id}`)).statusCode).toBe(404);
+    const audit = (await district.get('/api/audit?action=cycle.delete')).json() as {
+      items: { entityId: string; reason: string }[];
+    };
+    expect(audit.items.find((a) => a.entityId === id)).toMatchObject({ reason: 'Chọn nhầm bộ tiêu chí.' });
+    // the same units can be taken into a new cycle of the framework and year
+    const again = await district.send('POST', '/api/cycles', { ...body('Làm lại'), ownerUnitId: cld });
+    expect(again.statusCode, again.body).toBe(200);
+  });
+
+  it('is not deleted once a unit has typed a score: nothing typed is lost', async () => {
+    const list = (await district.get('/api/cycles')).json() as {
+      items: { id: string; name: string; myUnits: { assessmentId: string }[] }[];
+    };
+    const c = list.items.find((x) => x.name === 'Làm lại')!;
+    await district.send('POST', `/api/cycles/${c.id}/stages/self_assessment`, { state: 'open' });
+    const typed = await officer.send(
+      'PUT',
+      `/api/assessments/${c.myUnits[0]!.assessmentId}/items/${leafCodes[0]}`,
+      {
+        text: 'Có',
+      },
+    );
+    expect(typed.statusCode, typed.body).toBe(200);
+    const del = await district.send('DELETE', `/api/cycles/${c.id}`, { reason: 'Thử xóa' });
+    expect(del.statusCode).toBe(409);
+    expect((del.json() as Err).error.message).toContain('đã nhập liệu');
+    expect((await officer.get(`/api/assessments/${c.myUnits[0]!.assessmentId}`)).statusCode).toBe(200);
+  });
+});

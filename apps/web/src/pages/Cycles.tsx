@@ -289,6 +289,7 @@ function CreateCycle({ session, onClose }: { session: Session; onClose: () => vo
 function CycleView({ id, session }: { id: string; session: Session }) {
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
+  const navigate = useNavigate();
   const d = useQuery({ queryKey: ['cycle', id], queryFn: () => get<CycleDetail>(`/api/cycles/${id}`) });
   const c = d.data;
   const ranking = useQuery({
@@ -311,6 +312,33 @@ function CycleView({ id, session }: { id: string; session: Session }) {
     }
   };
   if (!c) return <Card loading />;
+  const remove = () => {
+    let reason = '';
+    modal.confirm({
+      title: 'Xóa kỳ đánh giá tạo nhầm',
+      content: (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text>
+            Chỉ xóa được khi chưa đơn vị nào nhập liệu. Việc xóa được ghi vào nhật ký kiểm toán.
+          </Typography.Text>
+          <Input.TextArea placeholder="Lý do xóa" onChange={(e) => (reason = e.target.value)} />
+        </Space>
+      ),
+      okText: 'Xóa kỳ',
+      okButtonProps: { danger: true },
+      cancelText: 'Hủy',
+      onOk: async () => {
+        try {
+          await send('DELETE', `/api/cycles/${id}`, { reason });
+          message.success('Đã xóa kỳ đánh giá');
+          await qc.invalidateQueries({ queryKey: ['cycles'] });
+          navigate('/cycles');
+        } catch (e) {
+          message.error(errText(e));
+        }
+      },
+    });
+  };
   const publish = () => {
     let number = '';
     let date = dayjs().format('YYYY-MM-DD');
@@ -351,6 +379,11 @@ function CycleView({ id, session }: { id: string; session: Session }) {
         extra={
           c.manages && (
             <Space>
+              {c.status === 'open' && c.units.every((u) => u.status === 'draft') && (
+                <Button danger onClick={remove} data-testid="cycle-delete">
+                  Xóa kỳ (tạo nhầm)
+                </Button>
+              )}
               {c.status === 'open' && (
                 <Button
                   onClick={() =>

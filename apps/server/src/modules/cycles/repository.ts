@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/open.ts';
+import { rawRows, type DbOrTx } from '../../db/open.ts';
 import {
   appraisalAssignments,
   appraisalItems,
@@ -391,4 +391,32 @@ export async function lockCycle(db: DbOrTx, id: string) {
 /** Serialises the making of cycles of one framework and year (until the transaction ends). */
 export async function lockFrameworkYear(db: DbOrTx, frameworkId: string, year: number) {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`cycle:${frameworkId}:${year}`}))`);
+}
+
+/** What units have already put into a cycle: scores typed, evidence linked, appraisal, anything
+ * submitted. A cycle with none of it can be deleted without losing anyone's work. */
+export async function cycleWork(db: DbOrTx, cycleId: string) {
+  const r = await rawRows<{ items: number; links: number; appraised: number; moved: number }>(
+    db,
+    sql`
+    select
+      (select count(*)::int from assessment_items i join assessments a on a.id = i.assessment_id
+        where a.cycle_id = ${cycleId}) as items,
+      (select count(*)::int from evidence_links l join assessments a on a.id = l.assessment_id
+        where a.cycle_id = ${cycleId}) as links,
+      (select count(*)::int from appraisal_items p join assessments a on a.id = p.assessment_id
+        where a.cycle_id = ${cycleId}) as appraised,
+      (select count(*)::int from assessments a where a.cycle_id = ${cycleId} and a.status <> 'draft') as moved`,
+  );
+  return r[0]!;
+}
+
+/** Delete a cycle that holds no unit's work (its notices stay: they were sent). */
+export async function deleteCycle(db: DbOrTx, cycleId: string) {
+  await db.delete(appraisalAssignments).where(eq(appraisalAssignments.cycleId, cycleId));
+  await db.delete(stageExtensions).where(eq(stageExtensions.cycleId, cycleId));
+  await db.delete(assessments).where(eq(assessments.cycleId, cycleId));
+  await db.delete(cycleUnits).where(eq(cycleUnits.cycleId, cycleId));
+  await db.delete(cycleStages).where(eq(cycleStages.cycleId, cycleId));
+  await db.delete(cycles).where(eq(cycles.id, cycleId));
 }

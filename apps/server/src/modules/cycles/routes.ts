@@ -97,6 +97,20 @@ export async function cycleRoutes(app: FastifyInstance, s: Services) {
     },
     async (req) => s.cycles.detail(actorOf(req), req.params.id),
   );
+  api.delete(
+    '/api/cycles/:id',
+    {
+      config: { access: 'cycle.manage' },
+      schema: {
+        tags,
+        summary: 'Xóa kỳ đánh giá tạo nhầm (khi chưa đơn vị nào nhập liệu; cần lý do)',
+        params: IdParams,
+        body: ReasonBody,
+        response: { 200: z.object({ deleted: z.literal(true) }), ...errors },
+      },
+    },
+    async (req) => s.cycles.remove(actorOf(req), req.params.id, req.body.reason),
+  );
   api.post(
     '/api/cycles/:id/stages/:stage',
     {

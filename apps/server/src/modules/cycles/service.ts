@@ -308,6 +308,46 @@ export class CycleService {
     return this.detail(actor, id);
   }
 
+  /** Delete a cycle made by mistake, while no unit has put any work into it (nothing typed,
+   * linked, appraised or submitted); the units are then free for another cycle of the same
+   * framework and year. Audited with the reason. */
+  async remove(actor: Actor, id: string, reason: string) {
+    if (!reason.trim()) throw new AppError('REASON_REQUIRED', 'Xóa kỳ đánh giá cần ghi lý do.');
+    const c = await this.requireManage(actor, id);
+    const members = await repo.cycleMembers(this.db, id);
+    await this.db.transaction(async (tx) => {
+      await repo.lockCycle(tx, id);
+      const now = await repo.getCycle(tx, id);
+      if (!now) throw new AppError('CYCLE_NOT_FOUND');
+      // every assessment locked before looking: no score can slip in between the check and the delete
+      for (const a of members) await repo.lockAssessment(tx, a.a.id);
+      const w = await repo.cycleWork(tx, id);
+      if (now.c.status !== 'open' || w.items || w.links || w.appraised || w.moved)
+        throw new AppError(
+          'CYCLE_STATE',
+          'Không xóa được: các đơn vị đã nhập liệu trong kỳ đánh giá này (điểm tự chấm, tài liệu kiểm chứng, thẩm định hoặc đã gửi). Hãy đóng các giai đoạn thay vì xóa.',
+        );
+      await repo.deleteCycle(tx, id);
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'cycle.delete',
+        entity: 'cycle',
+        entityId: id,
+        unitId: c.c.ownerUnitId,
+        before: {
+          name: c.c.name,
+          year: c.c.year,
+          framework: `${c.fw.code} v${c.fw.version}`,
+          units: members.map((m) => m.unitName),
+        },
+        after: null,
+        reason: reason.trim(),
+      });
+    });
+    return { deleted: true as const };
+  }
+
   /** A later due date for one unit in one stage. */
   async extend(actor: Actor, id: string, stage: Stage, unitId: string, dueOn: string, reason: string) {
     const c = await this.requireManage(actor, id);
