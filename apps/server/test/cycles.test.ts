@@ -377,3 +377,69 @@ describe('submission', () => {
     expect(closed.deadline.message).toMatch(/đã đóng/);
   });
 });
+
+describe('evidence shared between units, and withdrawal after the deadline', () => {
+  /** A new user of a unit, password changed (as the screens require before anything else). */
+  async function newUser(username: string, role: string, unitCode: string): Promise<Client> {
+    const r = await province.send('POST', '/api/users', {
+      username,
+      fullName: `Người dùng ${username}`,
+      password: 'Mat-khau-ban-dau-2024',
+      role,
+      unitId: await unitIdByCode(t, unitCode),
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const c = await t.login(username, 'Mat-khau-ban-dau-2024');
+    const pw = await c.send('POST', '/api/auth/password', {
+      currentPassword: 'Mat-khau-ban-dau-2024',
+      newPassword: 'Mat-khau-moi-2024-vinh-chau',
+    });
+    expect(pw.statusCode, pw.body).toBeLessThan(300);
+    return c;
+  }
+
+  it('flags the same file backing another unit’s scores, naming it only to those who may see it', async () => {
+    await province.send('POST', `/api/cycles/${cycleId}/stages/self_assessment`, {
+      state: 'open',
+      dueOn: addDays(today, 10),
+    });
+    const vchOfficer = await newUser('canbo.vinhchau', 'unit_officer', 'CAH-VCH');
+    const vch = await unitIdByCode(t, 'CAH-VCH');
+    // the very file Cù Lao Dung gave as its plan, given by Vĩnh Châu as its own
+    const up = await uploadEvidence(vchOfficer, vch, 'ke-hoach.pdf', PDF, {
+      numberSymbol: '20/KH-CATX',
+      issuer: 'Công an thị xã Vĩnh Châu',
+    });
+    expect(up.statusCode, up.body).toBe(200);
+    const link = await vchOfficer.send('POST', `/api/assessments/${a['CAH-VCH']}/items/1.1/evidence`, {
+      evidenceId: (up.json() as { id: string }).id,
+    });
+    expect(link.statusCode, link.body).toBe(200);
+    type V = { tree: { code: string; children: { code: string; evidence: { flags: string[] }[] }[] }[] };
+    const flagsOf = (v: V) =>
+      v.tree.find((n) => n.code === '1')!.children.find((c) => c.code === '1.1')!.evidence[0]!.flags;
+    const own = (await officer.get(`/api/assessments/${a['CAH-CLD']}`)).json() as V;
+    expect(flagsOf(own)).toEqual(['Cùng một tệp cũng là tài liệu kiểm chứng của: một đơn vị khác.']);
+    const seenByProvince = (await province.get(`/api/assessments/${a['CAH-CLD']}`)).json() as V;
+    expect(flagsOf(seenByProvince)).toEqual([
+      'Cùng một tệp cũng là tài liệu kiểm chứng của: Công an thị xã Vĩnh Châu.',
+    ]);
+  });
+
+  it('a submitted self-assessment cannot be withdrawn once the stage’s deadline has passed', async () => {
+    const id = a['CAH-CLD'];
+    const sub = await head.send('POST', `/api/assessments/${id}/submit`);
+    expect(sub.statusCode, sub.body).toBe(200);
+    await province.send('POST', `/api/cycles/${cycleId}/stages/self_assessment`, {
+      state: 'open',
+      dueOn: addDays(today, -1),
+    });
+    const w = await head.send('POST', `/api/assessments/${id}/withdraw`);
+    expect(w.statusCode).toBe(409);
+    expect((w.json() as Err).error.message).toMatch(/Đã quá hạn "Tự đánh giá"/);
+    expect((await head.get(`/api/assessments/${id}`)).json()).toMatchObject({
+      status: 'submitted',
+      canWithdraw: false,
+    });
+  });
+});

@@ -524,9 +524,11 @@ export class CycleService {
       canSubmit:
         (a.a.status === 'draft' || a.a.status === 'returned') &&
         pathInScope(scopeOf(actor, 'assessment.submit'), a.unitPath),
+      // withdrawing reopens editing: only while the unit could still submit again
       canWithdraw:
         a.a.status === 'submitted' &&
         !a.a.appraisalStartedAt &&
+        writable.ok &&
         pathInScope(scopeOf(actor, 'assessment.submit'), a.unitPath),
       /** May answer supplementation requests (the unit's writers). */
       canAnswer: pathInScope(scopeOf(actor, 'assessment.write'), a.unitPath),
