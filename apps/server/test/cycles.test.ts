@@ -443,3 +443,27 @@ describe('evidence shared between units, and withdrawal after the deadline', () 
     });
   });
 });
+
+describe('a unit does not appraise itself', () => {
+  it('when the province appraises its districts, a district’s own coordinator is neither assigned nor allowed', async () => {
+    const district = await t.login('dieuphoi.culaodung');
+    const me = (await district.get('/api/auth/session')).json() as { user: { id: string } };
+    const cld = await unitIdByCode(t, 'CAH-CLD');
+    const assign = await province.send('POST', `/api/cycles/${cycleId}/assignments`, {
+      userId: me.user.id,
+      fields: ['1'],
+      unitIds: [cld],
+    });
+    expect(assign.statusCode).toBe(400);
+    expect((assign.json() as Err).error.message).toContain('không có quyền thẩm định');
+    const own = await district.send('PUT', `/api/assessments/${a['CAH-CLD']}/appraisal/1.1`, {
+      action: 'accept',
+    });
+    expect(own.statusCode).toBe(403);
+    expect((own.json() as Err).error.message).toContain('do Công an tỉnh Sóc Trăng thẩm định');
+    expect(
+      ((await district.get(`/api/assessments/${a['CAH-CLD']}`)).json() as { canAppraise: boolean })
+        .canAppraise,
+    ).toBe(false);
+  });
+});

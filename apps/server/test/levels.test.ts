@@ -4,6 +4,7 @@
  * Sóc Trăng, which may send it back with a reason, and which finalises only when every result has
  * been approved by the level below. */
 import { leavesOf, parseFrameworkJson } from '@chiso/domain';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayVn } from '../src/lib/dates.ts';
 import { setAssignments } from '../src/modules/cycles/repository.ts';
@@ -502,5 +503,52 @@ describe('a cycle made by mistake', () => {
     expect(del.statusCode).toBe(409);
     expect((del.json() as Err).error.message).toContain('đã nhập liệu');
     expect((await officer.get(`/api/assessments/${c.myUnits[0]!.assessmentId}`)).statusCode).toBe(200);
+  });
+});
+
+describe('a level closed since the cycle was made', () => {
+  it('is passed over: the next open level up appraises and approves in its place', async () => {
+    const admin = await t.login('quantri');
+    const r = await admin.send('POST', '/api/cycles', {
+      name: 'Chỉ số CCHC năm 2023 — các Đội (Bộ Công an)',
+      year: 2023,
+      frameworkId,
+      ownerUnitId: await unitIdByCode(t, 'BCA'),
+      unitKinds: ['team'],
+      stages: ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'].map((s) => ({
+        stage: s,
+        startsOn: addDays(today, -3),
+        dueOn: addDays(today, 7),
+      })),
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const d = r.json() as { id: string; units: { assessmentId: string; unitCode: string }[] };
+    const team = d.units.find((u) => u.unitCode === 'CLD-TM')!.assessmentId;
+    await admin.send('POST', `/api/cycles/${d.id}/stages/self_assessment`, { state: 'open' });
+    const fw = (await admin.get(`/api/frameworks/${frameworkId}`)).json() as { definition: unknown };
+    for (const l of leavesOf(parseFrameworkJson(fw.definition).framework!))
+      await officer.send('PUT', `/api/assessments/${team}/items/${l.code}`, {
+        text: demoInput(l, 1),
+        note: 'Hồ sơ lưu tại đơn vị.',
+      });
+    expect((await head.send('POST', `/api/assessments/${team}/submit`)).statusCode).toBe(200);
+    await admin.send('POST', `/api/cycles/${d.id}/stages/appraisal`, { state: 'open' });
+    // Cù Lao Dung is dissolved (as the district level was on 01/7/2025)
+    await t.database.db.execute(sql`update units set valid_to = ${today} where code = 'CAH-CLD'`);
+    try {
+      const v = (await province.get(`/api/assessments/${team}/appraisal`)).json() as View;
+      expect(v.approval).toMatchObject({ holderUnitName: 'Công an tỉnh Sóc Trăng', canApprove: true });
+      expect(v.approval.levels[0]!.unitName).toMatch(/không còn; cấp trên duyệt thay/);
+      // the province appraises in its place, then approves
+      const acc = await province.send('PUT', `/api/assessments/${team}/appraisal/${leafCodes[0]}`, {
+        action: 'accept',
+      });
+      expect(acc.statusCode, acc.body).toBe(200);
+      const ok = await province.send('POST', `/api/assessments/${team}/approve`, {});
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect((ok.json() as View).approval).toMatchObject({ holderUnitName: 'Bộ Công an', complete: true });
+    } finally {
+      await t.database.db.execute(sql`update units set valid_to = null where code = 'CAH-CLD'`);
+    }
   });
 });

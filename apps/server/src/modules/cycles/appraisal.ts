@@ -1,6 +1,7 @@
 /** Appraisal, supplementation, finalisation, publication and amending decisions of a cycle. */
 import { randomUUID } from 'node:crypto';
 import {
+  approvalState,
   canWriteInStage,
   evaluate,
   formatLeafInput,
@@ -112,7 +113,7 @@ export class AppraisalService {
             ? `${m.unitName} do ${m.pos.appraising.name} thẩm định; bạn không có quyền phân công thẩm định đơn vị này.`
             : 'Có đơn vị không thuộc phạm vi bạn điều phối trong kỳ đánh giá.',
         );
-      if (!mayAppraise(theirs, m.pos, m.unitPath))
+      if (!mayAppraise(theirs, m.pos))
         throw new AppError(
           'VALIDATION',
           `${user.fullName} không có quyền thẩm định (vai trò thành viên thẩm định) của ${m.pos.appraising.name}, cấp thẩm định ${m.unitName}.`,
@@ -123,6 +124,7 @@ export class AppraisalService {
     const levelsOf = new Set(unitIds.map((u) => byId.get(u)!.pos.appraising.unitId));
     const auditUnit = levelsOf.size === 1 ? [...levelsOf][0]! : c.c.ownerUnitId;
     await this.db.transaction(async (tx) => {
+      if (!(await repo.shareLockCycle(tx, cycleId))) throw new AppError('CYCLE_NOT_FOUND');
       await repo.setAssignments(
         tx,
         cycleId,
@@ -185,7 +187,7 @@ export class AppraisalService {
   ) {
     const { a, c, leaf, field, pos } = await this.loadForAppraisal(actor, assessmentId, code);
     if (!pos.appraises) {
-      if (!actor.system && !mayAppraise(actor.grants, pos, a.unitPath)) {
+      if (!actor.system && !mayAppraise(actor.grants, pos)) {
         if (pos.coordinates || pathInScope(scopeOf(actor, 'appraisal.write'), a.unitPath))
           throw new AppError(
             'FORBIDDEN',
@@ -402,7 +404,7 @@ export class AppraisalService {
       selfTotal: formatPoints(selfRes.total),
       appraisedTotal: formatPoints(finalRes.total),
       index: formatPoints(finalRes.index, { fixed: true }),
-      approval: this.approvalView(pos, a.a.status, c.c.status),
+      approval: this.approvalView(actor, pos, a.a.status, c.c.status),
       items: leavesOf(fw).map((l) => {
         const i = items.get(l.code);
         const p = app.get(l.code);
@@ -450,7 +452,7 @@ export class AppraisalService {
           unitName: m.unitName,
           assessmentId: m.a.id,
           status: m.a.status,
-          approval: this.approvalView(m.pos, m.a.status, c.c.status),
+          approval: this.approvalView(actor, m.pos, m.a.status, c.c.status),
           cells: fields.map((f, k) => {
             const cell = {
               field: f.code,
@@ -474,7 +476,7 @@ export class AppraisalService {
     };
   }
 
-  private approvalView(pos: Position, status: string, cycleStatus: string) {
+  private approvalView(actor: Actor, pos: Position, status: string, cycleStatus: string) {
     const inAppraisal = cycleStatus === 'open' && (status === 'submitted' || status === 'in_appraisal');
     const n = pos.approvals.length;
     return {
@@ -491,7 +493,7 @@ export class AppraisalService {
         };
       }),
       /** The actor may approve it now (acts at the level that holds it, below the owner). */
-      canApprove: inAppraisal && !pos.complete && pos.holds,
+      canApprove: inAppraisal && !pos.complete && pos.holds && !approvedByActor(actor, pos.approvals),
       /** The actor may send it back to the level below (acts where it is held, after an approval). */
       canSendBack: inAppraisal && n > 0 && pos.holds,
     };
@@ -530,12 +532,7 @@ export class AppraisalService {
         'FORBIDDEN',
         `Kết quả của ${a.unitName} đang chờ ${pos.holder.name} duyệt; mỗi cấp chỉ duyệt phần của mình.`,
       );
-    if (!actor.system && pos.approvals.some((x) => x.by === actor.id))
-      throw new AppError(
-        'FORBIDDEN',
-        'Bạn đã duyệt kết quả này ở cấp dưới; mỗi cấp do người của cấp đó duyệt.',
-      );
-    const n = pos.approvals.length;
+    if (approvedByActor(actor, pos.approvals)) throw approvedByYou();
     const first = pos.holder === pos.appraising;
     if (first) await requireNothingOpen(this.db, assessmentId);
     const approval = {
@@ -551,12 +548,14 @@ export class AppraisalService {
     await this.db.transaction(async (tx) => {
       await repo.lockAssessment(tx, assessmentId);
       const now = await repo.getAssessment(tx, assessmentId);
+      // the whole list as read before, not only its length (an approval and a send-back between)
       if (
         !now ||
         (now.a.status !== 'submitted' && now.a.status !== 'in_appraisal') ||
-        now.a.approvals.length !== n
+        !sameApprovals(now.a.approvals, pos.approvals)
       )
         throw new AppError('ASSESSMENT_STATE', 'Kết quả thẩm định vừa thay đổi; hãy tải lại.');
+      if (approvedByActor(actor, now.a.approvals)) throw approvedByYou();
       if (first) await requireNothingOpen(tx, assessmentId);
       await repo.setAssessment(tx, assessmentId, {
         status: 'in_appraisal',
@@ -601,14 +600,24 @@ export class AppraisalService {
         'FORBIDDEN',
         `Kết quả của ${a.unitName} đang ở ${pos.holder.name}; chỉ cấp đó trả lại cấp dưới.`,
       );
-    const lower = pos.lastApproved!;
+    // after the last approval is withdrawn: the first open level that has not approved (a level
+    // closed since is passed over, the next one up holds it)
+    const remaining = pos.approvals.slice(0, -1);
+    const closed = new Set(pos.chain.filter((u) => u.closed).map((u) => u.unitId));
+    const lowerId = approvalState(
+      pos.chain.slice(0, -1).map((u) => u.unitId),
+      remaining.map((x) => x.unitId),
+      pos.chain[pos.chain.length - 1]!.unitId,
+      closed,
+    ).holderUnitId;
+    const lower = pos.chain.find((u) => u.unitId === lowerId)!;
     await this.db.transaction(async (tx) => {
       await repo.lockAssessment(tx, assessmentId);
       const now = await repo.getAssessment(tx, assessmentId);
       const cycleNow = await repo.getCycle(tx, c.c.id);
       if (
         !now ||
-        now.a.approvals.length !== n ||
+        !sameApprovals(now.a.approvals, pos.approvals) ||
         (now.a.status !== 'submitted' && now.a.status !== 'in_appraisal') ||
         cycleNow?.c.status !== 'open'
       )
@@ -677,6 +686,9 @@ export class AppraisalService {
       await repo.lockCycle(tx, cycleId);
       if ((await repo.getCycle(tx, cycleId))?.c.status !== 'open')
         throw new AppError('CYCLE_STATE', 'Kỳ đánh giá đã hoàn thiện kết quả.');
+      const fin = (await repo.stagesOf(tx, cycleId)).find((x) => x.stage === 'finalisation');
+      if (fin?.state !== 'open')
+        throw new AppError('STAGE_CLOSED', 'Giai đoạn "Hoàn thiện kết quả" vừa được đóng.');
       for (const m of members) {
         await repo.lockAssessment(tx, m.a.id);
         const now = (await repo.getAssessment(tx, m.a.id))!;
@@ -969,4 +981,16 @@ async function requireNothingOpen(db: DbOrTx, assessmentId: string) {
           `Tiêu chí ${x.code}: ${x.state === 'supplement' ? 'đang chờ đơn vị giải trình' : 'chưa quyết định sau giải trình'}.`,
       ),
     });
+}
+
+function approvedByActor(actor: Actor, approvals: { by: string | null }[]) {
+  return !actor.system && approvals.some((x) => x.by === actor.id);
+}
+
+function approvedByYou() {
+  return new AppError('FORBIDDEN', 'Bạn đã duyệt kết quả này ở cấp dưới; mỗi cấp do người của cấp đó duyệt.');
+}
+
+function sameApprovals(a: { unitId: string; at: string }[], b: { unitId: string; at: string }[]) {
+  return a.length === b.length && a.every((x, i) => x.unitId === b[i]!.unitId && x.at === b[i]!.at);
 }

@@ -9,7 +9,7 @@ import { approvalState, roleAllows, type Action } from '@chiso/domain';
 import type { DbOrTx } from '../../db/open.ts';
 import type { Approval } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { pathInScope, scopeFor, type ActiveGrant } from '../auth/scope.ts';
+import type { ActiveGrant } from '../auth/scope.ts';
 import * as repo from './repository.ts';
 
 export interface LevelUnit {
@@ -105,12 +105,16 @@ export function actsAt(actor: Actor, action: Action, level: LevelUnit, atOwner: 
   return !!actor.system || grantsActAt(actor.grants, action, level, atOwner);
 }
 
-/** Whether grants make their holder an appraiser of a member: at a level below the owner, a grant
- * on that level; when the owner appraises, the appraiser's right over the member. */
-export function mayAppraise(grants: readonly ActiveGrant[], pos: Position, memberPath: string): boolean {
-  if (pos.appraising === pos.chain[pos.chain.length - 1])
-    return pathInScope(scopeFor(grants, 'appraisal.write'), memberPath);
-  return grantsActAt(grants, 'appraisal.write', pos.appraising, false);
+/** Whether grants make their holder an appraiser of a member: the appraiser's right at the level
+ * that appraises it (a grant on that level's unit; when the owner appraises, a grant covering the
+ * owner), never a grant on the member alone: a unit does not appraise itself. */
+export function mayAppraise(grants: readonly ActiveGrant[], pos: Position): boolean {
+  return grantsActAt(
+    grants,
+    'appraisal.write',
+    pos.appraising,
+    pos.appraising === pos.chain[pos.chain.length - 1],
+  );
 }
 
 /** Where one member's appraisal stands, seen by the actor. */

@@ -420,3 +420,11 @@ export async function deleteCycle(db: DbOrTx, cycleId: string) {
   await db.delete(cycleStages).where(eq(cycleStages.cycleId, cycleId));
   await db.delete(cycles).where(eq(cycles.id, cycleId));
 }
+
+/** Writes scoped to a cycle (assignments, extensions, stages) take this lock first, so that they
+ * and a deletion (which locks the row for update) always lock in the same order; false when the
+ * cycle is gone. */
+export async function shareLockCycle(db: DbOrTx, id: string): Promise<boolean> {
+  const r = await rawRows<{ id: string }>(db, sql`select id from cycles where id = ${id} for key share`);
+  return r.length > 0;
+}

@@ -273,6 +273,7 @@ export class CycleService {
     if (dueOn !== undefined && (!ISO.test(dueOn) || dueOn < s.startsOn))
       throw new AppError('VALIDATION', 'Hạn cuối không hợp lệ.');
     await this.db.transaction(async (tx) => {
+      if (!(await repo.shareLockCycle(tx, id))) throw new AppError('CYCLE_NOT_FOUND');
       await repo.setStage(tx, id, stage, {
         state,
         ...(state === 'open' ? { openedAt: new Date(), closedAt: null } : { closedAt: new Date() }),
@@ -358,6 +359,7 @@ export class CycleService {
     if (!reason.trim()) throw new AppError('REASON_REQUIRED');
     const before = await repo.extensionFor(this.db, id, stage, unitId);
     await this.db.transaction(async (tx) => {
+      if (!(await repo.shareLockCycle(tx, id))) throw new AppError('CYCLE_NOT_FOUND');
       await repo.upsertExtension(tx, { cycleId: id, stage, unitId, dueOn, reason, createdBy: actor.id });
       await appendAudit(tx, {
         actorId: actor.id,
@@ -537,7 +539,7 @@ export class CycleService {
       canAppraise:
         inAppraisal &&
         !pos.approvals.length &&
-        (pos.appraises || !!actor.system || mayAppraise(actor.grants, pos, a.unitPath)),
+        (pos.appraises || !!actor.system || mayAppraise(actor.grants, pos)),
       /** May return it to the unit (the appraising level's coordinator, before any approval). */
       canReturn: inAppraisal && !pos.approvals.length && pos.appraises,
       /** The unit that appraises it, and where it waits now. */

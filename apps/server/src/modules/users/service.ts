@@ -305,6 +305,8 @@ export class UserService {
       const carried = [];
       for (const o of olds) {
         if (have.some((h) => h.grant.userId === o.grant.userId && h.grant.role === o.grant.role)) continue;
+        // no one carries their own rights onto a unit (as no one grants to themselves)
+        if (!actor.system && o.grant.userId === actor.id) continue;
         const g = await this.grantIn(
           tx,
           actor,
