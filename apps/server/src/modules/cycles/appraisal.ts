@@ -682,7 +682,9 @@ export class AppraisalService {
     if (problems.length)
       throw new AppError('CYCLE_STATE', 'Chưa thể hoàn thiện kết quả: còn việc chưa xong.', { problems });
     await this.db.transaction(async (tx) => {
-      // the cycle, then each assessment, under lock: what was checked above must still hold
+      // the set's ranks, the cycle, then each assessment, under lock: what was checked above must
+      // still hold (the same order everywhere: no deadlock)
+      await results.lockRankSet(tx, c.c.frameworkId, c.c.year);
       await repo.lockCycle(tx, cycleId);
       if ((await repo.getCycle(tx, cycleId))?.c.status !== 'open')
         throw new AppError('CYCLE_STATE', 'Kỳ đánh giá đã hoàn thiện kết quả.');
@@ -905,6 +907,7 @@ export class AppraisalService {
       rank: existing.r.rank,
     };
     await this.db.transaction(async (tx) => {
+      await results.lockRankSet(tx, c.c.frameworkId, c.c.year);
       const updated = await results.updateResult(tx, existing.r.id, existing.r.revision, {
         total: toDbNumeric(r.total),
         applicableMax: toDbNumeric(r.applicableMax),

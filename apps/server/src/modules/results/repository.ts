@@ -176,3 +176,10 @@ export async function setModes(db: DbOrTx, frameworkId: string, year: number) {
     .from(unitResults)
     .where(and(eq(unitResults.frameworkId, frameworkId), eq(unitResults.year, year)));
 }
+
+/** Every transaction that writes results of a set (framework, year) and ranks them takes this lock
+ * first: ranking touches every row of the set, so two writers that each changed some rows first
+ * would otherwise wait on each other's rows (a deadlock). Held until the transaction ends. */
+export async function lockRankSet(db: DbOrTx, frameworkId: string, year: number) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`ranks:${frameworkId}:${year}`}))`);
+}

@@ -171,6 +171,7 @@ export class ResultService {
     const c = this.compiledFor(row.f.id, fw, body.mode);
     const fig = this.figures(c, inputs);
     const id = await this.db.transaction(async (tx) => {
+      await repo.lockRankSet(tx, row.f.id, body.year);
       const existing = await repo.getResult(tx, row.f.id, body.year, unit.id);
       const values = {
         mode: body.mode,
@@ -517,6 +518,7 @@ export class ResultService {
     if (errors.length) throw new AppError('IMPORT_INVALID', undefined, { errors });
     const c = this.compiledFor(row.f.id, fw, mode);
     await this.db.transaction(async (tx) => {
+      await repo.lockRankSet(tx, row.f.id, year);
       for (const p of parsed) {
         const fig = this.figures(c, p.inputs);
         const existing = await repo.getResult(tx, row.f.id, year, p.unit.id);
@@ -639,6 +641,7 @@ export class ResultService {
     const withInputs = new Set(out.map((o) => o.id));
     for (const r of results) if (!withInputs.has(r.id)) flush(r.id, r.mode as Mode, new Map());
     await this.db.transaction(async (tx) => {
+      await repo.lockRankSet(tx, frameworkId, year);
       await repo.writeComputed(tx, out);
       await repo.updateRanks(tx, frameworkId, year);
     });
