@@ -485,6 +485,46 @@ describe('a cycle made by mistake', () => {
     expect(again.statusCode, again.body).toBe(200);
   });
 
+  it('may take the units of chosen kinds under chosen units only, each within the owner', async () => {
+    const st = await unitIdByCode(t, 'CAT-ST');
+    const cld = await unitIdByCode(t, 'CAH-CLD');
+    const outside = await province.send('POST', '/api/cycles', {
+      ...body('Ngoài phạm vi'),
+      unitKinds: ['team'],
+      ownerUnitId: st,
+      subtreeUnitIds: [await unitIdByCode(t, 'UBND-HQ')],
+    });
+    expect(outside.statusCode).toBe(404);
+    // within the reader's grants but not under the owner: said so, by name
+    const notUnder = await district.send('POST', '/api/cycles', {
+      ...body('Không thuộc'),
+      unitKinds: ['team'],
+      ownerUnitId: await unitIdByCode(t, 'CLD-TM'),
+      subtreeUnitIds: [await unitIdByCode(t, 'CLD-TH')],
+    });
+    expect(notUnder.statusCode).toBe(400);
+    expect((notUnder.json() as Err).error.message).toContain('không thuộc Đội Tham mưu');
+    const r = await province.send('POST', '/api/cycles', {
+      ...body('Các Đội của Cù Lao Dung'),
+      unitKinds: ['team'],
+      ownerUnitId: st,
+      subtreeUnitIds: [cld],
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const d = r.json() as { id: string; units: { unitCode: string; appraisingUnitName: string }[] };
+    expect(d.units.map((u) => u.unitCode).sort()).toEqual([
+      'CLD-CSGT',
+      'CLD-PCCC',
+      'CLD-QLHC',
+      'CLD-TH',
+      'CLD-TM',
+    ]);
+    expect(d.units.every((u) => u.appraisingUnitName === CLD)).toBe(true);
+    expect((await province.send('DELETE', `/api/cycles/${d.id}`, { reason: 'Chỉ để thử' })).statusCode).toBe(
+      200,
+    );
+  });
+
   it('is not deleted once a unit has typed a score: nothing typed is lost', async () => {
     const list = (await district.get('/api/cycles')).json() as {
       items: { id: string; name: string; myUnits: { assessmentId: string }[] }[];

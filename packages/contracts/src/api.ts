@@ -433,6 +433,8 @@ export const CycleCreateBody = z.object({
   frameworkId: Id,
   ownerUnitId: Id,
   unitKinds: z.array(z.string()).min(1),
+  /** Only the units under these (each within the owner's subtree); none: the owner's whole subtree. */
+  subtreeUnitIds: z.array(Id).max(500).optional(),
   stages: z.array(z.object({ stage: StageName, startsOn: IsoDate, dueOn: IsoDate })),
 });
 export const CycleSummary = z.object({

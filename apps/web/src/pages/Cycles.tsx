@@ -2,9 +2,10 @@
  * the matrix, finalisation and publication, the published ranking. */
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApprovalViewT, FrameworkSummaryT, UserViewT } from '@chiso/contracts';
+import type { ApprovalViewT, FrameworkSummaryT, UnitViewT, UserViewT } from '@chiso/contracts';
 import {
   formatDateVi,
+  matchesSearch,
   roleAllows,
   STAGE_LABELS,
   STAGES,
@@ -181,8 +182,28 @@ function CreateCycle({ session, onClose }: { session: Session; onClose: () => vo
     frameworkId: string;
     ownerUnitId: string;
     unitKinds: string[];
+    subtreeUnitIds?: string[];
     stages: Record<string, [Dayjs, Dayjs]>;
   }>();
+  const allUnits = useQuery({
+    queryKey: ['units', 'all'],
+    queryFn: () => get<{ items: UnitViewT[] }>('/api/units'),
+  });
+  const ownerId = Form.useWatch('ownerUnitId', form);
+  // the units under the chosen owner (to narrow the cycle to some of its subtrees)
+  const under = (() => {
+    const items = allUnits.data?.items ?? [];
+    const children = new Map<string, UnitViewT[]>();
+    for (const u of items) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+    const out: UnitViewT[] = [];
+    const walk = (id: string) =>
+      (children.get(id) ?? []).forEach((c) => {
+        out.push(c);
+        walk(c.id);
+      });
+    if (ownerId) walk(ownerId);
+    return out;
+  })();
   const [busy, setBusy] = useState(false);
   const fwId = Form.useWatch('frameworkId', form);
   const fwDetail = useQuery({
@@ -209,6 +230,7 @@ function CreateCycle({ session, onClose }: { session: Session; onClose: () => vo
         frameworkId: v.frameworkId,
         ownerUnitId: v.ownerUnitId,
         unitKinds: v.unitKinds,
+        subtreeUnitIds: v.subtreeUnitIds?.length ? v.subtreeUnitIds : undefined,
         stages: STAGES.map((s) => ({
           stage: s,
           startsOn: v.stages[s]![0].format('YYYY-MM-DD'),
@@ -275,6 +297,19 @@ function CreateCycle({ session, onClose }: { session: Session; onClose: () => vo
           rules={[{ required: true, message: 'Chọn ít nhất một loại' }]}
         >
           <Checkbox.Group options={kinds.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k]?.vi ?? k }))} />
+        </Form.Item>
+        <Form.Item
+          name="subtreeUnitIds"
+          label="Chỉ các đơn vị trực thuộc (để trống: toàn bộ đơn vị thuộc đơn vị chủ trì)"
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            data-testid="cycle-subtrees"
+            placeholder="Ví dụ: Công an huyện Cù Lao Dung"
+            filterOption={(input, o) => matchesSearch(String(o?.label ?? ''), input)}
+            options={under.map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }))}
+          />
         </Form.Item>
         {STAGES.map((s) => (
           <Form.Item key={s} name={['stages', s]} label={STAGE_LABELS[s]} rules={[{ required: true }]}>

@@ -39,6 +39,8 @@ export interface CycleCreate {
   frameworkId: string;
   ownerUnitId: string;
   unitKinds: string[];
+  /** Only the units under these (each within the owner's subtree); none: the whole subtree. */
+  subtreeUnitIds?: string[] | undefined;
   stages: { stage: Stage; startsOn: string; dueOn: string }[];
 }
 
@@ -83,8 +85,18 @@ export class CycleService {
       if (!seen.has(st))
         throw new AppError('VALIDATION', `Thiếu thời hạn của giai đoạn "${STAGE_LABELS[st]}".`);
     const kinds = body.unitKinds.filter((k) => !fw.appliesTo.length || fw.appliesTo.includes(k));
+    const subtrees: { id: string; name: string; path: string }[] = [];
+    for (const sid of new Set(body.subtreeUnitIds ?? [])) {
+      const u = await getUnit(this.db, sid);
+      // a unit outside the reader's grants does not exist for them (not even its name)
+      if (!u || !pathInScope(scopeOf(actor, 'unit.read'), u.path)) throw new AppError('UNIT_NOT_FOUND');
+      if (!u.path.startsWith(owner.path))
+        throw new AppError('VALIDATION', `${u.name} không thuộc ${owner.name} (đơn vị chủ trì).`);
+      subtrees.push(u);
+    }
+    const scopePaths = subtrees.length ? subtrees.map((u) => u.path) : [owner.path];
     const members = (
-      await listUnits(this.db, { all: false, paths: [owner.path] }, { includeClosed: false, words: [] })
+      await listUnits(this.db, { all: false, paths: scopePaths }, { includeClosed: false, words: [] })
     )
       .filter((u) => u.id !== owner.id || kinds.includes(u.kind))
       .filter((u) => kinds.includes(u.kind));
@@ -148,6 +160,7 @@ export class CycleService {
           year: body.year,
           framework: `${fwRow.f.code} v${fwRow.f.version}`,
           units: members.length,
+          within: subtrees.length ? subtrees.map((u) => u.name) : null,
           stages: body.stages,
         },
         reason: null,

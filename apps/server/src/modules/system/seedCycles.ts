@@ -45,7 +45,7 @@ export function demoInput(c: Criterion, k: number): string {
 interface Plan {
   owner: string;
   /** The 2024 cycle may be run from higher up: the owner's units then appraise and approve first. */
-  owner2024?: { code: string; label: string };
+  owner2024?: { code: string; label: string; within: string };
   framework: string;
   kinds: string[];
   label: string;
@@ -60,7 +60,11 @@ const PLANS: Plan[] = [
     label: 'các Đội và Công an cấp xã — Công an huyện Cù Lao Dung',
     decision: '15/QĐ-CAH',
     // run by the province: Cù Lao Dung appraises its teams and communes and approves them first
-    owner2024: { code: 'CAT-ST', label: 'các Đội và Công an cấp xã — Công an tỉnh Sóc Trăng' },
+    owner2024: {
+      code: 'CAT-ST',
+      label: 'các Đội và Công an cấp xã huyện Cù Lao Dung — Công an tỉnh Sóc Trăng',
+      within: 'CAH-CLD',
+    },
   },
   {
     owner: 'UBND-HQ',
@@ -193,6 +197,7 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
       year: 2024,
       frameworkId: fwRow.f.id,
       ownerUnitId: (owner24 ?? owner).id,
+      subtreeUnitIds: plan.owner2024 ? [owner.id] : undefined,
       unitKinds: plan.kinds,
       stages: STAGES.map((stage) => ({ stage, startsOn: s2024[stage][0], dueOn: s2024[stage][1] })),
     });
