@@ -1,7 +1,6 @@
 /** Appraisal, supplementation, finalisation, publication and amending decisions of a cycle. */
 import { randomUUID } from 'node:crypto';
 import {
-  approvalState,
   canWriteInStage,
   evaluate,
   formatLeafInput,
@@ -25,7 +24,15 @@ import * as results from '../results/repository.ts';
 import { notifyUnits } from '../notices/service.ts';
 import { frameworkOf } from '../frameworks/compiled.ts';
 import * as repo from './repository.ts';
-import { mayAppraise, ownerLevel, levelUnits, memberPosition, positionOf, type Position } from './levels.ts';
+import {
+  holderWith,
+  levelUnits,
+  mayAppraise,
+  memberPosition,
+  ownerLevel,
+  positionOf,
+  type Position,
+} from './levels.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const dec = toDecimalString;
@@ -86,26 +93,26 @@ export class AppraisalService {
       throw new AppError('CYCLE_NOT_FOUND');
     }
     const manages = pathInScope(scopeOf(actor, 'cycle.manage'), c.ownerPath);
-    return { c, manages, members, ...this.frameworkOf(c.fw) };
+    return { c, manages, members, all, ...this.frameworkOf(c.fw) };
   }
 
   /** Assign an appraiser to fields of chosen units of the cycle (replaces their assignment over the
    * units the coordinator appraises). A unit is appraised by its nearest level: the appraiser must
    * hold the appraiser's right at that level. */
   async assign(actor: Actor, cycleId: string, userId: string, fields: string[], unitIds: string[]) {
-    const { c, fw, members } = await this.coordinated(actor, cycleId);
+    const { c, fw, members, all } = await this.coordinated(actor, cycleId);
     const fieldCodes = new Set(fw.criteria.map((x) => x.code));
     for (const f of fields)
       if (!fieldCodes.has(f))
         throw new AppError('VALIDATION', `"${f}" không phải mã lĩnh vực của bộ tiêu chí.`);
     const byId = new Map(members.map((m) => [m.unitId, m]));
-    const all = new Set((await repo.cycleMembers(this.db, cycleId)).map((m) => m.unitId));
+    const inCycle = new Set(all.map((m) => m.unitId));
     const user = await findUserById(this.db, userId);
     if (!user) throw new AppError('USER_NOT_FOUND');
     const theirs = await activeGrantsOf(this.db, userId);
     for (const u of unitIds) {
       const m = byId.get(u);
-      if (!all.has(u)) throw new AppError('VALIDATION', 'Có đơn vị không thuộc kỳ đánh giá.');
+      if (!inCycle.has(u)) throw new AppError('VALIDATION', 'Có đơn vị không thuộc kỳ đánh giá.');
       if (!m || !m.pos.appraises)
         throw new AppError(
           'FORBIDDEN',
@@ -121,8 +128,8 @@ export class AppraisalService {
     }
     const overUnits = members.filter((m) => m.pos.appraises).map((m) => m.unitId);
     // filed under the appraising level when the units share one (its auditors see it), else the owner
-    const levelsOf = new Set(unitIds.map((u) => byId.get(u)!.pos.appraising.unitId));
-    const auditUnit = levelsOf.size === 1 ? [...levelsOf][0]! : c.c.ownerUnitId;
+    const appraisingUnits = new Set(unitIds.map((u) => byId.get(u)!.pos.appraising.unitId));
+    const auditUnit = appraisingUnits.size === 1 ? [...appraisingUnits][0]! : c.c.ownerUnitId;
     await this.db.transaction(async (tx) => {
       if (!(await repo.shareLockCycle(tx, cycleId))) throw new AppError('CYCLE_NOT_FOUND');
       await repo.setAssignments(
@@ -600,17 +607,9 @@ export class AppraisalService {
         'FORBIDDEN',
         `Kết quả của ${a.unitName} đang ở ${pos.holder.name}; chỉ cấp đó trả lại cấp dưới.`,
       );
-    // after the last approval is withdrawn: the first open level that has not approved (a level
-    // closed since is passed over, the next one up holds it)
-    const remaining = pos.approvals.slice(0, -1);
-    const closed = new Set(pos.chain.filter((u) => u.closed).map((u) => u.unitId));
-    const lowerId = approvalState(
-      pos.chain.slice(0, -1).map((u) => u.unitId),
-      remaining.map((x) => x.unitId),
-      pos.chain[pos.chain.length - 1]!.unitId,
-      closed,
-    ).holderUnitId;
-    const lower = pos.chain.find((u) => u.unitId === lowerId)!;
+    // the last approval withdrawn: the level that approved it holds the result again (or, if it
+    // has been closed since, the next open level up)
+    const lower = holderWith(pos, pos.approvals.slice(0, -1));
     await this.db.transaction(async (tx) => {
       await repo.lockAssessment(tx, assessmentId);
       const now = await repo.getAssessment(tx, assessmentId);

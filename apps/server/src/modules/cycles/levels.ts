@@ -55,8 +55,6 @@ export interface Position {
   /** Who must act next: the first open level that has not approved, or the owner. */
   holder: LevelUnit;
   complete: boolean;
-  /** The unit of the last approval: where a send-back returns it. */
-  lastApproved: LevelUnit | null;
   /** The actor appraises the member (coordinates its appraising level). */
   appraises: boolean;
   /** The actor acts at the level that holds it now. */
@@ -87,18 +85,29 @@ export function positionOf(
   );
   const byId = (id: string) => chain.find((u) => u.unitId === id)!;
   const at = (u: LevelUnit) => actsAt(actor, 'cycle.manage', u, u === owner);
-  const last = approvals[approvals.length - 1];
   return {
     chain,
     approvals,
     appraising: byId(st.appraisingUnitId),
     holder: byId(st.holderUnitId),
     complete: st.complete,
-    lastApproved: last ? (chain.find((u) => u.unitId === last.unitId) ?? null) : null,
     appraises: at(byId(st.appraisingUnitId)),
     holds: at(byId(st.holderUnitId)),
     coordinates: chain.some((u) => !u.closed && at(u)) || at(owner),
   };
+}
+
+/** Who would hold the result with these approvals (after a send-back: the last one withdrawn). */
+export function holderWith(pos: Position, approvals: readonly Approval[]): LevelUnit {
+  const owner = pos.chain[pos.chain.length - 1]!;
+  const levels = pos.chain.slice(0, -1);
+  const id = approvalState(
+    levels.map((u) => u.unitId),
+    approvals.map((x) => x.unitId),
+    owner.unitId,
+    new Set(levels.filter((u) => u.closed).map((u) => u.unitId)),
+  ).holderUnitId;
+  return pos.chain.find((u) => u.unitId === id)!;
 }
 
 export function actsAt(actor: Actor, action: Action, level: LevelUnit, atOwner: boolean) {
