@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, launchBrowser, OUT, startServer, type Running } from './server.ts';
+import { launchBrowser, loginPage as login, OUT, pageApi, startServer, type Running } from './server.ts';
 
 let server: Running;
 let browser: Browser;
@@ -14,32 +14,8 @@ const pages: Record<string, Page> = {};
 let cycleUrl = '';
 let assessmentUrl = '';
 
-async function loginPage(username: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-  const page = await ctx.newPage();
-  await page.goto(server.url + '/login');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(await demoPassword(server.url, username));
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText('Quyền của tôi').waitFor();
-  return page;
-}
-
-/** A JSON call made by the page itself (its session and CSRF token). */
-async function api(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const s = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const r = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, body: (await r.json()) as unknown };
-    },
-    { method, url, body },
-  );
-}
+const loginPage = (username: string) => login(browser, server.url, username);
+const api = pageApi;
 
 beforeAll(async () => {
   server = await startServer();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const OUT = path.join(root, 'e2e/out');
@@ -113,4 +113,33 @@ export async function demoPassword(url: string, username: string): Promise<strin
   const a = s.demo?.find((d) => d.username === username);
   if (!a) throw new Error(`no demo account ${username}`);
   return a.password;
+}
+
+/** A signed-in page of a demo user (its own browser context), on the dashboard. */
+export async function loginPage(browser: Browser, url: string, username: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+  const page = await ctx.newPage();
+  await page.goto(url + '/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(await demoPassword(url, username));
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText('Quyền của tôi').waitFor();
+  return page;
+}
+
+/** A JSON call made by the page itself (its session and CSRF token): to prepare data through the
+ * same API the screens use. */
+export async function pageApi(page: Page, method: string, url: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const s = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const r = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: (await r.json()) as unknown };
+    },
+    { method, url, body },
+  );
 }
