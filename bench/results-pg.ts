@@ -88,8 +88,9 @@ async function main() {
     select id, 'DV' || g, 'Đơn vị ' || g, 'district_police', null, '/' || id || '/', 0, g, '2020-01-01', 'don vi ' || g
     from (select gen_random_uuid() as id, g from generate_series(1, ${UNITS}) g) s`);
   await pool.query(
-    `insert into unit_results (id, framework_id, year, unit_id, mode, source, total, applicable_max, index_value, fields)
-     select gen_random_uuid(), $1, ${YEAR}, id, 'leaves', 'imported', 0, 0, 0, '[]' from units where code like 'DV%'`,
+    `insert into unit_results (id, framework_id, year, unit_id, owner_unit_id, mode, source, total, applicable_max, index_value, fields)
+     select gen_random_uuid(), $1, ${YEAR}, id, (select id from units where code = 'DV1'), 'leaves', 'imported', 0, 0, 0, '[]'
+     from units where code like 'DV%'`,
     [fw.id],
   );
   const leaves = criteria.flatMap((c) => c.children.map((l) => ({ code: l.code, type: l.rule.type })));

@@ -112,6 +112,9 @@ export const users = pgTable('users', {
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: ts('locked_until'),
+  /** Set when someone else set this user's password: shown to the user at the next login. */
+  passwordResetAt: ts('password_reset_at'),
+  passwordResetByName: text('password_reset_by_name'),
   searchKey: text('search_key').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -152,6 +155,20 @@ export const sessions = pgTable(
     lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed logins counted per account and client address: a wrong password from one address locks
+ * the account for that address only, so nobody can lock someone else out from elsewhere. */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    username: text('username').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.address] })],
 );
 
 /** Append-only, hash-chained audit trail (UPDATE and DELETE are refused by a trigger). */
@@ -245,6 +262,14 @@ export const unitResults = pgTable(
     /** Set when the result comes from an assessment cycle; such a result, once published, changes
      * only through an amending decision. */
     cycleId: uuid('cycle_id'),
+    /** The ranking set: results are ranked within (owner unit, framework code, year, group). A
+     * cycle's results belong to the cycle's owner; a result entered or imported outside a cycle to
+     * the unit chosen on entry among those where the enterer may write results. */
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The group inside the set ('' = the whole set). */
+    rankGroup: text('rank_group').notNull().default(''),
     revision: integer('revision').notNull().default(1),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
@@ -252,6 +277,7 @@ export const unitResults = pgTable(
   (t) => [
     uniqueIndex('unit_results_fw_year_unit_uq').on(t.frameworkId, t.year, t.unitId),
     index('unit_results_unit_idx').on(t.unitId, t.year),
+    index('unit_results_set_idx').on(t.ownerUnitId, t.year),
   ],
 );
 
@@ -372,6 +398,9 @@ export const assessments = pgTable(
     status: text('status').notNull(),
     submittedAt: ts('submitted_at'),
     submittedBy: uuid('submitted_by'),
+    /** Every user who saved a score or an explanation of this self-assessment: none of them may
+     * appraise or approve it (separation of duties). */
+    scoredBy: jsonb('scored_by').$type<string[]>().notNull().default([]),
     returnReason: text('return_reason'),
     /** Set when an appraiser first touches it: from then on the unit cannot withdraw. */
     appraisalStartedAt: ts('appraisal_started_at'),
@@ -514,10 +543,11 @@ export const notices = pgTable(
   'notices',
   {
     id: uuid('id').primaryKey(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    /** The unit the notice is about (null for a notice about the person's account only). */
+    unitId: uuid('unit_id').references(() => units.id),
     cycleId: uuid('cycle_id'),
+    /** Set for a notice addressed to one person (shown only in that person's bell). */
+    userId: uuid('user_id').references(() => users.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -528,7 +558,13 @@ export const notices = pgTable(
   },
   (t) => [
     index('notices_unit_idx').on(t.unitId, t.createdAt),
-    uniqueIndex('notices_dedupe_uq').on(t.unitId, t.dedupeKey),
+    index('notices_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('notices_dedupe_uq')
+      .on(t.unitId, t.dedupeKey)
+      .where(sql`${t.userId} is null`),
+    uniqueIndex('notices_user_dedupe_uq')
+      .on(t.userId, t.dedupeKey)
+      .where(sql`${t.userId} is not null`),
   ],
 );
 

@@ -726,6 +726,7 @@ export class AppraisalService {
           })),
           missing: r.missingLeaves.length,
           updatedBy: actor.id,
+          ownerUnitId: c.c.ownerUnitId,
         };
         const existing = await results.getResult(tx, c.c.frameworkId, c.c.year, m.unitId);
         let id: string;

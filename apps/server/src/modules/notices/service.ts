@@ -3,7 +3,7 @@
  * outbox in the database, so nothing is lost when SMTP is down: they wait and are retried. */
 import { randomUUID } from 'node:crypto';
 import { daysLeft, STAGE_LABELS, type Stage } from '@chiso/domain';
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import {
@@ -24,7 +24,15 @@ import { pathColumnInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { extensionFor } from '../cycles/repository.ts';
 
 export interface NoticeInput {
-  kind: 'stage_open' | 'deadline' | 'supplement' | 'published' | 'approved' | 'sent_back';
+  kind:
+    | 'stage_open'
+    | 'deadline'
+    | 'supplement'
+    | 'published'
+    | 'approved'
+    | 'sent_back'
+    | 'account_locked'
+    | 'password_reset';
   title: string;
   body: string;
   link?: string | null;
@@ -69,11 +77,55 @@ export async function notifyUnits(tx: DbOrTx, unitIds: string[], n: NoticeInput)
           noticeId: id,
           toAddress,
           subject: `[Chiso] ${n.title}`,
-          body: `${n.body}\n\n— Chiso, hệ thống Chỉ số cải cách hành chính (thư tự động, không trả lời).`,
+          body: mailBody(n.body),
         })),
       );
   }
   return created;
+}
+
+const mailBody = (body: string) =>
+  `${body}\n\n— Chiso, hệ thống Chỉ số cải cách hành chính (thư tự động, không trả lời).`;
+
+/** Record a notice addressed to one person (shown only in that person's bell; `unitId` says which
+ * unit it is about, if any) and queue an e-mail when the person has an address. A notice with a
+ * dedupe key already given to this person is skipped. Returns whether a notice was created. */
+export async function notifyUser(
+  tx: DbOrTx,
+  userId: string,
+  n: NoticeInput & { unitId?: string | null },
+): Promise<boolean> {
+  const id = randomUUID();
+  const r = await tx
+    .insert(notices)
+    .values({
+      id,
+      userId,
+      unitId: n.unitId ?? null,
+      cycleId: n.cycleId ?? null,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link ?? null,
+      dedupeKey: n.dedupeKey ?? null,
+    })
+    .onConflictDoNothing()
+    .returning({ id: notices.id });
+  if (!r.length) return false;
+  const u = await tx
+    .select({ email: users.email, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, userId));
+  const email = u[0]?.email;
+  if (email && email.includes('@'))
+    await tx.insert(mailOutbox).values({
+      id: randomUUID(),
+      noticeId: id,
+      toAddress: email,
+      subject: `[Chiso] ${n.title}`,
+      body: mailBody(n.body),
+    });
+  return true;
 }
 
 export class NoticeService {
@@ -88,25 +140,26 @@ export class NoticeService {
     this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   }
 
-  /** Notices of the units the reader covers, newest first, with what the reader has read. */
+  /** Notices of the units the reader covers and those addressed to the reader, newest first, with
+   * what the reader has read. A notice addressed to someone else is never listed. */
   async list(actor: Actor, limit = 50) {
     const scope = scopeOf(actor, 'assessment.read');
-    if (scopeIsEmpty(scope)) return { items: [], unread: 0 };
+    const me = actor.id ?? '00000000-0000-0000-0000-000000000000';
+    const toUnits = scopeIsEmpty(scope)
+      ? sql`false`
+      : and(isNull(notices.userId), pathColumnInScope(units.path, scope));
     const rows = await this.db
       .select({ n: notices, unitName: units.name, readAt: noticeReads.readAt })
       .from(notices)
-      .innerJoin(units, eq(units.id, notices.unitId))
-      .leftJoin(
-        noticeReads,
-        and(eq(noticeReads.noticeId, notices.id), eq(noticeReads.userId, actor.id ?? '')),
-      )
-      .where(pathColumnInScope(units.path, scope))
+      .leftJoin(units, eq(units.id, notices.unitId))
+      .leftJoin(noticeReads, and(eq(noticeReads.noticeId, notices.id), eq(noticeReads.userId, me)))
+      .where(or(eq(notices.userId, me), toUnits))
       .orderBy(desc(notices.createdAt))
       .limit(limit);
     return {
       items: rows.map((r) => ({
         id: r.n.id,
-        unitName: r.unitName,
+        unitName: r.unitName ?? '',
         kind: r.n.kind,
         title: r.n.title,
         body: r.n.body,

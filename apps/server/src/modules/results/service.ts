@@ -210,6 +210,7 @@ export class ResultService {
             frameworkId: row.f.id,
             year: body.year,
             unitId: unit.id,
+            ownerUnitId: unit.parentId ?? unit.id,
             ...values,
           })
         ).id;
@@ -551,6 +552,7 @@ export class ResultService {
               frameworkId: row.f.id,
               year,
               unitId: p.unit.id,
+              ownerUnitId: p.unit.parentId ?? p.unit.id,
               ...values,
             })
           ).id;
