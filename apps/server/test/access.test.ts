@@ -19,7 +19,7 @@ function multipart(filename: string, content: string) {
 }
 
 beforeAll(async () => {
-  t = await testApp({ loginRatePerMinute: 1000 });
+  t = await testApp({ loginRatePerMinute: 1000 }, { cycles: true });
   officer = await t.login('canbo.culaodung');
   coordinator = await t.login('dieuphoi.culaodung');
   admin = await t.login('quantri');
@@ -331,6 +331,14 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
     officer: (json) => expect((json as { items: unknown[] }).items).toEqual([]),
     coordinator: (json) => expect((json as { items: unknown[] }).items).toEqual([]),
   },
+  'GET /api/results/entry': {
+    cross: () => ({
+      method: 'GET',
+      url: `/api/results/entry?frameworkId=${ids.civil}&year=2021&unitId=${ids.hq}`,
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
   'GET /api/results/template': {
     // the template lists only units in the writer's own subtree (checked in results.test.ts)
     cross: () => ({
@@ -369,7 +377,11 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
       multipart: { filename: 'kq.csv', content: 'Mã đơn vị,Tên đơn vị,1\nUBND-HQ,Hà Quảng,16\n' },
     }),
     officer: 403,
-    coordinator: (json) => expect(JSON.stringify(json)).toContain('nằm ngoài phạm vi được phân quyền'),
+    // an out-of-scope unit is "not found", its name not disclosed
+    coordinator: (json) => {
+      expect(JSON.stringify(json)).toContain('trong phạm vi bạn được nhập kết quả');
+      noHaQuang(json);
+    },
   },
   'GET /api/frameworks/:id': {
     cross: () => ({ method: 'GET', url: `/api/frameworks/${ids.hqFramework}` }),
@@ -727,6 +739,108 @@ describe('route enumeration', () => {
     });
     expect(r.statusCode).toBe(422);
     expect((r.json() as { error: { code: string } }).error.code).toBe('PASSWORD_WRONG');
+  });
+});
+
+describe('ranking sets across trees', () => {
+  type Ranking = { items: { unitId: string; rank: number; index: string }[] };
+  type List = { ownerUnitId: string | null; rankedOf: number; items: { unitId: string; rank: number }[] };
+  const fieldInputs = async (c: Client, frameworkId: string) => {
+    const d = (await c.get(`/api/frameworks/${frameworkId}`)).json() as {
+      definition: { criteria: { code: string; max: string }[] };
+    };
+    return Object.fromEntries(d.definition.criteria.map((x) => [x.code, x.max]));
+  };
+
+  it('another tree cannot move a published ranking; a cycle’s set changes only through the cycle', async () => {
+    const cycles = (await coordinator.get('/api/cycles')).json() as {
+      items: { id: string; year: number; ownerUnitName: string }[];
+    };
+    const id23 = cycles.items.find((c) => c.year === 2023 && c.ownerUnitName.includes('Cù Lao Dung'))!.id;
+    const detail = (await coordinator.get(`/api/cycles/${id23}`)).json() as {
+      status: string;
+      framework: { id: string };
+    };
+    expect(detail.status).toBe('published');
+    const c23 = { id: id23, frameworkId: detail.framework.id };
+    const ranking = async () => (await coordinator.get(`/api/cycles/${c23.id}/ranking`)).json() as Ranking;
+    const list = async () =>
+      (await coordinator.get(`/api/results?frameworkId=${c23.frameworkId}&year=2023`)).json() as List;
+    const rankingBefore = await ranking();
+    const listBefore = await list();
+    expect(listBefore.ownerUnitId).toBe(ids.cld);
+    expect(listBefore.rankedOf).toBe(rankingBefore.items.length);
+    const lastSeq = async () =>
+      ((await coordinator.get('/api/audit?limit=1')).json() as { items: { seq: number }[] }).items[0]!.seq;
+    const seqBefore = await lastSeq();
+
+    // Hà Quảng makes a "commune police" of its own and enters a perfect 2023 result under the police framework
+    const hqCoord = await t.login('dieuphoi.haquang');
+    const unit = await hqCoord.send('POST', '/api/units', {
+      code: 'HQ-CAX-THU',
+      name: 'Công an xã thử',
+      kind: 'commune_police',
+      parentId: ids.hq,
+    });
+    expect(unit.statusCode, unit.body).toBe(200);
+    const inputs = await fieldInputs(hqCoord, c23.frameworkId);
+    const entered = await hqCoord.send('PUT', '/api/results', {
+      frameworkId: c23.frameworkId,
+      year: 2023,
+      unitId: (unit.json() as { id: string }).id,
+      mode: 'fields',
+      inputs,
+    });
+    expect(entered.statusCode, entered.body).toBe(200);
+    const card = entered.json() as { result: { ownerUnitId: string; rank: number; rankedOf: number } };
+    // in Hà Quảng's own ranking, alone in it
+    expect(card.result).toMatchObject({ ownerUnitId: ids.hq, rank: 1, rankedOf: 1 });
+    // a set owned by the police tree is out of reach, named or not
+    const intoPolice = await hqCoord.send('PUT', '/api/results', {
+      frameworkId: c23.frameworkId,
+      year: 2023,
+      unitId: (unit.json() as { id: string }).id,
+      mode: 'fields',
+      inputs,
+      ownerUnitId: ids.cld,
+      baseRevision: 1,
+      reason: 'thử',
+    });
+    expect(intoPolice.statusCode).toBe(400);
+    expect((intoPolice.json() as { error: { code: string } }).error.code).toBe('VALIDATION');
+    expect(intoPolice.body).not.toContain('Cù Lao Dung');
+
+    // nothing moved in Cù Lao Dung's published ranking, and nothing was written in its tree
+    expect(await ranking()).toEqual(rankingBefore);
+    expect(await list()).toEqual(listBefore);
+    expect(await lastSeq()).toBe(seqBefore);
+
+    // inside the police tree, the province cannot add a unit to the cycle's ranking either
+    const province = await t.login('dieuphoi.soctrang');
+    const newCommune = await province.send('POST', '/api/units', {
+      code: 'CAX-CLD-MOI',
+      name: 'Công an xã mới',
+      kind: 'commune_police',
+      parentId: ids.cld,
+    });
+    expect(newCommune.statusCode, newCommune.body).toBe(200);
+    const body = {
+      frameworkId: c23.frameworkId,
+      year: 2023,
+      unitId: (newCommune.json() as { id: string }).id,
+      mode: 'fields',
+      inputs,
+    };
+    const blocked = await province.send('PUT', '/api/results', body); // default owner: Cù Lao Dung
+    expect(blocked.statusCode).toBe(409);
+    expect((blocked.json() as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'RESULT_SET_OF_CYCLE',
+    });
+    const provinceId = await unitIdByCode(t, 'CAT-ST');
+    const own = await province.send('PUT', '/api/results', { ...body, ownerUnitId: provinceId });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(await ranking()).toEqual(rankingBefore);
+    expect((await list()).items).toEqual(listBefore.items);
   });
 });
 

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openDb, type Database } from '../src/db/open.ts';
+import { FileStore } from '../src/lib/fileStore.ts';
 import { seedDemo, type SeedResult } from '../src/modules/system/seed.ts';
 
 export const usingPostgres = !!process.env.TEST_DATABASE_URL;
@@ -139,10 +140,17 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
   return client;
 }
 
-export async function testApp(over: Partial<Config> = {}): Promise<TestApp> {
+/** The app on a fresh database with the demo data; `cycles` adds the demo's cycles (2023 published,
+ * 2024 open), with their evidence files in a temporary directory removed on close. */
+export async function testApp(over: Partial<Config> = {}, opts: { cycles?: boolean } = {}): Promise<TestApp> {
   const database = await testDatabase();
-  const seed = await seedDemo(database.db);
-  const app = await buildApp({ config: testConfig(over), database, logger: false });
+  const filesDir = opts.cycles ? fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-demo-files-')) : null;
+  const seed = await seedDemo(database.db, filesDir ? { cyclesFiles: new FileStore(filesDir) } : {});
+  const app = await buildApp({
+    config: testConfig({ ...(filesDir ? { filesDir } : {}), ...over }),
+    database,
+    logger: false,
+  });
   await app.ready();
   const password = (u: string) => {
     const a = seed.accounts.find((x) => x.username === u);
@@ -158,6 +166,7 @@ export async function testApp(over: Partial<Config> = {}): Promise<TestApp> {
     close: async () => {
       await app.close();
       await database.close();
+      if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

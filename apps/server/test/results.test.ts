@@ -235,6 +235,58 @@ describe('who sees and changes results', () => {
   });
 });
 
+describe('ranking sets', () => {
+  type List = {
+    sets: { ownerUnitId: string; count: number }[];
+    ownerUnitId: string | null;
+    rankedOf: number;
+    items: { unitId: string; rank: number; rankedOf: number; ownerName: string }[];
+  };
+  it('a result joins the ranking of the unit chosen on entry; ranks and k/N count that set only', async () => {
+    const a = await enter(province, 'CAH-CLD', 2022);
+    expect(a.statusCode, a.body).toBe(200);
+    // default owner: the nearest unit above within the writer's scope (the province)
+    expect((a.json() as { result: { ownerName: string } }).result.ownerName).toBe('Công an tỉnh Sóc Trăng');
+    expect((await enter(province, 'CAH-VCH', 2022, { '7': '10' })).statusCode).toBe(200);
+    // the same writer may keep a unit's result in a ranking of its own (here the unit itself)
+    const own = await enter(province, 'CAH-NNA', 2022, { '7': '5' }, { ownerUnitId: u['CAH-NNA'] });
+    expect(own.statusCode, own.body).toBe(200);
+    expect((own.json() as { result: { rank: number; rankedOf: number } }).result).toMatchObject({
+      rank: 1,
+      rankedOf: 1,
+    });
+    const l = (await province.get(`/api/results?frameworkId=${police}&year=2022`)).json() as List;
+    expect(l.sets.map((x) => x.count).sort()).toEqual([1, 2]);
+    expect(l.rankedOf).toBe(2);
+    expect(l.items.map((i) => [i.rank, i.rankedOf])).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    const other = (
+      await province.get(`/api/results?frameworkId=${police}&year=2022&ownerUnitId=${u['CAH-NNA']}`)
+    ).json() as List;
+    expect(other.items.map((i) => i.unitId)).toEqual([u['CAH-NNA']]);
+  });
+
+  it('a ranking outside the writer’s units is refused; a lower level cannot change a higher level’s set', async () => {
+    const before = (await province.get(`/api/results?frameworkId=${police}&year=2022`)).json() as List;
+    const out = await enter(province, 'CAH-KSA', 2022, {}, { ownerUnitId: u['UBND-HQ'] });
+    expect(out.statusCode).toBe(400);
+    expect(out.body).not.toContain('Hà Quảng');
+    // Cù Lao Dung's coordinator may write its own unit, but the result sits in the province's ranking
+    const cld = before.items.find((i) => i.unitId === u['CAH-CLD'])! as unknown as { revision: number };
+    const low = await enter(
+      cldCoord,
+      'CAH-CLD',
+      2022,
+      { '2': '8' },
+      { baseRevision: cld.revision, reason: 'x' },
+    );
+    expect(low.statusCode).toBe(403);
+    expect((await province.get(`/api/results?frameworkId=${police}&year=2022`)).json()).toEqual(before);
+  });
+});
+
 describe('importing results from a sheet', () => {
   it('the template lists the writer’s units; a filled template imports; a bad cell changes nothing', async () => {
     const tpl = await province.get(`/api/results/template?frameworkId=${police}&year=2025&mode=leaves`);
@@ -289,12 +341,82 @@ describe('importing results from a sheet', () => {
       Buffer.from(await wb.xlsx.writeBuffer()),
     );
     expect(good.statusCode, good.body).toBe(200);
-    expect(good.json()).toEqual({ saved: 11 });
+    // rows left empty leave their units as they are (an empty row never wipes a result)
+    expect(good.json()).toEqual({ saved: 2, unchanged: 0, skipped: 9 });
     const list = (await province.get(`/api/results?frameworkId=${police}&year=2025`)).json() as {
-      items: { unitCode: string; rank: number; missing: number; total: string }[];
+      items: { unitCode: string; rank: number; rankedOf: number; missing: number; total: string }[];
     };
-    expect(list.items[0]).toMatchObject({ rank: 1, missing: 0 });
-    expect(list.items.filter((i) => i.missing === 13)).toHaveLength(9);
+    expect(list.items).toHaveLength(2);
+    expect(list.items[0]).toMatchObject({ rank: 1, rankedOf: 2, missing: 0 });
+  });
+
+  it('a file with no criterion column is refused and changes nothing', async () => {
+    const url = `/api/results?frameworkId=${police}&year=2025`;
+    const before = (await province.get(url)).json() as unknown;
+    const r = await province.upload(
+      `/api/results/import?frameworkId=${police}&year=2025&mode=leaves`,
+      'kq.csv',
+      'Mã đơn vị,Tên đơn vị\nCAH-CLD,Công an huyện Cù Lao Dung\nCAH-VCH,Vĩnh Châu\n',
+    );
+    expect(r.statusCode).toBe(422);
+    expect(r.body).toContain('Không có cột tiêu chí nào');
+    expect((await province.get(url)).json()).toEqual(before);
+  });
+
+  it('changing existing results needs the revision of the template and a reason; a stale file is refused', async () => {
+    const url = `/api/results?frameworkId=${police}&year=2025`;
+    const importUrl = `/api/results/import?frameworkId=${police}&year=2025&mode=leaves`;
+    const stored = (await province.get(url)).json() as {
+      items: { unitCode: string; unitId: string; total: string; revision: number }[];
+    };
+    const target = stored.items[0]!;
+    // a hand-made file without revisions cannot overwrite what exists
+    const header = 'Mã đơn vị,Tên đơn vị,' + Object.keys(inputs()).join(',');
+    const row = (over: Record<string, string> = {}) =>
+      `${target.unitCode},x,` +
+      Object.values(inputs(over))
+        .map((v) => `"${v}"`)
+        .join(',');
+    const blind = await province.upload(importUrl, 'kq.csv', `${header}\n${row({ '2': '1' })}\n`);
+    expect(blind.statusCode).toBe(422);
+    expect(blind.body).toContain('Phiên bản');
+    // the template carries each result's revision
+    const tpl = await province.get(`/api/results/template?frameworkId=${police}&year=2025&mode=leaves`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    let h = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === 'Mã đơn vị') h = n;
+    });
+    const headers = (ws.getRow(h).values as unknown[]).slice(1).map(String);
+    const revCol = headers.indexOf('Phiên bản') + 1;
+    expect(revCol).toBeGreaterThan(2);
+    let line = 0;
+    for (let r = h + 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === target.unitCode) line = r;
+    expect(Number(ws.getCell(line, revCol).value)).toBe(target.revision);
+    const col2 = headers.findIndex((x) => x.startsWith('2 ')) + 1;
+    ws.getCell(line, col2).value = '1';
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const noReason = await province.upload(importUrl, 'kq.xlsx', file);
+    expect(noReason.statusCode).toBe(422);
+    expect((noReason.json() as { error: { code: string } }).error.code).toBe('REASON_REQUIRED');
+    expect((await province.get(url)).json()).toEqual(stored);
+    const ok = await province.upload(
+      `${importUrl}&reason=${encodeURIComponent('Đính chính số liệu')}`,
+      'kq.xlsx',
+      file,
+    );
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ saved: 1, unchanged: 1 });
+    const audit = (await province.get('/api/audit?entity=unit_result&limit=5')).json() as {
+      items: { action: string; entityId: string; reason: string }[];
+    };
+    expect(audit.items[0]).toMatchObject({ action: 'result.update', reason: 'Đính chính số liệu' });
+    // the same file again: its revision is now stale
+    const stale = await province.upload(`${importUrl}&reason=lai`, 'kq.xlsx', file);
+    expect(stale.statusCode).toBe(422);
+    expect(stale.body).toContain('đã được sửa sau khi tải tệp mẫu');
   });
 
   it('recomputing a whole set from stored inputs gives the same figures and ranks', async () => {

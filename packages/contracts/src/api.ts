@@ -338,27 +338,49 @@ export const ResultRow = z.object({
   index: z.string(),
   bandCode: z.string().nullable(),
   bandLabel: z.string().nullable(),
+  /** Rank within the result's ranking set and group ("xếp thứ rank/rankedOf"). */
   rank: z.number().int().nullable(),
+  rankedOf: z.number().int(),
+  /** The unit that owns the ranking set (a cycle's owner, or the unit chosen on entry). */
+  ownerUnitId: Id,
+  ownerName: z.string(),
+  /** The group inside the set ('' = the whole set). */
+  rankGroup: z.string(),
   fields: z.array(ResultField),
   missing: z.number().int(),
   revision: z.number().int(),
   updatedAt: z.string(),
 });
 export const ResultsQuery = z.object({ frameworkId: Id, year: z.coerce.number().int().min(2000).max(2100) });
+export const ResultListQuery = ResultsQuery.extend({ ownerUnitId: Id.optional() });
 export const ResultList = z.object({
   framework: FrameworkSummary,
   year: z.number().int(),
+  /** The rankings of this framework and year the reader sees results of: one per owner unit. */
+  sets: z.array(z.object({ ownerUnitId: Id, ownerName: z.string(), count: z.number().int() })),
+  /** The ranking listed (asked for, else the one with the most results the reader sees). */
+  ownerUnitId: Id.nullable(),
   items: z.array(ResultRow),
   /** Mean index of the listed units (percent, decimal string), null when none. */
   meanIndex: z.string().nullable(),
   /** Units ranked in the whole set (the ranking covers every unit with a result, not only those listed). */
   rankedOf: z.number().int(),
 });
+export const ResultEntryQuery = ResultsQuery.extend({ unitId: Id });
+export const ResultEntry = z.object({
+  /** The unit's stored result of the year under this framework version, if any. */
+  existing: ResultRow.nullable(),
+  /** Where the result's ranking set may be placed: the unit or one above it within the writer's scope. */
+  owners: z.array(z.object({ unitId: Id, name: z.string(), isDefault: z.boolean() })),
+});
 export const ResultEnterBody = z.object({
   frameworkId: Id,
   year: z.number().int().min(2000).max(2100),
   unitId: Id,
   mode: ResultMode,
+  /** The unit whose ranking the result joins: the unit or one above it within the writer's scope
+   * (default: the nearest one above). */
+  ownerUnitId: Id.optional(),
   /** Text per criterion code, as typed ("7,5", "45/50", "A", "Có", "KAD"). */
   inputs: z.record(z.string(), z.string().max(200)),
   /** Revision the edit was made from (absent when creating). */
@@ -410,7 +432,20 @@ export const ResultCard = z.object({
     })
     .nullable(),
 });
-export const ResultImportResult = z.object({ saved: z.number().int() });
+export const ResultImportQuery = ResultsQuery.extend({
+  mode: ResultMode.default('leaves'),
+  ownerUnitId: Id.optional(),
+  /** Required when the file changes results that already exist. */
+  reason: z.string().trim().max(1000).optional(),
+});
+export const ResultImportResult = z.object({
+  /** Results created or changed. */
+  saved: z.number().int(),
+  /** Rows identical to what is stored. */
+  unchanged: z.number().int(),
+  /** Rows with every criterion cell empty (their units left as they are). */
+  skipped: z.number().int(),
+});
 export const ResultImportFailure = z.object({
   error: z.object({
     code: z.literal('IMPORT_INVALID'),

@@ -65,6 +65,10 @@ export const ERRORS = {
     status: 409,
     vi: 'Kết quả vừa được người khác sửa. Hãy tải lại để xem bản mới nhất.',
   },
+  RESULT_SET_OF_CYCLE: {
+    status: 409,
+    vi: 'Bảng xếp hạng này thuộc một kỳ đánh giá; kết quả chỉ thay đổi qua kỳ đánh giá (sau khi công bố: bằng quyết định sửa đổi).',
+  },
   CYCLE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kỳ đánh giá.' },
   CYCLE_STATE: { status: 409, vi: 'Thao tác không phù hợp với trạng thái của kỳ đánh giá.' },
   STAGE_NOT_OPEN: { status: 409, vi: 'Giai đoạn này chưa mở.' },

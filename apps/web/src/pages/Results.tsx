@@ -50,9 +50,15 @@ type Mode = 'leaves' | 'fields';
 interface ResultList {
   framework: FrameworkSummaryT;
   year: number;
+  sets: { ownerUnitId: string; ownerName: string; count: number }[];
+  ownerUnitId: string | null;
   items: ResultRowT[];
   meanIndex: string | null;
   rankedOf: number;
+}
+interface ResultEntry {
+  existing: ResultRowT | null;
+  owners: { unitId: string; name: string; isDefault: boolean }[];
 }
 
 /** "7.82" (API) → "7,82" (users). */
@@ -85,11 +91,16 @@ export default function Results({ session }: { session: Session }) {
   const [yearSel, setYear] = useState<number | null>(null);
   const year =
     fw && yearSel && yearsOf(fw).includes(yearSel) ? yearSel : fw ? (fw.yearTo ?? fw.yearFrom) : null;
+  const [ownerSel, setOwner] = useState<string | null>(null);
   const list = useQuery({
-    queryKey: ['results', fw?.id, year],
+    queryKey: ['results', fw?.id, year, ownerSel],
     enabled: !!fw && !!year,
-    queryFn: () => get<ResultList>(`/api/results${qs({ frameworkId: fw!.id, year: year! })}`),
+    queryFn: () =>
+      get<ResultList>(
+        `/api/results${qs({ frameworkId: fw!.id, year: year!, ...(ownerSel ? { ownerUnitId: ownerSel } : {}) })}`,
+      ),
   });
+  const [importReason, setImportReason] = useState('');
   const [cardId, setCardId] = useState<string | null>(null);
   const [entry, setEntry] = useState(false);
   const [importErrors, setImportErrors] = useState<ApiError | null>(null);
@@ -98,11 +109,16 @@ export default function Results({ session }: { session: Session }) {
   const doImport = async (file: File) => {
     setImportErrors(null);
     try {
-      const r = await upload<{ saved: number }>(
-        `/api/results/import${qs({ frameworkId: fw!.id, year: year!, mode })}`,
+      const r = await upload<{ saved: number; unchanged: number; skipped: number }>(
+        `/api/results/import${qs({ frameworkId: fw!.id, year: year!, mode, ...(importReason.trim() ? { reason: importReason.trim() } : {}) })}`,
         file,
       );
-      message.success(`${t.imported}: ${r.saved}`);
+      message.success(
+        t.resImported
+          .replace('{saved}', String(r.saved))
+          .replace('{unchanged}', String(r.unchanged))
+          .replace('{skipped}', String(r.skipped)),
+      );
       await qc.invalidateQueries({ queryKey: ['results'] });
     } catch (e) {
       if (e instanceof ApiError) setImportErrors(e);
@@ -139,6 +155,18 @@ export default function Results({ session }: { session: Session }) {
               data-testid="res-year"
               options={fw ? yearsOf(fw).map((y) => ({ value: y, label: String(y) })) : []}
             />
+            {(list.data?.sets.length ?? 0) > 1 && (
+              <Select
+                style={{ minWidth: 260 }}
+                value={list.data?.ownerUnitId ?? undefined}
+                onChange={setOwner}
+                data-testid="res-set"
+                options={list.data!.sets.map((x) => ({
+                  value: x.ownerUnitId,
+                  label: `${t.resSetOf} ${x.ownerName} (${x.count})`,
+                }))}
+              />
+            )}
           </Space>
         }
       >
@@ -164,6 +192,13 @@ export default function Results({ session }: { session: Session }) {
             >
               {t.template}
             </Button>
+            <Input
+              style={{ width: 280 }}
+              placeholder={t.resImportReason}
+              value={importReason}
+              onChange={(e) => setImportReason(e.target.value)}
+              data-testid="res-import-reason"
+            />
             <Upload
               accept=".xlsx,.csv"
               showUploadList={false}
@@ -229,6 +264,9 @@ export default function Results({ session }: { session: Session }) {
                 ]}
               />
               <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                {list.data?.sets.find((x) => x.ownerUnitId === list.data?.ownerUnitId)
+                  ? `${t.resSetOf} ${list.data.sets.find((x) => x.ownerUnitId === list.data?.ownerUnitId)!.ownerName}. `
+                  : ''}
                 {t.resRankedOf.replace('{n}', String(list.data?.rankedOf ?? 0))}
                 {list.data?.meanIndex ? ` ${t.resMean}: ${vnFixed(list.data.meanIndex)}.` : ''}
               </Typography.Paragraph>
@@ -426,6 +464,8 @@ function EntryModal({
   const [unit, setUnit] = useState<UnitViewT | null>(null);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [existing, setExisting] = useState<{ id: string; revision: number } | null>(null);
+  const [owners, setOwners] = useState<ResultEntry['owners']>([]);
+  const [owner, setOwnerId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [serverErrors, setServerErrors] = useState<{ code: string; message: string }[]>([]);
@@ -470,11 +510,17 @@ function EntryModal({
     const u = options.find((x) => x.id === id) ?? null;
     setUnit(u);
     setExisting(null);
+    setOwners([]);
+    setOwnerId(null);
     setTexts({});
     if (!u) return;
-    // prefill from the stored result, if any
-    const l = await get<ResultList>(`/api/results${qs({ frameworkId: framework.id, year })}`);
-    const row = l.items.find((i) => i.unitId === u.id);
+    // the stored result, if any (prefilled), and where its ranking may be kept
+    const entry = await get<ResultEntry>(
+      `/api/results/entry${qs({ frameworkId: framework.id, year, unitId: u.id })}`,
+    );
+    setOwners(entry.owners);
+    setOwnerId(entry.existing?.ownerUnitId ?? entry.owners.find((o) => o.isDefault)?.unitId ?? null);
+    const row = entry.existing;
     if (row) {
       const card = await get<ResultCardT>(`/api/results/${row.id}`);
       const found: Record<string, string> = {};
@@ -500,6 +546,7 @@ function EntryModal({
         unitId: unit.id,
         mode,
         inputs: Object.fromEntries(Object.entries(texts).filter(([, v]) => v.trim() !== '')),
+        ...(owner ? { ownerUnitId: owner } : {}),
         ...(existing ? { baseRevision: existing.revision, reason } : {}),
       });
       message.success(t.saved);
@@ -537,6 +584,18 @@ function EntryModal({
           data-testid="entry-unit"
           options={options.map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }))}
         />
+        {owners.length > 1 && (
+          <Space wrap>
+            <Typography.Text>{t.resSetOf}</Typography.Text>
+            <Select
+              style={{ minWidth: 320 }}
+              value={owner ?? undefined}
+              onChange={setOwnerId}
+              data-testid="entry-owner"
+              options={owners.map((o) => ({ value: o.unitId, label: o.name }))}
+            />
+          </Space>
+        )}
         {existing && (
           <Input
             placeholder={t.resReasonPlaceholder}

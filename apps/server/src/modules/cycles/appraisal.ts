@@ -683,7 +683,7 @@ export class AppraisalService {
     await this.db.transaction(async (tx) => {
       // the set's ranks, the cycle, then each assessment, under lock: what was checked above must
       // still hold (the same order everywhere: no deadlock)
-      await results.lockRankSet(tx, c.c.frameworkId, c.c.year);
+      await results.lockRankSet(tx, rankSetOf(c));
       await repo.lockCycle(tx, cycleId);
       if ((await repo.getCycle(tx, cycleId))?.c.status !== 'open')
         throw new AppError('CYCLE_STATE', 'Kỳ đánh giá đã hoàn thiện kết quả.');
@@ -756,7 +756,7 @@ export class AppraisalService {
         );
         await repo.setAssessment(tx, m.a.id, { status: 'appraised' });
       }
-      await results.updateRanks(tx, c.c.frameworkId, c.c.year);
+      await results.updateRanks(tx, rankSetOf(c));
       await repo.setCycle(tx, cycleId, { status: 'finalised' });
       await appendAudit(tx, {
         actorId: actor.id,
@@ -907,7 +907,7 @@ export class AppraisalService {
       rank: existing.r.rank,
     };
     await this.db.transaction(async (tx) => {
-      await results.lockRankSet(tx, c.c.frameworkId, c.c.year);
+      await results.lockRankSet(tx, rankSetOf(c));
       const updated = await results.updateResult(tx, existing.r.id, existing.r.revision, {
         total: toDbNumeric(r.total),
         applicableMax: toDbNumeric(r.applicableMax),
@@ -929,7 +929,7 @@ export class AppraisalService {
         existing.r.id,
         Object.entries(inputs).map(([code, input]) => ({ code, input })),
       );
-      await results.updateRanks(tx, c.c.frameworkId, c.c.year);
+      await results.updateRanks(tx, rankSetOf(c));
       const after = { total: dec(r.total), index: toDbNumeric(r.index) };
       await repo.insertAmendment(tx, {
         id: randomUUID(),
@@ -996,4 +996,9 @@ function approvedByYou() {
 
 function sameApprovals(a: { unitId: string; at: string }[], b: { unitId: string; at: string }[]) {
   return a.length === b.length && a.every((x, i) => x.unitId === b[i]!.unitId && x.at === b[i]!.at);
+}
+
+/** A cycle's results form the ranking set of its owner (framework code, year). */
+function rankSetOf(c: { c: { ownerUnitId: string; year: number }; fw: { code: string } }): results.RankSet {
+  return { ownerUnitId: c.c.ownerUnitId, frameworkCode: c.fw.code, year: c.c.year };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { rawRows, type DbOrTx } from '../../db/open.ts';
 import { cycles, frameworks, resultInputs, unitResults, units } from '../../db/schema.ts';
 import { pathColumnInScope, type Scope } from '../auth/scope.ts';
@@ -14,6 +14,9 @@ const joined = {
   cycleStatus: cycles.status,
   /** the path of the unit running that cycle */
   cycleOwnerPath: sql<string | null>`(select u2.path from units u2 where u2.id = ${cycles.ownerUnitId})`,
+  /** the unit that owns the result's ranking set */
+  ownerName: sql<string>`(select u3.name from units u3 where u3.id = ${unitResults.ownerUnitId})`,
+  frameworkCode: sql<string>`(select f2.code from frameworks f2 where f2.id = ${unitResults.frameworkId})`,
 };
 
 export async function getResult(db: DbOrTx, frameworkId: string, year: number, unitId: string) {
@@ -60,14 +63,6 @@ export async function listResults(db: DbOrTx, frameworkId: string, year: number,
     .orderBy(sql`${unitResults.rank} nulls last`, units.name);
 }
 
-export async function countResults(db: DbOrTx, frameworkId: string, year: number): Promise<number> {
-  const r = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(unitResults)
-    .where(and(eq(unitResults.frameworkId, frameworkId), eq(unitResults.year, year)));
-  return Number(r[0]?.n ?? 0);
-}
-
 export async function inputsOf(db: DbOrTx, resultId: string) {
   return db
     .select({ code: resultInputs.code, input: resultInputs.input })
@@ -103,16 +98,87 @@ export async function updateResult(
   return r[0];
 }
 
-/** Ranks of a whole set (framework, year) from the stored index: equal index, equal rank; the next
+/** A ranking set: results are ranked within (owner unit, framework code, year) and, inside it, by
+ * group. A cycle's set belongs to the cycle's owner. */
+export interface RankSet {
+  ownerUnitId: string;
+  frameworkCode: string;
+  year: number;
+}
+
+/** Ranks of one set from the stored index, each group on its own: equal index, equal rank; the next
  * rank skips (SQL rank() is exactly that rule). One statement, only changed rows written. */
-export async function updateRanks(db: DbOrTx, frameworkId: string, year: number) {
+export async function updateRanks(db: DbOrTx, set: RankSet) {
   await db.execute(sql`
     update unit_results r set rank = x.rk
     from (
-      select id, rank() over (order by index_value desc)::int as rk
-      from unit_results where framework_id = ${frameworkId} and year = ${year}
+      select ur.id, rank() over (partition by ur.rank_group order by ur.index_value desc)::int as rk
+      from unit_results ur join frameworks f on f.id = ur.framework_id
+      where ur.owner_unit_id = ${set.ownerUnitId} and f.code = ${set.frameworkCode} and ur.year = ${set.year}
     ) x
     where r.id = x.id and r.rank is distinct from x.rk`);
+}
+
+/** How many results each group of a set holds ("xếp thứ k/N" counts the group). */
+export async function groupSizes(db: DbOrTx, set: RankSet): Promise<Map<string, number>> {
+  const rows = await rawRows<{ g: string; n: number | string }>(
+    db,
+    sql`select ur.rank_group as g, count(*)::int as n
+        from unit_results ur join frameworks f on f.id = ur.framework_id
+        where ur.owner_unit_id = ${set.ownerUnitId} and f.code = ${set.frameworkCode} and ur.year = ${set.year}
+        group by ur.rank_group`,
+  );
+  return new Map(rows.map((r) => [r.g, Number(r.n)]));
+}
+
+/** The sets of a framework code and year that hold results, with the owner's name and path, how
+ * many results each holds, and the cycle that owns it (if any). */
+export async function setsOf(db: DbOrTx, frameworkCode: string, year: number) {
+  return rawRows<{
+    owner_unit_id: string;
+    owner_name: string;
+    owner_path: string;
+    n: number | string;
+  }>(
+    db,
+    sql`select ur.owner_unit_id, u.name as owner_name, u.path as owner_path, count(*)::int as n
+        from unit_results ur
+        join frameworks f on f.id = ur.framework_id
+        join units u on u.id = ur.owner_unit_id
+        where f.code = ${frameworkCode} and ur.year = ${year}
+        group by ur.owner_unit_id, u.name, u.path`,
+  );
+}
+
+/** The cycle whose set this is (one cycle per owner, framework and year), if any. */
+export async function cycleOfSet(db: DbOrTx, set: RankSet) {
+  const rows = await db
+    .select({ id: cycles.id, name: cycles.name, status: cycles.status })
+    .from(cycles)
+    .innerJoin(frameworks, eq(frameworks.id, cycles.frameworkId))
+    .where(
+      and(
+        eq(cycles.ownerUnitId, set.ownerUnitId),
+        eq(frameworks.code, set.frameworkCode),
+        eq(cycles.year, set.year),
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
+/** The result of a unit for a year under any version of a framework code (a unit is ranked once a
+ * year per framework code). */
+export async function resultOfCode(db: DbOrTx, frameworkCode: string, year: number, unitId: string) {
+  const rows = await db
+    .select({ id: unitResults.id, frameworkId: unitResults.frameworkId, version: frameworks.version })
+    .from(unitResults)
+    .innerJoin(frameworks, eq(frameworks.id, unitResults.frameworkId))
+    .where(
+      and(eq(frameworks.code, frameworkCode), eq(unitResults.year, year), eq(unitResults.unitId, unitId)),
+    )
+    .limit(1);
+  return rows[0];
 }
 
 /** The most recent result of a unit before `year` (any framework), with its framework. */
@@ -133,7 +199,7 @@ export async function allInputs(db: DbOrTx, frameworkId: string, year: number) {
     db,
     sql`select i.result_id, i.code, i.input from result_inputs i
         join unit_results r on r.id = i.result_id
-        where r.framework_id = ${frameworkId} and r.year = ${year}
+        where r.framework_id = ${frameworkId} and r.year = ${year} and r.cycle_id is null
         order by i.result_id`,
   );
 }
@@ -170,16 +236,23 @@ export async function writeComputed(
   }
 }
 
+/** The results of a framework version and year that are not a cycle's, with their mode and set. */
 export async function setModes(db: DbOrTx, frameworkId: string, year: number) {
   return db
-    .select({ id: unitResults.id, mode: unitResults.mode })
+    .select({ id: unitResults.id, mode: unitResults.mode, ownerUnitId: unitResults.ownerUnitId })
     .from(unitResults)
-    .where(and(eq(unitResults.frameworkId, frameworkId), eq(unitResults.year, year)));
+    .where(
+      and(eq(unitResults.frameworkId, frameworkId), eq(unitResults.year, year), isNull(unitResults.cycleId)),
+    );
 }
 
-/** Every transaction that writes results of a set (framework, year) and ranks them takes this lock
- * first: ranking touches every row of the set, so two writers that each changed some rows first
- * would otherwise wait on each other's rows (a deadlock). Held until the transaction ends. */
-export async function lockRankSet(db: DbOrTx, frameworkId: string, year: number) {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`ranks:${frameworkId}:${year}`}))`);
+/** Every transaction that writes results of a set and ranks them takes this lock first: ranking
+ * touches every row of the set, so two writers that each changed some rows first would otherwise
+ * wait on each other's rows (a deadlock). Held until the transaction ends. Several sets are locked
+ * in the order of their keys. */
+export async function lockRankSets(db: DbOrTx, sets: RankSet[]) {
+  const keys = [...new Set(sets.map((x) => `ranks:${x.ownerUnitId}:${x.frameworkCode}:${x.year}`))].sort();
+  for (const k of keys) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${k}))`);
 }
+
+export const lockRankSet = (db: DbOrTx, set: RankSet) => lockRankSets(db, [set]);

@@ -4,9 +4,13 @@ import {
   ResultCard,
   ResultEnterBody,
   ResultImportFailure,
+  ResultImportQuery,
   ResultImportResult,
   ResultList,
+  ResultListQuery,
   ResultMode,
+  ResultEntry,
+  ResultEntryQuery,
   ResultsQuery,
 } from '@chiso/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -26,12 +30,27 @@ export async function resultRoutes(app: FastifyInstance, s: Services) {
       config: { access: 'result.read' },
       schema: {
         tags,
-        summary: 'Bảng xếp hạng của một bộ tiêu chí trong một năm (các đơn vị trong phạm vi được phân quyền)',
-        querystring: ResultsQuery,
+        summary:
+          'Bảng xếp hạng của một bộ tiêu chí trong một năm: các bảng (theo đơn vị xếp hạng) và một bảng (các đơn vị trong phạm vi được phân quyền)',
+        querystring: ResultListQuery,
         response: { 200: ResultList, ...commonErrors },
       },
     },
-    async (req) => s.results.list(actorOf(req), req.query.frameworkId, req.query.year),
+    async (req) => s.results.list(actorOf(req), req.query.frameworkId, req.query.year, req.query.ownerUnitId),
+  );
+  api.get(
+    '/api/results/entry',
+    {
+      config: { access: 'result.write' },
+      schema: {
+        tags,
+        summary:
+          'Để nhập kết quả một đơn vị: kết quả đã có của năm và các đơn vị có thể giữ bảng xếp hạng (đơn vị đó hoặc cấp trên trong phạm vi)',
+        querystring: ResultEntryQuery,
+        response: { 200: ResultEntry, ...commonErrors },
+      },
+    },
+    async (req) => s.results.entryOf(actorOf(req), req.query.frameworkId, req.query.year, req.query.unitId),
   );
   api.get(
     '/api/results/template',
@@ -86,14 +105,17 @@ export async function resultRoutes(app: FastifyInstance, s: Services) {
         tags,
         summary: 'Nhập kết quả từ Excel/CSV (tất cả hoặc không dòng nào)',
         consumes: ['multipart/form-data'],
-        querystring: ResultsQuery.extend({ mode: ResultMode.default('leaves') }),
+        querystring: ResultImportQuery,
         response: { ...commonErrors, 200: ResultImportResult, 422: ResultImportFailure.or(ErrorResponse) },
       },
     },
     async (req) => {
       const file = await uploadedFile(req);
       const rows = await readTabular(file.bytes, file.name);
-      return s.results.importRows(actorOf(req), req.query.frameworkId, req.query.year, req.query.mode, rows);
+      return s.results.importRows(actorOf(req), req.query.frameworkId, req.query.year, req.query.mode, rows, {
+        ownerUnitId: req.query.ownerUnitId,
+        reason: req.query.reason,
+      });
     },
   );
 }
