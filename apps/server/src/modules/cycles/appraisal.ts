@@ -680,10 +680,18 @@ export class AppraisalService {
       }
     if (problems.length)
       throw new AppError('CYCLE_STATE', 'Chưa thể hoàn thiện kết quả: còn việc chưa xong.', { problems });
+    // a member's result entered earlier outside the cycle is taken over: the set it leaves is re-ranked
+    const set = rankSetOf(c);
+    const leaving = new Set<string>();
+    for (const m of members) {
+      const r = await results.getResult(this.db, c.c.frameworkId, c.c.year, m.unitId);
+      if (r && r.r.ownerUnitId !== set.ownerUnitId) leaving.add(r.r.ownerUnitId);
+    }
+    const left = [...leaving].map((ownerUnitId) => ({ ...set, ownerUnitId }));
     await this.db.transaction(async (tx) => {
-      // the set's ranks, the cycle, then each assessment, under lock: what was checked above must
+      // the sets' ranks, the cycle, then each assessment, under lock: what was checked above must
       // still hold (the same order everywhere: no deadlock)
-      await results.lockRankSet(tx, rankSetOf(c));
+      await results.lockRankSets(tx, [set, ...left]);
       await repo.lockCycle(tx, cycleId);
       if ((await repo.getCycle(tx, cycleId))?.c.status !== 'open')
         throw new AppError('CYCLE_STATE', 'Kỳ đánh giá đã hoàn thiện kết quả.');
@@ -729,6 +737,8 @@ export class AppraisalService {
           ownerUnitId: c.c.ownerUnitId,
         };
         const existing = await results.getResult(tx, c.c.frameworkId, c.c.year, m.unitId);
+        if (existing && existing.r.ownerUnitId !== set.ownerUnitId && !leaving.has(existing.r.ownerUnitId))
+          throw new AppError('RESULT_CONFLICT', `Kết quả của ${m.unitName} vừa được sửa ở nơi khác.`);
         let id: string;
         if (existing) {
           if (existing.r.cycleId && existing.r.cycleId !== cycleId)
@@ -756,7 +766,8 @@ export class AppraisalService {
         );
         await repo.setAssessment(tx, m.a.id, { status: 'appraised' });
       }
-      await results.updateRanks(tx, rankSetOf(c));
+      await results.updateRanks(tx, set);
+      for (const l of left) await results.updateRanks(tx, l);
       await repo.setCycle(tx, cycleId, { status: 'finalised' });
       await appendAudit(tx, {
         actorId: actor.id,

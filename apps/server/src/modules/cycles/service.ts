@@ -28,6 +28,7 @@ import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { getUnit, listUnits } from '../units/repository.ts';
 import { getFramework } from '../frameworks/repository.ts';
+import * as results from '../results/repository.ts';
 import { notifyUnits } from '../notices/service.ts';
 import { frameworkOf } from '../frameworks/compiled.ts';
 import * as repo from './repository.ts';
@@ -109,7 +110,29 @@ export class CycleService {
     await this.db.transaction(async (tx) => {
       // a unit has one result per framework and year: it takes part in one cycle of them (checked
       // under a lock on the framework and year, so two cycles made at once cannot both pass)
+      // the ranking set of the owner for this framework and year belongs to one cycle, and holds no
+      // result of a unit outside it (it would be ranked with the cycle's units)
+      const set = { ownerUnitId: owner.id, frameworkCode: fwRow.f.code, year: body.year };
+      await results.lockRankSet(tx, set);
       await repo.lockFrameworkYear(tx, fwRow.f.id, body.year);
+      const other = await results.cycleOfSet(tx, set);
+      if (other)
+        throw new AppError(
+          'CYCLE_STATE',
+          `${owner.name} đã có kỳ đánh giá “${other.name}” theo bộ tiêu chí này năm ${body.year}; mỗi bảng xếp hạng thuộc một kỳ (các nhóm đơn vị được xếp hạng riêng trong kỳ).`,
+        );
+      const memberIds = new Set(members.map((u) => u.id));
+      const outside = (await results.resultsOfSet(tx, set)).filter((r) => !memberIds.has(r.unitId));
+      if (outside.length)
+        throw new AppError(
+          'CYCLE_STATE',
+          `Bảng xếp hạng năm ${body.year} của ${owner.name} đã có kết quả nhập ngoài kỳ của ${outside
+            .slice(0, 5)
+            .map((r) => r.unitName)
+            .join(
+              ', ',
+            )}${outside.length > 5 ? ` và ${outside.length - 5} đơn vị khác` : ''}, không thuộc kỳ này: chuyển các kết quả đó sang bảng xếp hạng khác trước.`,
+        );
       const taken = await repo.unitsInCyclesOf(
         tx,
         fwRow.f.id,

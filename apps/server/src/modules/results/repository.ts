@@ -167,6 +167,22 @@ export async function cycleOfSet(db: DbOrTx, set: RankSet) {
   return rows[0];
 }
 
+/** The results of a set: unit, name and the cycle each comes from (null: entered or imported). */
+export async function resultsOfSet(db: DbOrTx, set: RankSet) {
+  return db
+    .select({ unitId: unitResults.unitId, unitName: units.name, cycleId: unitResults.cycleId })
+    .from(unitResults)
+    .innerJoin(units, eq(units.id, unitResults.unitId))
+    .innerJoin(frameworks, eq(frameworks.id, unitResults.frameworkId))
+    .where(
+      and(
+        eq(unitResults.ownerUnitId, set.ownerUnitId),
+        eq(frameworks.code, set.frameworkCode),
+        eq(unitResults.year, set.year),
+      ),
+    );
+}
+
 /** The result of a unit for a year under any version of a framework code (a unit is ranked once a
  * year per framework code). */
 export async function resultOfCode(db: DbOrTx, frameworkCode: string, year: number, unitId: string) {
