@@ -844,6 +844,116 @@ describe('ranking sets across trees', () => {
   });
 });
 
+describe('separation of duties', () => {
+  /** A new account made by `by`, password changed (as the screens require before anything else). */
+  async function newUser(by: Client, username: string, role: string, unitId: string): Promise<Client> {
+    const r = await by.send('POST', '/api/users', {
+      username,
+      fullName: `Người dùng ${username}`,
+      password: 'Mat-khau-ban-dau-2024',
+      role,
+      unitId,
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const c = await t.login(username, 'Mat-khau-ban-dau-2024');
+    const pw = await c.send('POST', '/api/auth/password', {
+      currentPassword: 'Mat-khau-ban-dau-2024',
+      newPassword: 'Mot-nguoi-nhieu-vai-2025',
+    });
+    expect(pw.statusCode, pw.body).toBeLessThan(300);
+    return c;
+  }
+
+  it('one person cannot score, submit, appraise and approve the same self-assessment, whatever its roles', async () => {
+    const province = await t.login('dieuphoi.soctrang');
+    const provinceId = await unitIdByCode(t, 'CAT-ST');
+    const fws = (await province.get('/api/frameworks')).json() as {
+      items: { id: string; code: string; status: string }[];
+    };
+    const fw = fws.items.find((f) => f.code === 'CCHC-CAX-MAU-2023' && f.status === 'published')!.id;
+    const day = new Date().toISOString().slice(0, 10);
+    const created = await province.send('POST', '/api/cycles', {
+      name: 'Chỉ số CCHC 2025 của các Đội',
+      year: 2025,
+      frameworkId: fw,
+      ownerUnitId: provinceId,
+      unitKinds: ['team'],
+      subtreeUnitIds: [ids.cld],
+      stages: ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'].map(
+        (stage) => ({ stage, startsOn: '2025-01-01', dueOn: day > '2029-12-31' ? day : '2030-12-31' }),
+      ),
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const cyc = created.json() as { id: string; units: { unitId: string; assessmentId: string }[] };
+    const team = cyc.units[0]!;
+    // one person: officer and head of the team, coordinator and appraiser of the district above it
+    const one = await newUser(province, 'mot.nguoi', 'unit_officer', team.unitId);
+    const uid = (
+      (await admin.get('/api/users?q=mot.nguoi')).json() as { items: { id: string; username: string }[] }
+    ).items.find((x) => x.username === 'mot.nguoi')!.id;
+    for (const [role, unitId] of [
+      ['unit_head', team.unitId],
+      ['coordinator', ids.cld],
+      ['appraiser', ids.cld],
+    ] as const) {
+      const g = await province.send('POST', '/api/grants', { userId: uid, role, unitId });
+      expect(g.statusCode, g.body).toBe(200);
+    }
+    const stage = (s: string, state: 'open' | 'closed') =>
+      province.send('POST', `/api/cycles/${cyc.id}/stages/${s}`, { state });
+    expect((await stage('self_assessment', 'open')).statusCode).toBe(200);
+    const values: Record<string, string> = {
+      '1.1': 'Có',
+      '1.2': '0',
+      '1.3': '5',
+      '2.1': 'Có',
+      '2.2': 'A',
+      '3.1': '96/100',
+      '3.2': '40/100',
+      '3.3': 'Có',
+      '4.1': 'Có',
+      '4.2': '5',
+      '5.1': '0',
+      '5.2': '9/10',
+      '6.1': '95/100',
+      '6.2': '90',
+    };
+    const one2 = await t.login('mot.nguoi', 'Mot-nguoi-nhieu-vai-2025');
+    for (const [code, text] of Object.entries(values)) {
+      const r = await one2.send('PUT', `/api/assessments/${team.assessmentId}/items/${code}`, {
+        text,
+        note: 'Giải trình tại đơn vị.',
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const submitted = await one.send('POST', `/api/assessments/${team.assessmentId}/submit`);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    await stage('self_assessment', 'closed');
+    expect((await stage('appraisal', 'open')).statusCode).toBe(200);
+
+    const appraise = await one2.send('PUT', `/api/assessments/${team.assessmentId}/appraisal/1.1`, {
+      action: 'accept',
+    });
+    expect(appraise.statusCode).toBe(403);
+    expect((appraise.json() as { error: { message: string } }).error.message).toMatch(/tách bạch nhiệm vụ/);
+    const view = (await one2.get(`/api/assessments/${team.assessmentId}/appraisal`)).json() as {
+      approval: { canApprove: boolean };
+    };
+    expect(view.approval.canApprove).toBe(false);
+    const approve = await one2.send('POST', `/api/assessments/${team.assessmentId}/approve`, {});
+    expect(approve.statusCode).toBe(403);
+    expect((approve.json() as { error: { message: string } }).error.message).toMatch(/tách bạch nhiệm vụ/);
+
+    // someone else at the same level can (the rule names people, not roles)
+    const ok = await coordinator.send('PUT', `/api/assessments/${team.assessmentId}/appraisal/1.1`, {
+      action: 'accept',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const approved = await coordinator.send('POST', `/api/assessments/${team.assessmentId}/approve`, {});
+    expect(approved.statusCode, approved.body).toBe(200);
+  });
+});
+
 describe('login protection', () => {
   it('locks an account after repeated bad passwords, even for the right password, and audits it', async () => {
     const anon = await anonymous(t.app);

@@ -14,7 +14,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { formatDateVi } from '@chiso/domain';
+import { formatDateTimeVi, formatDateVi } from '@chiso/domain';
 import {
   App,
   Badge,
@@ -244,6 +244,15 @@ export default function Shell({ session }: { session: Session }) {
             <Result
               status="warning"
               title={t.mustChange}
+              subTitle={
+                user.passwordReset ? (
+                  <span data-testid="password-reset-notice">
+                    {t.passwordResetBy
+                      .replace('{name}', user.passwordReset.byName)
+                      .replace('{at}', formatDateTimeVi(user.passwordReset.at))}
+                  </span>
+                ) : undefined
+              }
               extra={<Button onClick={() => setPwOpen(true)}>{t.changePassword}</Button>}
             />
           ) : (

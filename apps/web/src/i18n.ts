@@ -11,6 +11,8 @@ const vi = {
   currentPassword: 'Mật khẩu hiện tại',
   newPassword: 'Mật khẩu mới',
   mustChange: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+  passwordResetBy:
+    'Mật khẩu của bạn đã được {name} đặt lại lúc {at}. Nếu bạn không đề nghị việc này, hãy báo ngay lãnh đạo đơn vị hoặc quản trị hệ thống.',
   demoAccounts: 'Tài khoản dùng thử',
   demoHint: 'Chế độ dùng thử: bấm vào một tài khoản để điền sẵn.',
   role: 'Vai trò',
@@ -176,6 +178,8 @@ const en: Dict = {
   currentPassword: 'Current password',
   newPassword: 'New password',
   mustChange: 'You must change your password before continuing.',
+  passwordResetBy:
+    'Your password was reset by {name} at {at}. If you did not ask for this, tell your unit head or the administrator at once.',
   demoAccounts: 'Demo accounts',
   demoHint: 'Demo mode: click an account to fill in.',
   role: 'Role',

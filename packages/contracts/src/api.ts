@@ -28,6 +28,8 @@ export const Me = z.object({
   username: z.string(),
   fullName: z.string(),
   mustChangePassword: z.boolean(),
+  /** Set when someone else set this user's password (until the user sets their own). */
+  passwordReset: z.object({ at: z.string(), byName: z.string() }).nullable(),
   grants: z.array(GrantView),
 });
 export const DemoAccount = z.object({
@@ -186,6 +188,8 @@ export const UserUpdateBody = z.object({
   email: z.string().trim().email().nullable().optional(),
   disabled: z.boolean().optional(),
   newPassword: z.string().min(1).max(200).optional(),
+  /** Required when users set their own password (someone else's reset is notified instead). */
+  currentPassword: z.string().min(1).max(200).optional(),
   reason: z.string().trim().max(1000).optional(),
 });
 export const GrantCreateBody = z.object({

@@ -398,8 +398,8 @@ export const assessments = pgTable(
     status: text('status').notNull(),
     submittedAt: ts('submitted_at'),
     submittedBy: uuid('submitted_by'),
-    /** Every user who saved a score or an explanation of this self-assessment: none of them may
-     * appraise or approve it (separation of duties). */
+    /** The authors of this self-assessment: every user who saved a score or an explanation, linked
+     * evidence or submitted it. None of them may appraise or approve it (separation of duties). */
     scoredBy: jsonb('scored_by').$type<string[]>().notNull().default([]),
     returnReason: text('return_reason'),
     /** Set when an appraiser first touches it: from then on the unit cannot withdraw. */

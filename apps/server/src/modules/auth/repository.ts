@@ -78,6 +78,13 @@ export async function recordSuccessfulLogin(db: DbOrTx, userId: string) {
 export async function setPassword(db: DbOrTx, userId: string, passwordHash: string, mustChange: boolean) {
   await db
     .update(users)
-    .set({ passwordHash, mustChangePassword: mustChange, updatedAt: new Date() })
+    // the user's own password: a reset by someone else is no longer news
+    .set({
+      passwordHash,
+      mustChangePassword: mustChange,
+      passwordResetAt: null,
+      passwordResetByName: null,
+      updatedAt: new Date(),
+    })
     .where(eq(users.id, userId));
 }

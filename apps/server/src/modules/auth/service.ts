@@ -127,6 +127,12 @@ export class AuthService {
       username: session.user.username,
       fullName: session.user.fullName,
       mustChangePassword: session.user.mustChangePassword,
+      passwordReset: session.user.passwordResetAt
+        ? {
+            at: session.user.passwordResetAt.toISOString(),
+            byName: session.user.passwordResetByName ?? '',
+          }
+        : null,
       grants: (await grantsWithUnits(this.db, { userIds: [session.user.id] })).map(grantDto),
     };
   }

@@ -26,6 +26,8 @@ import { frameworkOf } from '../frameworks/compiled.ts';
 import * as repo from './repository.ts';
 import {
   holderWith,
+  isAuthor,
+  requireNotAuthor,
   levelUnits,
   mayAppraise,
   memberPosition,
@@ -193,6 +195,7 @@ export class AppraisalService {
     },
   ) {
     const { a, c, leaf, field, pos } = await this.loadForAppraisal(actor, assessmentId, code);
+    requireNotAuthor(actor, a.a);
     if (!pos.appraises) {
       if (!actor.system && !mayAppraise(actor.grants, pos)) {
         if (pos.coordinates || pathInScope(scopeOf(actor, 'appraisal.write'), a.unitPath))
@@ -282,6 +285,7 @@ export class AppraisalService {
           'Bản tự đánh giá vừa đổi trạng thái (rút lại, trả lại hoặc đã hoàn thiện); hãy tải lại.',
         );
       if (now.a.approvals.length) throw approvedAlready({ approvals: now.a.approvals });
+      requireNotAuthor(actor, now.a);
       await repo.upsertAppraisal(tx, row);
       await repo.setAssessment(tx, assessmentId, {
         status: 'in_appraisal',
@@ -411,7 +415,7 @@ export class AppraisalService {
       selfTotal: formatPoints(selfRes.total),
       appraisedTotal: formatPoints(finalRes.total),
       index: formatPoints(finalRes.index, { fixed: true }),
-      approval: this.approvalView(actor, pos, a.a.status, c.c.status),
+      approval: this.approvalView(actor, pos, a.a, c.c.status),
       items: leavesOf(fw).map((l) => {
         const i = items.get(l.code);
         const p = app.get(l.code);
@@ -459,7 +463,7 @@ export class AppraisalService {
           unitName: m.unitName,
           assessmentId: m.a.id,
           status: m.a.status,
-          approval: this.approvalView(actor, m.pos, m.a.status, c.c.status),
+          approval: this.approvalView(actor, m.pos, m.a, c.c.status),
           cells: fields.map((f, k) => {
             const cell = {
               field: f.code,
@@ -483,7 +487,13 @@ export class AppraisalService {
     };
   }
 
-  private approvalView(actor: Actor, pos: Position, status: string, cycleStatus: string) {
+  private approvalView(
+    actor: Actor,
+    pos: Position,
+    a: { status: string; scoredBy: string[]; submittedBy: string | null },
+    cycleStatus: string,
+  ) {
+    const status = a.status;
     const inAppraisal = cycleStatus === 'open' && (status === 'submitted' || status === 'in_appraisal');
     const n = pos.approvals.length;
     return {
@@ -500,7 +510,12 @@ export class AppraisalService {
         };
       }),
       /** The actor may approve it now (acts at the level that holds it, below the owner). */
-      canApprove: inAppraisal && !pos.complete && pos.holds && !approvedByActor(actor, pos.approvals),
+      canApprove:
+        inAppraisal &&
+        !pos.complete &&
+        pos.holds &&
+        !approvedByActor(actor, pos.approvals) &&
+        !isAuthor(actor, a),
       /** The actor may send it back to the level below (acts where it is held, after an approval). */
       canSendBack: inAppraisal && n > 0 && pos.holds,
     };
@@ -532,6 +547,7 @@ export class AppraisalService {
    * for a decision after its answer; criteria left unappraised keep the unit's own score. */
   async approve(actor: Actor, assessmentId: string, note?: string) {
     const { a, c, pos } = await this.loadForApproval(actor, assessmentId);
+    requireNotAuthor(actor, a.a);
     if (pos.complete)
       throw new AppError('ASSESSMENT_STATE', `Kết quả của ${a.unitName} đã được duyệt đủ các cấp.`);
     if (!pos.holds)
@@ -563,6 +579,7 @@ export class AppraisalService {
       )
         throw new AppError('ASSESSMENT_STATE', 'Kết quả thẩm định vừa thay đổi; hãy tải lại.');
       if (approvedByActor(actor, now.a.approvals)) throw approvedByYou();
+      requireNotAuthor(actor, now.a);
       if (first) await requireNothingOpen(tx, assessmentId);
       await repo.setAssessment(tx, assessmentId, {
         status: 'in_appraisal',

@@ -8,6 +8,7 @@
 import { approvalState, roleAllows, type Action } from '@chiso/domain';
 import type { DbOrTx } from '../../db/open.ts';
 import type { Approval } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ActiveGrant } from '../auth/scope.ts';
 import * as repo from './repository.ts';
@@ -145,4 +146,25 @@ export function ownerLevel(c: {
   ownerPath: string;
 }): LevelUnit {
   return { unitId: c.c.ownerUnitId, name: c.ownerName, path: c.ownerPath, closed: false };
+}
+
+/** Separation of duties: whoever scored, explained, linked evidence to or submitted a
+ * self-assessment neither appraises nor approves it, whatever roles they hold. */
+export function isAuthor(
+  actor: Actor,
+  a: { scoredBy: readonly string[]; submittedBy: string | null },
+): boolean {
+  if (!actor.id) return false;
+  return a.scoredBy.includes(actor.id) || a.submittedBy === actor.id;
+}
+
+export function requireNotAuthor(
+  actor: Actor,
+  a: { scoredBy: readonly string[]; submittedBy: string | null },
+): void {
+  if (isAuthor(actor, a))
+    throw new AppError(
+      'FORBIDDEN',
+      'Bạn đã tham gia lập hoặc gửi bản tự đánh giá này nên không được thẩm định hay duyệt nó (tách bạch nhiệm vụ); đề nghị người khác thực hiện.',
+    );
 }

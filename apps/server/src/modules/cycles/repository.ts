@@ -168,6 +168,14 @@ export async function setAssessment(db: DbOrTx, id: string, set: Partial<Assessm
   return r[0]!;
 }
 
+/** Record a user as an author of a self-assessment (scored, explained, linked evidence, submitted). */
+export async function addAuthor(db: DbOrTx, id: string, userId: string | null) {
+  if (!userId) return;
+  await db.execute(sql`
+    update assessments set scored_by = scored_by || jsonb_build_array(${userId}::text)
+    where id = ${id} and not (scored_by @> jsonb_build_array(${userId}::text))`);
+}
+
 export async function itemsOf(db: DbOrTx, assessmentId: string) {
   return db.select().from(assessmentItems).where(eq(assessmentItems.assessmentId, assessmentId));
 }

@@ -470,9 +470,10 @@ export class CycleService {
         flags.push(
           `Văn bản ngày ${e.issuedOn.slice(8, 10)}/${e.issuedOn.slice(5, 7)}/${e.issuedOn.slice(0, 4)} nằm ngoài kỳ đánh giá năm ${year}.`,
         );
+      // only units the reader may see: the flag is no oracle on files held elsewhere
       const others = shared
-        .filter((s) => s.sha === e.fileSha256)
-        .map((s) => (pathInScope(readScope, s.unitPath) ? s.unitName : 'một đơn vị khác'));
+        .filter((s) => s.sha === e.fileSha256 && pathInScope(readScope, s.unitPath))
+        .map((s) => s.unitName);
       if (others.length) flags.push(`Cùng một tệp cũng là tài liệu kiểm chứng của: ${others.join(', ')}.`);
       return {
         id: e.id,
@@ -624,6 +625,7 @@ export class CycleService {
         explanation: note,
         updatedBy: actor.id,
       });
+      await repo.addAuthor(tx, id, actor.id);
       if ((current?.inputText ?? '') !== text || (current?.explanation ?? '') !== note)
         await appendAudit(tx, {
           actorId: actor.id,
@@ -693,6 +695,7 @@ export class CycleService {
           'Đã bắt đầu thẩm định; không thể rút lại. Đề nghị cán bộ đầu mối trả lại nếu cần sửa.',
         );
       await repo.setAssessment(tx, id, { status: to, ...extra });
+      if (to === 'submitted') await repo.addAuthor(tx, id, actor.id);
       await appendAudit(tx, {
         actorId: actor.id,
         actorName: actor.name,
@@ -866,6 +869,7 @@ export class CycleService {
       await requireEditable(tx, id);
       if (remove) await repo.unlink(tx, id, code, evidenceId);
       else await repo.link(tx, { assessmentId: id, code, evidenceId, locator: locator.trim() });
+      await repo.addAuthor(tx, id, actor.id);
       await appendAudit(tx, {
         actorId: actor.id,
         actorName: actor.name,

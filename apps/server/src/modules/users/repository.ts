@@ -90,3 +90,20 @@ export async function listUsers(
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(users.username);
 }
+
+/** Active holders of a role on any of these units (enabled accounts). */
+export async function holdersOf(db: DbOrTx, role: string, unitIds: string[]) {
+  if (!unitIds.length) return [];
+  return db
+    .selectDistinct({ id: users.id, fullName: users.fullName })
+    .from(grants)
+    .innerJoin(users, eq(users.id, grants.userId))
+    .where(
+      and(
+        eq(grants.role, role),
+        inArray(grants.unitId, unitIds),
+        isNull(grants.revokedAt),
+        eq(users.disabled, false),
+      ),
+    );
+}

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { grantableRoles, searchKey, type Role } from '@chiso/domain';
+import { formatDateTimeVi, grantableRoles, searchKey, type Role } from '@chiso/domain';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/repository.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
-import { hashPassword, passwordStrongEnough } from '../auth/passwords.ts';
+import { hashPassword, passwordStrongEnough, verifyPassword } from '../auth/passwords.ts';
 import { deleteSessionsOfUser } from '../auth/repository.ts';
 import { isRole, pathInScope, scopeIsEmpty } from '../auth/scope.ts';
+import { notifyUser } from '../notices/service.ts';
 import { getUnit, lineageOf } from '../units/repository.ts';
 import * as repo from './repository.ts';
 
@@ -34,8 +35,13 @@ const userSnap = (u: repo.UserRow) => ({
 export class UserService {
   constructor(private db: Db) {}
 
-  private async dto(db: DbOrTx, users: repo.UserRow[]) {
-    const gs = await repo.grantsWithUnits(db, { userIds: users.map((u) => u.id) });
+  /** Users as a reader sees them: only the grants on units the reader's scope covers (a user's
+   * rights elsewhere are not the reader's business). */
+  private async dto(db: DbOrTx, users: repo.UserRow[], reader?: Actor) {
+    const scope = reader ? scopeOf(reader, 'user.read') : { all: true, paths: [] };
+    const gs = (await repo.grantsWithUnits(db, { userIds: users.map((u) => u.id) })).filter(
+      (g) => scope.all || (g.grant.unitId !== null && pathInScope(scope, g.unitPath ?? '')),
+    );
     return users.map((u) => ({
       id: u.id,
       username: u.username,
@@ -61,7 +67,7 @@ export class UserService {
       unitId: opts.unitId,
       q: opts.q ? searchKey(opts.q) : undefined,
     });
-    return this.dto(this.db, rows);
+    return this.dto(this.db, rows, actor);
   }
 
   /** A user may be managed only by someone whose scope covers every one of the user's active grants. */
@@ -78,6 +84,26 @@ export class UserService {
         'Người dùng này có quyền ngoài phạm vi đơn vị của bạn; chỉ cấp trên mới sửa được.',
       );
     return user;
+  }
+
+  /** Rights are given only to one's own users: every active grant of the user lies within the
+   * granter's scope, or the user has none and was made within it (its first grant was there).
+   * Otherwise a coordinator could pull another tree's user into its units, and that user's own
+   * coordinator could no longer manage them. The user is reported as not found, unnamed. */
+  private async requireOwnUser(db: DbOrTx, actor: Actor, userId: string) {
+    if (actor.system) return;
+    const scope = scopeOf(actor, 'grant.write');
+    if (scope.all) return;
+    const all = await repo.grantsWithUnits(db, { userIds: [userId], activeOnly: false });
+    const active = all.filter((g) => g.grant.revokedAt === null);
+    const within = (g: (typeof all)[number]) =>
+      g.grant.unitId !== null && pathInScope(scope, g.unitPath ?? '');
+    const ok = active.length ? active.every(within) : !!all[0] && within(all[0]);
+    if (!ok)
+      throw new AppError(
+        'FORBIDDEN_UNIT',
+        'Chỉ phân quyền cho người dùng thuộc phạm vi đơn vị của bạn; người dùng này do đơn vị khác quản lý.',
+      );
   }
 
   private async requireGrantable(db: DbOrTx, actor: Actor, role: Role, unitId: string | null) {
@@ -140,7 +166,7 @@ export class UserService {
         after: userSnap(user),
       });
       await this.grantIn(tx, actor, user.id, input.role, unit.id, null);
-      return (await this.dto(tx, [user]))[0]!;
+      return (await this.dto(tx, [user], actor))[0]!;
     });
   }
 
@@ -152,41 +178,75 @@ export class UserService {
       email?: string | null | undefined;
       disabled?: boolean | undefined;
       newPassword?: string | undefined;
+      /** Required when users set their own password here (as at /api/auth/password). */
+      currentPassword?: string | undefined;
       reason?: string | undefined;
     },
   ) {
     if (input.newPassword !== undefined && !passwordStrongEnough(input.newPassword))
       throw new AppError('PASSWORD_WEAK');
+    const own = actor.id === id;
+    if (own && input.newPassword !== undefined) {
+      const me = await repo.getUser(this.db, id);
+      if (!me || !input.currentPassword || !(await verifyPassword(me.passwordHash, input.currentPassword)))
+        throw new AppError('PASSWORD_WRONG');
+    }
     const passwordHash = input.newPassword !== undefined ? await hashPassword(input.newPassword) : undefined;
     return this.db.transaction(async (tx) => {
       const before = await this.requireManage(tx, actor, id);
-      if (input.disabled === true && actor.id === id)
+      if (input.disabled === true && own)
         throw new AppError('FORBIDDEN', 'Bạn không thể tự vô hiệu hóa tài khoản của mình.');
       const fullName = input.fullName ?? before.fullName;
       const email = input.email === undefined ? before.email : input.email;
+      const now = new Date();
+      // a password set by someone else: the user must change it, is told who set it, and so is
+      // the head of the user's unit (an account taken over never goes unnoticed)
+      const reset = !!passwordHash && !own;
       const after = await repo.updateUser(tx, id, {
         fullName,
         email,
         disabled: input.disabled ?? before.disabled,
         searchKey: searchKey(`${before.username} ${fullName} ${email ?? ''}`),
-        ...(passwordHash
-          ? { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }
-          : {}),
+        ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
+        ...(reset
+          ? { mustChangePassword: true, passwordResetAt: now, passwordResetByName: actor.name }
+          : passwordHash
+            ? { mustChangePassword: false, passwordResetAt: null, passwordResetByName: null }
+            : {}),
       });
       if (passwordHash || after.disabled) await deleteSessionsOfUser(tx, id);
-      const firstGrant = (await repo.grantsWithUnits(tx, { userIds: [id] }))[0];
+      const userGrants = await repo.grantsWithUnits(tx, { userIds: [id] });
+      const firstGrant = userGrants[0];
       await appendAudit(tx, {
         actorId: actor.id,
         actorName: actor.name,
-        action: passwordHash ? 'user.update_password_reset' : 'user.update',
+        action: reset ? 'user.update_password_reset' : passwordHash ? 'user.password_changed' : 'user.update',
         entity: 'user',
         entityId: id,
         unitId: firstGrant?.grant.unitId ?? null,
         before: userSnap(before),
-        after: { ...userSnap(after), ...(passwordHash ? { passwordReset: true } : {}) },
+        after: { ...userSnap(after), ...(reset ? { passwordReset: true } : {}) },
         reason: input.reason ?? null,
       });
-      return (await this.dto(tx, [after]))[0]!;
+      if (reset) {
+        const when = formatDateTimeVi(now);
+        await notifyUser(tx, id, {
+          kind: 'password_reset',
+          unitId: firstGrant?.grant.unitId ?? null,
+          title: 'Mật khẩu của bạn đã được người khác đặt lại',
+          body: `${actor.name} đã đặt lại mật khẩu tài khoản “${before.username}” lúc ${when}${input.reason ? ` (lý do: ${input.reason})` : ''}. Nếu bạn không đề nghị việc này, hãy báo ngay lãnh đạo đơn vị hoặc quản trị hệ thống.`,
+        });
+        const unitIds = [...new Set(userGrants.map((g) => g.grant.unitId).filter((u): u is string => !!u))];
+        for (const h of await repo.holdersOf(tx, 'unit_head', unitIds))
+          if (h.id !== id && h.id !== actor.id)
+            await notifyUser(tx, h.id, {
+              kind: 'password_reset',
+              unitId: firstGrant?.grant.unitId ?? null,
+              title: `Mật khẩu của ${before.fullName} đã được đặt lại`,
+              body: `${actor.name} đã đặt lại mật khẩu tài khoản “${before.username}” (${before.fullName}) lúc ${when}${input.reason ? ` (lý do: ${input.reason})` : ''}.`,
+            });
+      }
+      return (await this.dto(tx, [after], actor))[0]!;
     });
   }
 
@@ -237,6 +297,7 @@ export class UserService {
           'Không tự cấp quyền cho chính mình; đề nghị người có thẩm quyền khác cấp.',
         );
       await this.requireGrantable(tx, actor, input.role, input.unitId);
+      await this.requireOwnUser(tx, actor, input.userId);
       const g = await this.grantIn(tx, actor, input.userId, input.role, input.unitId, input.reason ?? null);
       return grantDto((await repo.grantsWithUnits(tx, { ids: [g.id] }))[0]!);
     });
