@@ -84,7 +84,7 @@ export function Login({ session }: { session: Session }) {
               size="small"
               rowKey="username"
               pagination={false}
-              scroll={{ x: 'max-content' }}
+              scroll={{ x: 560 }}
               dataSource={session.demo}
               onRow={(r) => ({
                 // without the password (another machine), only the username is filled in
