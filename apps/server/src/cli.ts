@@ -14,7 +14,8 @@ Lệnh:
   backup [--out TỆP]          Sao lưu cơ sở dữ liệu (PGlite: .tar.gz; PostgreSQL: pg_dump .dump)
   restore TỆP                 Khôi phục bản sao lưu vào DATA_DIR trống (hoặc DATABASE_URL)
   verify-audit                Kiểm tra chuỗi băm của nhật ký kiểm toán
-  seed-demo                   Nạp dữ liệu mẫu vào cơ sở dữ liệu trống
+  seed-demo                   Nạp dữ liệu mẫu vào cơ sở dữ liệu trống (thành bản trình diễn);
+                              không chạy trên cài đặt thật
   create-admin [--username T] Tạo quản trị hệ thống; mật khẩu được sinh ngẫu nhiên
                               (hoặc lấy từ biến môi trường CHISO_ADMIN_PASSWORD)
   check-table TỆP [--transpose] [--json]

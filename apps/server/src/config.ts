@@ -14,7 +14,8 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL phải bắt đầu bằng postgres:// hoặc postgresql://')
     .optional(),
-  /** Demo mode shows the demo accounts on the login page. Default: on for the embedded database, off with DATABASE_URL. */
+  /** The requested installation mode (see Config.demo): demo or real. Default: demo for the embedded
+   * database, real with DATABASE_URL. */
   CHISO_DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_HOURS: z.coerce
@@ -50,7 +51,13 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** The requested mode: demo (demo data, demo accounts listed on the login page) or real. It decides
+   * only for a new installation; afterwards the mode stored in the database wins, except that an
+   * explicit CHISO_DEMO=false turns a demo installation into a real one (one way, see
+   * modules/system/installation.ts). A running server's config carries the mode in effect. */
   demo: boolean;
+  /** Whether CHISO_DEMO was set (only an explicit CHISO_DEMO=false converts a demo installation). */
+  demoExplicit: boolean;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   sessionHours: number;
   loginMaxFailures: number;
@@ -82,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     demo: e.CHISO_DEMO ?? !e.DATABASE_URL,
+    demoExplicit: e.CHISO_DEMO !== undefined,
     logLevel: e.LOG_LEVEL,
     sessionHours: e.SESSION_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

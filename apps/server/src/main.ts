@@ -1,30 +1,19 @@
-/** Starts Chiso: configuration, database (migrations applied), first-run data, HTTP server. */
+/** Starts Chiso: configuration, database (migrations applied), the installation's mode (first-run
+ * data, or a demo turned real), HTTP server. */
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DbOpenError, openDb } from './db/open.ts';
-import { createAdmin } from './modules/system/firstAdmin.ts';
-import { FileStore } from './lib/fileStore.ts';
-import { seedDemo } from './modules/system/seed.ts';
-import { countUsers } from './modules/users/repository.ts';
+import { prepareInstallation } from './modules/system/installation.ts';
 
 async function main() {
-  const config = loadConfig();
-  const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const where = database.engine === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-  if ((await countUsers(database.db)) === 0) {
-    if (config.demo) {
-      const r = await seedDemo(database.db, { cyclesFiles: new FileStore(config.filesDir) });
-      console.log(
-        `Đã nạp dữ liệu mẫu: ${r.units} đơn vị, ${r.accounts.length} tài khoản dùng thử (xem trang đăng nhập).`,
-      );
-    } else {
-      const a = await createAdmin(database.db, 'admin');
-      console.log(
-        `\nĐã tạo quản trị hệ thống đầu tiên.\n  Tên đăng nhập: ${a.username}\n  Mật khẩu tạm thời: ${a.password}\n` +
-          `Mật khẩu chỉ hiển thị một lần này và phải đổi khi đăng nhập lần đầu.\n`,
-      );
-    }
-  }
+  const requested = loadConfig();
+  const database = await openDb({ databaseUrl: requested.databaseUrl, dataDir: requested.dataDir });
+  const where =
+    database.engine === 'pglite' ? `PGlite tại ${requested.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  // the stored mode wins over CHISO_DEMO, except for the one-way move demo → real
+  const report = await prepareInstallation(database.db, requested);
+  if (report.lines.length) console.log(`\n${report.lines.join('\n')}\n`);
+  const config = { ...requested, demo: report.mode === 'demo' };
   const app = await buildApp({ config, database });
   let stopping = false;
   const stop = async (signal: string) => {
@@ -58,7 +47,11 @@ async function main() {
   await app.listen({ host: config.host, port: config.port });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(
-    `Chiso đang chạy tại http://${shown}:${config.port} — cơ sở dữ liệu: ${where}${config.demo ? ' — chế độ dùng thử' : ''}`,
+    `Chiso đang chạy tại http://${shown}:${config.port} — cơ sở dữ liệu: ${where} — ${
+      config.demo
+        ? 'BẢN TRÌNH DIỄN (dữ liệu mẫu; mật khẩu dùng thử chỉ hiện cho trình duyệt trên chính máy này)'
+        : 'cài đặt thật'
+    }`,
   );
 }
 

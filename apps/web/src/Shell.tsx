@@ -33,6 +33,7 @@ import {
 import { lazy, Suspense, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError, get, send, type Session } from './api.ts';
+import { DemoBanner } from './DemoBanner.tsx';
 import { useT } from './i18n.ts';
 
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
@@ -210,6 +211,7 @@ export default function Shell({ session }: { session: Session }) {
         />
       </Layout.Sider>
       <Layout>
+        <DemoBanner session={session} />
         <Layout.Header
           style={{
             background: '#fff',

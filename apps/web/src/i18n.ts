@@ -14,7 +14,11 @@ const vi = {
   passwordResetBy:
     'Mật khẩu của bạn đã được {name} đặt lại lúc {at}. Nếu bạn không đề nghị việc này, hãy báo ngay lãnh đạo đơn vị hoặc quản trị hệ thống.',
   demoAccounts: 'Tài khoản dùng thử',
-  demoHint: 'Chế độ dùng thử: bấm vào một tài khoản để điền sẵn.',
+  demoHint:
+    'Mật khẩu hiện ở đây vì bạn đang mở Chiso trên chính máy chủ; máy khác chỉ thấy tên đăng nhập. Bấm vào một tài khoản để điền sẵn.',
+  demoHintNoPasswords:
+    'Mật khẩu các tài khoản dùng thử chỉ hiện khi mở Chiso trên chính máy chủ (http://localhost). Bấm vào một tài khoản để điền sẵn tên đăng nhập.',
+  demoBanner: 'Bản trình diễn — dữ liệu mẫu, không dùng cho công việc thật.',
   role: 'Vai trò',
   unit: 'Đơn vị',
   overview: 'Tổng quan',
@@ -181,7 +185,11 @@ const en: Dict = {
   passwordResetBy:
     'Your password was reset by {name} at {at}. If you did not ask for this, tell your unit head or the administrator at once.',
   demoAccounts: 'Demo accounts',
-  demoHint: 'Demo mode: click an account to fill in.',
+  demoHint:
+    'Passwords are shown because Chiso is open on the server itself; other machines see usernames only. Click an account to fill in.',
+  demoHintNoPasswords:
+    'Demo passwords are shown only when Chiso is opened on the server itself (http://localhost). Click an account to fill in its username.',
+  demoBanner: 'Demo installation — sample data, not for real work.',
   role: 'Role',
   unit: 'Unit',
   overview: 'Overview',

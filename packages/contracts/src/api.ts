@@ -34,14 +34,18 @@ export const Me = z.object({
 });
 export const DemoAccount = z.object({
   username: z.string(),
-  password: z.string(),
+  /** Given only to a browser on the server's own machine (loopback, no proxy); absent otherwise. */
+  password: z.string().optional(),
   role: z.string(),
   unit: z.string(),
 });
 export const SessionResponse = z.object({
   user: Me.nullable(),
   csrfToken: z.string(),
+  /** The demo accounts of a demo installation (every page says it is a demo); null on a real one. */
   demo: z.array(DemoAccount).nullable(),
+  /** Whether `demo` carries the passwords (a client on the server's own machine). */
+  demoPasswordsShown: z.boolean(),
 });
 export const LoginBody = z.object({
   username: z.string().min(1).max(100),

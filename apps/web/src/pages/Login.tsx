@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, send, setCsrf, type Session } from '../api.ts';
+import { DemoBanner } from '../DemoBanner.tsx';
 import { useT } from '../i18n.ts';
 
 export function Login({ session }: { session: Session }) {
@@ -23,85 +24,98 @@ export function Login({ session }: { session: Session }) {
       setBusy(false);
     }
   };
+  const shown = session.demoPasswordsShown;
   return (
-    <div
-      style={{
-        minHeight: '100vh',
-        background: '#f5f5f5',
-        display: 'flex',
-        alignItems: 'flex-start',
-        justifyContent: 'center',
-        paddingTop: 64,
-        gap: 24,
-        flexWrap: 'wrap',
-      }}
-    >
-      <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t.appName}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">
-          {lang === 'vi'
-            ? 'Hệ thống đánh giá, xác định Chỉ số cải cách hành chính'
-            : 'Administrative Reform Index system'}
-        </Typography.Paragraph>
-        {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item
-            name="username"
-            label={t.username}
-            rules={[{ required: true, message: lang === 'vi' ? 'Nhập tên đăng nhập' : 'Enter username' }]}
+    <div style={{ minHeight: '100vh', background: '#f5f5f5' }}>
+      <DemoBanner session={session} />
+      <div
+        style={{
+          display: 'flex',
+          alignItems: 'flex-start',
+          justifyContent: 'center',
+          padding: '48px 16px',
+          gap: 24,
+          flexWrap: 'wrap',
+        }}
+      >
+        <Card style={{ width: 380, maxWidth: '100%' }}>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t.appName}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">
+            {lang === 'vi'
+              ? 'Hệ thống đánh giá, xác định Chỉ số cải cách hành chính'
+              : 'Administrative Reform Index system'}
+          </Typography.Paragraph>
+          {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
+          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+            <Form.Item
+              name="username"
+              label={t.username}
+              rules={[{ required: true, message: lang === 'vi' ? 'Nhập tên đăng nhập' : 'Enter username' }]}
+            >
+              <Input autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t.password}
+              rules={[{ required: true, message: lang === 'vi' ? 'Nhập mật khẩu' : 'Enter password' }]}
+            >
+              <Input.Password autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={busy}>
+              {t.login}
+            </Button>
+          </Form>
+          <Button
+            type="link"
+            style={{ marginTop: 8, paddingLeft: 0 }}
+            onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
           >
-            <Input autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t.password}
-            rules={[{ required: true, message: lang === 'vi' ? 'Nhập mật khẩu' : 'Enter password' }]}
-          >
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            {t.login}
+            {t.language}
           </Button>
-        </Form>
-        <Button
-          type="link"
-          style={{ marginTop: 8, paddingLeft: 0 }}
-          onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
-        >
-          {t.language}
-        </Button>
-      </Card>
-      {session.demo && session.demo.length > 0 && (
-        <Card title={t.demoAccounts} style={{ width: 640 }}>
-          <Typography.Paragraph type="secondary">{t.demoHint}</Typography.Paragraph>
-          <Table
-            size="small"
-            rowKey="username"
-            pagination={false}
-            dataSource={session.demo}
-            onRow={(r) => ({
-              onClick: () => form.setFieldsValue({ username: r.username, password: r.password }),
-              style: { cursor: 'pointer' },
-            })}
-            columns={[
-              { title: t.username, dataIndex: 'username' },
-              {
-                title: t.password,
-                dataIndex: 'password',
-                render: (v: string) => (
-                  <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
-                    {v}
-                  </Typography.Text>
-                ),
-              },
-              { title: t.role, dataIndex: 'role' },
-              { title: t.unit, dataIndex: 'unit' },
-            ]}
-          />
         </Card>
-      )}
+        {session.demo && session.demo.length > 0 && (
+          <Card title={t.demoAccounts} style={{ width: 640, maxWidth: '100%' }}>
+            <Typography.Paragraph type="secondary">
+              {shown ? t.demoHint : t.demoHintNoPasswords}
+            </Typography.Paragraph>
+            <Table
+              size="small"
+              rowKey="username"
+              pagination={false}
+              scroll={{ x: 560 }}
+              dataSource={session.demo}
+              onRow={(r) => ({
+                // without the password (another machine), only the username is filled in
+                onClick: () =>
+                  form.setFieldsValue(
+                    r.password ? { username: r.username, password: r.password } : { username: r.username },
+                  ),
+                style: { cursor: 'pointer' },
+              })}
+              columns={[
+                { title: t.username, dataIndex: 'username' },
+                ...(shown
+                  ? [
+                      {
+                        title: t.password,
+                        dataIndex: 'password',
+                        render: (v: string | undefined) => (
+                          <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                            {v}
+                          </Typography.Text>
+                        ),
+                      },
+                    ]
+                  : []),
+                { title: t.role, dataIndex: 'role' },
+                { title: t.unit, dataIndex: 'unit' },
+              ]}
+            />
+          </Card>
+        )}
+      </div>
     </div>
   );
 }

@@ -7,6 +7,19 @@ import { AppError } from '../../errors.ts';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../http.ts';
 import type { SessionInfo } from './service.ts';
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** Headers a reverse proxy adds: with any of them the request did not come from this machine's browser. */
+const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
+
+/** Whether the demo passwords may be given to this client: the socket's peer is this machine
+ * (loopback), no proxy header is present, and the server does not trust a proxy (Fastify defines
+ * `request.ips` only when `trustProxy` is set). Behind a proxy every client would look local. */
+export function demoPasswordsVisible(req: FastifyRequest): boolean {
+  if (req.ips !== undefined) return false;
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return false;
+  return !PROXY_HEADERS.some((h) => req.headers[h] !== undefined);
+}
+
 export async function authRoutes(app: FastifyInstance, s: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const cookieBase = { path: '/', sameSite: 'strict' as const, secure: s.config.cookieSecure };
@@ -21,8 +34,9 @@ export async function authRoutes(app: FastifyInstance, s: Services) {
     }
     reply.setCookie(CSRF_COOKIE, csrfToken, { ...cookieBase, httpOnly: false });
     const user = session ? await s.auth.me(session) : null;
-    const demo = s.config.demo ? await s.auth.demoAccounts() : null;
-    return { user, csrfToken, demo };
+    const shown = s.config.demo && demoPasswordsVisible(req);
+    const demo = s.config.demo ? await s.auth.demoAccounts(shown) : null;
+    return { user, csrfToken, demo, demoPasswordsShown: !!demo && shown };
   }
 
   api.get(

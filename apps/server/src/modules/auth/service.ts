@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/repository.ts';
 import type { Actor } from './actor.ts';
 import { dummyVerify, hashPassword, passwordStrongEnough, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
-import { listDemoAccounts } from '../system/demoRepository.ts';
+import { listDemoAccounts, readInstallation } from '../system/demoRepository.ts';
 import { grantsWithUnits } from '../users/repository.ts';
 import { grantDto } from '../users/service.ts';
 
@@ -137,8 +137,13 @@ export class AuthService {
     };
   }
 
-  demoAccounts() {
-    return listDemoAccounts(this.db);
+  /** The demo accounts of a demo installation (null on a real one, whatever the configuration
+   * says), with their passwords only when `withPasswords`. */
+  async demoAccounts(withPasswords: boolean) {
+    if ((await readInstallation(this.db))?.mode !== 'demo') return null;
+    return (await listDemoAccounts(this.db)).map(({ password, ...a }) =>
+      withPasswords ? { ...a, password } : a,
+    );
   }
 
   async logout(tokenHash: string): Promise<void> {

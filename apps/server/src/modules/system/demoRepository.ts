@@ -1,6 +1,40 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
-import { demoAccounts } from '../../db/schema.ts';
+import { appMeta, assessments, demoAccounts, grants, users } from '../../db/schema.ts';
+
+export type InstallationMode = 'demo' | 'real';
+
+/** What app_meta holds under INSTALLATION_KEY: the mode, when the installation was made (or when its
+ * mode was first recorded, for data made before modes were stored) and when a demo became real. */
+export interface Installation {
+  mode: InstallationMode;
+  since: string;
+  convertedAt?: string;
+  /** Set when the mode was inferred from the data of an installation made before modes were stored. */
+  inferred?: boolean;
+}
+
+export const INSTALLATION_KEY = 'installation';
+
+export async function readInstallation(db: DbOrTx): Promise<Installation | null> {
+  const r = await db.select().from(appMeta).where(eq(appMeta.key, INSTALLATION_KEY)).limit(1);
+  const v = r[0]?.value as Partial<Installation> | undefined;
+  if (!v || (v.mode !== 'demo' && v.mode !== 'real')) return null;
+  return v as Installation;
+}
+
+/** Record the mode of a new installation: a plain insert, so that a second process seeding the same
+ * empty database at the same moment fails instead of seeding twice. */
+export async function insertInstallation(db: DbOrTx, value: Installation): Promise<void> {
+  await db.insert(appMeta).values({ key: INSTALLATION_KEY, value });
+}
+
+export async function replaceInstallation(db: DbOrTx, value: Installation): Promise<void> {
+  await db
+    .insert(appMeta)
+    .values({ key: INSTALLATION_KEY, value })
+    .onConflictDoUpdate({ target: appMeta.key, set: { value } });
+}
 
 export async function listDemoAccounts(db: DbOrTx) {
   const rows = await db.select().from(demoAccounts).orderBy(asc(demoAccounts.username));
@@ -10,4 +44,39 @@ export async function listDemoAccounts(db: DbOrTx) {
     role: r.roleLabel,
     unit: r.unitName,
   }));
+}
+
+export async function countDemoAccounts(db: DbOrTx): Promise<number> {
+  const r = await db.select({ n: sql<number>`count(*)::int` }).from(demoAccounts);
+  return Number(r[0]?.n ?? 0);
+}
+
+export async function deleteDemoAccounts(db: DbOrTx): Promise<void> {
+  await db.delete(demoAccounts);
+}
+
+export async function usersByUsernames(db: DbOrTx, usernames: string[]) {
+  if (!usernames.length) return [];
+  return db.select().from(users).where(inArray(users.username, usernames)).orderBy(asc(users.username));
+}
+
+/** Enabled users holding an active system-wide administrator grant. */
+export async function countEnabledSystemAdmins(db: DbOrTx): Promise<number> {
+  const r = await db
+    .select({ n: sql<number>`count(distinct ${users.id})::int` })
+    .from(users)
+    .innerJoin(grants, eq(grants.userId, users.id))
+    .where(
+      sql`${users.disabled} = false and ${grants.role} = 'administrator' and ${grants.unitId} is null and ${grants.revokedAt} is null`,
+    );
+  return Number(r[0]?.n ?? 0);
+}
+
+/** Append a user to the assessment's scorers (separation of duties), once. */
+export async function appendScorer(db: DbOrTx, assessmentId: string, userId: string): Promise<void> {
+  await db.execute(
+    sql`update ${assessments}
+        set scored_by = scored_by || jsonb_build_array(${userId}::text)
+        where id = ${assessmentId} and not scored_by ? ${userId}`,
+  );
 }

@@ -1,5 +1,7 @@
 /** Demo data from the seed documents: the organisations of Sóc Trăng's police and of Hà Quảng district,
- * and one demo user per role with a password generated now and stored hashed. */
+ * and one demo user per role with a password generated now. The users table keeps its hash like any
+ * other; demo_accounts keeps it in clear for the login page (demo installations only: a conversion
+ * to real erases it, see installation.ts). Seeding records the installation as a demo. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { FrameworkService } from '../frameworks/service.ts';
@@ -10,6 +12,7 @@ import { ROLE_LABELS, type Role, type UnitKind } from '@chiso/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.ts';
 import { appMeta, demoAccounts } from '../../db/schema.ts';
+import { insertInstallation, readInstallation } from './demoRepository.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { UnitService } from '../units/service.ts';
@@ -216,20 +219,31 @@ const DEMO_USERS: { username: string; fullName: string; role: Role; unit: string
   },
 ];
 
+/** The demo accounts' usernames (a conversion to real disables every one of them). */
+export const DEMO_USERNAMES: readonly string[] = DEMO_USERS.map((d) => d.username);
+
 export interface SeedResult {
   units: number;
   accounts: { username: string; password: string; role: string; unit: string }[];
 }
 
-/** Load the demo data into an empty database. Refuses when users already exist. */
+/** Load the demo data into an empty database and record the installation as a demo. Refuses on a
+ * real installation and when users already exist. */
 export async function seedDemo(db: Db, opts: { cyclesFiles?: FileStore } = {}): Promise<SeedResult> {
-  if ((await countUsers(db)) > 0)
+  const inst = await readInstallation(db);
+  if (inst?.mode === 'real')
+    throw new Error(
+      'Đây là cài đặt thật: không nạp dữ liệu mẫu. Muốn xem bản trình diễn, dùng một DATA_DIR (hoặc cơ sở dữ liệu) mới.',
+    );
+  if (inst || (await countUsers(db)) > 0)
     throw new Error('Cơ sở dữ liệu đã có người dùng; dữ liệu mẫu chỉ được nạp vào cơ sở dữ liệu trống.');
   const unitService = new UnitService(db);
   const userService = new UserService(db);
   const idByCode = new Map<string, { id: string; name: string }>();
   let count = 0;
   await db.transaction(async (tx) => {
+    // the mode first, with the first data: a second seeding of the same database fails here
+    await insertInstallation(tx, { mode: 'demo', since: new Date().toISOString() });
     const walk = async (u: U, parentId: string | null) => {
       const row = await unitService.createIn(
         tx,

@@ -3,19 +3,25 @@
  * finalised, published with a decision) and an open 2024 cycle (self-assessment under way). The
  * 2024 cycle of the police is run by Công an tỉnh Sóc Trăng: Cù Lao Dung appraises its teams and
  * communes and approves them before they reach the province (one level at a time). Built
- * through the same services as the screens, with the clock set inside each stage. The frameworks
- * are the example ones shipped in content/ (marked isExample). */
+ * through the same services as the screens, with the clock set inside each stage, each step by the
+ * demo account of the role that takes it (separation of duties holds for the demo too): the owner's
+ * coordinator makes the cycle, opens and closes stages, assigns, finalises and publishes; the unit
+ * officer scores; the unit head submits; the appraiser (for Hà Quảng, which has no appraiser
+ * account, the district's coordinator) appraises. The frameworks are the example ones shipped in
+ * content/ (marked isExample). */
 import { formatPoints, leavesOf, parseFrameworkJson, parseLeafInput, type Criterion } from '@chiso/domain';
 import type { Db } from '../../db/open.ts';
 import { addDays, todayVn } from '../../lib/dates.ts';
 import type { FileStore } from '../../lib/fileStore.ts';
-import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import type { Actor } from '../auth/actor.ts';
+import { activeGrantsOf, findUserByUsername } from '../auth/repository.ts';
 import { appendAudit } from '../audit/repository.ts';
 import { AppraisalService } from '../cycles/appraisal.ts';
 import { upsertItem } from '../cycles/repository.ts';
 import { CycleService } from '../cycles/service.ts';
 import { listFrameworks } from '../frameworks/repository.ts';
 import { findOpenByCode } from '../units/repository.ts';
+import { appendScorer } from './demoRepository.ts';
 
 const STAGES = ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'] as const;
 
@@ -42,10 +48,23 @@ export function demoInput(c: Criterion, k: number): string {
   }
 }
 
+/** The demo accounts (seed.ts) that take each step of a plan's cycles. */
+interface Cast {
+  /** Coordinator of the owner: makes the cycle, stages, assignments, finalisation, publication. */
+  coordinator: string;
+  /** Unit officer over the members: scores. */
+  officer: string;
+  /** Unit head over the members: submits. */
+  head: string;
+  /** Appraises (assigned by the coordinator when it is not the coordinator). */
+  appraiser: string;
+}
+
 interface Plan {
   owner: string;
+  cast: Cast;
   /** The 2024 cycle may be run from higher up: the owner's units then appraise and approve first. */
-  owner2024?: { code: string; label: string; within: string };
+  owner2024?: { code: string; label: string; within: string; coordinator: string };
   framework: string;
   kinds: string[];
   label: string;
@@ -55,6 +74,12 @@ interface Plan {
 const PLANS: Plan[] = [
   {
     owner: 'CAH-CLD',
+    cast: {
+      coordinator: 'dieuphoi.culaodung',
+      officer: 'canbo.culaodung',
+      head: 'truong.culaodung',
+      appraiser: 'thamdinh.soctrang',
+    },
     framework: 'CCHC-CAX-MAU-2023',
     kinds: ['team', 'commune_police'],
     label: 'các Đội và Công an cấp xã — Công an huyện Cù Lao Dung',
@@ -64,10 +89,18 @@ const PLANS: Plan[] = [
       code: 'CAT-ST',
       label: 'các Đội và Công an cấp xã huyện Cù Lao Dung — Công an tỉnh Sóc Trăng',
       within: 'CAH-CLD',
+      coordinator: 'dieuphoi.soctrang',
     },
   },
   {
     owner: 'UBND-HQ',
+    // no appraiser account in Hà Quảng: its coordinator (who holds the appraisal right) appraises
+    cast: {
+      coordinator: 'dieuphoi.haquang',
+      officer: 'canbo.haquang',
+      head: 'truong.haquang',
+      appraiser: 'dieuphoi.haquang',
+    },
     framework: 'CCHC-PHONG-XA-MAU-2023',
     kinds: ['office', 'commune_committee'],
     label: 'các phòng chuyên môn và UBND cấp xã — huyện Hà Quảng',
@@ -75,11 +108,20 @@ const PLANS: Plan[] = [
   },
 ];
 
-/** Demo self-scores written in one transaction per cycle, one audit entry per unit (the screens
- * save one criterion at a time through CycleService.saveItem; for hundreds of demo rows that
- * would make the first start slow). */
+/** A demo account as an actor (its active grants), by username. */
+async function demoActor(db: Db, username: string): Promise<Actor> {
+  const u = await findUserByUsername(db, username);
+  if (!u) throw new Error(`Thiếu tài khoản dùng thử ${username}.`);
+  return { id: u.id, name: u.fullName, grants: await activeGrantsOf(db, u.id) };
+}
+
+/** Demo self-scores written by the unit officer in one transaction per cycle, one audit entry per
+ * unit (the screens save one criterion at a time through CycleService.saveItem; for hundreds of
+ * demo rows that would make the first start slow). As saveItem does, the officer is recorded as the
+ * last writer of each criterion and added once to the assessment's scorers (`scored_by`). */
 async function fillItems(
   db: Db,
+  officer: Actor,
   units: { assessmentId: string; unitId: string; items: { c: Criterion; text: string; note: string }[] }[],
 ) {
   await db.transaction(async (tx) => {
@@ -92,12 +134,13 @@ async function fillItems(
           inputText: i.text,
           input: p.error === undefined ? (p.input ?? null) : null,
           explanation: i.note,
-          updatedBy: null,
+          updatedBy: officer.id,
         });
       }
+      if (u.items.length) await appendScorer(tx, u.assessmentId, officer.id!);
       await appendAudit(tx, {
-        actorId: null,
-        actorName: SYSTEM_ACTOR.name,
+        actorId: officer.id,
+        actorName: officer.name,
         action: 'assessment.score',
         entity: 'assessment',
         entityId: u.assessmentId,
@@ -118,6 +161,10 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
     if (!owner || !fwRow) continue;
     const fw = parseFrameworkJson(fwRow.f.definition).framework!;
     const leaves = leavesOf(fw);
+    const coordinator = await demoActor(db, plan.cast.coordinator);
+    const officer = await demoActor(db, plan.cast.officer);
+    const head = await demoActor(db, plan.cast.head);
+    const appraiser = await demoActor(db, plan.cast.appraiser);
     const at = (day: string) => ({
       cycles: new CycleService(db, files, 20 * 1024 * 1024, () => day),
       appraisal: new AppraisalService(db, () => day),
@@ -132,7 +179,7 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
       publication: ['2024-01-16', '2024-01-25'],
     } as const;
     let t = at('2023-12-10');
-    const c23 = await t.cycles.create(SYSTEM_ACTOR, {
+    const c23 = await t.cycles.create(coordinator, {
       name: `Chỉ số CCHC năm 2023 — ${plan.label}`,
       year: 2023,
       frameworkId: fwRow.f.id,
@@ -140,9 +187,10 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
       unitKinds: plan.kinds,
       stages: STAGES.map((stage) => ({ stage, startsOn: s2023[stage][0], dueOn: s2023[stage][1] })),
     });
-    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'self_assessment', 'open');
+    await t.cycles.setStage(coordinator, c23.id, 'self_assessment', 'open');
     await fillItems(
       db,
+      officer,
       c23.units.map((u, k) => ({
         assessmentId: u.assessmentId,
         unitId: u.unitId,
@@ -153,31 +201,40 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
         })),
       })),
     );
-    for (const u of c23.units) await t.cycles.submit(SYSTEM_ACTOR, u.assessmentId);
-    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'self_assessment', 'closed');
+    for (const u of c23.units) await t.cycles.submit(head, u.assessmentId);
+    await t.cycles.setStage(coordinator, c23.id, 'self_assessment', 'closed');
     t = at('2023-12-28');
-    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'appraisal', 'open');
+    await t.cycles.setStage(coordinator, c23.id, 'appraisal', 'open');
     const first = c23.units[0];
     if (first) {
+      // the coordinator assigns the appraiser to every field of every unit (unless it appraises)
+      if (appraiser.id !== coordinator.id)
+        await t.appraisal.assign(
+          coordinator,
+          c23.id,
+          appraiser.id!,
+          fw.criteria.map((f) => f.code),
+          c23.units.map((u) => u.unitId),
+        );
       const ratio = leaves.find((l) => l.rule?.type === 'ratio_tiers');
       if (ratio)
-        await t.appraisal.appraise(SYSTEM_ACTOR, first.assessmentId, ratio.code, {
+        await t.appraisal.appraise(appraiser, first.assessmentId, ratio.code, {
           action: 'set',
           text: '92/100',
           reason: 'Sổ theo dõi hồ sơ một cửa ghi 8 hồ sơ trễ hạn, không khớp số liệu tự đánh giá.',
         });
       for (const l of leaves.filter((x) => x.code !== ratio?.code).slice(0, 3))
-        await t.appraisal.appraise(SYSTEM_ACTOR, first.assessmentId, l.code, { action: 'accept' });
+        await t.appraisal.appraise(appraiser, first.assessmentId, l.code, { action: 'accept' });
     }
-    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'appraisal', 'closed');
+    await t.cycles.setStage(coordinator, c23.id, 'appraisal', 'closed');
     t = at('2024-01-12');
-    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'finalisation', 'open');
-    await t.appraisal.finalise(SYSTEM_ACTOR, c23.id);
-    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'finalisation', 'closed');
+    await t.cycles.setStage(coordinator, c23.id, 'finalisation', 'open');
+    await t.appraisal.finalise(coordinator, c23.id);
+    await t.cycles.setStage(coordinator, c23.id, 'finalisation', 'closed');
     t = at('2024-01-20');
-    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'publication', 'open');
-    await t.appraisal.publish(SYSTEM_ACTOR, c23.id, plan.decision, '2024-01-20');
-    await t.cycles.setStage(SYSTEM_ACTOR, c23.id, 'publication', 'closed');
+    await t.cycles.setStage(coordinator, c23.id, 'publication', 'open');
+    await t.appraisal.publish(coordinator, c23.id, plan.decision, '2024-01-20');
+    await t.cycles.setStage(coordinator, c23.id, 'publication', 'closed');
     made++;
 
     // ---- 2024, open now: self-assessment under way
@@ -192,7 +249,8 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
     } as const;
     const now = at(today);
     const owner24 = plan.owner2024 ? await findOpenByCode(db, plan.owner2024.code) : owner;
-    const c24 = await now.cycles.create(SYSTEM_ACTOR, {
+    const coordinator24 = plan.owner2024 ? await demoActor(db, plan.owner2024.coordinator) : coordinator;
+    const c24 = await now.cycles.create(coordinator24, {
       name: `Chỉ số CCHC năm 2024 — ${plan.owner2024?.label ?? plan.label}`,
       year: 2024,
       frameworkId: fwRow.f.id,
@@ -201,9 +259,10 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
       unitKinds: plan.kinds,
       stages: STAGES.map((stage) => ({ stage, startsOn: s2024[stage][0], dueOn: s2024[stage][1] })),
     });
-    await now.cycles.setStage(SYSTEM_ACTOR, c24.id, 'self_assessment', 'open');
+    await now.cycles.setStage(coordinator24, c24.id, 'self_assessment', 'open');
     await fillItems(
       db,
+      officer,
       c24.units.slice(0, 3).map((u, k) => ({
         assessmentId: u.assessmentId,
         unitId: u.unitId,
