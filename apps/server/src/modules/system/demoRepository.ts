@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
-import { appMeta, assessments, demoAccounts, grants, users } from '../../db/schema.ts';
+import { appMeta, demoAccounts, grants, users } from '../../db/schema.ts';
 
 export type InstallationMode = 'demo' | 'real';
 
@@ -70,13 +70,4 @@ export async function countEnabledSystemAdmins(db: DbOrTx): Promise<number> {
       sql`${users.disabled} = false and ${grants.role} = 'administrator' and ${grants.unitId} is null and ${grants.revokedAt} is null`,
     );
   return Number(r[0]?.n ?? 0);
-}
-
-/** Append a user to the assessment's scorers (separation of duties), once. */
-export async function appendScorer(db: DbOrTx, assessmentId: string, userId: string): Promise<void> {
-  await db.execute(
-    sql`update ${assessments}
-        set scored_by = scored_by || jsonb_build_array(${userId}::text)
-        where id = ${assessmentId} and not scored_by ? ${userId}`,
-  );
 }

@@ -17,11 +17,10 @@ import type { Actor } from '../auth/actor.ts';
 import { activeGrantsOf, findUserByUsername } from '../auth/repository.ts';
 import { appendAudit } from '../audit/repository.ts';
 import { AppraisalService } from '../cycles/appraisal.ts';
-import { upsertItem } from '../cycles/repository.ts';
+import { addAuthor, upsertItem } from '../cycles/repository.ts';
 import { CycleService } from '../cycles/service.ts';
 import { listFrameworks } from '../frameworks/repository.ts';
 import { findOpenByCode } from '../units/repository.ts';
-import { appendScorer } from './demoRepository.ts';
 
 const STAGES = ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'] as const;
 
@@ -137,7 +136,7 @@ async function fillItems(
           updatedBy: officer.id,
         });
       }
-      if (u.items.length) await appendScorer(tx, u.assessmentId, officer.id!);
+      if (u.items.length) await addAuthor(tx, u.assessmentId, officer.id!);
       await appendAudit(tx, {
         actorId: officer.id,
         actorName: officer.name,
