@@ -844,6 +844,21 @@ describe('ranking sets across trees', () => {
   });
 });
 
+describe('grants across trees', () => {
+  it('a coordinator cannot pull another tree’s user into its own units', async () => {
+    const before = (await admin.get('/api/users?q=canbo.haquang')).json() as unknown;
+    // a role on Cù Lao Dung (the coordinator's own unit) for Hà Quảng's officer
+    const r = await coordinator.send('POST', '/api/grants', {
+      userId: ids.hqUser,
+      role: 'unit_officer',
+      unitId: ids.cld,
+    });
+    expect(r.statusCode).toBe(403);
+    noHaQuang(r.json());
+    expect((await admin.get('/api/users?q=canbo.haquang')).json()).toEqual(before);
+  });
+});
+
 describe('separation of duties', () => {
   /** A new account made by `by`, password changed (as the screens require before anything else). */
   async function newUser(by: Client, username: string, role: string, unitId: string): Promise<Client> {
