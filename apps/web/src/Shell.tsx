@@ -16,6 +16,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatDateTimeVi, formatDateVi } from '@chiso/domain';
 import {
+  Alert,
   App,
   Badge,
   Button,
@@ -50,10 +51,13 @@ export function ChangePassword({
   open,
   onClose,
   forced,
+  resetBy,
 }: {
   open: boolean;
   onClose: () => void;
   forced?: boolean;
+  /** Who set the current password, and when (a reset by someone else). */
+  resetBy?: { at: string; byName: string } | null;
 }) {
   const { t } = useT();
   const { message } = App.useApp();
@@ -88,6 +92,17 @@ export function ChangePassword({
       cancelText={t.cancel}
     >
       {forced && <Typography.Paragraph>{t.mustChange}</Typography.Paragraph>}
+      {resetBy && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="password-reset-alert"
+          message={t.passwordResetBy
+            .replace('{name}', resetBy.byName)
+            .replace('{at}', formatDateTimeVi(resetBy.at))}
+        />
+      )}
       <Form form={form} layout="vertical">
         <Form.Item name="currentPassword" label={t.currentPassword} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" />
@@ -280,6 +295,7 @@ export default function Shell({ session }: { session: Session }) {
       <ChangePassword
         open={pwOpen || user.mustChangePassword}
         forced={user.mustChangePassword}
+        resetBy={user.passwordReset}
         onClose={() => setPwOpen(false)}
       />
     </Layout>
