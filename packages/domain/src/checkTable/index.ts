@@ -166,7 +166,7 @@ export function checkTable(matrix: string[][], opts: CheckOptions = {}): CheckRe
       }
       let pointsText = cell;
       let max = col.headerMax;
-      const slash = /^(.*?)\s*\/\s*(.*)$/.exec(cell);
+      const slash = cell.includes('/') ? /^(.*?)\s*\/\s*(.*)$/.exec(cell) : null;
       if (slash) {
         pointsText = slash[1]!;
         const md = parseDecimal(slash[2]!);

@@ -30,8 +30,8 @@ export async function checkRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const file = await uploadedFile(req);
       const transpose = req.query.transpose === 'true' || req.query.transpose === '1';
-      // validated against CheckTableView and serialised in the worker: a string with a JSON type is
-      // sent as it is (a 20 000-row body is never built nor checked on the event loop)
+      // built as CheckTableView and encoded in the worker: bytes with a JSON type are sent as they are
+      // (a 20 000-row body is never built nor serialised on the event loop)
       const body = await checkUploadJson(file.bytes, file.name, transpose);
       return reply.type('application/json; charset=utf-8').send(body as unknown as CheckTableViewT);
     },

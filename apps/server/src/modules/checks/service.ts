@@ -11,10 +11,11 @@ export function checkUpload(bytes: Buffer, fileName: string, transpose: boolean)
   ) as Promise<CheckResult>;
 }
 
-/** The check as the API's JSON body (CheckTableView), validated and serialised in the worker. */
-export function checkUploadJson(bytes: Buffer, fileName: string, transpose: boolean): Promise<string> {
-  return runUpload(
+/** The check as the API's JSON body (CheckTableView), built and encoded in the worker. */
+export async function checkUploadJson(bytes: Buffer, fileName: string, transpose: boolean): Promise<Buffer> {
+  const body = (await runUpload(
     { op: 'checkTable', kind: 'tableCheck', fileName, transpose, view: true },
     bytes,
-  ) as Promise<string>;
+  )) as Uint8Array;
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 }
