@@ -31,6 +31,7 @@ import { noticeRoutes } from './modules/notices/routes.ts';
 import { NoticeService } from './modules/notices/service.ts';
 import { CycleService } from './modules/cycles/service.ts';
 import { FileStore } from './lib/fileStore.ts';
+import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { frameworkRoutes } from './modules/frameworks/routes.ts';
 import { resultRoutes } from './modules/results/routes.ts';
@@ -91,6 +92,8 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // spreadsheet uploads are read in worker threads, a zip expanding to at most 20 × UPLOAD_MAX_MB
+  configureUploads({ uploadMaxBytes: config.uploadMaxBytes, log: app.log });
 
   const services: Services = {
     config,

@@ -219,7 +219,8 @@ describe('frameworkDecision', () => {
 });
 
 describe('báo cáo kiểm tra bảng kết quả', () => {
-  const load = async () => checkTable(await readTabular(seedTable, 'seed004-table.csv'), { transpose: true });
+  const load = async () =>
+    checkTable(await readTabular(seedTable, 'seed004-table.csv', 'tableCheck'), { transpose: true });
 
   it('Excel: bảng tính lại với điểm là số thật (74,56), trang sai sót', async () => {
     const result = await load();

@@ -90,6 +90,10 @@ export const ERRORS = {
     vi: 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. Hãy tải bản Word (.docx) hoặc nhờ quản trị cài gói libreoffice-writer-nogui và fonts-croscore.',
   },
   INTERNAL: { status: 500, vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
+  FILE_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp quá lớn hoặc quá phức tạp để đọc. Hãy chia nhỏ tệp hoặc bỏ bớt dòng, cột không cần thiết.',
+  },
 } as const satisfies Record<string, { status: number; vi: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -2,15 +2,14 @@
  * 0 whenever the table was read, whatever it found; 2 for a missing or unreadable file. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkTable, FINDING_LABELS, type CheckResult } from '@chiso/domain/checkTable/index';
+import { FINDING_LABELS, type CheckResult } from '@chiso/domain/checkTable/index';
 import { formatPoints } from '@chiso/domain/points';
 import { AppError } from '../errors.ts';
-import { readTabular } from '../lib/tabular.ts';
+import { checkUpload } from '../modules/checks/service.ts';
 
+/** Read and check the file in the upload worker, within the table check's bounds (as the route). */
 export async function checkTableFile(file: string, transpose: boolean): Promise<CheckResult> {
-  const buf = fs.readFileSync(file);
-  const rows = await readTabular(buf, path.basename(file));
-  return checkTable(rows, { transpose });
+  return checkUpload(fs.readFileSync(file), path.basename(file), transpose);
 }
 
 export function renderReport(file: string, r: CheckResult): string[] {
@@ -61,7 +60,7 @@ export async function runCheckTable(args: string[], out: (line: string) => void)
   try {
     r = await checkTableFile(file, args.includes('--transpose'));
   } catch (e) {
-    out(e instanceof AppError ? e.message : `Không đọc được tệp "${file}": ${(e as Error).message}`);
+    out(e instanceof AppError ? e.message : `Không đọc được tệp "${file}".`);
     return 2;
   }
   if (args.includes('--json')) out(JSON.stringify({ file: path.basename(file), ...r }, null, 2));

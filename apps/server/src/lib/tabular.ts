@@ -1,45 +1,103 @@
-/** Read a spreadsheet upload (.xlsx or .csv) into rows of trimmed strings. */
+/** Read a spreadsheet upload (.xlsx or .csv) into rows of trimmed strings: in the upload worker (never
+ * on the event loop), within the bounds of its kind (uploadLimits in the domain). An .xlsx is checked
+ * against the zip bounds before exceljs opens it; a sheet or CSV whose values reach past the kind's
+ * rows × columns is refused before its rows are built. */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { sheetTooLargeMessage, UPLOAD_LIMITS, type UploadKind } from '@chiso/domain/uploadLimits';
 import { AppError } from '../errors.ts';
-import { cellText } from './xlsx.ts';
+import { runUpload } from './uploadPool.ts';
+import { parseWorkbook, type SheetData } from './xlsx.ts';
+import { checkZip, isCompoundFile, isZip, ZipUnreadable, type ZipBounds } from './zipGuard.ts';
 
-export async function readTabular(buf: Buffer, filename: string): Promise<string[][]> {
-  const lower = filename.toLowerCase();
-  const isZip = buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b;
+/** The rows of the upload's first sheet (or of the CSV). */
+export async function readTabular(buf: Buffer, fileName: string, kind: UploadKind): Promise<string[][]> {
+  return (await readTable(buf, fileName, kind)).rows;
+}
+
+/** The upload's first sheet (or the CSV) with its name and merged ranges. */
+export function readTable(buf: Buffer, fileName: string, kind: UploadKind): Promise<SheetData> {
+  return runUpload({ op: 'table', kind, fileName }, buf) as Promise<SheetData>;
+}
+
+const unreadable = (fileName: string, why: string) =>
+  new AppError('FILE_UNREADABLE', `Không đọc được tệp "${fileName}": ${why}`);
+
+/** A failure to report: what the user reads (Vietnamese) and, apart, what went wrong inside (English
+ * library messages, for the log only). */
+export class UploadFailure extends Error {
+  constructor(
+    readonly appError: AppError,
+    readonly internal: string,
+  ) {
+    super(appError.message);
+  }
+}
+
+/** Parse an upload. Runs in the upload worker. */
+export async function parseTable(
+  buf: Buffer,
+  fileName: string,
+  kind: UploadKind,
+  zip: ZipBounds,
+  firstOnly = true,
+): Promise<SheetData[]> {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx') || isZip(buf)) {
+    if (isCompoundFile(buf))
+      throw unreadable(
+        fileName,
+        'tệp được đặt mật khẩu hoặc là tệp Excel đời cũ (.xls). Hãy bỏ mật khẩu và lưu lại dạng .xlsx.',
+      );
+    try {
+      await checkZip(buf, zip);
+      const sheets = await parseWorkbook(buf, kind, firstOnly);
+      if (!sheets.length) throw unreadable(fileName, 'tệp Excel không có trang tính nào.');
+      return sheets;
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new UploadFailure(
+        unreadable(fileName, 'tệp không phải là tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.'),
+        `${e instanceof ZipUnreadable ? 'zip' : 'exceljs'}: ${(e as Error).message}`,
+      );
+    }
+  }
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return [parseCsv(buf, fileName, kind)];
+  throw new AppError('FILE_UNREADABLE');
+}
+
+function parseCsv(buf: Buffer, fileName: string, kind: UploadKind): SheetData {
+  const limit = UPLOAD_LIMITS[kind];
+  let text = buf.toString('utf8');
+  if (text.includes('\uFFFD')) throw unreadable(fileName, 'tệp CSV phải được lưu với bảng mã UTF-8.');
+  text = text.replace(/^\uFEFF/, '');
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  let count = 0;
   try {
-    if (lower.endsWith('.xlsx') || isZip) {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(buf as unknown as ArrayBuffer);
-      const ws = wb.worksheets[0];
-      if (!ws) throw new AppError('FILE_UNREADABLE', 'Tệp Excel không có trang tính nào.');
-      const rows: string[][] = [];
-      ws.eachRow({ includeEmpty: true }, (row, n) => {
-        const cells: string[] = [];
-        for (let c = 1; c <= ws.columnCount; c++) cells.push(cellText(row.getCell(c).value).trim());
-        rows[n - 1] = cells;
-      });
-      return Array.from(rows, (r) => r ?? []);
-    }
-    if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
-      let text = buf.toString('utf8');
-      if (text.includes('\uFFFD'))
-        throw new AppError('FILE_UNREADABLE', 'Tệp CSV phải được lưu với bảng mã UTF-8.');
-      text = text.replace(/^\uFEFF/, '');
-      const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-      const delimiter =
-        (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-      const rows = parse(text, {
-        delimiter,
-        relax_column_count: true,
-        skip_empty_lines: false,
-        trim: true,
-      }) as string[][];
-      return rows;
-    }
+    const rows = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+      // bounded while parsing: past the bound the parse stops, nothing more is built
+      on_record: (record: string[]) => {
+        count++;
+        let width = record.length;
+        // trailing empty cells (a spreadsheet's stray separators) do not count against the bound
+        while (width > limit.maxColumns && record[width - 1] === '') width--;
+        if (count > limit.maxRows || width > limit.maxColumns)
+          throw new AppError('FILE_TOO_LARGE', sheetTooLargeMessage(limit, 'tệp CSV', count, width));
+        if (width < record.length) record.length = width;
+        return record;
+      },
+    }) as string[][];
+    return { name: fileName, rows, merges: [] };
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('FILE_UNREADABLE', `Không đọc được tệp "${filename}": ${(e as Error).message}`);
+    const line = (e as { lines?: number }).lines;
+    throw new UploadFailure(
+      unreadable(fileName, `tệp CSV không đúng định dạng${line ? ` (gần dòng ${line})` : ''}.`),
+      `csv-parse: ${(e as Error).message}`,
+    );
   }
-  throw new AppError('FILE_UNREADABLE');
 }

@@ -4,7 +4,10 @@
  * value starting with "=", "+", "-" or "@" is never a formula. Small sheets are built in memory;
  * large ones go through the streaming writer, row by row, with the same layout. */
 import { PassThrough } from 'node:stream';
+import { sheetTooLargeMessage, UPLOAD_LIMITS, type UploadKind } from '@chiso/domain/uploadLimits';
 import ExcelJS from 'exceljs';
+import { AppError } from '../errors.ts';
+import { runUpload } from './uploadPool.ts';
 
 export type ColumnType = 'text' | 'points' | 'int' | 'percent' | 'date';
 
@@ -193,22 +196,84 @@ export async function streamSheet(spec: SheetSpec, rows: Iterable<readonly CellI
   return Buffer.concat(chunks);
 }
 
-/** Every sheet of a workbook as rows of trimmed text (numbers as JavaScript prints them: 7.82). */
-export async function readSheets(buf: Buffer): Promise<Map<string, string[][]>> {
+/** A sheet as read from an upload. Rows keep their position: rows[n - 1] is the sheet's row n (an
+ * import reports errors by row number), a row without values is [], a row with values has one cell per
+ * column up to the last column holding a value anywhere in the sheet. */
+export interface SheetData {
+  name: string;
+  rows: string[][];
+  /** Merged ranges (1-based, inclusive), as the sheet declares them; a merged cell's value is repeated
+   * in every cell of its range. Kept so that a reader of two-row merged headers can use them. */
+  merges: CellRange[];
+}
+
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Every sheet of a workbook as rows of trimmed text (numbers as JavaScript prints them: 7.82), read
+ * in the upload worker within the bounds of `kind` (zip expansion, rows × columns, time, memory). */
+export async function readSheets(
+  buf: Buffer,
+  kind: UploadKind,
+  fileName?: string,
+): Promise<Map<string, string[][]>> {
+  const sheets = await readWorkbook(buf, kind, fileName);
+  return new Map(sheets.map((s) => [s.name, s.rows]));
+}
+
+/** Every sheet of a workbook, with its merged ranges, read in the upload worker. */
+export function readWorkbook(buf: Buffer, kind: UploadKind, fileName = 'tệp Excel'): Promise<SheetData[]> {
+  return runUpload({ op: 'workbook', kind, fileName }, buf) as Promise<SheetData[]>;
+}
+
+/** Load a workbook that has passed the zip bounds and read its sheets (all, or the first only). Runs in
+ * the upload worker. exceljs holds the cells that exist in the file; only rows and cells holding values
+ * are visited (never the empty grid between them), the extent is computed once while visiting, and a
+ * sheet is refused as soon as a value lies past the kind's bound, before its rows are built. */
+export async function parseWorkbook(buf: Buffer, kind: UploadKind, firstOnly: boolean): Promise<SheetData[]> {
+  const limit = UPLOAD_LIMITS[kind];
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  const out = new Map<string, string[][]>();
-  for (const ws of wb.worksheets) {
-    const rows: string[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
+  const out: SheetData[] = [];
+  for (const ws of firstOnly ? wb.worksheets.slice(0, 1) : wb.worksheets) {
+    const filled: [number, string[]][] = [];
+    let lastRow = 0;
+    let lastColumn = 0;
+    ws.eachRow((row, n) => {
       const cells: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) cells.push(cellText(row.getCell(c).value).trim());
-      rows[n - 1] = cells;
+      row.eachCell((cell, c) => {
+        const text = cellText(cell.value).trim();
+        if (text === '') return;
+        if (c > limit.maxColumns || n > limit.maxRows)
+          throw new AppError('FILE_TOO_LARGE', sheetTooLargeMessage(limit, `trang tính "${ws.name}"`, n, c));
+        cells[c - 1] = text;
+        if (c > lastColumn) lastColumn = c;
+      });
+      if (cells.length === 0) return;
+      filled.push([n, cells]);
+      lastRow = n;
     });
-    out.set(
-      ws.name,
-      Array.from(rows, (r) => r ?? []),
-    );
+    const rows: string[][] = Array.from({ length: lastRow }, () => []);
+    for (const [n, cells] of filled)
+      rows[n - 1] = Array.from({ length: lastColumn }, (_, i) => cells[i] ?? '');
+    out.push({ name: ws.name, rows, merges: mergesOf(ws) });
+  }
+  return out;
+}
+
+/** The merged ranges of a sheet (exceljs keeps them by master cell; it has no public list short of
+ * building the whole sheet model). */
+function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
+  const merges =
+    (ws as unknown as { _merges?: Record<string, { model?: Partial<CellRange> }> })._merges ?? {};
+  const out: CellRange[] = [];
+  for (const m of Object.values(merges)) {
+    const { top, left, bottom, right } = m.model ?? {};
+    if (top && left && bottom && right) out.push({ top, left, bottom, right });
   }
   return out;
 }

@@ -1,6 +1,10 @@
 /** Checking a published results table: recompute totals, index, ranks, mean and changes from the
  * stated component points and report every difference with a stable code. Pure. The check never
- * caps: a total is the plain sum of the stated components, so an excess is reported, not hidden. */
+ * caps: a total is the plain sum of the stated components, so an excess is reported, not hidden.
+ *
+ * Cost: linear in the cells plus O(n log n) for the ranks (sorting, and a Fenwick tree and a segment
+ * tree for the rank findings), so 20 000 rows take well under a second; the table is bounded by
+ * UPLOAD_LIMITS.tableCheck and refused beyond it (TableTooLargeError). */
 import {
   divRoundHalfUp,
   formatPoints,
@@ -10,6 +14,7 @@ import {
   type Hundredths,
 } from '../points.ts';
 import { searchKey } from '../text.ts';
+import { sheetTooLargeMessage, UPLOAD_LIMITS } from '../uploadLimits.ts';
 
 export type FindingCode =
   'SCORE_EXCEEDS_MAX' | 'TOTAL_MISMATCH' | 'INDEX_MISMATCH' | 'RANK_MISMATCH' | 'CHANGE_MISMATCH';
@@ -65,6 +70,14 @@ export interface CheckResult {
 export interface CheckOptions {
   /** Units in columns instead of rows. */
   transpose?: boolean;
+  /** Bounds on the matrix as given (before transposing); default UPLOAD_LIMITS.tableCheck. */
+  maxRows?: number;
+  maxColumns?: number;
+}
+
+/** The table is larger than the check accepts; the message (Vietnamese) states the bound. */
+export class TableTooLargeError extends Error {
+  override readonly name = 'TableTooLargeError';
 }
 
 const ROLE_PATTERNS: [Role, RegExp][] = [
@@ -96,11 +109,21 @@ function differs(stated: Decimal, expected4: number): boolean {
 }
 
 function transposeMatrix(m: string[][]): string[][] {
-  const width = Math.max(0, ...m.map((r) => r.length));
+  let width = 0;
+  for (const r of m) if (r.length > width) width = r.length;
   return Array.from({ length: width }, (_, c) => m.map((r) => r[c] ?? ''));
 }
 
 export function checkTable(matrix: string[][], opts: CheckOptions = {}): CheckResult {
+  const limit = {
+    ...UPLOAD_LIMITS.tableCheck,
+    ...(opts.maxRows !== undefined ? { maxRows: opts.maxRows } : {}),
+    ...(opts.maxColumns !== undefined ? { maxColumns: opts.maxColumns } : {}),
+  };
+  let width = 0;
+  for (const r of matrix) if (r.length > width) width = r.length;
+  if (matrix.length > limit.maxRows || width > limit.maxColumns)
+    throw new TableTooLargeError(sheetTooLargeMessage(limit, 'bảng', matrix.length, width));
   let m = matrix.map((r) => r.map((c) => (c ?? '').toString().trim()));
   m = m.filter((r) => r.some((c) => c !== ''));
   if (opts.transpose) m = transposeMatrix(m).filter((r) => r.some((c) => c !== ''));
@@ -143,7 +166,7 @@ export function checkTable(matrix: string[][], opts: CheckOptions = {}): CheckRe
       }
       let pointsText = cell;
       let max = col.headerMax;
-      const slash = /^(.*?)\s*\/\s*(.*)$/.exec(cell);
+      const slash = cell.includes('/') ? /^(.*?)\s*\/\s*(.*)$/.exec(cell) : null;
       if (slash) {
         pointsText = slash[1]!;
         const md = parseDecimal(slash[2]!);
@@ -190,7 +213,10 @@ export function checkTable(matrix: string[][], opts: CheckOptions = {}): CheckRe
     rows.push(row);
   }
 
-  // stated totals and indexes
+  // stated totals and indexes (column labels looked up once, not per finding)
+  const totalColumn = columnLabel(columns, 'total');
+  const indexColumn = columnLabel(columns, 'index');
+  const changeColumn = columnLabel(columns, 'change');
   for (const row of rows) {
     if (row.stated.total !== null) {
       const d = parseDecimal(row.stated.total);
@@ -210,7 +236,7 @@ export function checkTable(matrix: string[][], opts: CheckOptions = {}): CheckRe
         findings.push({
           code: 'TOTAL_MISMATCH',
           row: row.label,
-          column: columnLabel(columns, 'total'),
+          column: totalColumn,
           stated: row.stated.total,
           expected: formatPoints(row.total),
           message: `${row.label} — tổng điểm ghi ${row.stated.total} nhưng cộng các thành phần được ${formatPoints(row.total)}.`,
@@ -237,7 +263,7 @@ export function checkTable(matrix: string[][], opts: CheckOptions = {}): CheckRe
           findings.push({
             code: 'INDEX_MISMATCH',
             row: row.label,
-            column: columnLabel(columns, 'index'),
+            column: indexColumn,
             stated: row.stated.index,
             expected: fmtIndex(row.index!),
             message: `${row.label} — chỉ số ghi ${row.stated.index} nhưng ${formatPoints(row.total)} ÷ ${formatPoints(row.maxTotal)} × 100 = ${fmtIndex(row.index!)}.`,
@@ -248,10 +274,14 @@ export function checkTable(matrix: string[][], opts: CheckOptions = {}): CheckRe
   }
 
   // ranks: by index (or by total when maxima are unknown); ties share a rank, the next skips
-  const value = (r: RowResult) => r.index ?? (rows.every((x) => x.maxTotal === null) ? r.total : null);
-  const ranked = rows.filter((r) => value(r) !== null);
-  for (const r of ranked) r.rank = 1 + ranked.filter((o) => value(o)! > value(r)!).length;
-  const statedRank = new Map<RowResult, number>();
+  const allMaxUnknown = rows.every((x) => x.maxTotal === null);
+  const value = (r: RowResult) => r.index ?? (allMaxUnknown ? r.total : null);
+  const byValue = rows.filter((r) => value(r) !== null).sort((a, b) => value(b)! - value(a)!);
+  byValue.forEach((r, i) => {
+    const prev = byValue[i - 1];
+    r.rank = prev && value(prev) === value(r) ? prev.rank : i + 1;
+  });
+  const stated: RankEntry[] = [];
   for (const r of rows) {
     if (r.stated.rank === null) continue;
     const d = parseDecimal(r.stated.rank.replace(/^(hạng|thứ)\s*/i, '').replace(/\/.*$/, ''));
@@ -261,51 +291,40 @@ export function checkTable(matrix: string[][], opts: CheckOptions = {}): CheckRe
         column: 'Xếp hạng',
         message: `Không đọc được thứ hạng "${r.stated.rank}".`,
       });
-    else statedRank.set(r, d.mantissa);
+    else if (value(r) !== null) stated.push({ row: r, value: value(r)!, rank: d.mantissa });
   }
-  const rankRows = [...statedRank.keys()].filter((r) => value(r) !== null);
-  const reported = new Set<RowResult>();
-  for (const a of rankRows) {
-    for (const b of rankRows) {
-      if (a === b || reported.has(a)) continue;
-      const va = value(a)!;
-      const vb = value(b)!;
-      const ra = statedRank.get(a)!;
-      const rb = statedRank.get(b)!;
-      const what = rows.every((x) => x.index === null) ? 'tổng điểm' : 'chỉ số';
-      const show = (r: RowResult) => (r.index !== null ? fmtIndex(r.index) : formatPoints(r.total!));
-      if (va > vb && ra > rb) {
-        reported.add(a);
-        findings.push({
-          code: 'RANK_MISMATCH',
-          row: a.label,
-          column: columnLabel(columns, 'rank'),
-          stated: a.stated.rank!,
-          expected: `< ${rb}`,
-          message: `${a.label} có ${what} ${show(a)} cao hơn ${b.label} (${show(b)}) nhưng xếp hạng ${ra}, sau hạng ${rb}.`,
-        });
-      } else if (va > vb && ra === rb && !reported.has(b)) {
-        reported.add(b);
-        findings.push({
-          code: 'RANK_MISMATCH',
-          row: b.label,
-          column: columnLabel(columns, 'rank'),
-          stated: b.stated.rank!,
-          expected: `> ${ra}`,
-          message: `${b.label} có ${what} ${show(b)} thấp hơn ${a.label} (${show(a)}) nhưng cùng xếp hạng ${rb}.`,
-        });
-      } else if (va === vb && ra !== rb && ra > rb) {
-        reported.add(a);
-        findings.push({
-          code: 'RANK_MISMATCH',
-          row: a.label,
-          column: columnLabel(columns, 'rank'),
-          stated: a.stated.rank!,
-          expected: String(rb),
-          message: `${a.label} và ${b.label} bằng ${what} (${show(a)}) nhưng bị xếp hạng khác nhau (${ra} và ${rb}).`,
-        });
-      }
-    }
+  const what = rows.every((x) => x.index === null) ? 'tổng điểm' : 'chỉ số';
+  const show = (r: RowResult) => (r.index !== null ? fmtIndex(r.index) : formatPoints(r.total!));
+  const rankColumn = columnLabel(columns, 'rank');
+  for (const [kind, a, b] of rankFindings(stated)) {
+    const [ar, br, ra, rb] = [a.row, b.row, a.rank, b.rank];
+    if (kind === 'better-value-worse-rank')
+      findings.push({
+        code: 'RANK_MISMATCH',
+        row: ar.label,
+        column: rankColumn,
+        stated: ar.stated.rank!,
+        expected: `< ${rb}`,
+        message: `${ar.label} có ${what} ${show(ar)} cao hơn ${br.label} (${show(br)}) nhưng xếp hạng ${ra}, sau hạng ${rb}.`,
+      });
+    else if (kind === 'lower-value-same-rank')
+      findings.push({
+        code: 'RANK_MISMATCH',
+        row: br.label,
+        column: rankColumn,
+        stated: br.stated.rank!,
+        expected: `> ${ra}`,
+        message: `${br.label} có ${what} ${show(br)} thấp hơn ${ar.label} (${show(ar)}) nhưng cùng xếp hạng ${rb}.`,
+      });
+    else
+      findings.push({
+        code: 'RANK_MISMATCH',
+        row: ar.label,
+        column: rankColumn,
+        stated: ar.stated.rank!,
+        expected: String(rb),
+        message: `${ar.label} và ${br.label} bằng ${what} (${show(ar)}) nhưng bị xếp hạng khác nhau (${ra} và ${rb}).`,
+      });
   }
 
   // changes: this row minus the previous row in table order (the earlier year first)
@@ -346,7 +365,7 @@ export function checkTable(matrix: string[][], opts: CheckOptions = {}): CheckRe
       findings.push({
         code: 'CHANGE_MISMATCH',
         row: row.label,
-        column: columnLabel(columns, 'change'),
+        column: changeColumn,
         stated: row.stated.change,
         expected: formatPoints(row.change),
         message: `${row.label} — mức tăng/giảm ghi ${row.stated.change} nhưng ${formatPoints(row.total!)} − ${formatPoints(prev.total!)} = ${formatPoints(row.change)}.`,
@@ -371,6 +390,121 @@ export function checkTable(matrix: string[][], opts: CheckOptions = {}): CheckRe
       : null,
   };
   return { columns, rows, findings, notes, mean };
+}
+
+interface RankEntry {
+  row: RowResult;
+  /** What ranks: the index, or the total when no maximum is known. */
+  value: number;
+  /** The rank printed in the table. */
+  rank: number;
+}
+
+type RankFindingKind = 'better-value-worse-rank' | 'lower-value-same-rank' | 'tie-split';
+
+/** The rank findings between rows with a printed rank, in table order, each as (kind, a, b):
+ * for each row a not yet reported, the other rows b are looked at in table order; the first b ranked
+ * better than a although a's value is not lower reports a (a higher value ranked after b, or the same
+ * value with a different rank), and every row b before it that shares a's rank with a lower value,
+ * and is not yet reported, is reported against a. This is what comparing every pair in that order
+ * gives; here it costs O(n log n): a Fenwick tree over the values finds each row's first
+ * better-ranked row, and a segment tree over the rows of each printed rank finds the lower ones. */
+function rankFindings(e: RankEntry[]): [RankFindingKind, RankEntry, RankEntry][] {
+  const out: [RankFindingKind, RankEntry, RankEntry][] = [];
+  const n = e.length;
+  if (n < 2) return out;
+  const at = (i: number) => e[i]!;
+
+  // positions: rows ordered by printed rank, then table order; each rank a contiguous run
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => at(x).rank - at(y).rank || x - y);
+  const posOf = new Int32Array(n);
+  const runStart = new Int32Array(n);
+  const runEnd = new Int32Array(n);
+  for (let g = 0; g < n;) {
+    let h = g;
+    while (h < n && at(order[h]!).rank === at(order[g]!).rank) h++;
+    for (let k = g; k < h; k++) {
+      posOf[order[k]!] = k;
+      runStart[k] = g;
+      runEnd[k] = h;
+    }
+    g = h;
+  }
+
+  // first[i]: the first row (table order) with a better printed rank and a value not above row i's
+  const values = [...new Set(e.map((x) => x.value))].sort((x, y) => x - y);
+  const valuePos = new Map(values.map((v, i) => [v, i + 1]));
+  const fenwick = new Float64Array(values.length + 1).fill(Infinity); // prefix minimum of row numbers
+  const first = new Float64Array(n).fill(Infinity);
+  for (let g = 0; g < n; g = runEnd[g]!) {
+    for (let k = g; k < runEnd[g]!; k++) {
+      let best = Infinity;
+      for (let i = valuePos.get(at(order[k]!).value)!; i > 0; i -= i & -i) best = Math.min(best, fenwick[i]!);
+      first[order[k]!] = best;
+    }
+    for (let k = g; k < runEnd[g]!; k++)
+      for (let i = valuePos.get(at(order[k]!).value)!; i <= values.length; i += i & -i)
+        fenwick[i] = Math.min(fenwick[i]!, order[k]!);
+  }
+
+  // segment tree over positions: the value of each row not yet reported (Infinity once reported)
+  let size = 1;
+  while (size < n) size *= 2;
+  const tree = new Float64Array(2 * size).fill(Infinity);
+  for (let k = 0; k < n; k++) tree[size + k] = at(order[k]!).value;
+  for (let k = size - 1; k > 0; k--) tree[k] = Math.min(tree[2 * k]!, tree[2 * k + 1]!);
+  const retire = (k: number) => {
+    let node = size + k;
+    tree[node] = Infinity;
+    for (node >>= 1; node > 0; node >>= 1) tree[node] = Math.min(tree[2 * node]!, tree[2 * node + 1]!);
+  };
+  /** The first position in [lo, hi) whose row is not reported and has a value below `below`; -1 if none. */
+  const firstBelow = (
+    node: number,
+    nl: number,
+    nr: number,
+    lo: number,
+    hi: number,
+    below: number,
+  ): number => {
+    if (nr <= lo || nl >= hi || tree[node]! >= below) return -1;
+    if (nr - nl === 1) return nl;
+    const mid = (nl + nr) >> 1;
+    const left = firstBelow(2 * node, nl, mid, lo, hi, below);
+    return left >= 0 ? left : firstBelow(2 * node + 1, mid, nr, lo, hi, below);
+  };
+
+  const reported = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (reported[i]) continue;
+    const a = at(i);
+    const p = posOf[i]!;
+    // the rows of a's rank that come before first[i] in table order: positions [runStart, cut)
+    let lo = runStart[p]!;
+    let hi = runEnd[p]!;
+    const start = lo;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order[mid]! < first[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    for (
+      let k = firstBelow(1, 0, size, start, lo, a.value);
+      k >= 0;
+      k = firstBelow(1, 0, size, start, lo, a.value)
+    ) {
+      reported[order[k]!] = 1;
+      retire(k);
+      out.push(['lower-value-same-rank', a, at(order[k]!)]);
+    }
+    if (first[i] !== Infinity) {
+      const b = at(first[i]!);
+      reported[i] = 1;
+      retire(p);
+      out.push([b.value < a.value ? 'better-value-worse-rank' : 'tie-split', a, b]);
+    }
+  }
+  return out;
 }
 
 function columnLabel(columns: ColumnInfo[], role: Role): string {

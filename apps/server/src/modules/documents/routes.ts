@@ -1,6 +1,6 @@
 /** Văn bản xuất ra: Quyết định ban hành Bộ tiêu chí (.docx/.pdf) và báo cáo kiểm tra bảng kết quả
  * (.docx/.pdf/.xlsx). Không lưu gì; quyền xem theo đúng quy tắc của bộ tiêu chí. */
-import { checkTable, parseFrameworkJson, type DocumentDate } from '@chiso/domain';
+import { parseFrameworkJson, type DocumentDate } from '@chiso/domain';
 import { IdParams } from '@chiso/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,7 +10,7 @@ import { AppError } from '../../errors.ts';
 import { actorOf, uploadedFile } from '../../http.ts';
 import { docxFileName, renderDocx } from '../../lib/docx.ts';
 import { docxToPdf } from '../../lib/pdf.ts';
-import { readTabular } from '../../lib/tabular.ts';
+import { checkUpload } from '../checks/service.ts';
 import { checkReportDocument, checkReportFileName, checkReportXlsx } from '../../documents/checkReport.ts';
 import {
   DEFAULT_ISSUING_BODY,
@@ -130,9 +130,8 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
     },
     async (req, reply) => {
       const file = await uploadedFile(req);
-      const rows = await readTabular(file.bytes, file.name);
       const transpose = req.query.transpose === 'true' || req.query.transpose === '1';
-      const result = checkTable(rows, { transpose });
+      const result = await checkUpload(file.bytes, file.name, transpose);
       const format = req.query.format;
       if (format === 'xlsx')
         return sendFile(

@@ -341,9 +341,11 @@ export class FrameworkService {
       try {
         value = JSON.parse(buf.toString('utf8'));
       } catch (e) {
+        // the parser's message is English: only where the error lies is passed on
+        const at = /position (\d+)/.exec((e as Error).message)?.[1];
         throw new AppError(
           'FILE_UNREADABLE',
-          `Tệp "${fileName}" không phải JSON hợp lệ: ${(e as Error).message}`,
+          `Tệp "${fileName}" không phải JSON hợp lệ${at ? ` (lỗi ở ký tự thứ ${Number(at) + 1})` : ''}.`,
         );
       }
       return this.importJson(actor, ownerUnitId, value);
@@ -352,9 +354,11 @@ export class FrameworkService {
       throw new AppError('FILE_UNREADABLE', 'Hãy dùng tệp bộ tiêu chí dạng Excel (.xlsx) hoặc JSON.');
     let sheets: Map<string, string[][]>;
     try {
-      sheets = await readSheets(buf);
+      sheets = await readSheets(buf, 'frameworkImport', fileName);
     } catch (e) {
-      throw new AppError('FILE_UNREADABLE', `Không đọc được tệp "${fileName}": ${(e as Error).message}`);
+      // the reader's errors are Vietnamese already (unreadable, past a bound, busy)
+      if (e instanceof AppError) throw e;
+      throw new AppError('FILE_UNREADABLE', `Không đọc được tệp "${fileName}".`);
     }
     const find = (name: string) => {
       for (const [k, v] of sheets) if (k.normalize('NFC').toLowerCase() === name.toLowerCase()) return v;

@@ -111,7 +111,7 @@ export async function resultRoutes(app: FastifyInstance, s: Services) {
     },
     async (req) => {
       const file = await uploadedFile(req);
-      const rows = await readTabular(file.bytes, file.name);
+      const rows = await readTabular(file.bytes, file.name, 'resultImport');
       return s.results.importRows(actorOf(req), req.query.frameworkId, req.query.year, req.query.mode, rows, {
         ownerUnitId: req.query.ownerUnitId,
         reason: req.query.reason,

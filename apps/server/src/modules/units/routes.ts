@@ -174,7 +174,7 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
     async (req) => {
       const actor = actorOf(req);
       const file = await uploadedFile(req);
-      const rows = await readTabular(file.bytes, file.name);
+      const rows = await readTabular(file.bytes, file.name, 'unitImport');
       return s.units.importRows(actor, rows);
     },
   );
