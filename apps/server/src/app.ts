@@ -8,8 +8,8 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { roleAllows } from '@chiso/domain';
-import { ERRORS } from '@chiso/contracts';
+import { forbiddenCharIn, jsonTextDeeperThan, LIMITS, quoteInput, roleAllows } from '@chiso/domain';
+import { ERRORS, FIELD_LABELS } from '@chiso/contracts';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -21,7 +21,7 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './db/open.ts';
 import { AppError } from './errors.ts';
-import { CSRF_HEADER, SESSION_COOKIE, type Access } from './http.ts';
+import { CSRF_HEADER, SESSION_COOKIE, setSessionCookie, type Access } from './http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { AuditService } from './modules/audit/service.ts';
 import { checkRoutes } from './modules/checks/routes.ts';
@@ -66,6 +66,39 @@ export interface BuildOptions {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Where in a parsed request (params, query, body) a refused character lies: control characters other
+ * than tab and line breaks, bidirectional overrides (U+202E), lone surrogates. A net under the
+ * per-field schemas, which name the field themselves: it also covers free-form parts such as a
+ * framework definition. Walks without recursion (the body's depth is already bounded). */
+function forbiddenCharAt(value: unknown): { path: (string | number)[]; char: string } | null {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      const char = forbiddenCharIn(v, true);
+      if (char) return { path, char };
+    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
+    else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        const char = forbiddenCharIn(k, true);
+        if (char) return { path, char };
+        stack.push({ v: x, path: [...path, k] });
+      }
+  }
+  return null;
+}
+
+/** A request field as a message names it: "/stages/0/dueOn" → "Giai đoạn › thứ 1 › Hạn". */
+export function fieldLabel(path: readonly (string | number)[]): string {
+  return path
+    .map((seg) =>
+      typeof seg === 'number' || /^\d+$/.test(seg)
+        ? `thứ ${Number(seg) + 1}`
+        : (FIELD_LABELS[seg] ?? quoteInput(seg)),
+    )
+    .join(' › ');
+}
+
 function sameToken(a: string | undefined, b: string): boolean {
   if (!a || a.length !== b.length) return false;
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -91,6 +124,24 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // JSON bodies: nesting is bounded on the raw text before parsing, so a body nested 20 000 levels
+  // deep is answered with a 400 instead of exhausting the stack of whatever walks it later.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (jsonTextDeeperThan(body as string, LIMITS.jsonDepth)) {
+      done(
+        new AppError(
+          'BAD_JSON',
+          `Nội dung JSON lồng nhau quá sâu (tối đa ${LIMITS.jsonDepth} cấp mảng và đối tượng).`,
+        ),
+        undefined,
+      );
+      return;
+    }
+    parseJson(req, body as string, done);
+  });
 
   const services: Services = {
     config,
@@ -156,12 +207,15 @@ export async function buildApp(
   app.decorateRequest('session', null);
 
   // Authentication, CSRF and the role check run for every /api route before validation and the handler.
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', async (req, reply) => {
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
-    const session = await services.auth.session(req.cookies[SESSION_COOKIE]);
+    const token = req.cookies[SESSION_COOKIE];
+    const session = await services.auth.session(token);
     if (!session) throw new AppError('UNAUTHENTICATED');
     req.session = session;
+    // the cookie follows the server's (renewed) lifetime
+    if (session.renewed && token) setSessionCookie(reply, token, session.expiresAt, config.cookieSecure);
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
       if (!sameToken(typeof header === 'string' ? header : undefined, session.csrfToken))
@@ -171,6 +225,22 @@ export async function buildApp(
       if (session.user.mustChangePassword)
         throw new AppError('FORBIDDEN', 'Bạn cần đổi mật khẩu trước khi tiếp tục.');
       if (!session.actor.grants.some((g) => roleAllows(g.role, access))) throw new AppError('FORBIDDEN');
+    }
+  });
+
+  // After validation: no text anywhere in the request may carry a control or bidirectional character.
+  app.addHook('preHandler', async (req) => {
+    for (const [part, value] of [
+      ['params', req.params],
+      ['query', req.query],
+      ['body', req.body],
+    ] as const) {
+      const at = forbiddenCharAt(value);
+      if (at)
+        throw new AppError(
+          'VALIDATION',
+          `${ERRORS.VALIDATION.vi} ${at.path.length ? `${fieldLabel(at.path)}: ` : part === 'params' ? 'Đường dẫn: ' : ''}chứa ký tự không được phép (${at.char}: ký tự điều khiển hoặc ký tự đảo chiều văn bản); hãy xóa ký tự đó.`,
+        );
     }
   });
 
@@ -186,12 +256,21 @@ export async function buildApp(
       });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+      // zod's messages are Vietnamese (contracts set the error map); those written by text() and
+      // friends name their field, the others get the field's Vietnamese name in front
+      const details = err.validation.slice(0, 50).map((v) => {
+        const path = v.instancePath.split('/').filter(Boolean);
+        const labelled =
+          v.keyword === 'custom' &&
+          (v.params as { params?: { labelled?: boolean } } | undefined)?.params?.labelled === true;
+        const where = labelled || path.length === 0 ? '' : `${fieldLabel(path)}: `;
+        return { path: v.instancePath, message: `${where}${v.message}` };
+      });
       const first = details[0];
       return reply.status(400).send({
         error: {
           code: 'VALIDATION',
-          message: `${ERRORS.VALIDATION.vi}${first ? ` ${first.path ? first.path + ': ' : ''}${first.message}` : ''}`,
+          message: `${ERRORS.VALIDATION.vi}${first ? ` ${first.message}` : ''}`,
           details,
         },
       });
@@ -199,6 +278,17 @@ export async function buildApp(
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
       return reply.status(400).send({ error: { code: 'BAD_JSON', message: ERRORS.BAD_JSON.vi } });
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send({
+        error: { code: 'VALIDATION', message: 'Nội dung gửi lên quá lớn (tối đa 2 MB).' },
+      });
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.status(415).send({
+        error: {
+          code: 'VALIDATION',
+          message: 'Kiểu nội dung (Content-Type) không được hỗ trợ; hãy gửi JSON hoặc tệp (multipart/form-data).',
+        },
+      });
     if (fe.code === 'FST_REQ_FILE_TOO_LARGE')
       return reply.status(413).send({
         error: {

@@ -42,8 +42,12 @@ beforeAll(async () => {
       path.resolve(import.meta.dirname, '../../../content/frameworks/civil-district-2021.json'),
       'utf8',
     ),
-  ) as unknown;
-  const fw = await hqCoord.send('POST', '/api/frameworks/import', { ownerUnitId: ids.hq, definition: civil });
+  ) as Record<string, unknown>;
+  // a code of its own: the shipped code belongs to the system (FRAMEWORK_CODE_TAKEN for a unit)
+  const fw = await hqCoord.send('POST', '/api/frameworks/import', {
+    ownerUnitId: ids.hq,
+    definition: { ...civil, code: 'CCHC-HUYEN-HQ-2021' },
+  });
   ids.hqFramework = (fw.json() as { id: string }).id;
   // the shipped civil framework (published by the demo data) and Hà Quảng's 2021 result under it
   const list = (await admin.get('/api/frameworks')).json() as {

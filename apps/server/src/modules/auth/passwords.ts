@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { passwordProblem, type PasswordContext } from '@chiso/domain';
+
+export { passwordProblem };
 
 // @node-rs/argon2 defaults to Argon2id (its Algorithm is a const enum, unusable under isolatedModules).
 const OPTS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -23,9 +26,10 @@ export async function dummyVerify(password: string): Promise<void> {
   await verifyPassword(await dummy, password);
 }
 
-/** At least 10 characters with letters and digits. */
-export function passwordStrongEnough(p: string): boolean {
-  return p.length >= 10 && /\p{L}/u.test(p) && /\d/.test(p);
+/** The policy of the domain (`passwordProblem`): at least 10 characters with letters and digits, not
+ * common, repeated, sequential, nor containing the user's name. */
+export function passwordStrongEnough(p: string, ctx: PasswordContext = {}): boolean {
+  return passwordProblem(p, ctx) === null;
 }
 
 /** A readable generated password: 4 groups of letters and digits (no 0/O/1/l). */

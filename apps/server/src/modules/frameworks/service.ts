@@ -5,6 +5,9 @@ import {
   BAND_NUMERIC,
   formatRule,
   frameworkToJson,
+  jsonTextDeeperThan,
+  LIMITS,
+  quoteInput,
   frameworkToSheets,
   parseFrameworkJson,
   parsePoints,
@@ -19,7 +22,7 @@ import {
   type Framework,
 } from '@chiso/domain';
 import { addSheet, newWorkbook, readSheets, workbookBuffer, type CellIn } from '../../lib/xlsx.ts';
-import type { Db } from '../../db/open.ts';
+import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/repository.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
@@ -146,14 +149,34 @@ export class FrameworkService {
       framework: summary(j),
       revision: j.f.revision,
       definition: j.f.definition,
-      issues: parsed.framework
-        ? validateFramework(parsed.framework)
-        : parsed.errors.map((m) => ({ criterion: '', message: m, severity: 'error' as const })),
+      issues: parsed.framework ? validateFramework(parsed.framework) : parsed.issues,
     };
+  }
+
+  /** A code belongs to the owner of its first version (system-wide codes to administrators):
+   * another owner gets FRAMEWORK_CODE_TAKEN, naming the owner only when the actor may see it. */
+  private async requireCodeOwner(tx: DbOrTx, actor: Actor, code: string, ownerUnitId: string | null) {
+    const owner = await repo.codeOwner(tx, code);
+    if (!owner || owner.ownerUnitId === ownerUnitId) return;
+    const seen =
+      owner.ownerUnitId === null
+        ? 'là mã của bộ tiêu chí dùng chung toàn hệ thống'
+        : pathInScope(scopeOf(actor, 'unit.read'), owner.ownerPath ?? '')
+          ? `đã thuộc về “${owner.ownerName}”`
+          : null;
+    throw new AppError(
+      'FRAMEWORK_CODE_TAKEN',
+      seen
+        ? `Mã bộ tiêu chí ${quoteInput(code, LIMITS.frameworkCode)} ${seen}; hãy đặt mã khác cho bộ tiêu chí của đơn vị bạn.`
+        : undefined,
+    );
   }
 
   private async insertDraft(actor: Actor, fw: Framework, ownerUnitId: string | null, reason: string) {
     return this.db.transaction(async (tx) => {
+      await repo.lockCode(tx, fw.code);
+      await this.requireCodeOwner(tx, actor, fw.code, ownerUnitId);
+      // versions are numbered within the code, all of one owner
       const version = await repo.nextVersion(tx, fw.code);
       const row = await repo.insertFramework(tx, {
         id: randomUUID(),
@@ -188,10 +211,7 @@ export class FrameworkService {
     if (ownerUnitId && !owner) throw new AppError('UNIT_NOT_FOUND');
     this.requireWrite(actor, ownerUnitId, owner?.path ?? null);
     const parsed = parseFrameworkJson(definition);
-    if (!parsed.framework)
-      throw new AppError('FRAMEWORK_INVALID', undefined, {
-        issues: parsed.errors.map((m) => ({ criterion: '', message: m, severity: 'error' })),
-      });
+    if (!parsed.framework) throw new AppError('FRAMEWORK_INVALID', undefined, { issues: parsed.issues });
     const errors = validateFramework(parsed.framework).filter((i) => i.severity === 'error');
     if (errors.length) throw new AppError('FRAMEWORK_INVALID', undefined, { issues: errors });
     return summary(await this.insertDraft(actor, parsed.framework, ownerUnitId, 'Nhập bộ tiêu chí'));
@@ -208,10 +228,7 @@ export class FrameworkService {
         'Bộ tiêu chí đã ban hành được giữ nguyên; hãy sao chép thành bản dự thảo mới để sửa.',
       );
     const parsed = parseFrameworkJson(definition);
-    if (!parsed.framework)
-      throw new AppError('FRAMEWORK_INVALID', undefined, {
-        issues: parsed.errors.map((m) => ({ criterion: '', message: m, severity: 'error' })),
-      });
+    if (!parsed.framework) throw new AppError('FRAMEWORK_INVALID', undefined, { issues: parsed.issues });
     const fw = parsed.framework;
     if (fw.code !== j.f.code)
       throw new AppError('FRAMEWORK_INVALID', undefined, {
@@ -337,13 +354,20 @@ export class FrameworkService {
   async importFile(actor: Actor, ownerUnitId: string | null, fileName: string, buf: Buffer) {
     const lower = fileName.toLowerCase();
     if (lower.endsWith('.json')) {
-      let value: unknown;
-      try {
-        value = JSON.parse(buf.toString('utf8'));
-      } catch (e) {
+      const text = buf.toString('utf8');
+      // the parser's own (English) message is not shown: it says where, in terms nobody reads
+      if (jsonTextDeeperThan(text, LIMITS.jsonDepth))
         throw new AppError(
           'FILE_UNREADABLE',
-          `Tệp "${fileName}" không phải JSON hợp lệ: ${(e as Error).message}`,
+          `Tệp ${quoteInput(fileName)} lồng nhau quá sâu (tối đa ${LIMITS.jsonDepth} cấp mảng và đối tượng).`,
+        );
+      let value: unknown;
+      try {
+        value = JSON.parse(text.replace(/^\uFEFF/, ''));
+      } catch {
+        throw new AppError(
+          'FILE_UNREADABLE',
+          `Tệp ${quoteInput(fileName)} không phải JSON hợp lệ (thiếu dấu ngoặc, dấu phẩy hoặc dấu nháy?). Hãy mở bằng trình soạn thảo và kiểm tra lại.`,
         );
       }
       return this.importJson(actor, ownerUnitId, value);
@@ -354,7 +378,12 @@ export class FrameworkService {
     try {
       sheets = await readSheets(buf);
     } catch (e) {
-      throw new AppError('FILE_UNREADABLE', `Không đọc được tệp "${fileName}": ${(e as Error).message}`);
+      if (e instanceof AppError) throw e;
+      // the workbook library's message is English and technical: the user gets what to do
+      throw new AppError(
+        'FILE_UNREADABLE',
+        `Không đọc được tệp ${quoteInput(fileName)}: tệp không phải bảng tính Excel (.xlsx) hợp lệ hoặc đã bị hỏng.`,
+      );
     }
     const find = (name: string) => {
       for (const [k, v] of sheets) if (k.normalize('NFC').toLowerCase() === name.toLowerCase()) return v;
@@ -435,10 +464,17 @@ export class FrameworkService {
     this.requireWrite(actor, owner, ownerRow?.path ?? null);
     const parsed = parseFrameworkJson(j.f.definition);
     if (!parsed.framework) throw new AppError('FRAMEWORK_INVALID');
+    // a copy for another owner gets a code of its own (the source's code belongs to its owner):
+    // the year's code followed by the new owner's unit code
+    const copy = cloneFramework(parsed.framework, year);
+    const code =
+      owner !== j.f.ownerUnitId && ownerRow
+        ? `${copy.code}-${ownerRow.code}`.slice(0, LIMITS.frameworkCode)
+        : copy.code;
     return summary(
       await this.insertDraft(
         actor,
-        cloneFramework(parsed.framework, year),
+        { ...copy, code },
         owner,
         `Sao chép từ ${j.f.code} phiên bản ${j.f.version}`,
       ),
