@@ -10,7 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { forbiddenCharIn, jsonTextDeeperThan, LIMITS, quoteInput, roleAllows } from '@chiso/domain';
 import { ERRORS, FIELD_LABELS } from '@chiso/contracts';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -120,6 +120,17 @@ export async function buildApp(
           },
     trustProxy: false,
     bodyLimit: 2 * 1024 * 1024,
+    // errors Fastify answers before any route (bad percent-encoding, a parameter over 100
+    // characters): Vietnamese like the rest
+    frameworkErrors: (err, _req, res) => {
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void (res as FastifyReply).status(tooLong ? 414 : 400).send({
+        error: {
+          code: tooLong ? 'NOT_FOUND' : 'VALIDATION',
+          message: tooLong ? 'Đường dẫn yêu cầu quá dài.' : 'Đường dẫn yêu cầu không hợp lệ.',
+        },
+      });
+    },
     genReqId: () => Math.random().toString(36).slice(2, 10),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -17,7 +17,7 @@ const civil = JSON.parse(
   ),
 ) as Record<string, unknown>;
 /** Hà Quảng's own copy: the shipped code belongs to the system-wide framework. */
-const hqCivil = { ...civil, code: 'CCHC-HUYEN-HQ-2021' };
+const hqCivil: Record<string, unknown> = { ...civil, code: 'CCHC-HUYEN-HQ-2021' };
 
 let t: TestApp;
 let hq: Client;

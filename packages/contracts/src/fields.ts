@@ -20,15 +20,19 @@ export function text(label: string, max: number, opts: Omit<TextRule, 'label' | 
     .superRefine((v, ctx) => {
       const p = textProblem(v, { label, max, ...opts });
       if (p) ctx.addIssue({ code: 'custom', message: p, params: LABELLED });
-    });
+    })
+    .meta({ maxLength: max, ...(opts.min ? { minLength: opts.min } : {}) });
 }
 
 /** yyyy-mm-dd naming a real day between 1900 and 2100 ("2027-02-30" and "9999-99-99" are refused
  * here, not by the database). */
-export const IsoDate = z.string().superRefine((v, ctx) => {
-  const p = isoDateProblem(v);
-  if (p) ctx.addIssue({ code: 'custom', message: p });
-});
+export const IsoDate = z
+  .string()
+  .superRefine((v, ctx) => {
+    const p = isoDateProblem(v);
+    if (p) ctx.addIssue({ code: 'custom', message: p });
+  })
+  .meta({ format: 'date' });
 
 /** A date the server sends (already a real date in the database). */
 export const IsoDateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

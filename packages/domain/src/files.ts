@@ -1,5 +1,5 @@
 /** What a file is, judged by its content, not its name. Pure (bytes in, verdict out). */
-import { forbiddenCharIn, LIMITS, quoteInput } from './limits.ts';
+import { forbiddenCharIn, isoDateProblem, LIMITS, quoteInput, textProblem } from './limits.ts';
 
 export interface FileKind {
   mime: string;
@@ -52,6 +52,23 @@ export function fileNameProblem(name: string): string | null {
   if (/[/\\]/.test(name) || name.includes('..'))
     return `Tên tệp ${quoteInput(name)} không hợp lệ (không được chứa “/”, “\\” hay “..”).`;
   return null;
+}
+
+/** Why the description of an evidence document is refused (Vietnamese), or null: the same length and
+ * character rules as every other text, and a real issue date. */
+export function evidenceMetaProblem(meta: {
+  numberSymbol: string;
+  issuedOn: string;
+  issuer: string;
+  summary: string;
+}): string | null {
+  const date = meta.issuedOn ? isoDateProblem(meta.issuedOn) : null;
+  return (
+    textProblem(meta.numberSymbol, { label: 'Số, ký hiệu văn bản', max: LIMITS.documentNumber }) ??
+    textProblem(meta.issuer, { label: 'Cơ quan ban hành', max: LIMITS.issuer }) ??
+    textProblem(meta.summary, { label: 'Trích yếu', max: LIMITS.summary, multiline: true }) ??
+    (date ? `Ngày ban hành: ${date}` : null)
+  );
 }
 
 export type SniffResult = { kind: FileKind; error?: undefined } | { kind?: undefined; error: string };

@@ -27,6 +27,10 @@ export const LIMITS = {
   /** What is typed for one criterion ("7,5", "45/50", "Có"). */
   input: 200,
   locator: 300,
+  /** An official document backing a self-assessment: number and symbol, issuer, summary. */
+  documentNumber: 100,
+  issuer: 300,
+  summary: 2000,
   frameworkCode: 50,
   frameworkName: 300,
   criterionCode: 50,

@@ -39,7 +39,11 @@ export async function readTabular(buf: Buffer, filename: string): Promise<string
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('FILE_UNREADABLE', `Không đọc được tệp "${filename}": ${(e as Error).message}`);
+    // the reader's own message is English and technical ("Corrupted zip: …"): not shown
+    throw new AppError(
+      'FILE_UNREADABLE',
+      `Không đọc được tệp “${filename}”: tệp hỏng hoặc không phải Excel (.xlsx) hay CSV (UTF-8).`,
+    );
   }
   throw new AppError('FILE_UNREADABLE');
 }
