@@ -297,7 +297,8 @@ export async function buildApp(
       return reply.status(415).send({
         error: {
           code: 'VALIDATION',
-          message: 'Kiểu nội dung (Content-Type) không được hỗ trợ; hãy gửi JSON hoặc tệp (multipart/form-data).',
+          message:
+            'Kiểu nội dung (Content-Type) không được hỗ trợ; hãy gửi JSON hoặc tệp (multipart/form-data).',
         },
       });
     if (fe.code === 'FST_REQ_FILE_TOO_LARGE')

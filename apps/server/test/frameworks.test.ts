@@ -148,7 +148,9 @@ describe('framework files', () => {
     const id = (imp.json() as { id: string }).id;
     const original = ((await hq.get(`/api/frameworks/${id}`)).json() as { definition: unknown }).definition;
     const json = await hq.get(`/api/frameworks/${id}/export?format=json`);
-    expect(json.headers['content-disposition']).toMatch(/attachment; filename="CCHC-HUYEN-HQ-2021-v\d+\.json"/);
+    expect(json.headers['content-disposition']).toMatch(
+      /attachment; filename="CCHC-HUYEN-HQ-2021-v\d+\.json"/,
+    );
     const xlsx = await hq.get(`/api/frameworks/${id}/export?format=xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');

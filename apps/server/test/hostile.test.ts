@@ -7,9 +7,8 @@
  * OpenAPI schemas, so a route added later is covered without touching this file. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRows } from '../src/db/open.ts';
+import { dbState } from './dbState.ts';
 import { multipartPayload, testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
 
 interface Schema {
@@ -323,22 +322,7 @@ interface Finding {
   problem: string;
 }
 
-async function fingerprint(): Promise<string> {
-  const rows = await rawRows<Record<string, unknown>>(
-    t.database.db,
-    sql`select (select count(*) from units) as units, (select count(*) from unit_history) as history,
-      (select count(*) from users) as users, (select count(*) from grants where revoked_at is null) as grants,
-      (select count(*) from frameworks) as frameworks, (select coalesce(sum(revision), 0) from frameworks) as fw_rev,
-      (select count(*) from unit_results) as results, (select count(*) from result_inputs) as inputs,
-      (select count(*) from cycles) as cycles, (select count(*) from cycle_stages where state = 'open') as open_stages,
-      (select count(*) from assessment_items) as items, (select count(*) from evidence) as evidence,
-      (select count(*) from evidence_links) as links, (select count(*) from files) as files,
-      (select count(*) from appraisal_items) as appraisal, (select count(*) from appraisal_assignments) as assignments,
-      (select count(*) from notices) as notices, (select count(*) from notice_reads) as reads,
-      (select coalesce(max(seq), 0) from audit_log) as audit`,
-  );
-  return JSON.stringify(rows[0], (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
-}
+const fingerprint = () => dbState(t.database.db);
 
 function messagesOf(body: unknown): string[] {
   const out: string[] = [];

@@ -440,7 +440,10 @@ export const CycleCreateBody = z.object({
   year: z.number().int().min(2000).max(2100),
   frameworkId: Id,
   ownerUnitId: Id,
-  unitKinds: z.array(text('Loại đơn vị', 50, { min: 1 })).min(1).max(50),
+  unitKinds: z
+    .array(text('Loại đơn vị', 50, { min: 1 }))
+    .min(1)
+    .max(50),
   /** Only the units under these (each within the owner's subtree); none: the owner's whole subtree. */
   subtreeUnitIds: z.array(Id).max(500).optional(),
   stages: z.array(z.object({ stage: StageName, startsOn: IsoDate, dueOn: IsoDate })).max(10),
@@ -583,7 +586,10 @@ export const LinkBody = z.object({
 // ---- appraisal, finalisation, publication
 export const AssignBody = z.object({
   userId: Id,
-  fields: z.array(text('Mã lĩnh vực', LIMITS.criterionCode, { min: 1 })).min(1).max(100),
+  fields: z
+    .array(text('Mã lĩnh vực', LIMITS.criterionCode, { min: 1 }))
+    .min(1)
+    .max(100),
   unitIds: z.array(Id).min(1).max(2000),
 });
 export const AssignmentList = z.object({

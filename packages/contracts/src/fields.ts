@@ -38,8 +38,7 @@ export const IsoDate = z
 export const IsoDateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** A reason kept in the audit trail (optional, or required when `min` is 1). */
-export const reason = (max: number = LIMITS.reason, min = 0) =>
-  text('Lý do', max, { min, multiline: true });
+export const reason = (max: number = LIMITS.reason, min = 0) => text('Lý do', max, { min, multiline: true });
 
 /** Search words typed in a list filter. */
 export const SearchText = text('Từ khóa tìm kiếm', LIMITS.search);

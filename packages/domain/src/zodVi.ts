@@ -53,6 +53,8 @@ const GOT = (input: unknown): string => {
   }
 };
 
+const SAFE_INT = 'Số vượt giới hạn số nguyên an toàn (±9 007 199 254 740 991).';
+
 const num = (v: unknown) => (typeof v === 'bigint' ? v.toString() : String(v));
 
 /** The Vietnamese message of one zod issue (the raw issue zod hands to an error map). */
@@ -62,16 +64,13 @@ export function zodMessageVi(issue: { code?: string | undefined } & object): str
     case 'invalid_type': {
       if (i.input === undefined) return 'Thiếu giá trị bắt buộc.';
       const expected = String(i.expected ?? '');
-      if (typeof i.input === 'number' && !Number.isFinite(i.input))
-        return 'Số vượt quá giới hạn cho phép.';
+      if (typeof i.input === 'number' && !Number.isFinite(i.input)) return 'Số vượt quá giới hạn cho phép.';
       if (
         (expected === 'int' || expected === 'number') &&
         typeof i.input === 'number' &&
         Number.isFinite(i.input)
       )
-        return Number.isInteger(i.input)
-          ? 'Số vượt giới hạn số nguyên an toàn (±9 007 199 254 740 991).'
-          : 'Cần một số nguyên.';
+        return Number.isInteger(i.input) ? SAFE_INT : 'Cần một số nguyên.';
       return `Cần ${TYPES[expected] ?? 'một giá trị khác'}${GOT(i.input)}.`;
     }
     case 'too_big': {
@@ -86,6 +85,7 @@ export function zodMessageVi(issue: { code?: string | undefined } & object): str
         case 'file':
           return `Tệp quá lớn (tối đa ${max} byte).`;
         default:
+          if (i.maximum === Number.MAX_SAFE_INTEGER) return SAFE_INT;
           return strict ? `Phải nhỏ hơn ${max}.` : `Không được lớn hơn ${max}.`;
       }
     }
@@ -99,6 +99,7 @@ export function zodMessageVi(issue: { code?: string | undefined } & object): str
         case 'set':
           return `Cần ít nhất ${min} phần tử.`;
         default:
+          if (i.minimum === Number.MIN_SAFE_INTEGER) return SAFE_INT;
           return strict ? `Phải lớn hơn ${min}.` : `Không được nhỏ hơn ${min}.`;
       }
     }

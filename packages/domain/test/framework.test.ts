@@ -181,7 +181,9 @@ describe('validation names the criterion code', () => {
       criteria: [],
     });
     expect(r.framework).toBeNull();
-    expect(r.errors[0]).toBe('Tổng điểm tối đa: “7,825” không phải số điểm hợp lệ (tối đa hai chữ số thập phân).');
+    expect(r.errors[0]).toBe(
+      'Tổng điểm tối đa: “7,825” không phải số điểm hợp lệ (tối đa hai chữ số thập phân).',
+    );
   });
 
   it('clones to a new year as a separate framework', () => {

@@ -49,9 +49,7 @@ const RuleJson = z.discriminatedUnion('type', [
   z.object({ type: z.literal('done') }),
   z.object({
     type: z.literal('levels'),
-    levels: z.array(
-      z.object({ code: text('Mã mức', LIMITS.criterionCode, 1), label: Label, points: Pts }),
-    ),
+    levels: z.array(z.object({ code: text('Mã mức', LIMITS.criterionCode, 1), label: Label, points: Pts })),
   }),
   z.object({
     type: z.literal('ratio_tiers'),
@@ -177,14 +175,17 @@ function locate(value: unknown, path: readonly PropertyKey[]): { criterion: stri
   let rest: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
-    node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    node =
+      node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     const parent = path[i - 1];
     if (typeof key === 'number' && (parent === 'criteria' || parent === 'children')) {
       const code = (node as { code?: unknown } | undefined)?.code;
       criterion = typeof code === 'string' ? code.trim().slice(0, LIMITS.criterionCode) : `(thứ ${key + 1})`;
       rest = [];
     } else if (key !== 'criteria' && key !== 'children')
-      rest.push(typeof key === 'number' ? `thứ ${key + 1}` : (FIELDS[String(key)] ?? quoteInput(String(key))));
+      rest.push(
+        typeof key === 'number' ? `thứ ${key + 1}` : (FIELDS[String(key)] ?? quoteInput(String(key))),
+      );
   }
   return { criterion, where: rest.join(' › ') };
 }
@@ -205,7 +206,8 @@ function tooDeep(value: unknown): { code: string; level: number } | null {
     const { c, level, parentCode } = stack.pop()!;
     if (c === null || typeof c !== 'object') continue;
     const raw = (c as { code?: unknown }).code;
-    const code = typeof raw === 'string' && raw.trim() ? raw.trim().slice(0, LIMITS.criterionCode) : parentCode;
+    const code =
+      typeof raw === 'string' && raw.trim() ? raw.trim().slice(0, LIMITS.criterionCode) : parentCode;
     if (level > LIMITS.criteriaDepth) return { code, level };
     const kids = (c as { children?: unknown }).children;
     if (Array.isArray(kids)) for (const k of kids) stack.push({ c: k, level: level + 1, parentCode: code });

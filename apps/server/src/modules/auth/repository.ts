@@ -88,7 +88,13 @@ export async function recordLoginFailure(
   const first = max <= 1;
   const rows = await db
     .insert(loginFailures)
-    .values({ username, address, failures: first ? 0 : 1, lockedUntil: first ? lockUntil : null, updatedAt: now })
+    .values({
+      username,
+      address,
+      failures: first ? 0 : 1,
+      lockedUntil: first ? lockUntil : null,
+      updatedAt: now,
+    })
     .onConflictDoUpdate({
       target: [loginFailures.username, loginFailures.address],
       set: {

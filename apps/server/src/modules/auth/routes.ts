@@ -71,11 +71,7 @@ export async function authRoutes(app: FastifyInstance, s: Services) {
       ) {
         throw new AppError('CSRF');
       }
-      const { token, session, expiresAt } = await s.auth.login(
-        req.body.username,
-        req.body.password,
-        req.ip,
-      );
+      const { token, session, expiresAt } = await s.auth.login(req.body.username, req.body.password, req.ip);
       setSessionCookie(reply, token, expiresAt, s.config.cookieSecure);
       return sessionBody(req, reply, session);
     },

@@ -5,7 +5,6 @@ import {
   BAND_NUMERIC,
   formatRule,
   frameworkToJson,
-  jsonTextDeeperThan,
   LIMITS,
   quoteInput,
   frameworkToSheets,
@@ -354,16 +353,11 @@ export class FrameworkService {
   async importFile(actor: Actor, ownerUnitId: string | null, fileName: string, buf: Buffer) {
     const lower = fileName.toLowerCase();
     if (lower.endsWith('.json')) {
-      const text = buf.toString('utf8');
-      // the parser's own (English) message is not shown: it says where, in terms nobody reads
-      if (jsonTextDeeperThan(text, LIMITS.jsonDepth))
-        throw new AppError(
-          'FILE_UNREADABLE',
-          `Tệp ${quoteInput(fileName)} lồng nhau quá sâu (tối đa ${LIMITS.jsonDepth} cấp mảng và đối tượng).`,
-        );
+      // JSON.parse does not recurse (any depth is fine); parseFrameworkJson then bounds the nesting
+      // without recursion, naming the criterion. The parser's own English message is not shown.
       let value: unknown;
       try {
-        value = JSON.parse(text.replace(/^\uFEFF/, ''));
+        value = JSON.parse(buf.toString('utf8').replace(/^\uFEFF/, ''));
       } catch {
         throw new AppError(
           'FILE_UNREADABLE',

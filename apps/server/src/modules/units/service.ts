@@ -178,7 +178,8 @@ export class UnitService {
 
   private async assertCodeFree(db: DbOrTx, actor: Actor, code: string, exceptId?: string) {
     const other = await repo.findOpenByCode(db, code);
-    if (other && other.id !== exceptId) throw new AppError('UNIT_CODE_TAKEN', codeTakenMessage(actor, code, other));
+    if (other && other.id !== exceptId)
+      throw new AppError('UNIT_CODE_TAKEN', codeTakenMessage(actor, code, other));
   }
 
   /** Create a unit inside an existing transaction (used by create, merge and seeding). */
