@@ -236,6 +236,15 @@ function runShare(p: string): number {
   return run / (p.length - 1);
 }
 
+/** True when `letters` (3 or more) is a concatenation of `parts` only. */
+function madeOf(letters: string, parts: string[]): boolean {
+  if (letters.length < 3 || parts.length === 0) return false;
+  const ok: boolean[] = [true];
+  for (let i = 1; i <= letters.length; i++)
+    ok[i] = parts.some((p) => p.length <= i && ok[i - p.length] === true && letters.endsWith(p, i));
+  return ok[letters.length] === true;
+}
+
 export interface PasswordContext {
   username?: string | null | undefined;
   fullName?: string | null | undefined;
@@ -257,17 +266,16 @@ export function passwordProblem(password: string, ctx: PasswordContext = {}): st
     return 'Mật khẩu có quá ít ký tự khác nhau (như “aaaaaaaaa1”); hãy dùng nhiều chữ và số khác nhau.';
   if (runShare(lower) >= 0.7)
     return 'Mật khẩu là một dãy ký tự liên tiếp (như “abcdef1234”, “qwerty12345”), rất dễ bị đoán.';
+  // the user's own name: the whole login name or full name anywhere, or letters made only of the
+  // parts of them ("Thanh.Nguyen#1990" for Nguyễn Văn Thành); a name word inside a longer phrase is fine
   const username = (ctx.username ?? '').trim().toLowerCase();
-  if (username.length >= 3) {
-    const parts = [username, ...username.split(/[._-]+/).filter((x) => x.length >= 4)];
-    if (parts.some((x) => key.includes(searchKey(x).replace(/\s+/g, ''))))
-      return 'Mật khẩu không được chứa tên đăng nhập.';
-  }
-  const name = searchKey(ctx.fullName ?? '');
-  if (name) {
-    const parts = [name.replace(/\s+/g, ''), ...name.split(' ').filter((x) => x.length >= 4)];
-    if (parts.some((x) => x.length >= 3 && key.includes(x)))
-      return 'Mật khẩu không được chứa họ tên của người dùng.';
-  }
+  const userParts = username.split(/[^a-z]+/).filter((x) => x.length >= 2);
+  if ((username.length >= 3 && lower.includes(username)) || madeOf(letters, userParts))
+    return 'Mật khẩu không được chứa tên đăng nhập.';
+  const name = searchKey(ctx.fullName ?? '').replace(/[^a-z ]/g, '');
+  const nameParts = name.split(' ').filter((x) => x.length >= 2);
+  const joined = nameParts.join('');
+  if ((joined.length >= 3 && key.includes(joined)) || madeOf(letters, [...nameParts, ...userParts]))
+    return 'Mật khẩu không được chứa họ tên của người dùng.';
   return null;
 }
