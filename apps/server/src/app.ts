@@ -257,7 +257,11 @@ export async function buildApp(
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
-      if (err.status >= 500) req.log.error(err);
+      // a server fault keeps its details (e.g. LibreOffice's own words) in the log, not the answer
+      if (err.status >= 500) {
+        req.log.error({ err, details: err.details });
+        return reply.status(err.status).send({ error: { code: err.code, message: err.message } });
+      }
       return reply.status(err.status).send({
         error: {
           code: err.code,
