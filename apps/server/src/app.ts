@@ -278,8 +278,12 @@ export async function buildApp(
         const labelled =
           v.keyword === 'custom' &&
           (v.params as { params?: { labelled?: boolean } } | undefined)?.params?.labelled === true;
-        const where = labelled || path.length === 0 ? '' : `${fieldLabel(path)}: `;
-        return { path: v.instancePath, message: `${where}${v.message}` };
+        const message = v.message ?? '';
+        const label = path.length ? fieldLabel(path) : '';
+        // a schema's own message often names its field already ("Mã đơn vị chỉ gồm …")
+        const named = label && message.toLocaleLowerCase('vi').startsWith(label.toLocaleLowerCase('vi'));
+        const where = labelled || !label || named ? '' : `${label}: `;
+        return { path: v.instancePath, message: `${where}${message}` };
       });
       const first = details[0];
       return reply.status(400).send({
