@@ -8,9 +8,9 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { roleAllows } from '@chiso/domain';
-import { ERRORS } from '@chiso/contracts';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { forbiddenCharIn, jsonTextDeeperThan, LIMITS, quoteInput, roleAllows } from '@chiso/domain';
+import { ERRORS, FIELD_LABELS } from '@chiso/contracts';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -21,7 +21,7 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './db/open.ts';
 import { AppError } from './errors.ts';
-import { CSRF_HEADER, SESSION_COOKIE, type Access } from './http.ts';
+import { CSRF_HEADER, SESSION_COOKIE, setSessionCookie, type Access } from './http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { AuditService } from './modules/audit/service.ts';
 import { checkRoutes } from './modules/checks/routes.ts';
@@ -67,6 +67,39 @@ export interface BuildOptions {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Where in a parsed request (params, query, body) a refused character lies: control characters other
+ * than tab and line breaks, bidirectional overrides (U+202E), lone surrogates. A net under the
+ * per-field schemas, which name the field themselves: it also covers free-form parts such as a
+ * framework definition. Walks without recursion (the body's depth is already bounded). */
+function forbiddenCharAt(value: unknown): { path: (string | number)[]; char: string } | null {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      const char = forbiddenCharIn(v, true);
+      if (char) return { path, char };
+    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
+    else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        const char = forbiddenCharIn(k, true);
+        if (char) return { path, char };
+        stack.push({ v: x, path: [...path, k] });
+      }
+  }
+  return null;
+}
+
+/** A request field as a message names it: "/stages/0/dueOn" → "Giai đoạn › thứ 1 › Hạn". */
+export function fieldLabel(path: readonly (string | number)[]): string {
+  return path
+    .map((seg) =>
+      typeof seg === 'number' || /^\d+$/.test(seg)
+        ? `thứ ${Number(seg) + 1}`
+        : (FIELD_LABELS[seg] ?? quoteInput(seg)),
+    )
+    .join(' › ');
+}
+
 function sameToken(a: string | undefined, b: string): boolean {
   if (!a || a.length !== b.length) return false;
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -88,12 +121,41 @@ export async function buildApp(
           },
     trustProxy: false,
     bodyLimit: 2 * 1024 * 1024,
+    // errors Fastify answers before any route (bad percent-encoding, a parameter over 100
+    // characters): Vietnamese like the rest
+    frameworkErrors: (err, _req, res) => {
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void (res as FastifyReply).status(tooLong ? 414 : 400).send({
+        error: {
+          code: tooLong ? 'NOT_FOUND' : 'VALIDATION',
+          message: tooLong ? 'Đường dẫn yêu cầu quá dài.' : 'Đường dẫn yêu cầu không hợp lệ.',
+        },
+      });
+    },
     genReqId: () => Math.random().toString(36).slice(2, 10),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // spreadsheet uploads are read in worker threads, a zip expanding to at most 20 × UPLOAD_MAX_MB
   configureUploads({ uploadMaxBytes: config.uploadMaxBytes, log: app.log });
+
+  // JSON bodies: nesting is bounded on the raw text before parsing, so a body nested 20 000 levels
+  // deep is answered with a 400 instead of exhausting the stack of whatever walks it later.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (jsonTextDeeperThan(body as string, LIMITS.jsonDepth)) {
+      done(
+        new AppError(
+          'BAD_JSON',
+          `Nội dung JSON lồng nhau quá sâu (tối đa ${LIMITS.jsonDepth} cấp mảng và đối tượng).`,
+        ),
+        undefined,
+      );
+      return;
+    }
+    parseJson(req, body as string, done);
+  });
 
   const services: Services = {
     config,
@@ -159,12 +221,15 @@ export async function buildApp(
   app.decorateRequest('session', null);
 
   // Authentication, CSRF and the role check run for every /api route before validation and the handler.
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', async (req, reply) => {
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
-    const session = await services.auth.session(req.cookies[SESSION_COOKIE]);
+    const token = req.cookies[SESSION_COOKIE];
+    const session = await services.auth.session(token);
     if (!session) throw new AppError('UNAUTHENTICATED');
     req.session = session;
+    // the cookie follows the server's (renewed) lifetime
+    if (session.renewed && token) setSessionCookie(reply, token, session.expiresAt, config.cookieSecure);
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
       if (!sameToken(typeof header === 'string' ? header : undefined, session.csrfToken))
@@ -177,9 +242,29 @@ export async function buildApp(
     }
   });
 
+  // After validation: no text anywhere in the request may carry a control or bidirectional character.
+  app.addHook('preHandler', async (req) => {
+    for (const [part, value] of [
+      ['params', req.params],
+      ['query', req.query],
+      ['body', req.body],
+    ] as const) {
+      const at = forbiddenCharAt(value);
+      if (at)
+        throw new AppError(
+          'VALIDATION',
+          `${ERRORS.VALIDATION.vi} ${at.path.length ? `${fieldLabel(at.path)}: ` : part === 'params' ? 'Đường dẫn: ' : ''}chứa ký tự không được phép (${at.char}: ký tự điều khiển hoặc ký tự đảo chiều văn bản); hãy xóa ký tự đó.`,
+        );
+    }
+  });
+
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
-      if (err.status >= 500) req.log.error(err);
+      // a server fault keeps its details (e.g. LibreOffice's own words) in the log, not the answer
+      if (err.status >= 500) {
+        req.log.error({ err, details: err.details });
+        return reply.status(err.status).send({ error: { code: err.code, message: err.message } });
+      }
       return reply.status(err.status).send({
         error: {
           code: err.code,
@@ -189,12 +274,25 @@ export async function buildApp(
       });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+      // zod's messages are Vietnamese (contracts set the error map); those written by text() and
+      // friends name their field, the others get the field's Vietnamese name in front
+      const details = err.validation.slice(0, 50).map((v) => {
+        const path = v.instancePath.split('/').filter(Boolean);
+        const labelled =
+          v.keyword === 'custom' &&
+          (v.params as { params?: { labelled?: boolean } } | undefined)?.params?.labelled === true;
+        const message = v.message ?? '';
+        const label = path.length ? fieldLabel(path) : '';
+        // a schema's own message often names its field already ("Mã đơn vị chỉ gồm …")
+        const named = label && message.toLocaleLowerCase('vi').startsWith(label.toLocaleLowerCase('vi'));
+        const where = labelled || !label || named ? '' : `${label}: `;
+        return { path: v.instancePath, message: `${where}${message}` };
+      });
       const first = details[0];
       return reply.status(400).send({
         error: {
           code: 'VALIDATION',
-          message: `${ERRORS.VALIDATION.vi}${first ? ` ${first.path ? first.path + ': ' : ''}${first.message}` : ''}`,
+          message: `${ERRORS.VALIDATION.vi}${first ? ` ${first.message}` : ''}`,
           details,
         },
       });
@@ -202,6 +300,18 @@ export async function buildApp(
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
       return reply.status(400).send({ error: { code: 'BAD_JSON', message: ERRORS.BAD_JSON.vi } });
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send({
+        error: { code: 'VALIDATION', message: 'Nội dung gửi lên quá lớn (tối đa 2 MB).' },
+      });
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.status(415).send({
+        error: {
+          code: 'VALIDATION',
+          message:
+            'Kiểu nội dung (Content-Type) không được hỗ trợ; hãy gửi JSON hoặc tệp (multipart/form-data).',
+        },
+      });
     if (fe.code === 'FST_REQ_FILE_TOO_LARGE')
       return reply.status(413).send({
         error: {

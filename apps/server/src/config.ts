@@ -24,6 +24,13 @@ const Env = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Absolute lifetime of a session from sign-in: sliding renewal never goes past it. */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOCKOUT_MINUTES: z.coerce
     .number()
@@ -59,7 +66,9 @@ export interface Config {
   /** Whether CHISO_DEMO was set (only an explicit CHISO_DEMO=false converts a demo installation). */
   demoExplicit: boolean;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  /** Idle lifetime, renewed on use (never above sessionMaxHours). */
   sessionHours: number;
+  sessionMaxHours: number;
   loginMaxFailures: number;
   lockoutMinutes: number;
   loginRatePerMinute: number;
@@ -91,7 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.CHISO_DEMO ?? !e.DATABASE_URL,
     demoExplicit: e.CHISO_DEMO !== undefined,
     logLevel: e.LOG_LEVEL,
-    sessionHours: e.SESSION_HOURS,
+    sessionHours: Math.min(e.SESSION_HOURS, e.SESSION_MAX_HOURS),
+    sessionMaxHours: e.SESSION_MAX_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     lockoutMinutes: e.LOCKOUT_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,

@@ -1,8 +1,9 @@
 /** HTTP plumbing shared by route modules: access declaration, the request's session, cookie names. */
 import type { Action } from '@chiso/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@chiso/contracts';
+import { fileNameProblem } from '@chiso/domain';
 import { AppError } from './errors.ts';
 import type { Actor } from './modules/auth/actor.ts';
 import type { SessionInfo } from './modules/auth/service.ts';
@@ -27,6 +28,24 @@ export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
 export type ZApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
 export type { ZodTypeProvider };
 
+/** The session cookie, living as long as the session does on the server (idle renewal up to the
+ * absolute lifetime). */
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  expiresAt: Date,
+  secure: boolean,
+  now = new Date(),
+) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    sameSite: 'strict',
+    secure,
+    httpOnly: true,
+    maxAge: Math.max(1, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)),
+  });
+}
+
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.session) throw new AppError('UNAUTHENTICATED');
   return req.session.actor;
@@ -43,11 +62,28 @@ export const commonErrors = {
 
 /** The one file of a multipart request, read into memory (within the upload limit set when
  * multipart was registered; past it the error handler answers 413). A Vietnamese 400 when the
- * request is not multipart or holds no file. */
+ * request is not multipart, is malformed or holds no file; 422 when the file name carries control or
+ * bidirectional characters, a path or is too long (`fileNameProblem`). */
 export async function uploadedFile(req: FastifyRequest): Promise<{ name: string; bytes: Buffer }> {
   if (!req.isMultipart())
-    throw new AppError('VALIDATION', 'Hãy gửi tệp trong trường "file" (multipart/form-data).');
-  const file = await req.file();
-  if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp.');
-  return { name: file.filename, bytes: await file.toBuffer() };
+    throw new AppError('VALIDATION', 'Hãy gửi tệp trong trường “file” (multipart/form-data).');
+  try {
+    const file = await req.file();
+    if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp.');
+    const bytes = await file.toBuffer();
+    const problem = fileNameProblem(file.filename);
+    if (problem) throw new AppError('FILE_REFUSED', problem);
+    return { name: file.filename, bytes };
+  } catch (e) {
+    throw multipartFailure(e);
+  }
+}
+
+/** A multipart error as the user should see it: ours and the size limits (413) stay, any other
+ * parser error (a truncated or malformed form) becomes a Vietnamese 400. */
+export function multipartFailure(e: unknown): unknown {
+  if (e instanceof AppError) return e;
+  const status = (e as { statusCode?: number }).statusCode;
+  if (status === 413) return e;
+  return new AppError('VALIDATION', 'Nội dung gửi lên bị hỏng hoặc không đúng dạng multipart/form-data.');
 }

@@ -205,7 +205,7 @@ describe('evidence files', () => {
     const msgs = refused.map((r) => (r.json() as Err).error.message);
     expect(msgs[0]).toMatch(/chương trình chạy được/);
     expect(msgs[1]).toMatch(/lớn hơn giới hạn/);
-    expect(msgs[2]).toMatch(/Tên tệp "..\/..\/etc\/ke-hoach.pdf" không hợp lệ/);
+    expect(msgs[2]).toMatch(/Tên tệp “..\/..\/etc\/ke-hoach.pdf” không hợp lệ/);
     expect(msgs[3]).toMatch(/đuôi ".pdf" nhưng nội dung là ảnh PNG/);
     expect(filesIn(dir)).toEqual([f1.sha256]);
     const list = (await officer.get(`/api/units/${cld}/evidence`)).json() as { items: unknown[] };

@@ -16,6 +16,8 @@ const civil = JSON.parse(
     'utf8',
   ),
 ) as Record<string, unknown>;
+/** Hà Quảng's own copy: the shipped code belongs to the system-wide framework. */
+const hqCivil: Record<string, unknown> = { ...civil, code: 'CCHC-HUYEN-HQ-2021' };
 
 let t: TestApp;
 let hq: Client;
@@ -31,11 +33,11 @@ afterAll(async () => t?.close());
 
 describe('frameworks', () => {
   it('import as draft → publish (frozen) → clone to a new year → retire, all audited', async () => {
-    const imp = await hq.send('POST', '/api/frameworks/import', { ownerUnitId: hqUnit, definition: civil });
+    const imp = await hq.send('POST', '/api/frameworks/import', { ownerUnitId: hqUnit, definition: hqCivil });
     expect(imp.statusCode, imp.body).toBe(200);
     const fw = imp.json() as { id: string; status: string; totalMax: string; version: number };
-    // the demo data already holds version 1 (shipped content), so this import is the next version
-    expect(fw).toMatchObject({ status: 'draft', totalMax: '99', version: 2 });
+    // a new code of Hà Quảng: its first version
+    expect(fw).toMatchObject({ status: 'draft', totalMax: '99', version: 1 });
     // a draft is not visible to other units
     expect(
       ((await officer.get('/api/frameworks')).json() as { items: { id: string }[] }).items.some(
@@ -58,7 +60,7 @@ describe('frameworks', () => {
     expect((await hq.send('POST', `/api/frameworks/${fw.id}/publish`, {})).statusCode).toBe(409);
     const clone = await hq.send('POST', `/api/frameworks/${fw.id}/clone`, { year: 2022 });
     expect(clone.statusCode, clone.body).toBe(200);
-    expect(clone.json()).toMatchObject({ code: 'CCHC-HUYEN-2022', status: 'draft', yearFrom: 2022 });
+    expect(clone.json()).toMatchObject({ code: 'CCHC-HUYEN-HQ-2022', status: 'draft', yearFrom: 2022 });
     const ret = await hq.send('POST', `/api/frameworks/${fw.id}/retire`, { reason: 'Thay bằng bộ năm 2022' });
     expect((ret.json() as { status: string }).status).toBe('retired');
     const audit = (await hq.get('/api/audit?entity=framework')).json() as { items: { action: string }[] };
@@ -73,7 +75,7 @@ describe('frameworks', () => {
 
   it('a framework with errors is refused with messages naming the criterion code, and nothing is stored', async () => {
     const before = ((await hq.get('/api/frameworks')).json() as { items: unknown[] }).items.length;
-    const bad = structuredClone(civil) as { criteria: { code: string; max: string }[] };
+    const bad = structuredClone(hqCivil) as { criteria: { code: string; max: string }[] };
     bad.criteria[0]!.max = '20';
     const r = await hq.send('POST', '/api/frameworks/import', { ownerUnitId: hqUnit, definition: bad });
     expect(r.statusCode).toBe(422);
@@ -86,7 +88,7 @@ describe('frameworks', () => {
 
 describe('editing a draft', () => {
   it('saves an edit with its revision, reports issues, refuses a stale edit and audits what changed', async () => {
-    const imp = await hq.send('POST', '/api/frameworks/import', { ownerUnitId: hqUnit, definition: civil });
+    const imp = await hq.send('POST', '/api/frameworks/import', { ownerUnitId: hqUnit, definition: hqCivil });
     const id = (imp.json() as { id: string }).id;
     const d = (await hq.get(`/api/frameworks/${id}`)).json() as {
       revision: number;
@@ -142,11 +144,13 @@ describe('editing a draft', () => {
 
 describe('framework files', () => {
   it('exports JSON and Excel and imports both back losslessly', async () => {
-    const imp = await hq.send('POST', '/api/frameworks/import', { ownerUnitId: hqUnit, definition: civil });
+    const imp = await hq.send('POST', '/api/frameworks/import', { ownerUnitId: hqUnit, definition: hqCivil });
     const id = (imp.json() as { id: string }).id;
     const original = ((await hq.get(`/api/frameworks/${id}`)).json() as { definition: unknown }).definition;
     const json = await hq.get(`/api/frameworks/${id}/export?format=json`);
-    expect(json.headers['content-disposition']).toMatch(/attachment; filename="CCHC-HUYEN-2021-v\d+\.json"/);
+    expect(json.headers['content-disposition']).toMatch(
+      /attachment; filename="CCHC-HUYEN-HQ-2021-v\d+\.json"/,
+    );
     const xlsx = await hq.get(`/api/frameworks/${id}/export?format=xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
@@ -177,7 +181,7 @@ describe('framework files', () => {
   });
 
   it('a bad Excel file gets a report by sheet, row and column and stores nothing', async () => {
-    const imp = await hq.send('POST', '/api/frameworks/import', { ownerUnitId: hqUnit, definition: civil });
+    const imp = await hq.send('POST', '/api/frameworks/import', { ownerUnitId: hqUnit, definition: hqCivil });
     const id = (imp.json() as { id: string }).id;
     const xlsx = await hq.get(`/api/frameworks/${id}/export?format=xlsx`);
     const wb = new ExcelJS.Workbook();
@@ -276,7 +280,12 @@ describe('adapting a system-wide framework', () => {
     const shipped = list.items.find((f) => f.code === 'CCHC-HUYEN-2021' && f.ownerUnitId === null)!;
     const r = await hq.send('POST', `/api/frameworks/${shipped.id}/clone`, { year: 2023 });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ code: 'CCHC-HUYEN-2023', status: 'draft', ownerUnitId: hqUnit });
+    // a code of its own: the shipped code followed by Hà Quảng's unit code
+    expect(r.json()).toMatchObject({
+      code: 'CCHC-HUYEN-2023-UBND-HQ',
+      status: 'draft',
+      ownerUnitId: hqUnit,
+    });
     // the system-wide owner stays out of reach: asking for it explicitly is refused
     const sys = await hq.send('POST', `/api/frameworks/${shipped.id}/clone`, {
       year: 2024,

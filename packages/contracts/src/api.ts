@@ -1,8 +1,10 @@
-/** Request and response schemas shared by the server (validation, OpenAPI) and the web app. */
+/** Request and response schemas shared by the server (validation, OpenAPI) and the web app. Every
+ * text a person sends goes through `text()` (bounded, no control or bidirectional characters) and
+ * every date through `IsoDate` (a real day); responses use the plain `IsoDateText`. */
 import { z } from 'zod';
-import { ROLES, UNIT_KINDS } from '@chiso/domain';
+import { LIMITS, ROLES, UNIT_KINDS } from '@chiso/domain';
+import { IsoDate, IsoDateText, reason, SearchText, text } from './fields.ts';
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 export const Id = z.string().uuid();
 export const IdParams = z.object({ id: Id });
 export const Ok = z.object({ ok: z.literal(true) });
@@ -47,13 +49,14 @@ export const SessionResponse = z.object({
   /** Whether `demo` carries the passwords (a client on the server's own machine). */
   demoPasswordsShown: z.boolean(),
 });
+const Password = (label: string) => text(label, LIMITS.password, { min: 1 });
 export const LoginBody = z.object({
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: text('Tên đăng nhập', 100, { min: 1 }),
+  password: z.string().min(1).max(LIMITS.password),
 });
 export const PasswordBody = z.object({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(1).max(200),
+  currentPassword: z.string().min(1).max(LIMITS.password),
+  newPassword: Password('Mật khẩu mới'),
 });
 
 // ---- units
@@ -65,19 +68,19 @@ export const UnitView = z.object({
   shortName: z.string().nullable(),
   kind: UnitKind,
   parentId: Id.nullable(),
-  validFrom: IsoDate,
-  validTo: IsoDate.nullable(),
+  validFrom: IsoDateText,
+  validTo: IsoDateText.nullable(),
   closed: z.boolean(),
   sortOrder: z.number().int(),
 });
 export const UnitListQuery = z.object({
-  q: z.string().max(200).optional(),
+  q: SearchText.optional(),
   includeClosed: z.enum(['true', 'false']).optional(),
 });
 export const UnitList = z.object({ items: z.array(UnitView) });
 export const UnitHistoryEntry = z.object({
-  validFrom: IsoDate,
-  validTo: IsoDate.nullable(),
+  validFrom: IsoDateText,
+  validTo: IsoDateText.nullable(),
   code: z.string(),
   name: z.string(),
   shortName: z.string().nullable(),
@@ -88,7 +91,7 @@ export const UnitHistoryEntry = z.object({
 export const LineageEntry = z.object({
   eventId: Id,
   type: z.enum(['merge', 'abolish', 'split', 'move']),
-  effectiveDate: IsoDate,
+  effectiveDate: IsoDateText,
   reason: z.string(),
   decision: z.string().nullable(),
   fromUnitId: Id,
@@ -102,7 +105,9 @@ export const UnitDetail = z.object({
   history: z.array(UnitHistoryEntry),
   lineage: z.array(LineageEntry),
 });
-const UnitName = z.string().trim().min(2, 'Tên đơn vị quá ngắn').max(300);
+const UnitName = text('Tên đơn vị', LIMITS.unitName, { min: 2 });
+const ShortName = text('Tên viết tắt', LIMITS.shortName);
+const Decision = text('Quyết định', LIMITS.decision);
 export const UnitCreateBody = z.object({
   code: z
     .string()
@@ -112,7 +117,7 @@ export const UnitCreateBody = z.object({
       'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 40 ký tự)',
     ),
   name: UnitName,
-  shortName: z.string().trim().max(100).nullable().optional(),
+  shortName: ShortName.nullable().optional(),
   kind: UnitKind,
   parentId: Id.nullable(),
   validFrom: IsoDate.optional(),
@@ -120,37 +125,37 @@ export const UnitCreateBody = z.object({
 export const UnitUpdateBody = z.object({
   code: UnitCreateBody.shape.code.optional(),
   name: UnitName.optional(),
-  shortName: z.string().trim().max(100).nullable().optional(),
+  shortName: ShortName.nullable().optional(),
   kind: UnitKind.optional(),
   effectiveDate: IsoDate.optional(),
-  reason: z.string().trim().max(1000).optional(),
+  reason: reason().optional(),
 });
 export const UnitMoveBody = z.object({
   parentId: Id,
   effectiveDate: IsoDate.optional(),
-  reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000),
+  reason: reason(LIMITS.reason, 1),
 });
 export const UnitMergeBody = z.object({
-  sourceIds: z.array(Id).min(2, 'Cần chọn ít nhất hai đơn vị để sáp nhập'),
+  sourceIds: z.array(Id).min(2, 'Cần chọn ít nhất hai đơn vị để sáp nhập').max(500),
   target: UnitCreateBody.omit({ validFrom: true }),
   effectiveDate: IsoDate,
-  decision: z.string().trim().max(300).optional(),
-  reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000),
+  decision: Decision.optional(),
+  reason: reason(LIMITS.reason, 1),
 });
 export const UnitAbolishBody = z.object({
   /** The unit that takes over the abolished unit's children (and, by an explicit step, its grants). */
   successorId: Id,
   effectiveDate: IsoDate,
-  decision: z.string().trim().max(300).optional(),
-  reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000),
+  decision: Decision.optional(),
+  reason: reason(LIMITS.reason, 1),
 });
 export const UnitAbolishLevelBody = z.object({
   /** The unit under which the level is abolished (e.g. Công an tỉnh Sóc Trăng). */
   rootId: Id,
   kind: UnitKind,
   effectiveDate: IsoDate,
-  decision: z.string().trim().max(300).optional(),
-  reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000),
+  decision: Decision.optional(),
+  reason: reason(LIMITS.reason, 1),
 });
 export const ReorgResult = z.object({ eventId: Id, unit: UnitView.nullable(), closedUnitIds: z.array(Id) });
 export const ImportError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
@@ -175,38 +180,38 @@ export const UserView = z.object({
   grants: z.array(GrantView),
 });
 export const UserList = z.object({ items: z.array(UserView) });
-export const UserListQuery = z.object({ unitId: Id.optional(), q: z.string().max(200).optional() });
+export const UserListQuery = z.object({ unitId: Id.optional(), q: SearchText.optional() });
 export const UserCreateBody = z.object({
   username: z
     .string()
     .trim()
     .regex(/^[a-z0-9._-]{3,50}$/, 'Tên đăng nhập 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch'),
-  fullName: z.string().trim().min(2).max(200),
-  email: z.string().trim().email().nullable().optional(),
-  password: z.string().min(1).max(200),
+  fullName: text('Họ tên', LIMITS.fullName, { min: 2 }),
+  email: z.string().trim().max(LIMITS.email).email().nullable().optional(),
+  password: Password('Mật khẩu'),
   role: Role,
   unitId: Id,
 });
 export const UserUpdateBody = z.object({
-  fullName: z.string().trim().min(2).max(200).optional(),
-  email: z.string().trim().email().nullable().optional(),
+  fullName: text('Họ tên', LIMITS.fullName, { min: 2 }).optional(),
+  email: z.string().trim().max(LIMITS.email).email().nullable().optional(),
   disabled: z.boolean().optional(),
-  newPassword: z.string().min(1).max(200).optional(),
+  newPassword: Password('Mật khẩu mới').optional(),
   /** Required when users set their own password (someone else's reset is notified instead). */
-  currentPassword: z.string().min(1).max(200).optional(),
-  reason: z.string().trim().max(1000).optional(),
+  currentPassword: z.string().min(1).max(LIMITS.password).optional(),
+  reason: reason().optional(),
 });
 export const GrantCreateBody = z.object({
   userId: Id,
   role: Role,
   unitId: Id.nullable(),
-  reason: z.string().trim().max(1000).optional(),
+  reason: reason().optional(),
 });
-export const GrantDeleteBody = z.object({ reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000) });
+export const GrantDeleteBody = z.object({ reason: reason(LIMITS.reason, 1) });
 export const GrantCarryBody = z.object({
   fromUnitId: Id,
   toUnitId: Id,
-  reason: z.string().trim().min(1, 'Cần nhập lý do').max(1000),
+  reason: reason(LIMITS.reason, 1),
 });
 export const GrantCarryResult = z.object({ carried: z.array(GrantView) });
 export const GrantList = z.object({ items: z.array(GrantView) });
@@ -214,9 +219,9 @@ export const GrantListQuery = z.object({ unitId: Id.optional(), userId: Id.optio
 
 // ---- audit
 export const AuditQuery = z.object({
-  entity: z.string().max(50).optional(),
-  action: z.string().max(80).optional(),
-  actor: z.string().max(100).optional(),
+  entity: text('Đối tượng', 50).optional(),
+  action: text('Thao tác', 80).optional(),
+  actor: text('Người thực hiện', 100).optional(),
   unitId: Id.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
@@ -267,7 +272,7 @@ export const FrameworkDetail = z.object({
   issues: z.array(FrameworkIssue),
 });
 export const FrameworkImportBody = z.object({ ownerUnitId: Id.nullable(), definition: z.unknown() });
-export const FrameworkActionBody = z.object({ reason: z.string().trim().max(1000).optional() });
+export const FrameworkActionBody = z.object({ reason: reason().optional() });
 export const FrameworkCloneBody = z.object({
   year: z.number().int().min(2000).max(2100),
   /** Owner of the copy; by default the source's owner when the caller may write it, else the
@@ -278,7 +283,7 @@ export const FrameworkUpdateBody = z.object({
   definition: z.unknown(),
   /** The revision the edit was made from; an older one is refused (409). */
   baseRevision: z.number().int().min(1),
-  reason: z.string().trim().max(1000).optional(),
+  reason: reason().optional(),
 });
 export const FrameworkSaved = z.object({
   framework: FrameworkSummary,
@@ -327,6 +332,9 @@ export const CheckTableView = z.object({
 });
 
 // ---- results (per unit and year, under a published framework version)
+const CriterionCode = text('Mã tiêu chí', LIMITS.criterionCode, { min: 1 });
+/** What is typed for one criterion. */
+const InputText = text('Kết quả nhập', LIMITS.input);
 export const ResultMode = z.enum(['leaves', 'fields']);
 export const ResultField = z.object({
   code: z.string(),
@@ -390,10 +398,10 @@ export const ResultEnterBody = z.object({
    * (default: the nearest one above). */
   ownerUnitId: Id.optional(),
   /** Text per criterion code, as typed ("7,5", "45/50", "A", "Có", "KAD"). */
-  inputs: z.record(z.string(), z.string().max(200)),
+  inputs: z.record(CriterionCode, InputText),
   /** Revision the edit was made from (absent when creating). */
   baseRevision: z.number().int().min(1).optional(),
-  reason: z.string().trim().max(1000).optional(),
+  reason: reason().optional(),
 });
 export const ResultNode = z.object({
   code: z.string(),
@@ -471,14 +479,17 @@ export const StageName = z.enum([
   'publication',
 ]);
 export const CycleCreateBody = z.object({
-  name: z.string().trim().min(1).max(300),
+  name: text('Tên kỳ đánh giá', LIMITS.cycleName, { min: 1 }),
   year: z.number().int().min(2000).max(2100),
   frameworkId: Id,
   ownerUnitId: Id,
-  unitKinds: z.array(z.string()).min(1),
+  unitKinds: z
+    .array(text('Loại đơn vị', 50, { min: 1 }))
+    .min(1)
+    .max(50),
   /** Only the units under these (each within the owner's subtree); none: the owner's whole subtree. */
   subtreeUnitIds: z.array(Id).max(500).optional(),
-  stages: z.array(z.object({ stage: StageName, startsOn: IsoDate, dueOn: IsoDate })),
+  stages: z.array(z.object({ stage: StageName, startsOn: IsoDate, dueOn: IsoDate })).max(10),
 });
 export const CycleSummary = z.object({
   id: Id,
@@ -500,13 +511,13 @@ export const CycleDetail = z.object({
   ownerUnitName: z.string(),
   manages: z.boolean(),
   coordinates: z.boolean(),
-  today: IsoDate,
+  today: IsoDateText,
   stages: z.array(
     z.object({
       stage: StageName,
       label: z.string(),
-      startsOn: IsoDate,
-      dueOn: IsoDate,
+      startsOn: IsoDateText,
+      dueOn: IsoDateText,
       state: z.enum(['pending', 'open', 'closed']),
       daysLeft: z.number().int(),
     }),
@@ -529,18 +540,18 @@ export const StageParams = z.object({ id: Id, stage: StageName });
 export const StageBody = z.object({
   state: z.enum(['open', 'closed']),
   dueOn: IsoDate.optional(),
-  reason: z.string().trim().max(1000).optional(),
+  reason: reason().optional(),
 });
 export const ExtensionBody = z.object({
   stage: StageName,
   unitId: Id,
   dueOn: IsoDate,
-  reason: z.string().trim().min(1).max(1000),
+  reason: reason(LIMITS.reason, 1),
 });
 export const EvidenceView = z.object({
   id: Id,
   numberSymbol: z.string(),
-  issuedOn: IsoDate,
+  issuedOn: IsoDateText,
   issuer: z.string(),
   summary: z.string(),
   fileName: z.string(),
@@ -574,7 +585,7 @@ export const AssessmentView = z.object({
   index: z.string(),
   band: z.string().nullable(),
   deadline: z.object({
-    dueOn: IsoDate,
+    dueOn: IsoDateText,
     daysLeft: z.number().int(),
     state: z.string(),
     writable: z.boolean(),
@@ -591,10 +602,10 @@ export const AssessmentView = z.object({
   missing: z.array(z.object({ code: z.string(), what: z.string() })),
   tree: z.array(AssessmentNode),
 });
-export const ItemParams = z.object({ id: Id, code: z.string().min(1).max(50) });
+export const ItemParams = z.object({ id: Id, code: CriterionCode });
 export const ItemSaveBody = z.object({
-  text: z.string().max(200).optional(),
-  note: z.string().max(10_000).optional(),
+  text: InputText.optional(),
+  note: text('Giải trình', LIMITS.note, { multiline: true }).optional(),
   baseRevision: z.number().int().min(0).optional(),
 });
 export const ItemSaved = z.object({
@@ -604,34 +615,40 @@ export const ItemSaved = z.object({
   note: z.string(),
   problem: z.string().nullable(),
 });
-export const ReasonBody = z.object({ reason: z.string().trim().min(1).max(1000) });
+export const ReasonBody = z.object({ reason: reason(LIMITS.reason, 1) });
 export const EvidenceUploaded = z.object({ id: Id, sha256: z.string(), mime: z.string() });
 export const EvidenceList = z.object({
   items: z.array(EvidenceView.omit({ locator: true, flags: true })),
 });
 export const LinkBody = z.object({
   evidenceId: Id,
-  locator: z.string().max(300).default(''),
+  locator: text('Vị trí trong văn bản', LIMITS.locator).default(''),
   remove: z.boolean().default(false),
 });
 
 // ---- appraisal, finalisation, publication
 export const AssignBody = z.object({
   userId: Id,
-  fields: z.array(z.string().min(1)).min(1),
-  unitIds: z.array(Id).min(1),
+  fields: z
+    .array(text('Mã lĩnh vực', LIMITS.criterionCode, { min: 1 }))
+    .min(1)
+    .max(100),
+  unitIds: z.array(Id).min(1).max(2000),
 });
 export const AssignmentList = z.object({
   items: z.array(z.object({ userId: Id, userName: z.string(), fieldCode: z.string(), unitId: Id })),
 });
 export const AppraiseBody = z.object({
   action: z.enum(['accept', 'set', 'supplement']),
-  text: z.string().max(200).optional(),
-  reason: z.string().trim().max(2000).optional(),
-  message: z.string().trim().max(2000).optional(),
+  text: InputText.optional(),
+  reason: reason(LIMITS.longReason).optional(),
+  message: text('Nội dung yêu cầu bổ sung', LIMITS.longReason, { multiline: true }).optional(),
   dueOn: IsoDate.optional(),
 });
-export const AnswerBody = z.object({ answer: z.string().trim().min(1).max(5000), evidenceId: Id.optional() });
+export const AnswerBody = z.object({
+  answer: text('Nội dung trả lời', LIMITS.answer, { min: 1, multiline: true }),
+  evidenceId: Id.optional(),
+});
 /** Where an appraisal stands on its way up the tree (one level at a time). */
 export const ApprovalView = z.object({
   appraisingUnitName: z.string(),
@@ -648,7 +665,9 @@ export const ApprovalView = z.object({
   canApprove: z.boolean(),
   canSendBack: z.boolean(),
 });
-export const ApproveBody = z.object({ note: z.string().trim().max(1000).optional() });
+export const ApproveBody = z.object({
+  note: text('Ghi chú', LIMITS.reason, { multiline: true }).optional(),
+});
 export const AppraisalView = z.object({
   id: Id,
   cycleId: Id,
@@ -698,15 +717,16 @@ export const AppraisalMatrix = z.object({
     }),
   ),
 });
+const DecisionNumber = text('Số quyết định', LIMITS.decisionNumber, { min: 1 });
 export const PublishBody = z.object({
-  decisionNumber: z.string().trim().min(1).max(100),
+  decisionNumber: DecisionNumber,
   decisionDate: IsoDate,
 });
 export const AmendBody = z.object({
   unitId: Id,
-  changes: z.record(z.string(), z.string().max(200)),
-  reason: z.string().trim().min(1).max(2000),
-  decisionNumber: z.string().trim().min(1).max(100),
+  changes: z.record(CriterionCode, InputText),
+  reason: reason(LIMITS.longReason, 1),
+  decisionNumber: DecisionNumber,
   decisionDate: IsoDate,
 });
 export const CycleRanking = z.object({

@@ -3,12 +3,12 @@ export const ERRORS = {
   VALIDATION: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.' },
   BAD_JSON: { status: 400, vi: 'Nội dung yêu cầu không phải JSON hợp lệ.' },
   UNAUTHENTICATED: { status: 401, vi: 'Bạn cần đăng nhập để tiếp tục.' },
-  BAD_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
-  ACCOUNT_LOCKED: {
-    status: 423,
-    vi: 'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ít phút.',
+  /** One answer for a wrong password, an unknown name, a locked account and a disabled one, so that
+   * a login attempt reveals nothing about the account. */
+  BAD_CREDENTIALS: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản tạm thời không đăng nhập được.',
   },
-  ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa.' },
   TOO_MANY_REQUESTS: { status: 429, vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
   CSRF: { status: 403, vi: 'Mã chống giả mạo yêu cầu (CSRF) không hợp lệ. Hãy tải lại trang và thử lại.' },
   FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.' },
@@ -35,7 +35,10 @@ export const ERRORS = {
   },
   FILE_UNREADABLE: { status: 422, vi: 'Không đọc được tệp. Hãy dùng tệp Excel (.xlsx) hoặc CSV (UTF-8).' },
   USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã tồn tại.' },
-  PASSWORD_WEAK: { status: 422, vi: 'Mật khẩu phải có ít nhất 10 ký tự, gồm cả chữ và số.' },
+  PASSWORD_WEAK: {
+    status: 422,
+    vi: 'Mật khẩu chưa đủ mạnh: cần ít nhất 10 ký tự gồm cả chữ và số, không phải mật khẩu phổ biến, không lặp một ký tự, không là dãy liên tiếp và không chứa tên đăng nhập hay họ tên.',
+  },
   PASSWORD_WRONG: { status: 422, vi: 'Mật khẩu hiện tại không đúng.' },
   ROLE_NOT_GRANTABLE: { status: 403, vi: 'Bạn không thể cấp vai trò này.' },
   GRANT_EXISTS: { status: 409, vi: 'Người dùng đã có vai trò này trên đơn vị này.' },
@@ -88,6 +91,10 @@ export const ERRORS = {
   PDF_UNAVAILABLE: {
     status: 503,
     vi: 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. Hãy tải bản Word (.docx) hoặc nhờ quản trị cài gói libreoffice-writer-nogui và fonts-croscore.',
+  },
+  FRAMEWORK_CODE_TAKEN: {
+    status: 409,
+    vi: 'Mã bộ tiêu chí này đã thuộc về đơn vị khác (hoặc là bộ tiêu chí dùng chung của hệ thống); hãy đặt mã khác cho bộ tiêu chí của đơn vị bạn.',
   },
   INTERNAL: { status: 500, vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
   FILE_TOO_LARGE: {

@@ -1,2 +1,3 @@
-export * from './errors.ts';
+export * from './fields.ts';
 export * from './api.ts';
+export * from './errors.ts';

@@ -1,4 +1,5 @@
 /** What a file is, judged by its content, not its name. Pure (bytes in, verdict out). */
+import { forbiddenCharIn, isoDateProblem, LIMITS, quoteInput, textProblem } from './limits.ts';
 
 export interface FileKind {
   mime: string;
@@ -40,17 +41,43 @@ function contains(b: Uint8Array, text: string): boolean {
   return false;
 }
 
+/** Why a file name sent with an upload is refused (Vietnamese), or null: empty, too long, a path
+ * ("/", "\\", ".."), or control and bidirectional characters (U+202E shows "gpj.exe" as "exe.jpg"). */
+export function fileNameProblem(name: string): string | null {
+  const bad = forbiddenCharIn(name);
+  if (bad)
+    return `Tên tệp ${quoteInput(name)} chứa ký tự không được phép (${bad}: ký tự điều khiển hoặc ký tự đảo chiều văn bản).`;
+  if (!name.trim()) return 'Tệp chưa có tên.';
+  if (name.length > LIMITS.fileName) return `Tên tệp quá dài (tối đa ${LIMITS.fileName} ký tự).`;
+  if (/[/\\]/.test(name) || name.includes('..'))
+    return `Tên tệp ${quoteInput(name)} không hợp lệ (không được chứa “/”, “\\” hay “..”).`;
+  return null;
+}
+
+/** Why the description of an evidence document is refused (Vietnamese), or null: the same length and
+ * character rules as every other text, and a real issue date. */
+export function evidenceMetaProblem(meta: {
+  numberSymbol: string;
+  issuedOn: string;
+  issuer: string;
+  summary: string;
+}): string | null {
+  const date = meta.issuedOn ? isoDateProblem(meta.issuedOn) : null;
+  return (
+    textProblem(meta.numberSymbol, { label: 'Số, ký hiệu văn bản', max: LIMITS.documentNumber }) ??
+    textProblem(meta.issuer, { label: 'Cơ quan ban hành', max: LIMITS.issuer }) ??
+    textProblem(meta.summary, { label: 'Trích yếu', max: LIMITS.summary, multiline: true }) ??
+    (date ? `Ngày ban hành: ${date}` : null)
+  );
+}
+
 export type SniffResult = { kind: FileKind; error?: undefined } | { kind?: undefined; error: string };
 
 /** Accepts PDF, Word, Excel (current and legacy) and PNG/JPEG images; refuses everything else,
  * including an executable renamed to .pdf, and names with path characters. */
 export function checkUpload(name: string, bytes: Uint8Array, maxBytes: number): SniffResult {
-  const control = [...name].some((ch) => ch.charCodeAt(0) < 0x20);
-  if (!name.trim() || /[/\\]/.test(name) || name.includes('..') || control)
-    return {
-      error: `Tên tệp "${name}" không hợp lệ (không được chứa "/", "\\", ".." hay ký tự điều khiển).`,
-    };
-  if (name.length > 200) return { error: 'Tên tệp quá dài (tối đa 200 ký tự).' };
+  const problem = fileNameProblem(name);
+  if (problem) return { error: problem };
   if (bytes.length === 0) return { error: 'Tệp rỗng.' };
   if (bytes.length > maxBytes)
     return { error: `Tệp lớn hơn giới hạn ${Math.floor(maxBytes / 1024 / 1024)} MB.` };

@@ -8,3 +8,6 @@ export * from './scoring/index.ts';
 export * from './document/index.ts';
 export * from './cycle.ts';
 export * from './files.ts';
+export * from './limits.ts';
+export * from './zodVi.ts';
+export * from './passwords.ts';

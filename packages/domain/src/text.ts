@@ -1,4 +1,5 @@
 /** Vietnamese text helpers: diacritic-insensitive search keys and Vietnamese collation. Pure. */
+import { DATE_YEARS } from './limits.ts';
 
 /** Lower-case, strip diacritics (including đ/Đ → d), collapse spaces: "Công an huyện Cù Lao Dung" → "cong an huyen cu lao dung". */
 export function searchKey(text: string): string {
@@ -58,7 +59,8 @@ export function formatDateTimeVi(at: string | Date): string {
   return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
 }
 
-/** Parse dd/mm/yyyy (or d/m/yyyy) or yyyy-mm-dd into yyyy-mm-dd; null when not a real date. */
+/** Parse dd/mm/yyyy (or d/m/yyyy) or yyyy-mm-dd into yyyy-mm-dd; null when not a real date of the
+ * years accepted everywhere (DATE_YEARS, 1900–2100). */
 export function parseDateVi(text: string): string | null {
   const s = text.trim();
   let y: number, mo: number, d: number;
@@ -74,6 +76,7 @@ export function parseDateVi(text: string): string | null {
     mo = Number(m[2]);
     d = Number(m[3]);
   }
+  if (y < DATE_YEARS.min || y > DATE_YEARS.max) return null;
   const dt = new Date(Date.UTC(y, mo - 1, d));
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

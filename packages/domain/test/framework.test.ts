@@ -169,7 +169,7 @@ describe('validation names the criterion code', () => {
     expect(issues.map((i) => i.message).join('\n')).toContain(message);
   });
 
-  it('bad JSON values are reported with their path', () => {
+  it('bad JSON values are reported with their field, in Vietnamese', () => {
     const r = parseFrameworkJson({
       code: 'X',
       name: 'X',
@@ -181,7 +181,9 @@ describe('validation names the criterion code', () => {
       criteria: [],
     });
     expect(r.framework).toBeNull();
-    expect(r.errors[0]).toContain('totalMax');
+    expect(r.errors[0]).toBe(
+      'Tổng điểm tối đa: “7,825” không phải số điểm hợp lệ (tối đa hai chữ số thập phân).',
+    );
   });
 
   it('clones to a new year as a separate framework', () => {

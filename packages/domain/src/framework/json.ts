@@ -1,27 +1,55 @@
 /** The JSON form of a framework (files under content/, import/export). Point values are decimal
- * strings ("16", "7.82" or "7,82") so that no binary float is ever involved. */
+ * strings ("16", "7.82" or "7,82") so that no binary float is ever involved. Text is bounded and
+ * free of control and bidirectional characters (limits.ts, the same rules as the HTTP schemas), and
+ * criteria nest at most LIMITS.criteriaDepth levels, checked before any recursion. */
 import { z } from 'zod';
-import { parsePoints, toDecimalString } from '../points.ts';
+import { LIMITS, jsonDeeperThan, quoteInput, textProblem } from '../limits.ts';
+import { formatPoints, parsePoints, toDecimalString } from '../points.ts';
+import { zodMessageVi } from '../zodVi.ts';
 import type { Criterion, Framework, Rule } from './types.ts';
+import type { Issue } from './validate.ts';
+
+/** Largest point value a framework may hold (the database keeps numeric(7,2)). */
+const MAX_POINTS = 9_999_999;
 
 const Pts = z.union([z.string(), z.number()]).transform((v, ctx) => {
   const h = parsePoints(String(v));
   if (h === null) {
     ctx.addIssue({
       code: 'custom',
-      message: `"${v}" không phải số điểm hợp lệ (tối đa hai chữ số thập phân)`,
+      message: `${quoteInput(String(v))} không phải số điểm hợp lệ (tối đa hai chữ số thập phân).`,
+    });
+    return z.NEVER;
+  }
+  if (Math.abs(h) > MAX_POINTS) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${formatPoints(h)} vượt giới hạn ${formatPoints(MAX_POINTS)} điểm.`,
     });
     return z.NEVER;
   }
   return h;
 });
 
+/** A trimmed text field with the shared rules (length, no control or bidirectional characters). */
+const text = (label: string, max: number, min = 0, multiline = false) =>
+  z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const p = textProblem(v, { label, max, min, multiline });
+      // the message names the field itself
+      if (p) ctx.addIssue({ code: 'custom', message: p, params: { labelled: true } });
+    });
+
+const Label = text('Nhãn', LIMITS.label, 1);
+
 const RuleJson = z.discriminatedUnion('type', [
   z.object({ type: z.literal('manual'), step: Pts.optional() }),
   z.object({ type: z.literal('done') }),
   z.object({
     type: z.literal('levels'),
-    levels: z.array(z.object({ code: z.string().min(1), label: z.string().min(1), points: Pts })),
+    levels: z.array(z.object({ code: text('Mã mức', LIMITS.criterionCode, 1), label: Label, points: Pts })),
   }),
   z.object({
     type: z.literal('ratio_tiers'),
@@ -35,7 +63,7 @@ const RuleJson = z.discriminatedUnion('type', [
     whenNoDenominator: z.enum(['not_applicable', 'full', 'zero']).optional(),
   }),
   z.object({ type: z.literal('deduction'), start: Pts, perIncident: Pts, floor: Pts }),
-  z.object({ type: z.literal('survey'), surveyCode: z.string().optional() }),
+  z.object({ type: z.literal('survey'), surveyCode: text('Mã khảo sát', LIMITS.criterionCode).optional() }),
 ]);
 
 interface CriterionJsonIn {
@@ -53,9 +81,9 @@ interface CriterionJsonIn {
 
 const CriterionJson: z.ZodType<Criterion, CriterionJsonIn> = z.lazy(() =>
   z.object({
-    code: z.string().trim().min(1),
-    title: z.string().trim().min(1),
-    guidance: z.string().optional(),
+    code: text('Mã tiêu chí', LIMITS.criterionCode, 1),
+    title: text('Tên tiêu chí', LIMITS.criterionTitle, 1),
+    guidance: text('Hướng dẫn', LIMITS.guidance, 0, true).optional(),
     max: Pts,
     rule: RuleJson.optional(),
     evidenceRequired: z.boolean().optional(),
@@ -67,33 +95,164 @@ const CriterionJson: z.ZodType<Criterion, CriterionJsonIn> = z.lazy(() =>
 ) as unknown as z.ZodType<Criterion, CriterionJsonIn>;
 
 export const FrameworkJson = z.object({
-  code: z.string().trim().min(1),
-  name: z.string().trim().min(1),
+  code: text('Mã bộ tiêu chí', LIMITS.frameworkCode, 1),
+  name: text('Tên bộ tiêu chí', LIMITS.frameworkName, 1),
   yearFrom: z.number().int().min(2000).max(2100),
   yearTo: z.number().int().min(2000).max(2100).nullable().optional(),
-  legalBasis: z.array(z.string()),
-  appliesTo: z.array(z.string()),
+  legalBasis: z.array(text('Căn cứ pháp lý', LIMITS.label, 0, true)).max(100),
+  appliesTo: z.array(text('Loại đơn vị áp dụng', LIMITS.label)).max(100),
   totalMax: Pts,
   bands: z.array(
-    z.object({ code: z.string(), label: z.string(), minIndex: Pts, isExample: z.boolean().optional() }),
+    z.object({
+      code: text('Mã mức xếp loại', LIMITS.criterionCode),
+      label: Label,
+      minIndex: Pts,
+      isExample: z.boolean().optional(),
+    }),
   ),
   allowNegativeTotal: z.boolean().optional(),
   isExample: z.boolean().optional(),
-  notes: z.string().optional(),
+  notes: text('Ghi chú', LIMITS.frameworkNotes, 0, true).optional(),
   comparesWith: z
-    .object({ frameworkCode: z.string().trim().min(1), mapping: z.record(z.string(), z.string().nullable()) })
+    .object({
+      frameworkCode: text('Mã bộ tiêu chí so sánh', LIMITS.frameworkCode, 1),
+      mapping: z.record(
+        text('Mã tiêu chí', LIMITS.criterionCode, 1),
+        text('Mã tiêu chí', LIMITS.criterionCode, 1).nullable(),
+      ),
+    })
     .optional(),
   criteria: z.array(CriterionJson),
 });
 
-export function parseFrameworkJson(value: unknown): { framework: Framework | null; errors: string[] } {
-  const r = FrameworkJson.safeParse(value);
+/** Field names of the JSON form, as the messages name them. */
+const FIELDS: Record<string, string> = {
+  code: 'mã',
+  title: 'tên',
+  name: 'tên bộ tiêu chí',
+  guidance: 'hướng dẫn',
+  max: 'điểm tối đa',
+  rule: 'quy tắc chấm',
+  type: 'loại quy tắc',
+  step: 'bước chấm',
+  levels: 'các mức',
+  label: 'nhãn',
+  points: 'điểm',
+  tiers: 'các bậc',
+  minPercent: 'tỷ lệ từ',
+  capPercent: 'mức trần',
+  floorPercent: 'ngưỡng sàn',
+  whenNoDenominator: 'khi mẫu số bằng 0',
+  start: 'điểm khởi đầu',
+  perIncident: 'điểm trừ mỗi vụ việc',
+  floor: 'điểm sàn',
+  surveyCode: 'mã khảo sát',
+  evidenceRequired: 'yêu cầu tài liệu kiểm chứng',
+  mayBeNotApplicable: 'được không áp dụng',
+  block: 'khối điểm thưởng/trừ',
+  isExample: 'đánh dấu mẫu',
+  children: 'tiêu chí con',
+  criteria: 'danh sách tiêu chí',
+  yearFrom: 'năm bắt đầu',
+  yearTo: 'năm kết thúc',
+  legalBasis: 'căn cứ pháp lý',
+  appliesTo: 'loại đơn vị áp dụng',
+  totalMax: 'tổng điểm tối đa',
+  bands: 'mức xếp loại',
+  minIndex: 'ngưỡng chỉ số',
+  allowNegativeTotal: 'cho phép tổng âm',
+  notes: 'ghi chú',
+  comparesWith: 'so sánh với bộ tiêu chí',
+  frameworkCode: 'mã bộ tiêu chí so sánh',
+  mapping: 'bảng tương ứng mã tiêu chí',
+};
+
+/** Where an issue lies: the code of the innermost criterion on its path (or "") and a Vietnamese
+ * description of the field ("tên", "các mức › 2 › điểm"). */
+function locate(value: unknown, path: readonly PropertyKey[]): { criterion: string; where: string } {
+  let criterion = '';
+  let node: unknown = value;
+  let rest: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    node =
+      node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    const parent = path[i - 1];
+    if (typeof key === 'number' && (parent === 'criteria' || parent === 'children')) {
+      const code = (node as { code?: unknown } | undefined)?.code;
+      criterion = typeof code === 'string' ? code.trim().slice(0, LIMITS.criterionCode) : `(thứ ${key + 1})`;
+      rest = [];
+    } else if (key !== 'criteria' && key !== 'children')
+      rest.push(
+        typeof key === 'number' ? `thứ ${key + 1}` : (FIELDS[String(key)] ?? quoteInput(String(key))),
+      );
+  }
+  return { criterion, where: rest.join(' › ') };
+}
+
+const capitalise = (m: string) => m.charAt(0).toLocaleUpperCase('vi') + m.slice(1);
+
+/** Criteria nested deeper than LIMITS.criteriaDepth, found without recursion: the first too-deep
+ * criterion's code (or its parent's when it has none) and its level. */
+function tooDeep(value: unknown): { code: string; level: number } | null {
+  const root = (value as { criteria?: unknown } | null)?.criteria;
+  if (!Array.isArray(root)) return null;
+  const stack: { c: unknown; level: number; parentCode: string }[] = root.map((c) => ({
+    c,
+    level: 1,
+    parentCode: '',
+  }));
+  while (stack.length) {
+    const { c, level, parentCode } = stack.pop()!;
+    if (c === null || typeof c !== 'object') continue;
+    const raw = (c as { code?: unknown }).code;
+    const code =
+      typeof raw === 'string' && raw.trim() ? raw.trim().slice(0, LIMITS.criterionCode) : parentCode;
+    if (level > LIMITS.criteriaDepth) return { code, level };
+    const kids = (c as { children?: unknown }).children;
+    if (Array.isArray(kids)) for (const k of kids) stack.push({ c: k, level: level + 1, parentCode: code });
+  }
+  return null;
+}
+
+export function parseFrameworkJson(value: unknown): {
+  framework: Framework | null;
+  errors: string[];
+  issues: Issue[];
+} {
+  const refuse = (issues: Issue[]) => ({ framework: null, errors: issues.map((i) => i.message), issues });
+  const deep = tooDeep(value);
+  if (deep)
+    return refuse([
+      {
+        criterion: deep.code,
+        severity: 'error',
+        message: `Tiêu chí ${deep.code || '(không mã)'} nằm ở cấp thứ ${deep.level}; bộ tiêu chí chỉ được có tối đa ${LIMITS.criteriaDepth} cấp tiêu chí.`,
+      },
+    ]);
+  if (jsonDeeperThan(value, LIMITS.jsonDepth))
+    return refuse([
+      {
+        criterion: '',
+        severity: 'error',
+        message: `Định nghĩa bộ tiêu chí lồng nhau quá ${LIMITS.jsonDepth} cấp.`,
+      },
+    ]);
+  const r = FrameworkJson.safeParse(value, { error: zodMessageVi });
   if (!r.success)
-    return {
-      framework: null,
-      errors: r.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`),
-    };
-  return { framework: r.data as Framework, errors: [] };
+    return refuse(
+      r.error.issues.slice(0, 200).map((i) => {
+        const { criterion, where } = locate(value, i.path);
+        const head = criterion ? `Tiêu chí ${criterion}` : '';
+        const labelled = i.code === 'custom' && (i.params as { labelled?: boolean } | undefined)?.labelled;
+        const message =
+          labelled || !where
+            ? `${head ? head + ': ' : ''}${i.message}`
+            : `${head ? head + ', ' : ''}${where}: ${i.message}`;
+        return { criterion, severity: 'error' as const, message: capitalise(message) };
+      }),
+    );
+  return { framework: r.data as Framework, errors: [], issues: [] };
 }
 
 const s = toDecimalString;

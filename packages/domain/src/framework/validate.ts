@@ -1,4 +1,5 @@
 /** Framework validation: every message in Vietnamese and pointing at the criterion code. */
+import { LIMITS } from '../limits.ts';
 import { formatPoints } from '../points.ts';
 import type { Criterion, Framework, Tier } from './types.ts';
 
@@ -62,8 +63,16 @@ export function validateFramework(fw: Framework): Issue[] {
     err('', `Năm kết thúc ${fw.yearTo} trước năm bắt đầu ${fw.yearFrom}.`);
   if (fw.criteria.length === 0) err('', 'Bộ tiêu chí chưa có tiêu chí nào.');
   const seen = new Set<string>();
-  const visit = (c: Criterion, parentCode: string | null) => {
+  const visit = (c: Criterion, parentCode: string | null, level: number) => {
     const code = c.code;
+    if (level > LIMITS.criteriaDepth) {
+      // refused before going any deeper, so a tree nested thousands of levels never exhausts the stack
+      err(
+        code,
+        `Tiêu chí ${code} nằm ở cấp thứ ${level}; bộ tiêu chí chỉ được có tối đa ${LIMITS.criteriaDepth} cấp tiêu chí.`,
+      );
+      return;
+    }
     if (!CODE_RE.test(code)) err(code, `Mã tiêu chí "${code}" không hợp lệ (ví dụ: 1, 1.2, 1.2.3).`);
     if (seen.has(code)) err(code, `Mã tiêu chí ${code} bị trùng.`);
     seen.add(code);
@@ -89,7 +98,7 @@ export function validateFramework(fw: Framework): Issue[] {
           severity: 'warning',
           message: `Tiêu chí ${code}: tổng điểm tối đa các tiêu chí con (${formatPoints(sum)}) lớn hơn điểm tối đa (${formatPoints(c.max)}); điểm sẽ bị giới hạn ở ${formatPoints(c.max)}.`,
         });
-      for (const k of kids) visit(k, code);
+      for (const k of kids) visit(k, code, level + 1);
       return;
     }
     const r = c.rule;
@@ -142,7 +151,7 @@ export function validateFramework(fw: Framework): Issue[] {
         break;
     }
   };
-  for (const c of fw.criteria) visit(c, null);
+  for (const c of fw.criteria) visit(c, null, 1);
   const topSum = fw.criteria.filter((c) => !c.block).reduce((s, c) => s + c.max, 0);
   if (topSum !== fw.totalMax)
     err(

@@ -2,11 +2,15 @@
  * leaf's rule: "7,5" points, "Có"/"Không", a level code or label, "45/50", a count of incidents,
  * a survey index "96,4" (%), or "KAD" (không áp dụng). `formatLeafInput` is the inverse. */
 import { formatPoints, parsePoints } from '../points.ts';
+import { quoteInput } from '../limits.ts';
 import { searchKey } from '../text.ts';
 import type { Criterion, Framework, Rule } from '../framework/types.ts';
 import type { LeafInput } from './engine.ts';
 
 export const NOT_APPLICABLE_TEXT = 'KAD';
+
+/** Counts (numerators, denominators, incidents) are exact integers: at most 2^53 − 1. */
+const MAX_COUNT_TEXT = '9 007 199 254 740 991';
 
 export type InputParse = { input: LeafInput | undefined; error?: undefined } | { error: string };
 
@@ -30,7 +34,7 @@ export function parseLeafInput(
   switch (rule.type) {
     case 'manual': {
       const v = parsePoints(t);
-      if (v === null) return { error: `${where}: "${t}" không phải số điểm hợp lệ.` };
+      if (v === null) return { error: `${where}: ${quoteInput(t)} không phải số điểm hợp lệ.` };
       if (v < 0 || v > c.max)
         return { error: `${where}: ${formatPoints(v)} điểm nằm ngoài khoảng 0–${formatPoints(c.max)}.` };
       if (rule.step && v % rule.step !== 0)
@@ -45,7 +49,7 @@ export function parseLeafInput(
       const l = rule.levels.find((x) => searchKey(x.code) === k || searchKey(x.label) === k);
       if (!l)
         return {
-          error: `${where}: "${t}" không phải một mức (${rule.levels.map((x) => `${x.code}: ${x.label}`).join('; ')}).`,
+          error: `${where}: ${quoteInput(t)} không phải một mức (${rule.levels.map((x) => `${x.code}: ${x.label}`).join('; ')}).`,
         };
       return { input: { level: l.code } };
     }
@@ -55,18 +59,27 @@ export function parseLeafInput(
       if (!m) return { error: `${where}: ghi tỷ lệ dạng "tử số/mẫu số", ví dụ "45/50".` };
       const numerator = Number(m[1]);
       const denominator = Number(m[2]);
+      if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator))
+        return { error: `${where}: tử số và mẫu số quá lớn (tối đa ${MAX_COUNT_TEXT}).` };
+      if (denominator === 0 && numerator > 0)
+        return {
+          error: `${where}: tỷ lệ “${numerator}/0” có mẫu số bằng 0 nhưng tử số khác 0; không có trường hợp nào thì ghi “0/0”.`,
+        };
       if (numerator > denominator && denominator > 0)
         return { error: `${where}: tử số ${numerator} lớn hơn mẫu số ${denominator}.` };
       return { input: { numerator, denominator } };
     }
     case 'deduction': {
       if (!/^\d+$/.test(t)) return { error: `${where}: ghi số vụ việc (số nguyên không âm).` };
-      return { input: { incidents: Number(t) } };
+      const incidents = Number(t);
+      if (!Number.isSafeInteger(incidents))
+        return { error: `${where}: số vụ việc quá lớn (tối đa ${MAX_COUNT_TEXT}).` };
+      return { input: { incidents } };
     }
     case 'survey': {
       const v = parsePoints(t.replace(/%$/, '').trim());
       if (v === null || v < 0 || v > 10000)
-        return { error: `${where}: chỉ số khảo sát "${t}" phải là phần trăm từ 0 đến 100.` };
+        return { error: `${where}: chỉ số khảo sát ${quoteInput(t)} phải là phần trăm từ 0 đến 100.` };
       return { input: { surveyIndex: v } };
     }
   }

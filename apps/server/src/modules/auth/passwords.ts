@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { passwordProblem } from '@chiso/domain';
+
+export { passwordProblem };
 
 // @node-rs/argon2 defaults to Argon2id (its Algorithm is a const enum, unusable under isolatedModules).
 const OPTS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -21,11 +24,6 @@ let dummy: Promise<string> | undefined;
 export async function dummyVerify(password: string): Promise<void> {
   dummy ??= hashPassword('chiso-dummy-password-1');
   await verifyPassword(await dummy, password);
-}
-
-/** At least 10 characters with letters and digits. */
-export function passwordStrongEnough(p: string): boolean {
-  return p.length >= 10 && /\p{L}/u.test(p) && /\d/.test(p);
 }
 
 /** A readable generated password: 4 groups of letters and digits (no 0/O/1/l). */

@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
-import { grants, sessions, units, users } from '../../db/schema.ts';
+import { grants, loginFailures, sessions, units, users } from '../../db/schema.ts';
 import { isRole, type ActiveGrant } from './scope.ts';
 
 export async function findUserByUsername(db: DbOrTx, username: string) {
@@ -59,20 +59,88 @@ export async function purgeExpiredSessions(db: DbOrTx, now: Date) {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
 
-export async function recordFailedLogin(db: DbOrTx, userId: string, max: number, lockUntil: Date) {
+/** When logins of `username` from `address` are locked (null when they are not). */
+export async function loginLockedUntil(db: DbOrTx, username: string, address: string, now: Date) {
   const rows = await db
-    .update(users)
-    .set({
-      failedLogins: sql`case when ${users.failedLogins} + 1 >= ${max} then 0 else ${users.failedLogins} + 1 end`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${max} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, userId))
-    .returning({ lockedUntil: users.lockedUntil });
+    .select({ lockedUntil: loginFailures.lockedUntil })
+    .from(loginFailures)
+    .where(
+      and(
+        eq(loginFailures.username, username),
+        eq(loginFailures.address, address),
+        gt(loginFailures.lockedUntil, now),
+      ),
+    )
+    .limit(1);
   return rows[0]?.lockedUntil ?? null;
 }
 
-export async function recordSuccessfulLogin(db: DbOrTx, userId: string) {
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+/** Count a failed login of `username` from `address`; at `max` consecutive failures the pair is
+ * locked until `lockUntil` and the count starts again. Returns true when this failure locked it. */
+export async function recordLoginFailure(
+  db: DbOrTx,
+  username: string,
+  address: string,
+  max: number,
+  lockUntil: Date,
+  now: Date,
+): Promise<boolean> {
+  const first = max <= 1;
+  const rows = await db
+    .insert(loginFailures)
+    .values({
+      username,
+      address,
+      failures: first ? 0 : 1,
+      lockedUntil: first ? lockUntil : null,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [loginFailures.username, loginFailures.address],
+      set: {
+        failures: sql`case when ${loginFailures.failures} + 1 >= ${max} then 0 else ${loginFailures.failures} + 1 end`,
+        lockedUntil: sql`case when ${loginFailures.failures} + 1 >= ${max} then ${lockUntil.toISOString()}::timestamptz else ${loginFailures.lockedUntil} end`,
+        updatedAt: now,
+      },
+    })
+    .returning({ lockedUntil: loginFailures.lockedUntil });
+  return rows[0]?.lockedUntil?.getTime() === lockUntil.getTime();
+}
+
+/** The latest lock of any address, shown in the user list (`users.locked_until`). */
+export async function markUserLocked(db: DbOrTx, userId: string, lockUntil: Date) {
+  await db
+    .update(users)
+    .set({
+      lockedUntil: sql`greatest(coalesce(${users.lockedUntil}, ${lockUntil.toISOString()}::timestamptz), ${lockUntil.toISOString()}::timestamptz)`,
+    })
+    .where(eq(users.id, userId));
+}
+
+/** A successful login from `address` clears that address's count. */
+export async function clearLoginFailure(db: DbOrTx, username: string, address: string) {
+  await db
+    .delete(loginFailures)
+    .where(and(eq(loginFailures.username, username), eq(loginFailures.address, address)));
+}
+
+/** Lift every lock of an account (all addresses), e.g. when an administrator resets its password. */
+export async function clearLoginFailures(db: DbOrTx, username: string) {
+  await db.delete(loginFailures).where(eq(loginFailures.username, username));
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.username, username));
+}
+
+/** Forget counts that locked nothing and were last touched more than a day ago. */
+export async function purgeStaleLoginFailures(db: DbOrTx, now: Date) {
+  const cutoff = new Date(now.getTime() - 24 * 3600_000);
+  await db
+    .delete(loginFailures)
+    .where(
+      and(
+        lt(loginFailures.updatedAt, cutoff),
+        or(isNull(loginFailures.lockedUntil), lt(loginFailures.lockedUntil, now)),
+      ),
+    );
 }
 
 export async function setPassword(db: DbOrTx, userId: string, passwordHash: string, mustChange: boolean) {

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../app.ts';
 import { AppError } from '../../errors.ts';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../http.ts';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, setSessionCookie } from '../../http.ts';
 import type { SessionInfo } from './service.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -50,7 +50,9 @@ export async function authRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req, reply) => {
-      const session = await s.auth.session(req.cookies[SESSION_COOKIE]);
+      const token = req.cookies[SESSION_COOKIE];
+      const session = await s.auth.session(token);
+      if (session?.renewed && token) setSessionCookie(reply, token, session.expiresAt, s.config.cookieSecure);
       return sessionBody(req, reply, session);
     },
   );
@@ -67,7 +69,6 @@ export async function authRoutes(app: FastifyInstance, s: Services) {
           200: SessionResponse,
           401: ErrorResponse,
           403: ErrorResponse,
-          423: ErrorResponse,
           429: ErrorResponse,
         },
       },
@@ -84,12 +85,8 @@ export async function authRoutes(app: FastifyInstance, s: Services) {
       ) {
         throw new AppError('CSRF');
       }
-      const { token, session } = await s.auth.login(req.body.username, req.body.password, req.ip);
-      reply.setCookie(SESSION_COOKIE, token, {
-        ...cookieBase,
-        httpOnly: true,
-        maxAge: s.config.sessionHours * 3600,
-      });
+      const { token, session, expiresAt } = await s.auth.login(req.body.username, req.body.password, req.ip);
+      setSessionCookie(reply, token, expiresAt, s.config.cookieSecure);
       return sessionBody(req, reply, session);
     },
   );

@@ -4,7 +4,8 @@ import type { Db } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/repository.ts';
 import type { Actor } from './actor.ts';
-import { dummyVerify, hashPassword, passwordStrongEnough, verifyPassword } from './passwords.ts';
+import { notifyUser } from '../notices/service.ts';
+import { dummyVerify, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 import { listDemoAccounts, readInstallation } from '../system/demoRepository.ts';
 import { grantsWithUnits } from '../users/repository.ts';
@@ -18,6 +19,10 @@ export interface SessionInfo {
   csrfToken: string;
   actor: Actor;
   user: NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
+  /** When the session ends unless used again. */
+  expiresAt: Date;
+  /** The lifetime was extended by this request: the cookie is sent again. */
+  renewed: boolean;
 }
 
 /** Per-IP login throttle (in memory: it protects one process; lock-out per account lives in the database). */
@@ -42,83 +47,132 @@ export class AuthService {
     this.throttle = new LoginThrottle(config.loginRatePerMinute);
   }
 
+  /** Sign in. A wrong password, an unknown name, an account locked for this address and a disabled
+   * account with the right password all get the same 401 after one password verification each, so
+   * neither the answer nor its time tells them apart. Failures are counted per account and client
+   * address: after LOGIN_MAX_FAILURES the account is locked for that address only (nobody can lock
+   * someone out from elsewhere), the owner is told by a notice (and e-mail) and the lock is audited. */
   async login(
     username: string,
     password: string,
     ip: string,
-  ): Promise<{ token: string; session: SessionInfo }> {
+  ): Promise<{ token: string; session: SessionInfo; expiresAt: Date }> {
     if (!this.throttle.allow(ip)) throw new AppError('TOO_MANY_REQUESTS');
-    const user = await repo.findUserByUsername(this.db, username.trim().toLowerCase());
+    const name = username.trim().toLowerCase();
     const now = new Date();
-    if (!user) {
+    const user = await repo.findUserByUsername(this.db, name);
+    // a lock counts while the account shows one: an administrator's reset (users.locked_until
+    // cleared) lifts the locks of every address
+    const locked =
+      (await repo.loginLockedUntil(this.db, name, ip, now)) !== null && (!user || user.lockedUntil !== null);
+    if (!user || locked) {
       await dummyVerify(password);
+      if (!locked) await this.countFailure(name, ip, now, null);
       throw new AppError('BAD_CREDENTIALS');
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new AppError('ACCOUNT_LOCKED', `${AppErrorMessageLocked(user.lockedUntil)}`);
-    }
-    const ok = await verifyPassword(user.passwordHash, password);
-    if (!ok) {
-      const lockUntil = new Date(now.getTime() + this.config.lockoutMinutes * 60_000);
-      await this.db.transaction(async (tx) => {
-        const lockedUntil = await repo.recordFailedLogin(
-          tx,
-          user.id,
-          this.config.loginMaxFailures,
-          lockUntil,
-        );
-        if (lockedUntil && lockedUntil > now) {
-          await appendAudit(tx, {
-            actorId: null,
-            actorName: 'Hệ thống',
-            action: 'user.locked',
-            entity: 'user',
-            entityId: user.id,
-            after: { username: user.username, lockedUntil: lockedUntil.toISOString() },
-            reason: `Đăng nhập sai ${this.config.loginMaxFailures} lần liên tiếp`,
-          });
-        }
-      });
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      await this.countFailure(name, ip, now, user);
       throw new AppError('BAD_CREDENTIALS');
     }
-    if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
-    await repo.recordSuccessfulLogin(this.db, user.id);
+    if (user.disabled) throw new AppError('BAD_CREDENTIALS');
+    await repo.clearLoginFailure(this.db, name, ip);
+    await repo.purgeStaleLoginFailures(this.db, now);
     await repo.purgeExpiredSessions(this.db, now);
     const token = newToken();
     const tokenHash = sha256(token);
     const csrfToken = newToken();
-    await repo.insertSession(this.db, {
-      tokenHash,
-      userId: user.id,
-      csrfToken,
-      expiresAt: new Date(now.getTime() + this.config.sessionHours * 3600_000),
-    });
+    const expiresAt = new Date(now.getTime() + this.config.sessionHours * 3600_000);
+    await repo.insertSession(this.db, { tokenHash, userId: user.id, csrfToken, createdAt: now, expiresAt });
     const grants = await repo.activeGrantsOf(this.db, user.id);
     return {
       token,
-      session: { tokenHash, csrfToken, user, actor: { id: user.id, name: user.fullName, grants } },
+      expiresAt,
+      session: {
+        tokenHash,
+        csrfToken,
+        user,
+        actor: { id: user.id, name: user.fullName, grants },
+        expiresAt,
+        renewed: false,
+      },
     };
   }
 
-  /** The session behind a cookie token, or null when absent, expired or the user is disabled. */
+  private async countFailure(
+    username: string,
+    address: string,
+    now: Date,
+    user: Awaited<ReturnType<typeof repo.findUserByUsername>> | null,
+  ) {
+    const lockUntil = new Date(now.getTime() + this.config.lockoutMinutes * 60_000);
+    await this.db.transaction(async (tx) => {
+      const lockedNow = await repo.recordLoginFailure(
+        tx,
+        username,
+        address,
+        this.config.loginMaxFailures,
+        lockUntil,
+        now,
+      );
+      if (!lockedNow || !user) return;
+      await repo.markUserLocked(tx, user.id, lockUntil);
+      await appendAudit(tx, {
+        actorId: null,
+        actorName: 'Hệ thống',
+        action: 'user.locked',
+        entity: 'user',
+        entityId: user.id,
+        after: { username: user.username, address, lockedUntil: lockUntil.toISOString() },
+        reason: `Đăng nhập sai ${this.config.loginMaxFailures} lần liên tiếp từ địa chỉ ${address}`,
+      });
+      await notifyUser(tx, user.id, {
+        kind: 'account_locked',
+        title: 'Tài khoản của bạn bị tạm khóa đăng nhập',
+        body:
+          `Có ${this.config.loginMaxFailures} lần đăng nhập sai liên tiếp vào tài khoản “${user.username}” ` +
+          `từ địa chỉ ${address} (lần cuối lúc ${timeVn(now)}). Đăng nhập từ địa chỉ này bị tạm khóa đến ` +
+          `${timeVn(lockUntil)}. Nếu không phải bạn, hãy báo quản trị hệ thống và đổi mật khẩu.`,
+        dedupeKey: `account_locked:${address}:${lockUntil.toISOString()}`,
+      });
+    });
+  }
+
+  /** The session behind a cookie token, or null when absent, expired (idle or past its absolute
+   * lifetime) or the user is disabled. Used at most every five minutes, it is renewed for
+   * SESSION_HOURS, never beyond SESSION_MAX_HOURS after sign-in (`renewed` tells the caller to
+   * send the cookie again with the new lifetime). */
   async session(token: string | undefined): Promise<SessionInfo | null> {
     if (!token || token.length > 200) return null;
     const tokenHash = sha256(token);
     const now = new Date();
     const s = await repo.findSession(this.db, tokenHash, now);
     if (!s) return null;
+    const absoluteEnd = s.createdAt.getTime() + this.config.sessionMaxHours * 3600_000;
+    if (now.getTime() >= absoluteEnd) {
+      await repo.deleteSession(this.db, tokenHash);
+      return null;
+    }
     const user = await repo.findUserById(this.db, s.userId);
     if (!user || user.disabled) return null;
+    let expiresAt = s.expiresAt;
+    let renewed = false;
     if (now.getTime() - s.lastSeenAt.getTime() > 5 * 60_000) {
-      await repo.touchSession(
-        this.db,
-        tokenHash,
-        now,
-        new Date(now.getTime() + this.config.sessionHours * 3600_000),
-      );
+      const next = new Date(Math.min(now.getTime() + this.config.sessionHours * 3600_000, absoluteEnd));
+      if (next > expiresAt) {
+        expiresAt = next;
+        renewed = true;
+      }
+      await repo.touchSession(this.db, tokenHash, now, expiresAt);
     }
     const grants = await repo.activeGrantsOf(this.db, user.id);
-    return { tokenHash, csrfToken: s.csrfToken, user, actor: { id: user.id, name: user.fullName, grants } };
+    return {
+      tokenHash,
+      csrfToken: s.csrfToken,
+      user,
+      actor: { id: user.id, name: user.fullName, grants },
+      expiresAt,
+      renewed,
+    };
   }
 
   async me(session: SessionInfo) {
@@ -152,7 +206,9 @@ export class AuthService {
 
   async changePassword(session: SessionInfo, current: string, next: string): Promise<void> {
     if (!(await verifyPassword(session.user.passwordHash, current))) throw new AppError('PASSWORD_WRONG');
-    if (!passwordStrongEnough(next) || next === current) throw new AppError('PASSWORD_WEAK');
+    if (next === current) throw new AppError('PASSWORD_WEAK', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
+    const why = passwordProblem(next, { username: session.user.username, fullName: session.user.fullName });
+    if (why) throw new AppError('PASSWORD_WEAK', why);
     const h = await hashPassword(next);
     await this.db.transaction(async (tx) => {
       await repo.setPassword(tx, session.user.id, h, false);
@@ -169,11 +225,17 @@ export class AuthService {
   }
 }
 
-function AppErrorMessageLocked(until: Date): string {
-  const t = until.toLocaleTimeString('vi-VN', {
+/** "14:05 ngày 03/02/2026" in Vietnam's time. */
+function timeVn(at: Date): string {
+  const parts = new Intl.DateTimeFormat('vi-VN', {
     timeZone: 'Asia/Ho_Chi_Minh',
     hour: '2-digit',
     minute: '2-digit',
-  });
-  return `Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${t}.`;
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour12: false,
+  }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('hour')}:${get('minute')} ngày ${get('day')}/${get('month')}/${get('year')}`;
 }

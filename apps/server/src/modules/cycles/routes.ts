@@ -29,7 +29,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../app.ts';
 import { AppError } from '../../errors.ts';
-import { actorOf, commonErrors } from '../../http.ts';
+import { actorOf, commonErrors, multipartFailure } from '../../http.ts';
 import { z } from 'zod';
 import { todayVn } from '../../lib/dates.ts';
 import { renderDocx } from '../../lib/docx.ts';
@@ -274,21 +274,25 @@ export async function cycleRoutes(app: FastifyInstance, s: Services) {
         throw new AppError('VALIDATION', 'Hãy gửi văn bản trong trường "file" (multipart/form-data).');
       const fields: Record<string, string> = {};
       let file: { name: string; bytes: Buffer } | null = null;
-      for await (const part of req.parts({
-        preservePath: true,
-        limits: { fileSize: s.config.uploadMaxBytes },
-      })) {
-        if (part.type === 'file') {
-          const bytes = await part.toBuffer().catch((e: unknown) => {
-            throw (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
-              ? new AppError(
-                  'FILE_REFUSED',
-                  `Tệp lớn hơn giới hạn ${Math.floor(s.config.uploadMaxBytes / 1024 / 1024)} MB.`,
-                )
-              : e;
-          });
-          file = { name: part.filename, bytes };
-        } else fields[part.fieldname] = String(part.value ?? '');
+      try {
+        for await (const part of req.parts({
+          preservePath: true,
+          limits: { fileSize: s.config.uploadMaxBytes },
+        })) {
+          if (part.type === 'file') {
+            const bytes = await part.toBuffer().catch((e: unknown) => {
+              throw (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
+                ? new AppError(
+                    'FILE_REFUSED',
+                    `Tệp lớn hơn giới hạn ${Math.floor(s.config.uploadMaxBytes / 1024 / 1024)} MB.`,
+                  )
+                : e;
+            });
+            file = { name: part.filename, bytes };
+          } else fields[part.fieldname] = String(part.value ?? '');
+        }
+      } catch (e) {
+        throw multipartFailure(e); // a truncated or malformed form: a Vietnamese 400, not a 500
       }
       if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp.');
       return s.cycles.uploadEvidence(

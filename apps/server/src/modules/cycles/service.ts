@@ -3,6 +3,7 @@
  * backs its scores with evidence or an explanation, and its head submits. */
 import { randomUUID } from 'node:crypto';
 import {
+  evidenceMetaProblem,
   appraisalLevels,
   canWriteInStage,
   checkUpload,
@@ -789,6 +790,8 @@ export class CycleService {
       throw new AppError('VALIDATION', `Thiếu ${missingMeta.map(([, l]) => l).join(', ')} của văn bản.`);
     if (!ISO.test(meta.issuedOn))
       throw new AppError('VALIDATION', 'Ngày ban hành không hợp lệ (dd/mm/yyyy).');
+    const metaProblem = evidenceMetaProblem(meta); // lengths, control characters, a real date
+    if (metaProblem) throw new AppError('VALIDATION', metaProblem);
     const stored = await this.files.put(bytes);
     try {
       const row = await this.db.transaction(async (tx) => {

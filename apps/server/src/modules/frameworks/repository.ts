@@ -22,6 +22,24 @@ export async function getFramework(db: DbOrTx, id: string) {
   return rows[0];
 }
 
+/** Serialise the versions of one code (the first version fixes the owner; numbers follow). */
+export async function lockCode(db: DbOrTx, code: string) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`framework-code:${code}`}))`);
+}
+
+/** The owner of a framework code: that of its first version (null owner = system-wide), or
+ * undefined when no version has the code yet. */
+export async function codeOwner(db: DbOrTx, code: string) {
+  const rows = await db
+    .select({ ownerUnitId: frameworks.ownerUnitId, ownerName: units.name, ownerPath: units.path })
+    .from(frameworks)
+    .leftJoin(units, eq(units.id, frameworks.ownerUnitId))
+    .where(eq(frameworks.code, code))
+    .orderBy(frameworks.version)
+    .limit(1);
+  return rows[0];
+}
+
 export async function nextVersion(db: DbOrTx, code: string): Promise<number> {
   const r = await db
     .select({ v: sql<number>`coalesce(max(${frameworks.version}), 0)` })

@@ -5,6 +5,8 @@ import {
   BAND_NUMERIC,
   formatRule,
   frameworkToJson,
+  LIMITS,
+  quoteInput,
   frameworkToSheets,
   parseFrameworkJson,
   parsePoints,
@@ -19,7 +21,7 @@ import {
   type Framework,
 } from '@chiso/domain';
 import { addSheet, newWorkbook, readSheets, workbookBuffer, type CellIn } from '../../lib/xlsx.ts';
-import type { Db } from '../../db/open.ts';
+import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/repository.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
@@ -146,14 +148,34 @@ export class FrameworkService {
       framework: summary(j),
       revision: j.f.revision,
       definition: j.f.definition,
-      issues: parsed.framework
-        ? validateFramework(parsed.framework)
-        : parsed.errors.map((m) => ({ criterion: '', message: m, severity: 'error' as const })),
+      issues: parsed.framework ? validateFramework(parsed.framework) : parsed.issues,
     };
+  }
+
+  /** A code belongs to the owner of its first version (system-wide codes to administrators):
+   * another owner gets FRAMEWORK_CODE_TAKEN, naming the owner only when the actor may see it. */
+  private async requireCodeOwner(tx: DbOrTx, actor: Actor, code: string, ownerUnitId: string | null) {
+    const owner = await repo.codeOwner(tx, code);
+    if (!owner || owner.ownerUnitId === ownerUnitId) return;
+    const seen =
+      owner.ownerUnitId === null
+        ? 'là mã của bộ tiêu chí dùng chung toàn hệ thống'
+        : pathInScope(scopeOf(actor, 'unit.read'), owner.ownerPath ?? '')
+          ? `đã thuộc về “${owner.ownerName}”`
+          : null;
+    throw new AppError(
+      'FRAMEWORK_CODE_TAKEN',
+      seen
+        ? `Mã bộ tiêu chí ${quoteInput(code, LIMITS.frameworkCode)} ${seen}; hãy đặt mã khác cho bộ tiêu chí của đơn vị bạn.`
+        : undefined,
+    );
   }
 
   private async insertDraft(actor: Actor, fw: Framework, ownerUnitId: string | null, reason: string) {
     return this.db.transaction(async (tx) => {
+      await repo.lockCode(tx, fw.code);
+      await this.requireCodeOwner(tx, actor, fw.code, ownerUnitId);
+      // versions are numbered within the code, all of one owner
       const version = await repo.nextVersion(tx, fw.code);
       const row = await repo.insertFramework(tx, {
         id: randomUUID(),
@@ -188,10 +210,7 @@ export class FrameworkService {
     if (ownerUnitId && !owner) throw new AppError('UNIT_NOT_FOUND');
     this.requireWrite(actor, ownerUnitId, owner?.path ?? null);
     const parsed = parseFrameworkJson(definition);
-    if (!parsed.framework)
-      throw new AppError('FRAMEWORK_INVALID', undefined, {
-        issues: parsed.errors.map((m) => ({ criterion: '', message: m, severity: 'error' })),
-      });
+    if (!parsed.framework) throw new AppError('FRAMEWORK_INVALID', undefined, { issues: parsed.issues });
     const errors = validateFramework(parsed.framework).filter((i) => i.severity === 'error');
     if (errors.length) throw new AppError('FRAMEWORK_INVALID', undefined, { issues: errors });
     return summary(await this.insertDraft(actor, parsed.framework, ownerUnitId, 'Nhập bộ tiêu chí'));
@@ -208,10 +227,7 @@ export class FrameworkService {
         'Bộ tiêu chí đã ban hành được giữ nguyên; hãy sao chép thành bản dự thảo mới để sửa.',
       );
     const parsed = parseFrameworkJson(definition);
-    if (!parsed.framework)
-      throw new AppError('FRAMEWORK_INVALID', undefined, {
-        issues: parsed.errors.map((m) => ({ criterion: '', message: m, severity: 'error' })),
-      });
+    if (!parsed.framework) throw new AppError('FRAMEWORK_INVALID', undefined, { issues: parsed.issues });
     const fw = parsed.framework;
     if (fw.code !== j.f.code)
       throw new AppError('FRAMEWORK_INVALID', undefined, {
@@ -337,15 +353,15 @@ export class FrameworkService {
   async importFile(actor: Actor, ownerUnitId: string | null, fileName: string, buf: Buffer) {
     const lower = fileName.toLowerCase();
     if (lower.endsWith('.json')) {
+      // JSON.parse does not recurse (any depth is fine); parseFrameworkJson then bounds the nesting
+      // without recursion, naming the criterion. The parser's own English message is not shown.
       let value: unknown;
       try {
-        value = JSON.parse(buf.toString('utf8'));
-      } catch (e) {
-        // the parser's message is English: only where the error lies is passed on
-        const at = /position (\d+)/.exec((e as Error).message)?.[1];
+        value = JSON.parse(buf.toString('utf8').replace(/^\uFEFF/, ''));
+      } catch {
         throw new AppError(
           'FILE_UNREADABLE',
-          `Tệp "${fileName}" không phải JSON hợp lệ${at ? ` (lỗi ở ký tự thứ ${Number(at) + 1})` : ''}.`,
+          `Tệp ${quoteInput(fileName)} không phải JSON hợp lệ (thiếu dấu ngoặc, dấu phẩy hoặc dấu nháy?). Hãy mở bằng trình soạn thảo và kiểm tra lại.`,
         );
       }
       return this.importJson(actor, ownerUnitId, value);
@@ -356,9 +372,12 @@ export class FrameworkService {
     try {
       sheets = await readSheets(buf, 'frameworkImport', fileName);
     } catch (e) {
-      // the reader's errors are Vietnamese already (unreadable, past a bound, busy)
       if (e instanceof AppError) throw e;
-      throw new AppError('FILE_UNREADABLE', `Không đọc được tệp "${fileName}".`);
+      // the workbook library's message is English and technical: the user gets what to do
+      throw new AppError(
+        'FILE_UNREADABLE',
+        `Không đọc được tệp ${quoteInput(fileName)}: tệp không phải bảng tính Excel (.xlsx) hợp lệ hoặc đã bị hỏng.`,
+      );
     }
     const find = (name: string) => {
       for (const [k, v] of sheets) if (k.normalize('NFC').toLowerCase() === name.toLowerCase()) return v;
@@ -439,10 +458,17 @@ export class FrameworkService {
     this.requireWrite(actor, owner, ownerRow?.path ?? null);
     const parsed = parseFrameworkJson(j.f.definition);
     if (!parsed.framework) throw new AppError('FRAMEWORK_INVALID');
+    // a copy for another owner gets a code of its own (the source's code belongs to its owner):
+    // the year's code followed by the new owner's unit code
+    const copy = cloneFramework(parsed.framework, year);
+    const code =
+      owner !== j.f.ownerUnitId && ownerRow
+        ? `${copy.code}-${ownerRow.code}`.slice(0, LIMITS.frameworkCode)
+        : copy.code;
     return summary(
       await this.insertDraft(
         actor,
-        cloneFramework(parsed.framework, year),
+        { ...copy, code },
         owner,
         `Sao chép từ ${j.f.code} phiên bản ${j.f.version}`,
       ),

@@ -3,7 +3,7 @@ import { searchKey } from '@chiso/domain';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { appendAudit } from '../audit/repository.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
-import { generatePassword, hashPassword, passwordStrongEnough } from '../auth/passwords.ts';
+import { generatePassword, hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { getUserByUsername, insertGrant, insertUser } from '../users/repository.ts';
 
 export interface AdminOptions {
@@ -18,7 +18,8 @@ export async function prepareAdmin(username: string, password?: string) {
   const pw = password ?? generatePassword();
   if (!/^[a-z0-9._-]{3,50}$/.test(username))
     throw new Error('Tên đăng nhập 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch.');
-  if (!passwordStrongEnough(pw)) throw new Error('Mật khẩu phải có ít nhất 10 ký tự, gồm cả chữ và số.');
+  const why = passwordProblem(pw, { username });
+  if (why) throw new Error(why);
   return { username, password: pw, passwordHash: await hashPassword(pw) };
 }
 

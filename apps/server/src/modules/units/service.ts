@@ -1,6 +1,10 @@
 import {
   compareVi,
+  DATE_YEARS,
   formatDateVi,
+  LIMITS,
+  quoteInput,
+  textProblem,
   isUnitKind,
   parseDateVi,
   searchKey,
@@ -68,6 +72,16 @@ export interface CreateInput {
   kind: UnitKind;
   parentId: string | null;
   validFrom?: string | undefined;
+}
+
+/** "Code taken" names the unit holding the code only when the actor may read that unit; otherwise it
+ * says no more than that the code is used (codes are unique among open units, so that much is
+ * unavoidable). */
+function codeTakenMessage(actor: Actor, code: string, other: UnitRow): string {
+  const visible = pathInScope(scopeOf(actor, 'unit.read'), other.path);
+  return visible
+    ? `Mã đơn vị ${quoteInput(code)} đã được dùng cho “${other.name}”.`
+    : `Mã đơn vị ${quoteInput(code)} đã được dùng cho một đơn vị khác đang hoạt động (ngoài phạm vi của bạn).`;
 }
 
 export class UnitService {
@@ -162,10 +176,10 @@ export class UnitService {
     };
   }
 
-  private async assertCodeFree(db: DbOrTx, code: string, exceptId?: string) {
+  private async assertCodeFree(db: DbOrTx, actor: Actor, code: string, exceptId?: string) {
     const other = await repo.findOpenByCode(db, code);
     if (other && other.id !== exceptId)
-      throw new AppError('UNIT_CODE_TAKEN', `Mã đơn vị "${code}" đã được dùng cho "${other.name}".`);
+      throw new AppError('UNIT_CODE_TAKEN', codeTakenMessage(actor, code, other));
   }
 
   /** Create a unit inside an existing transaction (used by create, merge and seeding). */
@@ -184,7 +198,7 @@ export class UnitService {
     } else if (!scopeOf(actor, action).all) {
       throw new AppError('UNIT_ROOT_REQUIRED');
     }
-    await this.assertCodeFree(tx, input.code);
+    await this.assertCodeFree(tx, actor, input.code);
     const validFrom = input.validFrom ?? todayVn();
     if (parent && validFrom < parent.validFrom)
       throw new AppError(
@@ -237,7 +251,7 @@ export class UnitService {
         const unit = await this.mustGet(tx, id);
         requireInScope(actor, 'unit.write', unit.path);
         UnitService.mustBeOpen(unit);
-        if (input.code && input.code !== unit.code) await this.assertCodeFree(tx, input.code, unit.id);
+        if (input.code && input.code !== unit.code) await this.assertCodeFree(tx, actor, input.code, unit.id);
         const eff = input.effectiveDate ?? todayVn();
         if (eff < unit.validFrom)
           throw new AppError(
@@ -600,37 +614,52 @@ export class UnitService {
       const kindText = get(r, 'kind');
       const parentCode = get(r, 'parentCode');
       const dateText = get(r, 'validFrom');
+      const codeOk = UNIT_CODE_RE.test(code);
       if (!code) err('code', 'Thiếu mã đơn vị.');
-      else if (!UNIT_CODE_RE.test(code))
+      else if (!codeOk)
         err(
           'code',
-          `Mã "${code}" không hợp lệ: chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 40 ký tự).`,
+          `Mã ${quoteInput(code)} không hợp lệ: chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa ${LIMITS.unitCode} ký tự).`,
         );
-      else if (seen.has(code)) err('code', `Mã "${code}" trùng với dòng ${seen.get(code)}.`);
-      if (code) seen.set(code, line);
-      if (name.length < 2) err('name', 'Thiếu tên đơn vị.');
+      else if (seen.has(code)) err('code', `Mã ${quoteInput(code)} trùng với dòng ${seen.get(code)}.`);
+      if (codeOk) seen.set(code, line);
+      // the same rules as creating or renaming a unit by hand (the contracts' schemas)
+      if (!name) err('name', 'Thiếu tên đơn vị.');
+      else {
+        const p = textProblem(name, { label: 'Tên đơn vị', max: LIMITS.unitName, min: 2 });
+        if (p) err('name', p);
+      }
+      const shortName = get(r, 'shortName');
+      const shortProblem = textProblem(shortName, { label: 'Tên viết tắt', max: LIMITS.shortName });
+      if (shortProblem) err('shortName', shortProblem);
+      if (parentCode && !UNIT_CODE_RE.test(parentCode))
+        err('parentCode', `Mã đơn vị cấp trên ${quoteInput(parentCode)} không hợp lệ.`);
       const kind = kindText ? unitKindFromText(kindText, searchKey) : null;
       if (!kindText) err('kind', 'Thiếu loại đơn vị.');
       else if (!kind)
         err(
           'kind',
-          `Loại đơn vị "${kindText}" không có trong danh mục (ví dụ: ${UNIT_KIND_LABELS.commune_police.vi}).`,
+          `Loại đơn vị ${quoteInput(kindText)} không có trong danh mục (ví dụ: ${UNIT_KIND_LABELS.commune_police.vi}).`,
         );
       let validFrom = todayVn();
       if (dateText) {
         const d = parseDateVi(dateText);
-        if (!d) err('validFrom', `Ngày "${dateText}" không hợp lệ (định dạng dd/mm/yyyy).`);
+        if (!d)
+          err(
+            'validFrom',
+            `Ngày ${quoteInput(dateText)} không hợp lệ (ngày có thật, dạng dd/mm/yyyy, năm ${DATE_YEARS.min}–${DATE_YEARS.max}).`,
+          );
         else validFrom = d;
       }
       if (parentCode && parentCode === code) err('parentCode', 'Đơn vị không thể là cấp trên của chính nó.');
       plan.push({
         line,
-        code,
+        code: codeOk ? code : '',
         name,
-        shortName: get(r, 'shortName') || null,
+        shortName: shortName || null,
         kind: kind ?? 'other',
         parentId: null,
-        parentCode: parentCode || null,
+        parentCode: parentCode && UNIT_CODE_RE.test(parentCode) ? parentCode : null,
         validFrom,
       });
     }
@@ -640,11 +669,7 @@ export class UnitService {
     const existing = await repo.findOpenByCodes(this.db, plan.map((p) => p.code).filter(Boolean));
     for (const e of existing) {
       const p = plan.find((x) => x.code === e.code)!;
-      errors.push({
-        row: p.line,
-        column: COLS.code.label,
-        message: `Mã "${e.code}" đã được dùng cho đơn vị "${e.name}".`,
-      });
+      errors.push({ row: p.line, column: COLS.code.label, message: codeTakenMessage(actor, e.code, e) });
     }
     // parents: in the file or an open unit in the actor's scope
     const fileCodes = new Map(plan.map((p) => [p.code, p]));
@@ -665,17 +690,12 @@ export class UnitService {
       }
       if (fileCodes.has(p.parentCode)) continue;
       const parent = outsideByCode.get(p.parentCode);
-      if (!parent)
+      // a parent outside the actor's scope is answered as one that does not exist: its name stays hidden
+      if (!parent || !pathInScope(scope, parent.path))
         errors.push({
           row: p.line,
           column: COLS.parentCode.label,
-          message: `Không tìm thấy đơn vị cấp trên có mã "${p.parentCode}" (trong tệp hoặc trong hệ thống).`,
-        });
-      else if (!pathInScope(scope, parent.path))
-        errors.push({
-          row: p.line,
-          column: COLS.parentCode.label,
-          message: `Đơn vị cấp trên "${parent.name}" nằm ngoài phạm vi được phân quyền của bạn.`,
+          message: `Không tìm thấy đơn vị cấp trên có mã ${quoteInput(p.parentCode)} trong tệp hoặc trong phạm vi được phân quyền của bạn.`,
         });
       else {
         p.parentId = parent.id;

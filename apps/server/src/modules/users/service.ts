@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/repository.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
-import { hashPassword, passwordStrongEnough, verifyPassword } from '../auth/passwords.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.ts';
 import { deleteSessionsOfUser } from '../auth/repository.ts';
 import { isRole, pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { notifyUser } from '../notices/service.ts';
@@ -138,7 +138,12 @@ export class UserService {
     },
     opts: { mustChangePassword?: boolean } = {},
   ) {
-    if (!passwordStrongEnough(input.password)) throw new AppError('PASSWORD_WEAK');
+    // the scope first: an out-of-scope request learns nothing from the password's check
+    const target = await getUnit(this.db, input.unitId);
+    if (!target) throw new AppError('UNIT_NOT_FOUND');
+    requireInScope(actor, 'user.write', target.path);
+    const why = passwordProblem(input.password, { username: input.username, fullName: input.fullName });
+    if (why) throw new AppError('PASSWORD_WEAK', why);
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (tx) => {
       const unit = await getUnit(tx, input.unitId);
@@ -183,13 +188,20 @@ export class UserService {
       reason?: string | undefined;
     },
   ) {
-    if (input.newPassword !== undefined && !passwordStrongEnough(input.newPassword))
-      throw new AppError('PASSWORD_WEAK');
     const own = actor.id === id;
-    if (own && input.newPassword !== undefined) {
-      const me = await repo.getUser(this.db, id);
-      if (!me || !input.currentPassword || !(await verifyPassword(me.passwordHash, input.currentPassword)))
+    if (input.newPassword !== undefined) {
+      // the scope first: an out-of-scope request learns nothing from the password's check
+      const target = await this.requireManage(this.db, actor, id);
+      if (
+        own &&
+        (!input.currentPassword || !(await verifyPassword(target.passwordHash, input.currentPassword)))
+      )
         throw new AppError('PASSWORD_WRONG');
+      const why = passwordProblem(input.newPassword, {
+        username: target.username,
+        fullName: input.fullName ?? target.fullName,
+      });
+      if (why) throw new AppError('PASSWORD_WEAK', why);
     }
     const passwordHash = input.newPassword !== undefined ? await hashPassword(input.newPassword) : undefined;
     return this.db.transaction(async (tx) => {
