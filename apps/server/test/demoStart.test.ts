@@ -145,7 +145,7 @@ describe('starting Chiso: demo, then CHISO_DEMO=false, then a plain start', () =
       const pw = /Mật khẩu tạm thời: (\S+)/.exec(out)?.[1];
       expect(pw).toBeTruthy();
       expect(await session(server.url)).toMatchObject({ demo: null, demoPasswordsShown: false });
-      for (const [u, p] of passwords) expect(await login(server.url, u, p), u).toBe(403);
+      for (const [u, p] of passwords) expect(await login(server.url, u, p), u).toBe(401);
       expect(await login(server.url, 'admin', pw!)).toBe(200);
     } finally {
       await server.stop();
@@ -159,7 +159,7 @@ describe('starting Chiso: demo, then CHISO_DEMO=false, then a plain start', () =
       expect(out).not.toContain('Mật khẩu tạm thời');
       if (base) expect(out).toContain('CHISO_DEMO=true bị bỏ qua');
       expect(await session(server.url)).toMatchObject({ demo: null, demoPasswordsShown: false });
-      expect(await login(server.url, 'quantri', passwords.get('quantri')!)).toBe(403);
+      expect(await login(server.url, 'quantri', passwords.get('quantri')!)).toBe(401);
     } finally {
       await server.stop();
     }

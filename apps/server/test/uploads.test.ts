@@ -115,7 +115,7 @@ describe('finding 1: a sparse spreadsheet', () => {
     expect(error(r)).toEqual({
       code: 'FILE_TOO_LARGE',
       message:
-        'Tệp quá lớn hoặc quá phức tạp để đọc: trang tính "Kết quả" có dữ liệu đến dòng 1.048.576 và đến cột XFD (cột thứ 16.384), vượt giới hạn 50.000 dòng × 200 cột cho kiểm tra bảng kết quả.',
+        'Tệp quá lớn hoặc quá phức tạp để đọc: trang tính “Kết quả” có dữ liệu đến dòng 1.048.576 và đến cột XFD (cột thứ 16.384), vượt giới hạn 50.000 dòng × 200 cột cho kiểm tra bảng kết quả.',
     });
     const units = await coordinator.upload('/api/units/import', 'xfd.xlsx', buf);
     expect(units.statusCode).toBe(413);
@@ -190,20 +190,20 @@ describe('finding 8: decompression is bounded before parsing', () => {
       expect(error(r)).toEqual({
         code: 'FILE_UNREADABLE',
         message:
-          'Không đọc được tệp "hong.xlsx": tệp không phải là tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.',
+          'Không đọc được tệp “hong.xlsx”: tệp không phải là tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.',
       });
     }
     const empty = await officer.upload('/api/check-table', 'rong.xlsx', zipOf([]));
-    expect(error(empty).message).toBe('Không đọc được tệp "rong.xlsx": tệp Excel không có trang tính nào.');
+    expect(error(empty).message).toBe('Không đọc được tệp “rong.xlsx”: tệp Excel không có trang tính nào.');
     const fw = await hq.upload(
       `/api/frameworks/import-file?ownerUnitId=${hqUnit}`,
       'khung.json',
       '{"a": 1,}',
     );
-    expect(error(fw).message).toBe('Tệp "khung.json" không phải JSON hợp lệ (lỗi ở ký tự thứ 9).');
+    expect(error(fw).message).toMatch(/^Tệp “khung\.json” không phải JSON hợp lệ/);
     const csv = await officer.upload('/api/check-table', 'sai.csv', 'a,b\n"x,1\n');
     expect(csv.statusCode).toBe(422);
-    expect(error(csv).message).toMatch(/^Không đọc được tệp "sai\.csv": tệp CSV không đúng định dạng/);
+    expect(error(csv).message).toMatch(/^Không đọc được tệp “sai\.csv”: tệp CSV không đúng định dạng/);
   });
 });
 

@@ -4,6 +4,7 @@
  * rows × columns is refused before its rows are built. */
 import { parse } from 'csv-parse/sync';
 import { sheetTooLargeMessage, UPLOAD_LIMITS, type UploadKind } from '@chiso/domain/uploadLimits';
+import { quoteInput } from '@chiso/domain/limits';
 import { AppError } from '../errors.ts';
 import { runUpload } from './uploadPool.ts';
 import { parseWorkbook, type SheetData } from './xlsx.ts';
@@ -20,7 +21,7 @@ export function readTable(buf: Buffer, fileName: string, kind: UploadKind): Prom
 }
 
 const unreadable = (fileName: string, why: string) =>
-  new AppError('FILE_UNREADABLE', `Không đọc được tệp "${fileName}": ${why}`);
+  new AppError('FILE_UNREADABLE', `Không đọc được tệp ${quoteInput(fileName)}: ${why}`);
 
 /** A failure to report: what the user reads (Vietnamese) and, apart, what went wrong inside (English
  * library messages, for the log only). */

@@ -5,6 +5,7 @@
  * large ones go through the streaming writer, row by row, with the same layout. */
 import { PassThrough } from 'node:stream';
 import { sheetTooLargeMessage, UPLOAD_LIMITS, type UploadKind } from '@chiso/domain/uploadLimits';
+import { quoteInput } from '@chiso/domain/limits';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.ts';
 import { runUpload } from './uploadPool.ts';
@@ -249,7 +250,10 @@ export async function parseWorkbook(buf: Buffer, kind: UploadKind, firstOnly: bo
         const text = cellText(cell.value).trim();
         if (text === '') return;
         if (c > limit.maxColumns || n > limit.maxRows)
-          throw new AppError('FILE_TOO_LARGE', sheetTooLargeMessage(limit, `trang tính "${ws.name}"`, n, c));
+          throw new AppError(
+            'FILE_TOO_LARGE',
+            sheetTooLargeMessage(limit, `trang tính ${quoteInput(ws.name)}`, n, c),
+          );
         cells[c - 1] = text;
         if (c > lastColumn) lastColumn = c;
       });
