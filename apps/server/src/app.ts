@@ -21,43 +21,20 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './db/open.ts';
 import { AppError } from './errors.ts';
+import { buildServices, type Services } from './services.ts';
 import { CSRF_HEADER, SESSION_COOKIE, setSessionCookie, type Access } from './http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
-import { AuditService } from './modules/audit/service.ts';
 import { checkRoutes } from './modules/checks/routes.ts';
 import { cycleRoutes } from './modules/cycles/routes.ts';
-import { AppraisalService } from './modules/cycles/appraisal.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
-import { NoticeService } from './modules/notices/service.ts';
-import { CycleService } from './modules/cycles/service.ts';
-import { FileStore } from './lib/fileStore.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { frameworkRoutes } from './modules/frameworks/routes.ts';
 import { resultRoutes } from './modules/results/routes.ts';
-import { ResultService } from './modules/results/service.ts';
-import { FrameworkService } from './modules/frameworks/service.ts';
 import { authRoutes } from './modules/auth/routes.ts';
-import { AuthService } from './modules/auth/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { unitRoutes } from './modules/units/routes.ts';
-import { UnitService } from './modules/units/service.ts';
 import { userRoutes } from './modules/users/routes.ts';
-import { UserService } from './modules/users/service.ts';
-
-export interface Services {
-  config: Config;
-  database: Database;
-  auth: AuthService;
-  units: UnitService;
-  users: UserService;
-  audit: AuditService;
-  frameworks: FrameworkService;
-  results: ResultService;
-  cycles: CycleService;
-  appraisal: AppraisalService;
-  notices: NoticeService;
-}
 
 export interface BuildOptions {
   config: Config;
@@ -157,19 +134,7 @@ export async function buildApp(
     parseJson(req, body as string, done);
   });
 
-  const services: Services = {
-    config,
-    database,
-    auth: new AuthService(database.db, config),
-    units: new UnitService(database.db),
-    users: new UserService(database.db),
-    audit: new AuditService(database.db),
-    frameworks: new FrameworkService(database.db),
-    results: new ResultService(database.db),
-    cycles: new CycleService(database.db, new FileStore(config.filesDir), config.uploadMaxBytes),
-    appraisal: new AppraisalService(database.db),
-    notices: new NoticeService(database.db, config.smtpUrl, config.mailFrom),
-  };
+  const services = buildServices(config, database);
 
   const routeList: { method: string; url: string; access: Access }[] = [];
   app.addHook('onRoute', (r) => {

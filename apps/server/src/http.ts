@@ -3,7 +3,7 @@ import type { Action } from '@chiso/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '@chiso/contracts';
-import { fileNameProblem } from '@chiso/domain';
+import { fileNameProblem, fileSlug } from '@chiso/domain';
 import { AppError } from './errors.ts';
 import type { Actor } from './modules/auth/actor.ts';
 import type { SessionInfo } from './modules/auth/service.ts';
@@ -86,4 +86,25 @@ export function multipartFailure(e: unknown): unknown {
   const status = (e as { statusCode?: number }).statusCode;
   if (status === 413) return e;
   return new AppError('VALIDATION', 'Nội dung gửi lên bị hỏng hoặc không đúng dạng multipart/form-data.');
+}
+
+/** Send a file to download (or to show inline): the content type, and the name in two forms — an
+ * ASCII slug for old clients and the Vietnamese name (RFC 5987) for the others. `name` has no
+ * extension; `ext` is added to both forms. */
+export function sendFile(
+  reply: FastifyReply,
+  file: { name: string; ext: string; mime: string; body: Buffer | string; inline?: boolean },
+) {
+  const ascii = `${fileSlug(file.name)}.${file.ext}`;
+  const utf8 = encodeURIComponent(`${file.name}.${file.ext}`).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return reply
+    .header('content-type', file.mime)
+    .header(
+      'content-disposition',
+      `${file.inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${utf8}`,
+    )
+    .send(file.body);
 }

@@ -29,6 +29,17 @@ export function compareVi(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
+/** A file name part in ASCII from Vietnamese text: "Xếp hạng năm 2023 — Cù Lao Dung" →
+ * "xep-hang-nam-2023-cu-lao-dung" (lower case, diacritics and đ removed, other characters as "-"). */
+export function fileSlug(text: string, max = 80): string {
+  const slug = searchKey(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/g, '');
+  return slug || 'tep';
+}
+
 export function sortVi<T>(items: readonly T[], key: (item: T) => string): T[] {
   return [...items].sort((x, y) => compareVi(key(x), key(y)));
 }

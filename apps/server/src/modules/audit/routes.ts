@@ -1,7 +1,7 @@
 import { AuditList, AuditQuery, ErrorResponse } from '@chiso/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../services.ts';
 import { actorOf } from '../../http.ts';
 
 export async function auditRoutes(app: FastifyInstance, s: Services) {

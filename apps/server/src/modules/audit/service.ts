@@ -1,8 +1,16 @@
-import type { Db } from '../../db/open.ts';
+import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { scopeOf, type Actor } from '../auth/actor.ts';
 import { scopeIsEmpty } from '../auth/scope.ts';
-import { listAudit, verifyChain, type AuditFilter } from './repository.ts';
+import { appendAudit, listAudit, verifyChain, type AuditFilter, type AuditInput } from './repository.ts';
+
+export type { AuditInput };
+
+/** Append an entry to the audit trail in the caller's transaction: the one way other modules
+ * audit (they do not reach into this module's repository). Returns the entry's sequence number. */
+export function audit(tx: DbOrTx, entry: AuditInput): Promise<number> {
+  return appendAudit(tx, entry);
+}
 
 export class AuditService {
   constructor(private db: Db) {}

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ErrorResponse, LoginBody, Ok, PasswordBody, SessionResponse } from '@chiso/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../services.ts';
 import { AppError } from '../../errors.ts';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, setSessionCookie } from '../../http.ts';
 import type { SessionInfo } from './service.ts';

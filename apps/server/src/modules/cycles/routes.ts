@@ -27,7 +27,7 @@ import {
 } from '@chiso/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../services.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, commonErrors, multipartFailure } from '../../http.ts';
 import { z } from 'zod';

@@ -5,7 +5,7 @@ import { IdParams } from '@chiso/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../services.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, uploadedFile } from '../../http.ts';
 import { docxFileName, renderDocx } from '../../lib/docx.ts';

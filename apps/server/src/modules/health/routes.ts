@@ -1,7 +1,7 @@
 import { Health } from '@chiso/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../services.ts';
 
 export async function healthRoutes(app: FastifyInstance, s: Services) {
   app.withTypeProvider<ZodTypeProvider>().get(

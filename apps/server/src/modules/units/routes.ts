@@ -18,7 +18,7 @@ import {
 import { UNIT_KIND_LABELS } from '@chiso/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../services.ts';
 import { actorOf, commonErrors, uploadedFile } from '../../http.ts';
 import { readTabular } from '../../lib/tabular.ts';
 

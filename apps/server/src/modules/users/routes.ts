@@ -16,7 +16,7 @@ import {
 } from '@chiso/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../services.ts';
 import { actorOf, commonErrors } from '../../http.ts';
 
 const errors = commonErrors;

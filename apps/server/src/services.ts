@@ -1,0 +1,44 @@
+/** The services of the application, built once per app from the configuration and the database.
+ * Route modules take this type from here (not from app.ts, which imports the routes). */
+import type { Config } from './config.ts';
+import type { Database } from './db/open.ts';
+import { FileStore } from './lib/fileStore.ts';
+import { AuditService } from './modules/audit/service.ts';
+import { AuthService } from './modules/auth/service.ts';
+import { AppraisalService } from './modules/cycles/appraisal.ts';
+import { CycleService } from './modules/cycles/service.ts';
+import { FrameworkService } from './modules/frameworks/service.ts';
+import { NoticeService } from './modules/notices/service.ts';
+import { ResultService } from './modules/results/service.ts';
+import { UnitService } from './modules/units/service.ts';
+import { UserService } from './modules/users/service.ts';
+
+export interface Services {
+  config: Config;
+  database: Database;
+  auth: AuthService;
+  units: UnitService;
+  users: UserService;
+  audit: AuditService;
+  frameworks: FrameworkService;
+  results: ResultService;
+  cycles: CycleService;
+  appraisal: AppraisalService;
+  notices: NoticeService;
+}
+
+export function buildServices(config: Config, database: Database): Services {
+  return {
+    config,
+    database,
+    auth: new AuthService(database.db, config),
+    units: new UnitService(database.db),
+    users: new UserService(database.db),
+    audit: new AuditService(database.db),
+    frameworks: new FrameworkService(database.db),
+    results: new ResultService(database.db),
+    cycles: new CycleService(database.db, new FileStore(config.filesDir), config.uploadMaxBytes),
+    appraisal: new AppraisalService(database.db),
+    notices: new NoticeService(database.db, config.smtpUrl, config.mailFrom),
+  };
+}
