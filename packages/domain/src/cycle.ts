@@ -17,7 +17,55 @@ export const STAGE_LABELS: Record<Stage, string> = {
   publication: 'Công bố',
 };
 
-export type StageState = 'pending' | 'open' | 'closed';
+export const STAGE_STATES = ['pending', 'open', 'closed'] as const;
+export type StageState = (typeof STAGE_STATES)[number];
+
+export const STAGE_STATE_LABELS: Record<StageState, string> = {
+  pending: 'Chưa mở',
+  open: 'Đang mở',
+  closed: 'Đã đóng',
+};
+
+/** A cycle: open (self-assessment, appraisal) → finalised (results computed) → published (by decision). */
+export const CYCLE_STATUSES = ['open', 'finalised', 'published'] as const;
+export type CycleStatus = (typeof CYCLE_STATUSES)[number];
+
+export const CYCLE_STATUS_LABELS: Record<CycleStatus, string> = {
+  open: 'Đang diễn ra',
+  finalised: 'Đã hoàn thiện kết quả',
+  published: 'Đã công bố',
+};
+
+/** A unit's self-assessment: draft → submitted → in_appraisal → appraised; returned by the appraising
+ * level goes back to editable (like draft). */
+export const ASSESSMENT_STATUSES = ['draft', 'submitted', 'returned', 'in_appraisal', 'appraised'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
+  draft: 'Đang tự đánh giá',
+  submitted: 'Đã gửi',
+  returned: 'Bị trả lại',
+  in_appraisal: 'Đang thẩm định',
+  appraised: 'Đã có kết quả',
+};
+
+/** The unit may still change its self-assessment (scores, explanations, evidence). */
+export function isEditable(s: AssessmentStatus): boolean {
+  return s === 'draft' || s === 'returned';
+}
+
+/** Sent and waiting for, or under, appraisal (appraisers and approving levels act). */
+export function isUnderAppraisal(s: AssessmentStatus): boolean {
+  return s === 'submitted' || s === 'in_appraisal';
+}
+
+export function isAssessmentStatus(v: string): v is AssessmentStatus {
+  return (ASSESSMENT_STATUSES as readonly string[]).includes(v);
+}
+
+export function isCycleStatus(v: string): v is CycleStatus {
+  return (CYCLE_STATUSES as readonly string[]).includes(v);
+}
 
 export interface StageInfo {
   stage: Stage;
