@@ -72,7 +72,7 @@ describe('admin web app', () => {
         'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên\nE2E-1,Tổ một,Đội,CAH-CLD\nE2E-2,Tổ hai,Loại lạ,CAH-CLD\n',
       ),
     });
-    await page.getByText('Loại đơn vị "Loại lạ" không có trong danh mục', { exact: false }).waitFor();
+    await page.getByText('Loại đơn vị “Loại lạ” không có trong danh mục', { exact: false }).waitFor();
     await page.screenshot({ path: path.join(OUT, 'units-import-errors.png') });
     await page.keyboard.press('Escape');
     const r = await page.evaluate(
