@@ -10,6 +10,7 @@ import { CycleService } from './modules/cycles/service.ts';
 import { FrameworkService } from './modules/frameworks/service.ts';
 import { NoticeService } from './modules/notices/service.ts';
 import { ResultService } from './modules/results/service.ts';
+import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
 import { UserService } from './modules/users/service.ts';
 
@@ -18,6 +19,7 @@ export interface Services {
   database: Database;
   auth: AuthService;
   units: UnitService;
+  reorg: ReorgService;
   users: UserService;
   audit: AuditService;
   frameworks: FrameworkService;
@@ -28,11 +30,13 @@ export interface Services {
 }
 
 export function buildServices(config: Config, database: Database): Services {
+  const units = new UnitService(database.db);
   return {
     config,
     database,
     auth: new AuthService(database.db, config),
-    units: new UnitService(database.db),
+    units,
+    reorg: new ReorgService(database.db, units),
     users: new UserService(database.db),
     audit: new AuditService(database.db),
     frameworks: new FrameworkService(database.db),

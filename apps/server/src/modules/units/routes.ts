@@ -109,7 +109,7 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
         response: { 200: UnitView, ...errors },
       },
     },
-    async (req) => s.units.move(actorOf(req), req.params.id, req.body),
+    async (req) => s.reorg.move(actorOf(req), req.params.id, req.body),
   );
 
   api.post(
@@ -123,7 +123,7 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
         response: { 200: ReorgResult, ...errors },
       },
     },
-    async (req) => s.units.merge(actorOf(req), req.body),
+    async (req) => s.reorg.merge(actorOf(req), req.body),
   );
 
   api.post(
@@ -138,7 +138,7 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
         response: { 200: ReorgResult, ...errors },
       },
     },
-    async (req) => s.units.abolish(actorOf(req), req.params.id, req.body),
+    async (req) => s.reorg.abolish(actorOf(req), req.params.id, req.body),
   );
 
   api.post(
@@ -152,7 +152,7 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
         response: { 200: ReorgResult, ...errors },
       },
     },
-    async (req) => s.units.abolishLevel(actorOf(req), req.body),
+    async (req) => s.reorg.abolishLevel(actorOf(req), req.body),
   );
 
   api.post(
