@@ -10,6 +10,7 @@ import { CycleService } from './modules/cycles/service.ts';
 import { FrameworkService } from './modules/frameworks/service.ts';
 import { NoticeService } from './modules/notices/service.ts';
 import { ResultService } from './modules/results/service.ts';
+import { SystemService } from './modules/system/service.ts';
 import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
 import { UserService } from './modules/users/service.ts';
@@ -27,6 +28,7 @@ export interface Services {
   cycles: CycleService;
   appraisal: AppraisalService;
   notices: NoticeService;
+  system: SystemService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -44,5 +46,6 @@ export function buildServices(config: Config, database: Database): Services {
     cycles: new CycleService(database.db, new FileStore(config.filesDir), config.uploadMaxBytes),
     appraisal: new AppraisalService(database.db),
     notices: new NoticeService(database.db, config.smtpUrl, config.mailFrom),
+    system: new SystemService(database.db),
   };
 }

@@ -173,7 +173,7 @@ export async function testApp(over: Partial<Config> = {}, opts: { cycles?: boole
 
 /** Find a unit id by code through the service layer (system view). */
 export async function unitIdByCode(t: TestApp, code: string): Promise<string> {
-  const { findOpenByCode } = await import('../src/modules/units/repository.ts');
+  const { findOpenByCode } = await import('../src/modules/units/service.ts');
   const u = await findOpenByCode(t.database.db, code);
   if (!u) throw new Error(`no unit ${code}`);
   return u.id;

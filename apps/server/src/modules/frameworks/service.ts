@@ -23,11 +23,15 @@ import {
 import { addSheet, newWorkbook, readSheets, workbookBuffer, type CellIn } from '../../lib/xlsx.ts';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
-import { appendAudit } from '../audit/repository.ts';
+import { audit } from '../audit/service.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
-import { getUnit } from '../units/repository.ts';
+import { getUnit } from '../units/service.ts';
 import * as repo from './repository.ts';
+
+/** What other modules may read of frameworks (they do not reach into this module's repository). */
+export { getFramework, listFrameworks } from './repository.ts';
+export type { FrameworkRow } from './repository.ts';
 
 type Joined = NonNullable<Awaited<ReturnType<typeof repo.getFramework>>>;
 
@@ -190,7 +194,7 @@ export class FrameworkService {
         ownerUnitId,
         createdBy: actor.id,
       });
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
         action: 'framework.create',
@@ -254,7 +258,7 @@ export class FrameworkService {
         if (now?.f.status !== 'draft') throw new AppError('FRAMEWORK_STATE');
         throw new AppError('FRAMEWORK_CONFLICT', undefined, { revision: now.f.revision });
       }
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
         action: 'framework.update',
@@ -408,7 +412,7 @@ export class FrameworkService {
     await this.db.transaction(async (tx) => {
       const r = await repo.setStatus(tx, id, 'draft', { status: 'published', publishedAt: new Date() });
       if (!r) throw new AppError('FRAMEWORK_STATE');
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
         action: 'framework.publish',
@@ -431,7 +435,7 @@ export class FrameworkService {
     await this.db.transaction(async (tx) => {
       const r = await repo.setStatus(tx, id, 'published', { status: 'retired', retiredAt: new Date() });
       if (!r) throw new AppError('FRAMEWORK_STATE');
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
         action: 'framework.retire',
