@@ -293,11 +293,12 @@ export class FrameworkService {
   /** The framework as a file: its JSON form, or the workbook (information, criteria, bands). */
   async exportFile(actor: Actor, id: string, format: 'json' | 'xlsx') {
     const j = await this.mustGet(id, actor);
-    const base = `${j.f.code}-v${j.f.version}`.replace(/[^A-Za-z0-9._-]/g, '_');
+    const name = `${j.f.code}-v${j.f.version}`.replace(/[^A-Za-z0-9._-]/g, '_');
     if (format === 'json')
       return {
-        fileName: `${base}.json`,
-        contentType: 'application/json; charset=utf-8',
+        name,
+        ext: 'json',
+        mime: 'application/json; charset=utf-8',
         body: Buffer.from(JSON.stringify(j.f.definition, null, 2) + '\n', 'utf8'),
       };
     const parsed = parseFrameworkJson(j.f.definition);
@@ -346,8 +347,9 @@ export class FrameworkService {
       typedRows(sheets.bands.slice(1), BAND_NUMERIC),
     );
     return {
-      fileName: `${base}.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      name,
+      ext: 'xlsx',
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       body: await workbookBuffer(wb),
     };
   }
