@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** One temporary directory per run, removed at its end (scripts/testTempRoot.ts). */
+const globalSetup = ['scripts/testTempRoot.ts'];
+
 export default defineConfig({
   test: {
     maxWorkers: 2,
@@ -7,6 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          globalSetup,
           include: ['packages/*/test/**/*.test.ts', 'apps/server/test/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -15,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          globalSetup,
           include: ['e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

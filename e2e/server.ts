@@ -71,12 +71,17 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Runn
     dataDir,
     proc,
     log: () => out,
+    /** Stop the server (if still running) and remove its data directory. */
     stop: async () => {
-      if (proc.exitCode === null) {
-        proc.kill('SIGTERM');
-        await new Promise((r) => proc.once('exit', r));
+      try {
+        if (proc.exitCode === null && proc.signalCode === null) {
+          const exited = new Promise((r) => proc.once('exit', r));
+          proc.kill('SIGTERM');
+          await exited;
+        }
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
     },
     kill: async () => {
       if (proc.exitCode === null && proc.signalCode === null) {

@@ -3,7 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDb } from './db/open.ts';
 import { backup, restore } from './commands/backup.ts';
 import { runCheckTable } from './commands/checkTable.ts';
-import { verifyChain } from './modules/audit/repository.ts';
+import { AuditService } from './modules/audit/service.ts';
 import { createAdmin } from './modules/system/firstAdmin.ts';
 import { FileStore } from './lib/fileStore.ts';
 import { seedDemo } from './modules/system/seed.ts';
@@ -48,7 +48,7 @@ async function run(argv: string[]): Promise<number> {
     case 'verify-audit': {
       const d = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
-        const r = await verifyChain(d.db);
+        const r = await new AuditService(d.db).verify();
         if (r.ok) {
           console.log(`Nhật ký kiểm toán nguyên vẹn: ${r.count} bản ghi, chuỗi băm khớp.`);
           return 0;

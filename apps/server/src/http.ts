@@ -90,12 +90,15 @@ export function multipartFailure(e: unknown): unknown {
 
 /** Send a file to download (or to show inline): the content type, and the name in two forms — an
  * ASCII slug for old clients and the Vietnamese name (RFC 5987) for the others. `name` has no
- * extension; `ext` is added to both forms. */
+ * extension; `ext` is added to both forms. A name that is already a safe ASCII file name (letters,
+ * digits, '.', '-', '_', e.g. a framework's code and version) is kept as it is, case included. */
+const SAFE_ASCII_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 export function sendFile(
   reply: FastifyReply,
   file: { name: string; ext: string; mime: string; body: Buffer | string; inline?: boolean },
 ) {
-  const ascii = `${fileSlug(file.name)}.${file.ext}`;
+  const ascii = `${SAFE_ASCII_NAME.test(file.name) ? file.name : fileSlug(file.name)}.${file.ext}`;
   const utf8 = encodeURIComponent(`${file.name}.${file.ext}`).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

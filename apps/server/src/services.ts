@@ -10,6 +10,8 @@ import { CycleService } from './modules/cycles/service.ts';
 import { FrameworkService } from './modules/frameworks/service.ts';
 import { NoticeService } from './modules/notices/service.ts';
 import { ResultService } from './modules/results/service.ts';
+import { SystemService } from './modules/system/service.ts';
+import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
 import { UserService } from './modules/users/service.ts';
 
@@ -18,6 +20,7 @@ export interface Services {
   database: Database;
   auth: AuthService;
   units: UnitService;
+  reorg: ReorgService;
   users: UserService;
   audit: AuditService;
   frameworks: FrameworkService;
@@ -25,14 +28,17 @@ export interface Services {
   cycles: CycleService;
   appraisal: AppraisalService;
   notices: NoticeService;
+  system: SystemService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
+  const units = new UnitService(database.db);
   return {
     config,
     database,
     auth: new AuthService(database.db, config),
-    units: new UnitService(database.db),
+    units,
+    reorg: new ReorgService(database.db, units),
     users: new UserService(database.db),
     audit: new AuditService(database.db),
     frameworks: new FrameworkService(database.db),
@@ -40,5 +46,6 @@ export function buildServices(config: Config, database: Database): Services {
     cycles: new CycleService(database.db, new FileStore(config.filesDir), config.uploadMaxBytes),
     appraisal: new AppraisalService(database.db),
     notices: new NoticeService(database.db, config.smtpUrl, config.mailFrom),
+    system: new SystemService(database.db),
   };
 }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCheckTable } from '../src/commands/checkTable.ts';
+import { tempDir } from './helpers.ts';
 
 const seed = path.resolve(
   import.meta.dirname,
@@ -39,7 +39,7 @@ describe('check-table command', () => {
     ws.addRow(['Đơn vị', 'Điểm thẩm định (65)', 'Điều tra XHH', 'Tổng điểm', 'Chỉ số', 'Xếp hạng']);
     ws.addRow(['Sở Nội vụ', 60.25, '30/35', 90.25, 90.25, 1]);
     ws.addRow(['Sở Tư pháp', 55, '31,5/35', 86.5, 86.5, 1]);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-ct-')), 'bang.xlsx');
+    const file = path.join(tempDir('chiso-ct-'), 'bang.xlsx');
     await wb.xlsx.writeFile(file);
     const r = await run([file, '--json']);
     expect(r.code).toBe(0);
@@ -49,7 +49,7 @@ describe('check-table command', () => {
 
   it('exits non-zero only for a missing or unreadable file', async () => {
     expect((await run(['/khong/co/tep.csv'])).code).toBe(2);
-    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-ct-')), 'hong.xlsx');
+    const bad = path.join(tempDir('chiso-ct-'), 'hong.xlsx');
     fs.writeFileSync(bad, 'PK\u0003\u0004garbage');
     const r = await run([bad]);
     expect(r.code).toBe(2);

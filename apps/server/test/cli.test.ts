@@ -1,11 +1,10 @@
 /** The commands as a user runs them (`npm run chiso -- …` runs this same file with tsx). */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../src/db/open.ts';
+import { tempDir } from './helpers.ts';
 
 const cli = path.resolve(import.meta.dirname, '../src/cli.ts');
 const run = (args: string[], env: Record<string, string>) =>
@@ -17,7 +16,7 @@ const run = (args: string[], env: Record<string, string>) =>
 
 describe.skipIf(!!process.env.TEST_DATABASE_URL)('chiso commands on the embedded database', () => {
   it('seed-demo, verify-audit (pass, then fail after a record is altered), backup and restore', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-cli-'));
+    const dir = tempDir('chiso-cli-');
     const seeded = run(['seed-demo'], { DATA_DIR: dir });
     expect(seeded.status, seeded.stderr).toBe(0);
     expect(seeded.stdout).toContain('quantri');
@@ -25,9 +24,9 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('chiso commands on the embedded
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('nguyên vẹn');
 
-    const file = path.join(dir, '..', `${path.basename(dir)}.tar.gz`);
+    const file = path.join(tempDir('chiso-cli-b-'), `${path.basename(dir)}.tar.gz`);
     expect(run(['backup', '--out', file], { DATA_DIR: dir }).status).toBe(0);
-    const target = fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-cli-r-'));
+    const target = tempDir('chiso-cli-r-');
     const restored = run(['restore', file], { DATA_DIR: target });
     expect(restored.status, restored.stderr).toBe(0);
     expect(run(['verify-audit'], { DATA_DIR: target }).status).toBe(0);

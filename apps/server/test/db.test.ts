@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -9,8 +8,9 @@ import { loadConfig } from '../src/config.ts';
 import { openDb, rawRows } from '../src/db/open.ts';
 import { verifyChain } from '../src/modules/audit/repository.ts';
 import { seedDemo } from '../src/modules/system/seed.ts';
+import { tempDir } from './helpers.ts';
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-db-'));
+const tmp = () => tempDir('chiso-db-');
 
 describe('embedded database', () => {
   it('loads unaccent and pg_trgm', async () => {

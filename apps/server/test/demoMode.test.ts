@@ -10,7 +10,7 @@ import { buildApp } from '../src/app.ts';
 import { auditLog, demoAccounts, sessions, users } from '../src/db/schema.ts';
 import { verifyChain } from '../src/modules/audit/repository.ts';
 import { demoPasswordsVisible } from '../src/modules/auth/routes.ts';
-import { readInstallation } from '../src/modules/system/demoRepository.ts';
+import { readInstallation } from '../src/modules/system/installation.ts';
 import { createAdmin } from '../src/modules/system/firstAdmin.ts';
 import { prepareInstallation } from '../src/modules/system/installation.ts';
 import { DEMO_USERNAMES, seedDemo } from '../src/modules/system/seed.ts';

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
+import { afterAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openDb, type Database } from '../src/db/open.ts';
@@ -34,13 +35,33 @@ export async function testDatabase(): Promise<Database> {
   return database;
 }
 
+/** Temporary directories of this test file, removed after its last test (this module is loaded
+ * afresh for each test file, so the hook below belongs to the file that imports it). */
+const temporary = new Set<string>();
+
+/** A new directory under the system's temporary directory, removed after the test file. */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.add(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+  temporary.clear();
+});
+
+/** The configuration of a test app. Its files directory is a new temporary one unless given; either
+ * way, when it lies in the system's temporary directory it is removed after the test file. */
 export function testConfig(over: Partial<Config> = {}): Config {
+  const filesDir = over.filesDir ?? tempDir('chiso-files-');
+  if (path.resolve(filesDir).startsWith(path.resolve(os.tmpdir()) + path.sep)) temporary.add(filesDir);
   return {
     ...loadConfig({
       LOG_LEVEL: 'silent',
       DATA_DIR: '/nonexistent-test-dir',
       WEB_DIST: '/nonexistent-web-dist',
-      FILES_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-files-')),
+      FILES_DIR: filesDir,
     }),
     demo: true,
     ...over,
@@ -144,7 +165,7 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
  * 2024 open), with their evidence files in a temporary directory removed on close. */
 export async function testApp(over: Partial<Config> = {}, opts: { cycles?: boolean } = {}): Promise<TestApp> {
   const database = await testDatabase();
-  const filesDir = opts.cycles ? fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-demo-files-')) : null;
+  const filesDir = opts.cycles ? tempDir('chiso-demo-files-') : null;
   const seed = await seedDemo(database.db, filesDir ? { cyclesFiles: new FileStore(filesDir) } : {});
   const app = await buildApp({
     config: testConfig({ ...(filesDir ? { filesDir } : {}), ...over }),
@@ -173,7 +194,7 @@ export async function testApp(over: Partial<Config> = {}, opts: { cycles?: boole
 
 /** Find a unit id by code through the service layer (system view). */
 export async function unitIdByCode(t: TestApp, code: string): Promise<string> {
-  const { findOpenByCode } = await import('../src/modules/units/repository.ts');
+  const { findOpenByCode } = await import('../src/modules/units/service.ts');
   const u = await findOpenByCode(t.database.db, code);
   if (!u) throw new Error(`no unit ${code}`);
   return u.id;

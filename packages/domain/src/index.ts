@@ -1,5 +1,6 @@
 export * from './text.ts';
 export * from './units.ts';
+export * from './unitImport.ts';
 export * from './access.ts';
 export * from './points.ts';
 export * from './checkTable/index.ts';

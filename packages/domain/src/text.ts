@@ -30,14 +30,15 @@ export function compareVi(a: string, b: string): number {
 }
 
 /** A file name part in ASCII from Vietnamese text: "Xếp hạng năm 2023 — Cù Lao Dung" →
- * "xep-hang-nam-2023-cu-lao-dung" (lower case, diacritics and đ removed, other characters as "-"). */
-export function fileSlug(text: string, max = 80): string {
+ * "xep-hang-nam-2023-cu-lao-dung" (lower case, diacritics and đ removed, other characters as "-"),
+ * at most `max` characters; `fallback` when nothing is left. */
+export function fileSlug(text: string, max = 80, fallback = 'tep'): string {
   const slug = searchKey(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, max)
     .replace(/-+$/g, '');
-  return slug || 'tep';
+  return slug || fallback;
 }
 
 export function sortVi<T>(items: readonly T[], key: (item: T) => string): T[] {

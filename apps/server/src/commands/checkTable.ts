@@ -7,11 +7,6 @@ import { formatPoints } from '@chiso/domain/points';
 import { AppError } from '../errors.ts';
 import { checkUpload } from '../modules/checks/service.ts';
 
-/** Read and check the file in the upload worker, within the table check's bounds (as the route). */
-export async function checkTableFile(file: string, transpose: boolean): Promise<CheckResult> {
-  return checkUpload(fs.readFileSync(file), path.basename(file), transpose);
-}
-
 export function renderReport(file: string, r: CheckResult): string[] {
   const out: string[] = [];
   out.push(`Kiểm tra bảng kết quả: ${path.basename(file)}`);
@@ -58,7 +53,8 @@ export async function runCheckTable(args: string[], out: (line: string) => void)
   }
   let r: CheckResult;
   try {
-    r = await checkTableFile(file, args.includes('--transpose'));
+    // read and checked in the upload worker, within the table check's bounds (as the route)
+    r = await checkUpload(fs.readFileSync(file), path.basename(file), args.includes('--transpose'));
   } catch (e) {
     out(e instanceof AppError ? e.message : `Không đọc được tệp "${file}".`);
     return 2;

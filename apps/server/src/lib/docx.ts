@@ -28,6 +28,7 @@ import {
   NATIONAL_TITLE,
   RECIPIENTS_LABEL,
   annexLabel,
+  fileSlug,
   numberAndSymbol,
   placeAndDate,
   recipientLines,
@@ -390,23 +391,14 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
   return Packer.toBuffer(buildDocument(doc));
 }
 
-/** Bỏ dấu tiếng Việt, chỉ giữ chữ, số và gạch nối. */
-function asciiSlug(text: string): string {
-  return text
-    .replace(/đ/gu, 'd')
-    .replace(/Đ/gu, 'D')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-+|-+$/gu, '');
-}
+/** Bỏ dấu tiếng Việt, chỉ giữ chữ, số và gạch nối; rỗng khi không còn gì (cả tên được cắt ở 120 ký tự bên dưới). */
+const asciiPart = (text: string) => fileSlug(text, Infinity, '');
 
 /** Tên tệp an toàn (ASCII), ví dụ "quyet-dinh-90-qd-ubnd-2022-01-25.docx". */
 export function docxFileName(doc: OfficialDocument): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = `${doc.date.year}-${pad(doc.date.month)}-${pad(doc.date.day)}`;
-  const parts = [asciiSlug(doc.type), asciiSlug(doc.number ?? '') || 'chua-so', asciiSlug(doc.symbol), date];
+  const parts = [asciiPart(doc.type), asciiPart(doc.number ?? '') || 'chua-so', asciiPart(doc.symbol), date];
   const name = parts
     .filter((p) => p.length > 0)
     .join('-')

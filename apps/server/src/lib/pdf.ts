@@ -117,7 +117,8 @@ export async function docxToPdf(docx: Buffer): Promise<Buffer> {
     const profile = join(work, 'profile');
     await mkdir(outDir);
     await writeFile(input, docx);
-    const env: NodeJS.ProcessEnv = { ...process.env, FONTCONFIG_FILE: conf, HOME: work };
+    // LibreOffice's own temporary files go in the work directory too, removed below
+    const env: NodeJS.ProcessEnv = { ...process.env, FONTCONFIG_FILE: conf, HOME: work, TMPDIR: work };
     try {
       await run(
         soffice,

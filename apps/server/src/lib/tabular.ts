@@ -12,12 +12,7 @@ import { checkZip, isCompoundFile, isZip, ZipUnreadable, type ZipBounds } from '
 
 /** The rows of the upload's first sheet (or of the CSV). */
 export async function readTabular(buf: Buffer, fileName: string, kind: UploadKind): Promise<string[][]> {
-  return (await readTable(buf, fileName, kind)).rows;
-}
-
-/** The upload's first sheet (or the CSV) with its name and merged ranges. */
-export function readTable(buf: Buffer, fileName: string, kind: UploadKind): Promise<SheetData> {
-  return runUpload({ op: 'table', kind, fileName }, buf) as Promise<SheetData>;
+  return ((await runUpload({ op: 'table', kind, fileName }, buf)) as SheetData).rows;
 }
 
 const unreadable = (fileName: string, why: string) =>

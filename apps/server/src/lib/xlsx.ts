@@ -6,6 +6,7 @@
 import { PassThrough } from 'node:stream';
 import { sheetTooLargeMessage, UPLOAD_LIMITS, type UploadKind } from '@chiso/domain/uploadLimits';
 import { quoteInput } from '@chiso/domain/limits';
+import { formatDateVi } from '@chiso/domain/text';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.ts';
 import { runUpload } from './uploadPool.ts';
@@ -222,13 +223,11 @@ export async function readSheets(
   kind: UploadKind,
   fileName?: string,
 ): Promise<Map<string, string[][]>> {
-  const sheets = await readWorkbook(buf, kind, fileName);
+  const sheets = (await runUpload(
+    { op: 'workbook', kind, fileName: fileName ?? 'tệp Excel' },
+    buf,
+  )) as SheetData[];
   return new Map(sheets.map((s) => [s.name, s.rows]));
-}
-
-/** Every sheet of a workbook, with its merged ranges, read in the upload worker. */
-export function readWorkbook(buf: Buffer, kind: UploadKind, fileName = 'tệp Excel'): Promise<SheetData[]> {
-  return runUpload({ op: 'workbook', kind, fileName }, buf) as Promise<SheetData[]>;
 }
 
 /** Load a workbook that has passed the zip bounds and read its sheets (all, or the first only). Runs in
@@ -284,10 +283,8 @@ function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
 
 export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) {
-    const d = v;
-    return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
-  }
+  // a date cell is read as dd/mm/yyyy (ExcelJS gives the day at midnight UTC)
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : formatDateVi(v);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
     if ('text' in v && typeof v.text === 'string') return v.text;

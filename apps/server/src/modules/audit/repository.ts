@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { type DbOrTx, rawRows } from '../../db/open.ts';
 import { auditLog } from '../../db/schema.ts';
-import { type Scope, unitInScope } from '../auth/scope.ts';
+import { unitInScope } from '../../db/scope.ts';
+import type { Scope } from '../auth/scope.ts';
 import { GENESIS_HASH, recordHash, type ChainedFields } from './chain.ts';
 
 export interface AuditInput {

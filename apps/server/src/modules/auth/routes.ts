@@ -33,9 +33,9 @@ export async function authRoutes(app: FastifyInstance, s: Services) {
         existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomBytes(32).toString('base64url');
     }
     reply.setCookie(CSRF_COOKIE, csrfToken, { ...cookieBase, httpOnly: false });
-    const user = session ? await s.auth.me(session) : null;
+    const user = session ? await s.users.me(session.user) : null;
     const shown = s.config.demo && demoPasswordsVisible(req);
-    const demo = s.config.demo ? await s.auth.demoAccounts(shown) : null;
+    const demo = s.config.demo ? await s.system.demoAccounts(shown) : null;
     return { user, csrfToken, demo, demoPasswordsShown: !!demo && shown };
   }
 

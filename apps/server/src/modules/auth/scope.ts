@@ -1,5 +1,5 @@
-/** A reader's scope for one action: the whole system, or the union of the subtrees of its grants. */
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+/** A reader's scope for one action: the whole system, or the union of the subtrees of its grants.
+ * Its SQL form, for repositories, is in db/scope.ts. */
 import { ROLES, roleAllows, type Action, type Role } from '@chiso/domain';
 
 export interface ActiveGrant {
@@ -35,25 +35,6 @@ export function pathInScope(scope: Scope, unitPath: string): boolean {
 
 export function scopeIsEmpty(scope: Scope): boolean {
   return !scope.all && scope.paths.length === 0;
-}
-
-/** SQL condition: the units.path column lies in the scope. */
-export function pathColumnInScope(pathCol: AnyColumn | SQL, scope: Scope): SQL {
-  if (scope.all) return sql`true`;
-  if (scope.paths.length === 0) return sql`false`;
-  const likes = scope.paths.map((p) => sql`${pathCol} like ${escapeLike(p) + '%'}`);
-  return sql`(${sql.join(likes, sql` or `)})`;
-}
-
-/** SQL condition: a unit id column refers to a unit in the scope. */
-export function unitInScope(unitIdCol: AnyColumn | SQL, scope: Scope): SQL {
-  if (scope.all) return sql`true`;
-  if (scope.paths.length === 0) return sql`false`;
-  return sql`${unitIdCol} in (select u.id from units u where ${pathColumnInScope(sql`u.path`, scope)})`;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
 export function isRole(v: string): v is Role {

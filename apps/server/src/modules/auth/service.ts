@@ -1,15 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { formatDateTimeVi } from '@chiso/domain';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
-import { appendAudit } from '../audit/repository.ts';
+import { audit } from '../audit/service.ts';
 import type { Actor } from './actor.ts';
 import { notifyUser } from '../notices/service.ts';
 import { dummyVerify, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
-import { listDemoAccounts, readInstallation } from '../system/demoRepository.ts';
-import { grantsWithUnits } from '../users/repository.ts';
-import { grantDto } from '../users/service.ts';
+
+/** What other modules may read of accounts and sessions (they do not reach into this module's
+ * repository): a user by id or name, a user's active grants (to act as them), ending a user's
+ * sessions in the caller's transaction. */
+export { activeGrantsOf, deleteSessionsOfUser, findUserById, findUserByUsername } from './repository.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
@@ -116,7 +119,7 @@ export class AuthService {
       );
       if (!lockedNow || !user) return;
       await repo.markUserLocked(tx, user.id, lockUntil);
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: null,
         actorName: 'Hệ thống',
         action: 'user.locked',
@@ -175,31 +178,6 @@ export class AuthService {
     };
   }
 
-  async me(session: SessionInfo) {
-    return {
-      id: session.user.id,
-      username: session.user.username,
-      fullName: session.user.fullName,
-      mustChangePassword: session.user.mustChangePassword,
-      passwordReset: session.user.passwordResetAt
-        ? {
-            at: session.user.passwordResetAt.toISOString(),
-            byName: session.user.passwordResetByName ?? '',
-          }
-        : null,
-      grants: (await grantsWithUnits(this.db, { userIds: [session.user.id] })).map(grantDto),
-    };
-  }
-
-  /** The demo accounts of a demo installation (null on a real one, whatever the configuration
-   * says), with their passwords only when `withPasswords`. */
-  async demoAccounts(withPasswords: boolean) {
-    if ((await readInstallation(this.db))?.mode !== 'demo') return null;
-    return (await listDemoAccounts(this.db)).map(({ password, ...a }) =>
-      withPasswords ? { ...a, password } : a,
-    );
-  }
-
   async logout(tokenHash: string): Promise<void> {
     await repo.deleteSession(this.db, tokenHash);
   }
@@ -213,7 +191,7 @@ export class AuthService {
     await this.db.transaction(async (tx) => {
       await repo.setPassword(tx, session.user.id, h, false);
       await repo.deleteSessionsOfUser(tx, session.user.id, session.tokenHash);
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: session.user.id,
         actorName: session.user.fullName,
         action: 'user.password_changed',
@@ -227,15 +205,6 @@ export class AuthService {
 
 /** "14:05 ngày 03/02/2026" in Vietnam's time. */
 function timeVn(at: Date): string {
-  const parts = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    hour: '2-digit',
-    minute: '2-digit',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour12: false,
-  }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('hour')}:${get('minute')} ngày ${get('day')}/${get('month')}/${get('year')}`;
+  const [time, date] = formatDateTimeVi(at).split(' ');
+  return `${time} ngày ${date}`;
 }

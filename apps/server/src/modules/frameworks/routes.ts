@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../services.ts';
-import { actorOf, commonErrors, uploadedFile } from '../../http.ts';
+import { actorOf, commonErrors, sendFile, uploadedFile } from '../../http.ts';
 
 const tags = ['Bộ tiêu chí'];
 const errors = commonErrors;
@@ -137,11 +137,7 @@ export async function frameworkRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req, reply) => {
-      const f = await s.frameworks.exportFile(actorOf(req), req.params.id, req.query.format);
-      return reply
-        .header('content-type', f.contentType)
-        .header('content-disposition', `attachment; filename="${f.fileName}"`)
-        .send(f.body);
+      return sendFile(reply, await s.frameworks.exportFile(actorOf(req), req.params.id, req.query.format));
     },
   );
   api.post(

@@ -23,11 +23,15 @@ import {
 import { addSheet, newWorkbook, readSheets, workbookBuffer, type CellIn } from '../../lib/xlsx.ts';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
-import { appendAudit } from '../audit/repository.ts';
+import { audit } from '../audit/service.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
-import { getUnit } from '../units/repository.ts';
+import { getUnit } from '../units/service.ts';
 import * as repo from './repository.ts';
+
+/** What other modules may read of frameworks (they do not reach into this module's repository). */
+export { getFramework, listFrameworks } from './repository.ts';
+export type { FrameworkRow } from './repository.ts';
 
 type Joined = NonNullable<Awaited<ReturnType<typeof repo.getFramework>>>;
 
@@ -190,7 +194,7 @@ export class FrameworkService {
         ownerUnitId,
         createdBy: actor.id,
       });
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
         action: 'framework.create',
@@ -254,7 +258,7 @@ export class FrameworkService {
         if (now?.f.status !== 'draft') throw new AppError('FRAMEWORK_STATE');
         throw new AppError('FRAMEWORK_CONFLICT', undefined, { revision: now.f.revision });
       }
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
         action: 'framework.update',
@@ -289,11 +293,12 @@ export class FrameworkService {
   /** The framework as a file: its JSON form, or the workbook (information, criteria, bands). */
   async exportFile(actor: Actor, id: string, format: 'json' | 'xlsx') {
     const j = await this.mustGet(id, actor);
-    const base = `${j.f.code}-v${j.f.version}`.replace(/[^A-Za-z0-9._-]/g, '_');
+    const name = `${j.f.code}-v${j.f.version}`.replace(/[^A-Za-z0-9._-]/g, '_');
     if (format === 'json')
       return {
-        fileName: `${base}.json`,
-        contentType: 'application/json; charset=utf-8',
+        name,
+        ext: 'json',
+        mime: 'application/json; charset=utf-8',
         body: Buffer.from(JSON.stringify(j.f.definition, null, 2) + '\n', 'utf8'),
       };
     const parsed = parseFrameworkJson(j.f.definition);
@@ -342,8 +347,9 @@ export class FrameworkService {
       typedRows(sheets.bands.slice(1), BAND_NUMERIC),
     );
     return {
-      fileName: `${base}.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      name,
+      ext: 'xlsx',
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       body: await workbookBuffer(wb),
     };
   }
@@ -408,7 +414,7 @@ export class FrameworkService {
     await this.db.transaction(async (tx) => {
       const r = await repo.setStatus(tx, id, 'draft', { status: 'published', publishedAt: new Date() });
       if (!r) throw new AppError('FRAMEWORK_STATE');
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
         action: 'framework.publish',
@@ -431,7 +437,7 @@ export class FrameworkService {
     await this.db.transaction(async (tx) => {
       const r = await repo.setStatus(tx, id, 'published', { status: 'retired', retiredAt: new Date() });
       if (!r) throw new AppError('FRAMEWORK_STATE');
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
         action: 'framework.retire',

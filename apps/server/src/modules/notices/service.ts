@@ -20,7 +20,8 @@ import {
 import { AppError } from '../../errors.ts';
 import { todayVn } from '../../lib/dates.ts';
 import { scopeOf, type Actor } from '../auth/actor.ts';
-import { pathColumnInScope, scopeIsEmpty } from '../auth/scope.ts';
+import { pathColumnInScope } from '../../db/scope.ts';
+import { scopeIsEmpty } from '../auth/scope.ts';
 import { extensionFor } from '../cycles/repository.ts';
 
 export interface NoticeInput {

@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { rawRows, type DbOrTx } from '../../db/open.ts';
 import { cycles, frameworks, resultInputs, unitResults, units } from '../../db/schema.ts';
-import { pathColumnInScope, type Scope } from '../auth/scope.ts';
+import { pathColumnInScope } from '../../db/scope.ts';
+import type { Scope } from '../auth/scope.ts';
 
 export type ResultRowDb = typeof unitResults.$inferSelect;
 

@@ -16,22 +16,26 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/open.ts';
 import { FileStore } from '../../lib/fileStore.ts';
-import { appendAudit } from '../audit/repository.ts';
-import { deleteSessionsOfUser } from '../auth/repository.ts';
-import { countUsers, getUserByUsername, updateUser } from '../users/repository.ts';
+import { audit } from '../audit/service.ts';
+import {
+  countEnabledSystemAdmins,
+  countUsers,
+  disableUser,
+  getUserByUsername,
+  insertSystemAdmin,
+  usersByUsernames,
+} from '../users/service.ts';
 import {
   countDemoAccounts,
-  countEnabledSystemAdmins,
   deleteDemoAccounts,
   insertInstallation,
   listDemoAccounts,
   readInstallation,
   replaceInstallation,
-  usersByUsernames,
   type Installation,
   type InstallationMode,
-} from './demoRepository.ts';
-import { insertAdmin, prepareAdmin } from './firstAdmin.ts';
+} from './repository.ts';
+import { prepareAdmin } from './firstAdmin.ts';
 import { DEMO_USERNAMES, seedDemo } from './seed.ts';
 
 /** Who the system's own audit entries of a conversion name. */
@@ -125,7 +129,7 @@ export async function createFirstAdmin(db: Db): Promise<{ username: string; pass
   const a = await prepareAdmin('admin');
   await db.transaction(async (tx) => {
     await insertInstallation(tx, { mode: 'real', since: new Date().toISOString() });
-    await insertAdmin(tx, a);
+    await insertSystemAdmin(tx, a);
   });
   return { username: a.username, password: a.password };
 }
@@ -142,9 +146,8 @@ export async function convertToReal(
     const names = [...new Set([...(await listDemoAccounts(tx)).map((a) => a.username), ...DEMO_USERNAMES])];
     const disabled: string[] = [];
     for (const u of await usersByUsernames(tx, names)) {
-      await updateUser(tx, u.id, { disabled: true });
-      await deleteSessionsOfUser(tx, u.id);
-      await appendAudit(tx, {
+      await disableUser(tx, u.id);
+      await audit(tx, {
         actorId: null,
         actorName: SYSTEM_NAME,
         action: 'user.update',
@@ -163,7 +166,7 @@ export async function convertToReal(
     if ((await countEnabledSystemAdmins(tx)) > 0) return { disabled };
     let username = admin.username;
     for (let i = 2; await getUserByUsername(tx, username); i++) username = `admin${i}`;
-    await insertAdmin(
+    await insertSystemAdmin(
       tx,
       { username, passwordHash: admin.passwordHash },
       { reason: 'Tạo quản trị hệ thống đầu tiên khi chuyển bản trình diễn thành cài đặt thật' },

@@ -9,15 +9,12 @@ import { ResultService } from '../results/service.ts';
 import type { FileStore } from '../../lib/fileStore.ts';
 import { seedDemoCycles } from './seedCycles.ts';
 import { ROLE_LABELS, type Role, type UnitKind } from '@chiso/domain';
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.ts';
-import { appMeta, demoAccounts } from '../../db/schema.ts';
-import { insertInstallation, readInstallation } from './demoRepository.ts';
+import { insertDemoAccounts, insertInstallation, markDemoSeeded, readInstallation } from './repository.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { UnitService } from '../units/service.ts';
-import { UserService } from '../users/service.ts';
-import { countUsers } from '../users/repository.ts';
+import { countUsers, UserService } from '../users/service.ts';
 import { createAdmin } from './firstAdmin.ts';
 
 interface U {
@@ -285,18 +282,11 @@ export async function seedDemo(db: Db, opts: { cyclesFiles?: FileStore } = {}): 
       unit: unit?.name ?? 'Toàn hệ thống',
     });
   }
-  await db.insert(demoAccounts).values(
-    accounts.map((a) => ({
-      username: a.username,
-      password: a.password,
-      roleLabel: a.role,
-      unitName: a.unit,
-    })),
-  );
+  await insertDemoAccounts(db, accounts);
   await seedFrameworksAndResults(db, idByCode);
   // the demo cycles (2023 finished, 2024 open) for the server's demo; tests build their own
   if (opts.cyclesFiles) await seedDemoCycles(db, opts.cyclesFiles);
-  await db.insert(appMeta).values({ key: 'demo_seeded_at', value: sql`to_jsonb(now())` });
+  await markDemoSeeded(db);
   return { units: count, accounts };
 }
 

@@ -14,13 +14,13 @@ import type { Db } from '../../db/open.ts';
 import { addDays, todayVn } from '../../lib/dates.ts';
 import type { FileStore } from '../../lib/fileStore.ts';
 import type { Actor } from '../auth/actor.ts';
-import { activeGrantsOf, findUserByUsername } from '../auth/repository.ts';
-import { appendAudit } from '../audit/repository.ts';
+import { activeGrantsOf, findUserByUsername } from '../auth/service.ts';
+import { audit } from '../audit/service.ts';
 import { AppraisalService } from '../cycles/appraisal.ts';
 import { addAuthor, upsertItem } from '../cycles/repository.ts';
 import { CycleService } from '../cycles/service.ts';
-import { listFrameworks } from '../frameworks/repository.ts';
-import { findOpenByCode } from '../units/repository.ts';
+import { listFrameworks } from '../frameworks/service.ts';
+import { findOpenByCode } from '../units/service.ts';
 
 const STAGES = ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'] as const;
 
@@ -137,7 +137,7 @@ async function fillItems(
         });
       }
       if (u.items.length) await addAuthor(tx, u.assessmentId, officer.id!);
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: officer.id,
         actorName: officer.name,
         action: 'assessment.score',

@@ -4,7 +4,8 @@ import { searchKey } from '@chiso/domain';
 import { type DbOrTx } from '../../db/open.ts';
 import { reorgEvents, unitHistory, unitLineage, units } from '../../db/schema.ts';
 import { addDays } from '../../lib/dates.ts';
-import { pathColumnInScope, type Scope } from '../auth/scope.ts';
+import { pathColumnInScope } from '../../db/scope.ts';
+import type { Scope } from '../auth/scope.ts';
 
 export type UnitRow = typeof units.$inferSelect;
 

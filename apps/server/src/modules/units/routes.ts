@@ -19,7 +19,7 @@ import { UNIT_KIND_LABELS } from '@chiso/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../services.ts';
-import { actorOf, commonErrors, uploadedFile } from '../../http.ts';
+import { actorOf, commonErrors, sendFile, uploadedFile } from '../../http.ts';
 import { readTabular } from '../../lib/tabular.ts';
 
 const tags = ['Đơn vị'];
@@ -52,10 +52,12 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
         'Mã đơn vị,Tên đơn vị,Tên viết tắt,Loại đơn vị,Mã đơn vị cấp trên,Hiệu lực từ ngày',
         `VD-01,Đơn vị ví dụ (thay bằng đơn vị thật),VD,${UNIT_KIND_LABELS.team.vi},MÃ-CẤP-TRÊN,01/01/2025`,
       ];
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', "attachment; filename*=UTF-8''mau-nhap-don-vi.csv")
-        .send('\uFEFF' + lines.join('\r\n') + '\r\n');
+      return sendFile(reply, {
+        name: 'mau-nhap-don-vi',
+        ext: 'csv',
+        mime: 'text/csv; charset=utf-8',
+        body: '\uFEFF' + lines.join('\r\n') + '\r\n',
+      });
     },
   );
 
@@ -109,7 +111,7 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
         response: { 200: UnitView, ...errors },
       },
     },
-    async (req) => s.units.move(actorOf(req), req.params.id, req.body),
+    async (req) => s.reorg.move(actorOf(req), req.params.id, req.body),
   );
 
   api.post(
@@ -123,7 +125,7 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
         response: { 200: ReorgResult, ...errors },
       },
     },
-    async (req) => s.units.merge(actorOf(req), req.body),
+    async (req) => s.reorg.merge(actorOf(req), req.body),
   );
 
   api.post(
@@ -138,7 +140,7 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
         response: { 200: ReorgResult, ...errors },
       },
     },
-    async (req) => s.units.abolish(actorOf(req), req.params.id, req.body),
+    async (req) => s.reorg.abolish(actorOf(req), req.params.id, req.body),
   );
 
   api.post(
@@ -152,7 +154,7 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
         response: { 200: ReorgResult, ...errors },
       },
     },
-    async (req) => s.units.abolishLevel(actorOf(req), req.body),
+    async (req) => s.reorg.abolishLevel(actorOf(req), req.body),
   );
 
   api.post(

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { grants, units, users } from '../../db/schema.ts';
 
@@ -106,4 +106,21 @@ export async function holdersOf(db: DbOrTx, role: string, unitIds: string[]) {
         eq(users.disabled, false),
       ),
     );
+}
+
+export async function usersByUsernames(db: DbOrTx, usernames: string[]) {
+  if (!usernames.length) return [];
+  return db.select().from(users).where(inArray(users.username, usernames)).orderBy(asc(users.username));
+}
+
+/** Enabled users holding an active system-wide administrator grant. */
+export async function countEnabledSystemAdmins(db: DbOrTx): Promise<number> {
+  const r = await db
+    .select({ n: sql<number>`count(distinct ${users.id})::int` })
+    .from(users)
+    .innerJoin(grants, eq(grants.userId, users.id))
+    .where(
+      sql`${users.disabled} = false and ${grants.role} = 'administrator' and ${grants.unitId} is null and ${grants.revokedAt} is null`,
+    );
+  return Number(r[0]?.n ?? 0);
 }

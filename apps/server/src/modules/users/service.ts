@@ -2,14 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { formatDateTimeVi, grantableRoles, searchKey, type Role } from '@chiso/domain';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
-import { appendAudit } from '../audit/repository.ts';
-import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
+import { audit } from '../audit/service.ts';
+import { requireInScope, scopeOf, SYSTEM_ACTOR, type Actor } from '../auth/actor.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.ts';
-import { deleteSessionsOfUser } from '../auth/repository.ts';
 import { isRole, pathInScope, scopeIsEmpty } from '../auth/scope.ts';
+import { deleteSessionsOfUser, type SessionInfo } from '../auth/service.ts';
 import { notifyUser } from '../notices/service.ts';
-import { getUnit, lineageOf } from '../units/repository.ts';
+import { getUnit, lineageOf } from '../units/service.ts';
 import * as repo from './repository.ts';
+
+/** What other modules may read of users (they do not reach into this module's repository). */
+export { countEnabledSystemAdmins, countUsers, getUserByUsername, usersByUsernames } from './repository.ts';
+export type { UserRow } from './repository.ts';
 
 type GrantJoined = Awaited<ReturnType<typeof repo.grantsWithUnits>>[number];
 
@@ -32,8 +36,82 @@ const userSnap = (u: repo.UserRow) => ({
   disabled: u.disabled,
 });
 
+export interface AdminOptions {
+  fullName?: string;
+  mustChangePassword?: boolean;
+  /** Audit reason of the user's creation. */
+  reason?: string;
+}
+
+/** Inside a transaction: a system administrator (a user with a system-wide administrator grant),
+ * both audited as made by the system. Used by the first start, the conversion of a demo and the
+ * `create-admin` command. */
+export async function insertSystemAdmin(
+  tx: DbOrTx,
+  a: { username: string; passwordHash: string },
+  opts: AdminOptions = {},
+): Promise<string> {
+  const fullName = opts.fullName ?? 'Quản trị hệ thống';
+  if (await repo.getUserByUsername(tx, a.username))
+    throw new Error(`Tên đăng nhập "${a.username}" đã tồn tại.`);
+  const id = randomUUID();
+  await repo.insertUser(tx, {
+    id,
+    username: a.username,
+    fullName,
+    passwordHash: a.passwordHash,
+    mustChangePassword: opts.mustChangePassword ?? true,
+    searchKey: searchKey(`${a.username} ${fullName}`),
+  });
+  const g = await repo.insertGrant(tx, {
+    id: randomUUID(),
+    userId: id,
+    role: 'administrator',
+    unitId: null,
+    createdBy: null,
+  });
+  await audit(tx, {
+    actorId: null,
+    actorName: SYSTEM_ACTOR.name,
+    action: 'user.create',
+    entity: 'user',
+    entityId: id,
+    after: { username: a.username, fullName },
+    reason: opts.reason ?? 'Tạo quản trị hệ thống đầu tiên',
+  });
+  await audit(tx, {
+    actorId: null,
+    actorName: SYSTEM_ACTOR.name,
+    action: 'grant.create',
+    entity: 'grant',
+    entityId: g.id,
+    after: { userId: id, role: 'administrator', unitId: null },
+  });
+  return id;
+}
+
+/** Inside a transaction: disable an account and end its sessions (the caller audits why). */
+export async function disableUser(tx: DbOrTx, userId: string): Promise<void> {
+  await repo.updateUser(tx, userId, { disabled: true });
+  await deleteSessionsOfUser(tx, userId);
+}
+
 export class UserService {
   constructor(private db: Db) {}
+
+  /** The signed-in user as the session answer shows them, with every active grant. */
+  async me(user: SessionInfo['user']) {
+    return {
+      id: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      mustChangePassword: user.mustChangePassword,
+      passwordReset: user.passwordResetAt
+        ? { at: user.passwordResetAt.toISOString(), byName: user.passwordResetByName ?? '' }
+        : null,
+      grants: (await repo.grantsWithUnits(this.db, { userIds: [user.id] })).map(grantDto),
+    };
+  }
 
   /** Users as a reader sees them: only the grants on units the reader's scope covers (a user's
    * rights elsewhere are not the reader's business). */
@@ -161,7 +239,7 @@ export class UserService {
         mustChangePassword: opts.mustChangePassword ?? true,
         searchKey: searchKey(`${username} ${input.fullName} ${input.email ?? ''}`),
       });
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
         action: 'user.create',
@@ -229,7 +307,7 @@ export class UserService {
       if (passwordHash || after.disabled) await deleteSessionsOfUser(tx, id);
       const userGrants = await repo.grantsWithUnits(tx, { userIds: [id] });
       const firstGrant = userGrants[0];
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
         action: reset ? 'user.update_password_reset' : passwordHash ? 'user.password_changed' : 'user.update',
@@ -282,7 +360,7 @@ export class UserService {
       createdBy: actor.id,
       carriedFrom: carriedFrom ?? null,
     });
-    await appendAudit(tx, {
+    await audit(tx, {
       actorId: actor.id,
       actorName: actor.name,
       action: carriedFrom ? 'grant.carry' : 'grant.create',
@@ -325,7 +403,7 @@ export class UserService {
       if (g.grant.userId === actor.id && g.grant.role === 'administrator')
         throw new AppError('FORBIDDEN', 'Bạn không thể tự thu hồi quyền quản trị của mình.');
       await repo.revokeGrant(tx, id, actor.id, reason);
-      await appendAudit(tx, {
+      await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
         action: 'grant.revoke',

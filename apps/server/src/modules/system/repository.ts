@@ -1,6 +1,6 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
-import { appMeta, demoAccounts, grants, users } from '../../db/schema.ts';
+import { appMeta, demoAccounts } from '../../db/schema.ts';
 
 export type InstallationMode = 'demo' | 'real';
 
@@ -51,23 +51,25 @@ export async function countDemoAccounts(db: DbOrTx): Promise<number> {
   return Number(r[0]?.n ?? 0);
 }
 
+export async function insertDemoAccounts(
+  db: DbOrTx,
+  accounts: { username: string; password: string; role: string; unit: string }[],
+): Promise<void> {
+  await db.insert(demoAccounts).values(
+    accounts.map((a) => ({
+      username: a.username,
+      password: a.password,
+      roleLabel: a.role,
+      unitName: a.unit,
+    })),
+  );
+}
+
 export async function deleteDemoAccounts(db: DbOrTx): Promise<void> {
   await db.delete(demoAccounts);
 }
 
-export async function usersByUsernames(db: DbOrTx, usernames: string[]) {
-  if (!usernames.length) return [];
-  return db.select().from(users).where(inArray(users.username, usernames)).orderBy(asc(users.username));
-}
-
-/** Enabled users holding an active system-wide administrator grant. */
-export async function countEnabledSystemAdmins(db: DbOrTx): Promise<number> {
-  const r = await db
-    .select({ n: sql<number>`count(distinct ${users.id})::int` })
-    .from(users)
-    .innerJoin(grants, eq(grants.userId, users.id))
-    .where(
-      sql`${users.disabled} = false and ${grants.role} = 'administrator' and ${grants.unitId} is null and ${grants.revokedAt} is null`,
-    );
-  return Number(r[0]?.n ?? 0);
+/** When the demo data was loaded (kept in app_meta). */
+export async function markDemoSeeded(db: DbOrTx): Promise<void> {
+  await db.insert(appMeta).values({ key: 'demo_seeded_at', value: sql`to_jsonb(now())` });
 }
