@@ -22,7 +22,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/open.ts';
 import { AppError } from './errors.ts';
 import { buildServices, type Services } from './services.ts';
-import { CSRF_HEADER, SESSION_COOKIE, setSessionCookie, type Access } from './http.ts';
+import { releaseUploadSlot, CSRF_HEADER, SESSION_COOKIE, setSessionCookie, type Access } from './http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { checkRoutes } from './modules/checks/routes.ts';
 import { cycleRoutes } from './modules/cycles/routes.ts';
@@ -96,7 +96,14 @@ export async function buildApp(
             level: config.logLevel,
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
           },
-    trustProxy: false,
+    // a hop count as the trust function Fastify would build from it (its types omit numbers)
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_addr: string, i: number) =>
+              i < hops
+          )(config.trustProxy)
+        : config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // errors Fastify answers before any route (bad percent-encoding, a parameter over 100
     // characters): Vietnamese like the rest
@@ -184,6 +191,8 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   app.decorateRequest('session', null);
+  // an upload's slot is held until its response has gone
+  app.addHook('onResponse', async (req) => releaseUploadSlot(req));
 
   // Authentication, CSRF and the role check run for every /api route before validation and the handler.
   app.addHook('preValidation', async (req, reply) => {

@@ -41,6 +41,16 @@ const Env = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Mark the session cookie Secure (set true behind HTTPS). */
   COOKIE_SECURE: bool.default(false),
+  /** Behind a reverse proxy: "true" (trust X-Forwarded-For), a number of proxy hops, or the proxies'
+   * addresses (comma-separated IPs or CIDRs). Client addresses (login throttling and lock-outs)
+   * come from the forwarded header only then. Unset: no proxy is trusted. */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F:.,/\s]+)$/,
+      'TRUST_PROXY: true, false, số lớp proxy hoặc danh sách địa chỉ',
+    )
+    .optional(),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
   /** smtp://user:pass@host:587 — e-mail notices are sent when set (otherwise they stay in the app). */
   SMTP_URL: z
@@ -73,6 +83,8 @@ export interface Config {
   lockoutMinutes: number;
   loginRatePerMinute: number;
   cookieSecure: boolean;
+  /** Fastify's trustProxy: false, true, a hop count or the proxies' addresses. */
+  trustProxy: boolean | number | string[];
   uploadMaxBytes: number;
   filesDir: string;
   smtpUrl: string | undefined;
@@ -106,10 +118,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: e.LOCKOUT_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     cookieSecure: e.COOKIE_SECURE,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     filesDir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
   };
+}
+
+function parseTrustProxy(v: string | undefined): boolean | number | string[] {
+  if (v === undefined || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }

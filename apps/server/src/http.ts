@@ -64,7 +64,37 @@ export const commonErrors = {
  * multipart was registered; past it the error handler answers 413). A Vietnamese 400 when the
  * request is not multipart, is malformed or holds no file; 422 when the file name carries control or
  * bidirectional characters, a path or is too long (`fileNameProblem`). */
+/** Uploads being read at once for one user: past it, one user cannot fill the upload workers' queue
+ * and keep everyone else's imports waiting. Released when the response is sent (app.ts). */
+export const UPLOADS_PER_USER = 2;
+const uploadsInFlight = new Map<string, number>();
+const holdingUpload = new WeakSet<FastifyRequest>();
+
+function takeUploadSlot(req: FastifyRequest) {
+  const key = req.session?.user.id;
+  if (!key || holdingUpload.has(req)) return;
+  const n = uploadsInFlight.get(key) ?? 0;
+  if (n >= UPLOADS_PER_USER)
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      'Bạn đang có tệp khác đang được đọc; hãy chờ tệp đó xong rồi gửi tiếp.',
+    );
+  uploadsInFlight.set(key, n + 1);
+  holdingUpload.add(req);
+}
+
+/** Give back the request's upload slot (an onResponse hook calls it for every request). */
+export function releaseUploadSlot(req: FastifyRequest) {
+  if (!holdingUpload.delete(req)) return;
+  const key = req.session?.user.id;
+  if (!key) return;
+  const n = (uploadsInFlight.get(key) ?? 1) - 1;
+  if (n <= 0) uploadsInFlight.delete(key);
+  else uploadsInFlight.set(key, n);
+}
+
 export async function uploadedFile(req: FastifyRequest): Promise<{ name: string; bytes: Buffer }> {
+  takeUploadSlot(req);
   if (!req.isMultipart())
     throw new AppError('VALIDATION', 'Hãy gửi tệp trong trường “file” (multipart/form-data).');
   try {

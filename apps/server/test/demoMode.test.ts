@@ -88,6 +88,9 @@ describe('the session endpoint of a demo installation', () => {
       { headers: { forwarded: 'for=203.0.113.9;proto=https' } },
       { headers: { 'x-real-ip': '203.0.113.9' } },
       { remoteAddress: '::1', headers: { forwarded: 'for="[::1]"' } },
+      // a proxy that adds no header, a tunnel, DNS rebinding: the public name in Host
+      { headers: { host: 'chiso.soctrang.gov.vn' } },
+      { remoteAddress: '::1', headers: { host: 'evil.example:3000' } },
     ];
     const passwords = DEMO_USERNAMES.map((u) => t.password(u));
     for (const c of cases) {

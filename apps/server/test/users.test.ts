@@ -158,25 +158,62 @@ describe('passwords set by someone else', () => {
     expect(bell.items[0]!.title).toMatch(/đã được đặt lại/);
   });
 
-  it('a user setting their own password through the user edit gives the current one', async () => {
+  it('a reset cannot redirect its own warning; with no other head, the level above is told', async () => {
+    const headId = await userId('truong.haquang');
+    const before = (await admin.get('/api/users?q=truong.haquang')).json() as unknown;
+    const redirected = await hqCoord.send('PATCH', `/api/users/${headId}`, {
+      newPassword: 'Chiem-tai-khoan-2025x',
+      email: 'ke.gian@example.com',
+      reason: 'Quên mật khẩu',
+    });
+    expect(redirected.statusCode).toBe(400);
+    expect((await admin.get('/api/users?q=truong.haquang')).json()).toEqual(before);
+    // Hà Quảng's only head is reset by its coordinator: Cao Bằng's leader hears of it
+    const r = await hqCoord.send('PATCH', `/api/users/${headId}`, {
+      newPassword: 'Chiem-tai-khoan-2025x',
+      reason: 'Quên mật khẩu',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const leader = await t.login('lanhdao.caobang');
+    const bell = (await leader.get('/api/notices')).json() as Notices;
+    expect(bell.items.find((n) => n.kind === 'password_reset')?.title).toMatch(/đã được đặt lại/);
+  });
+
+  it('an e-mail address changed by someone else is told to the address it replaces', async () => {
+    const officerId = await userId('canbo.haquang');
+    const set = await hqCoord.send('PATCH', `/api/users/${officerId}`, { email: 'canbo.hq@example.vn' });
+    expect(set.statusCode, set.body).toBe(200);
+    const r = await hqCoord.send('PATCH', `/api/users/${officerId}`, { email: 'khac@example.vn' });
+    expect(r.statusCode, r.body).toBe(200);
+    const { mailOutbox } = await import('../src/db/schema.ts');
+    const mails = await t.database.db.select().from(mailOutbox);
+    expect(
+      mails.some((m) => m.toAddress === 'canbo.hq@example.vn' && /đã được người khác đổi/.test(m.subject)),
+    ).toBe(true);
+  });
+
+  it('one’s own password changes only where the current one is asked, and wrong guesses lock', async () => {
     const me = await userId('dieuphoi.haquang');
-    const without = await hqCoord.send('PATCH', `/api/users/${me}`, { newPassword: 'Mat-khau-moi-hq-2025' });
-    expect(without.statusCode).toBe(422);
-    expect((without.json() as Err).error.code).toBe('PASSWORD_WRONG');
-    const wrong = await hqCoord.send('PATCH', `/api/users/${me}`, {
-      newPassword: 'Mat-khau-moi-hq-2025',
-      currentPassword: 'khong-dung-123',
-    });
-    expect(wrong.statusCode).toBe(422);
-    const ok = await hqCoord.send('PATCH', `/api/users/${me}`, {
-      newPassword: 'Mat-khau-moi-hq-2025',
+    const viaEdit = await hqCoord.send('PATCH', `/api/users/${me}`, { newPassword: 'Mat-khau-moi-hq-2025' });
+    expect(viaEdit.statusCode).toBe(400);
+    expect((viaEdit.json() as Err).error.message).toMatch(/Đổi mật khẩu/);
+    // guessing the current password through a session counts like failed logins
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++)
+      codes.push(
+        (
+          await hqCoord.send('POST', '/api/auth/password', {
+            currentPassword: `doan-sai-${i}-mk`,
+            newPassword: 'Mat-khau-moi-hq-2025',
+          })
+        ).statusCode,
+      );
+    expect(codes.slice(0, 5)).toEqual([422, 422, 422, 422, 422]);
+    expect(codes[5]).toBe(429);
+    const right = await hqCoord.send('POST', '/api/auth/password', {
       currentPassword: t.password('dieuphoi.haquang'),
+      newPassword: 'Mat-khau-moi-hq-2025',
     });
-    expect(ok.statusCode, ok.body).toBe(200);
-    const again = await t.login('dieuphoi.haquang', 'Mat-khau-moi-hq-2025');
-    const s = (await again.get('/api/auth/session')).json() as {
-      user: { mustChangePassword: boolean; passwordReset: unknown };
-    };
-    expect(s.user).toMatchObject({ mustChangePassword: false, passwordReset: null });
+    expect(right.statusCode).toBe(429);
   });
 });

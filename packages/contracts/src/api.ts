@@ -197,8 +197,6 @@ export const UserUpdateBody = z.object({
   email: z.string().trim().max(LIMITS.email).email().nullable().optional(),
   disabled: z.boolean().optional(),
   newPassword: Password('Mật khẩu mới').optional(),
-  /** Required when users set their own password (someone else's reset is notified instead). */
-  currentPassword: z.string().min(1).max(LIMITS.password).optional(),
   reason: reason().optional(),
 });
 export const GrantCreateBody = z.object({

@@ -13,18 +13,51 @@ export interface UploadLimit {
   /** Last row a sheet may use (the header included), and the last column. */
   maxRows: number;
   maxColumns: number;
+  /** Cells the reader builds (rows × their width): what the worker's memory pays for. A table can be
+   * long or wide within the bounds above, not both. */
+  maxCells: number;
   /** Reading (and, for the table check, checking) one file in the upload worker; past it the worker is
    * stopped and the upload refused. */
   timeLimitMs: number;
 }
 
 export const UPLOAD_LIMITS: Readonly<Record<UploadKind, Readonly<UploadLimit>>> = {
-  tableCheck: { label: 'kiểm tra bảng kết quả', maxRows: 50_000, maxColumns: 200, timeLimitMs: 30_000 },
+  tableCheck: {
+    label: 'kiểm tra bảng kết quả',
+    maxRows: 50_000,
+    maxColumns: 200,
+    maxCells: 2_000_000,
+    timeLimitMs: 30_000,
+  },
   // imports: 20 000 rows; a results import has one column per criterion, hence the wider bound
-  unitImport: { label: 'nhập cây đơn vị', maxRows: 20_000, maxColumns: 500, timeLimitMs: 30_000 },
-  resultImport: { label: 'nhập kết quả', maxRows: 20_000, maxColumns: 500, timeLimitMs: 30_000 },
-  frameworkImport: { label: 'nhập bộ tiêu chí', maxRows: 20_000, maxColumns: 500, timeLimitMs: 30_000 },
-  ballotImport: { label: 'nhập phiếu khảo sát', maxRows: 200_000, maxColumns: 100, timeLimitMs: 120_000 },
+  unitImport: {
+    label: 'nhập cây đơn vị',
+    maxRows: 20_000,
+    maxColumns: 500,
+    maxCells: 2_000_000,
+    timeLimitMs: 30_000,
+  },
+  resultImport: {
+    label: 'nhập kết quả',
+    maxRows: 20_000,
+    maxColumns: 500,
+    maxCells: 2_000_000,
+    timeLimitMs: 30_000,
+  },
+  frameworkImport: {
+    label: 'nhập bộ tiêu chí',
+    maxRows: 20_000,
+    maxColumns: 500,
+    maxCells: 2_000_000,
+    timeLimitMs: 30_000,
+  },
+  ballotImport: {
+    label: 'nhập phiếu khảo sát',
+    maxRows: 200_000,
+    maxColumns: 100,
+    maxCells: 4_000_000,
+    timeLimitMs: 120_000,
+  },
 };
 
 /** A zip-based upload (.xlsx) may expand to at most this many times UPLOAD_MAX_MB in total … */
@@ -64,4 +97,9 @@ export function sheetTooLargeMessage(
   if (columns > limit.maxColumns)
     parts.push(`đến cột ${columnLetter(columns - 1)} (cột thứ ${formatCount(columns)})`);
   return `${TOO_LARGE}: ${where} có dữ liệu ${parts.join(' và ')}, ${boundText(limit)}.`;
+}
+
+/** The refusal of a sheet (or CSV) holding more cells than its kind allows. */
+export function tooManyCellsMessage(limit: UploadLimit, where: string): string {
+  return `${TOO_LARGE}: ${where} có hơn ${formatCount(limit.maxCells)} ô (số dòng × số cột), vượt giới hạn cho ${limit.label}; hãy tách thành nhiều tệp nhỏ hơn.`;
 }

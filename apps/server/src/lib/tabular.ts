@@ -3,7 +3,12 @@
  * against the zip bounds before exceljs opens it; a sheet or CSV whose values reach past the kind's
  * rows × columns is refused before its rows are built. */
 import { parse } from 'csv-parse/sync';
-import { sheetTooLargeMessage, UPLOAD_LIMITS, type UploadKind } from '@chiso/domain/uploadLimits';
+import {
+  sheetTooLargeMessage,
+  tooManyCellsMessage,
+  UPLOAD_LIMITS,
+  type UploadKind,
+} from '@chiso/domain/uploadLimits';
 import { quoteInput } from '@chiso/domain/limits';
 import { AppError } from '../errors.ts';
 import { runUpload } from './uploadPool.ts';
@@ -69,6 +74,7 @@ function parseCsv(buf: Buffer, fileName: string, kind: UploadKind): SheetData {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let count = 0;
+  let cells = 0;
   try {
     const rows = parse(text, {
       delimiter,
@@ -84,6 +90,9 @@ function parseCsv(buf: Buffer, fileName: string, kind: UploadKind): SheetData {
         if (count > limit.maxRows || width > limit.maxColumns)
           throw new AppError('FILE_TOO_LARGE', sheetTooLargeMessage(limit, 'tệp CSV', count, width));
         if (width < record.length) record.length = width;
+        cells += width;
+        if (cells > limit.maxCells)
+          throw new AppError('FILE_TOO_LARGE', tooManyCellsMessage(limit, 'tệp CSV'));
         return record;
       },
     }) as string[][];

@@ -4,7 +4,12 @@
  * value starting with "=", "+", "-" or "@" is never a formula. Small sheets are built in memory;
  * large ones go through the streaming writer, row by row, with the same layout. */
 import { PassThrough } from 'node:stream';
-import { sheetTooLargeMessage, UPLOAD_LIMITS, type UploadKind } from '@chiso/domain/uploadLimits';
+import {
+  sheetTooLargeMessage,
+  tooManyCellsMessage,
+  UPLOAD_LIMITS,
+  type UploadKind,
+} from '@chiso/domain/uploadLimits';
 import { quoteInput } from '@chiso/domain/limits';
 import { formatDateVi } from '@chiso/domain/text';
 import ExcelJS from 'exceljs';
@@ -260,6 +265,9 @@ export async function parseWorkbook(buf: Buffer, kind: UploadKind, firstOnly: bo
       filled.push([n, cells]);
       lastRow = n;
     });
+    // the rows are built lastColumn wide: refuse before building what memory cannot hold
+    if (filled.length * lastColumn > limit.maxCells)
+      throw new AppError('FILE_TOO_LARGE', tooManyCellsMessage(limit, `trang tính ${quoteInput(ws.name)}`));
     const rows: string[][] = Array.from({ length: lastRow }, () => []);
     for (const [n, cells] of filled)
       rows[n - 1] = Array.from({ length: lastColumn }, (_, i) => cells[i] ?? '');

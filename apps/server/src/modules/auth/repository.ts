@@ -124,6 +124,15 @@ export async function clearLoginFailure(db: DbOrTx, username: string, address: s
     .where(and(eq(loginFailures.username, username), eq(loginFailures.address, address)));
 }
 
+/** How many addresses are locked out of an account now. */
+export async function lockedAddresses(db: DbOrTx, username: string, now: Date): Promise<number> {
+  const r = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.username, username), gt(loginFailures.lockedUntil, now)));
+  return Number(r[0]?.n ?? 0);
+}
+
 /** Lift every lock of an account (all addresses), e.g. when an administrator resets its password. */
 export async function clearLoginFailures(db: DbOrTx, username: string) {
   await db.delete(loginFailures).where(eq(loginFailures.username, username));

@@ -12,13 +12,19 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
 
 /** Whether the demo passwords may be given to this client: the socket's peer is this machine
- * (loopback), no proxy header is present, and the server does not trust a proxy (Fastify defines
+ * (loopback), the Host is a loopback name, no proxy header is present, and the server does not trust a proxy (Fastify defines
  * `request.ips` only when `trustProxy` is set). Behind a proxy every client would look local. */
 export function demoPasswordsVisible(req: FastifyRequest): boolean {
   if (req.ips !== undefined) return false;
   if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return false;
-  return !PROXY_HEADERS.some((h) => req.headers[h] !== undefined);
+  if (PROXY_HEADERS.some((h) => req.headers[h] !== undefined)) return false;
+  // the page was asked for by a loopback name: a proxy that adds no header, a tunnel or a DNS
+  // rebinding still carry the public host name
+  return LOOPBACK_HOST.test(req.headers.host ?? '');
 }
+
+/** localhost, 127.x.y.z or [::1], with or without a port. */
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i;
 
 export async function authRoutes(app: FastifyInstance, s: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -117,7 +123,7 @@ export async function authRoutes(app: FastifyInstance, s: Services) {
     },
     async (req) => {
       if (!req.session) throw new AppError('UNAUTHENTICATED');
-      await s.auth.changePassword(req.session, req.body.currentPassword, req.body.newPassword);
+      await s.auth.changePassword(req.session, req.body.currentPassword, req.body.newPassword, req.ip);
       return { ok: true as const };
     },
   );

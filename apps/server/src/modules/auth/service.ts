@@ -64,21 +64,18 @@ export class AuthService {
     const name = username.trim().toLowerCase();
     const now = new Date();
     const user = await repo.findUserByUsername(this.db, name);
-    // a lock counts while the account shows one: an administrator's reset (users.locked_until
-    // cleared) lifts the locks of every address
-    const locked =
-      (await repo.loginLockedUntil(this.db, name, ip, now)) !== null && (!user || user.lockedUntil !== null);
+    const locked = await this.isLocked(name, addressKey(ip), now, user);
     if (!user || locked) {
       await dummyVerify(password);
-      if (!locked) await this.countFailure(name, ip, now, null);
+      if (!locked) await this.countFailure(name, addressKey(ip), now, null);
       throw new AppError('BAD_CREDENTIALS');
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
-      await this.countFailure(name, ip, now, user);
+      await this.countFailure(name, addressKey(ip), now, user);
       throw new AppError('BAD_CREDENTIALS');
     }
     if (user.disabled) throw new AppError('BAD_CREDENTIALS');
-    await repo.clearLoginFailure(this.db, name, ip);
+    await repo.clearLoginFailure(this.db, name, addressKey(ip));
     await repo.purgeStaleLoginFailures(this.db, now);
     await repo.purgeExpiredSessions(this.db, now);
     const token = newToken();
@@ -99,6 +96,21 @@ export class AuthService {
         renewed: false,
       },
     };
+  }
+
+  /** Locked out: this address (its /64 for IPv6) after LOGIN_MAX_FAILURES wrong passwords, or every
+   * address once ACCOUNT_LOCK_ADDRESSES different addresses are locked out of the account (a
+   * guessing attack spread over many addresses). A lock counts while the account shows one: an
+   * administrator's reset (users.locked_until cleared) lifts the locks of every address. */
+  private async isLocked(
+    name: string,
+    address: string,
+    now: Date,
+    user: Awaited<ReturnType<typeof repo.findUserByUsername>> | undefined,
+  ): Promise<boolean> {
+    if (user && user.lockedUntil === null) return false;
+    if ((await repo.loginLockedUntil(this.db, name, address, now)) !== null) return true;
+    return (await repo.lockedAddresses(this.db, name, now)) >= ACCOUNT_LOCK_ADDRESSES;
   }
 
   private async countFailure(
@@ -182,8 +194,16 @@ export class AuthService {
     await repo.deleteSession(this.db, tokenHash);
   }
 
-  async changePassword(session: SessionInfo, current: string, next: string): Promise<void> {
-    if (!(await verifyPassword(session.user.passwordHash, current))) throw new AppError('PASSWORD_WRONG');
+  /** A user's own password change. Wrong current passwords count as failed logins of the account from
+   * this address (a session is no licence to guess the password at hashing speed). */
+  async changePassword(session: SessionInfo, current: string, next: string, ip: string): Promise<void> {
+    const now = new Date();
+    const name = session.user.username;
+    if (await this.isLocked(name, addressKey(ip), now, session.user)) throw new AppError('TOO_MANY_REQUESTS');
+    if (!(await verifyPassword(session.user.passwordHash, current))) {
+      await this.countFailure(name, addressKey(ip), now, session.user);
+      throw new AppError('PASSWORD_WRONG');
+    }
     if (next === current) throw new AppError('PASSWORD_WEAK', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
     const why = passwordProblem(next, { username: session.user.username, fullName: session.user.fullName });
     if (why) throw new AppError('PASSWORD_WEAK', why);
@@ -201,6 +221,27 @@ export class AuthService {
       });
     });
   }
+}
+
+/** Different addresses locked out of one account that lock it for every address. */
+const ACCOUNT_LOCK_ADDRESSES = 10;
+
+/** The address failures are counted by: an IPv4 address as it is (IPv4-mapped IPv6 too), an IPv6
+ * address by its /64 (one subscriber's whole network, which hands out addresses freely). */
+export function addressKey(ip: string): string {
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (v4) return v4[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = ip.includes('::')
+    ? [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t]
+    : h;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (g || '0').toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /** "14:05 ngày 03/02/2026" in Vietnam's time. */

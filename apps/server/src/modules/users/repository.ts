@@ -91,16 +91,17 @@ export async function listUsers(
     .orderBy(users.username);
 }
 
-/** Active holders of a role on any of these units (enabled accounts). */
-export async function holdersOf(db: DbOrTx, role: string, unitIds: string[]) {
-  if (!unitIds.length) return [];
+/** Active holders of these roles on any of these units (enabled accounts), with the unit each holds
+ * the role on. */
+export async function holdersOf(db: DbOrTx, roles: string[], unitIds: string[]) {
+  if (!unitIds.length || !roles.length) return [];
   return db
-    .selectDistinct({ id: users.id, fullName: users.fullName })
+    .selectDistinct({ id: users.id, fullName: users.fullName, unitId: grants.unitId })
     .from(grants)
     .innerJoin(users, eq(users.id, grants.userId))
     .where(
       and(
-        eq(grants.role, role),
+        inArray(grants.role, roles),
         inArray(grants.unitId, unitIds),
         isNull(grants.revokedAt),
         eq(users.disabled, false),

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { formatDateTimeVi, grantableRoles, searchKey, type Role } from '@chiso/domain';
+import { grantableRoles, searchKey, type Role } from '@chiso/domain';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../audit/service.ts';
 import { requireInScope, scopeOf, SYSTEM_ACTOR, type Actor } from '../auth/actor.ts';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.ts';
+import { hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { isRole, pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { deleteSessionsOfUser, type SessionInfo } from '../auth/service.ts';
-import { notifyUser } from '../notices/service.ts';
+import { notifyEmailChange, notifyReset } from './resetNotice.ts';
 import { getUnit, lineageOf } from '../units/service.ts';
 import * as repo from './repository.ts';
 
@@ -260,9 +260,8 @@ export class UserService {
       fullName?: string | undefined;
       email?: string | null | undefined;
       disabled?: boolean | undefined;
+      /** Someone else's password (a reset); one's own changes at /api/auth/password. */
       newPassword?: string | undefined;
-      /** Required when users set their own password here (as at /api/auth/password). */
-      currentPassword?: string | undefined;
       reason?: string | undefined;
     },
   ) {
@@ -270,11 +269,12 @@ export class UserService {
     if (input.newPassword !== undefined) {
       // the scope first: an out-of-scope request learns nothing from the password's check
       const target = await this.requireManage(this.db, actor, id);
-      if (
-        own &&
-        (!input.currentPassword || !(await verifyPassword(target.passwordHash, input.currentPassword)))
-      )
-        throw new AppError('PASSWORD_WRONG');
+      // one's own password changes in one place, with the current one and its throttling
+      if (own)
+        throw new AppError(
+          'VALIDATION',
+          'Đổi mật khẩu của chính bạn ở mục “Đổi mật khẩu” (cần nhập mật khẩu hiện tại).',
+        );
       const why = passwordProblem(input.newPassword, {
         username: target.username,
         fullName: input.fullName ?? target.fullName,
@@ -292,6 +292,15 @@ export class UserService {
       // a password set by someone else: the user must change it, is told who set it, and so is
       // the head of the user's unit (an account taken over never goes unnoticed)
       const reset = !!passwordHash && !own;
+      if (reset && email !== before.email)
+        throw new AppError(
+          'VALIDATION',
+          'Không đổi địa chỉ thư điện tử cùng lúc với đặt lại mật khẩu: người dùng được báo việc đặt lại vào địa chỉ đang có.',
+        );
+      if (!own && email !== before.email) {
+        const unit = (await repo.grantsWithUnits(tx, { userIds: [id] })).find((g) => g.grant.unitId);
+        await notifyEmailChange(tx, actor, before, email, unit?.grant.unitId ?? null);
+      }
       const after = await repo.updateUser(tx, id, {
         fullName,
         email,
@@ -318,24 +327,7 @@ export class UserService {
         after: { ...userSnap(after), ...(reset ? { passwordReset: true } : {}) },
         reason: input.reason ?? null,
       });
-      if (reset) {
-        const when = formatDateTimeVi(now);
-        await notifyUser(tx, id, {
-          kind: 'password_reset',
-          unitId: firstGrant?.grant.unitId ?? null,
-          title: 'Mật khẩu của bạn đã được người khác đặt lại',
-          body: `${actor.name} đã đặt lại mật khẩu tài khoản “${before.username}” lúc ${when}${input.reason ? ` (lý do: ${input.reason})` : ''}. Nếu bạn không đề nghị việc này, hãy báo ngay lãnh đạo đơn vị hoặc quản trị hệ thống.`,
-        });
-        const unitIds = [...new Set(userGrants.map((g) => g.grant.unitId).filter((u): u is string => !!u))];
-        for (const h of await repo.holdersOf(tx, 'unit_head', unitIds))
-          if (h.id !== id && h.id !== actor.id)
-            await notifyUser(tx, h.id, {
-              kind: 'password_reset',
-              unitId: firstGrant?.grant.unitId ?? null,
-              title: `Mật khẩu của ${before.fullName} đã được đặt lại`,
-              body: `${actor.name} đã đặt lại mật khẩu tài khoản “${before.username}” (${before.fullName}) lúc ${when}${input.reason ? ` (lý do: ${input.reason})` : ''}.`,
-            });
-      }
+      if (reset) await notifyReset(tx, actor, before, userGrants, now, input.reason ?? null);
       return (await this.dto(tx, [after], actor))[0]!;
     });
   }
