@@ -40,11 +40,11 @@ import { useT } from './i18n.ts';
 import { errText } from './ui/errors.ts';
 
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
-const Units = lazy(() => import('./pages/Units.tsx'));
+const Units = lazy(() => import('./pages/units/index.tsx'));
 const Users = lazy(() => import('./pages/Users.tsx'));
 const Audit = lazy(() => import('./pages/Audit.tsx'));
-const Frameworks = lazy(() => import('./pages/Frameworks.tsx'));
-const Results = lazy(() => import('./pages/Results.tsx'));
+const Frameworks = lazy(() => import('./pages/frameworks/index.tsx'));
+const Results = lazy(() => import('./pages/results/index.tsx'));
 const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));

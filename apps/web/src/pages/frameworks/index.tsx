@@ -1,0 +1,12 @@
+/** Criteria frameworks: the list (import, export, publish, retire, clone) and one framework as a tree,
+ * editable while it is a draft, with the maxima adding up live and validation shown beside each
+ * criterion as it is typed. The same domain code that the server runs does the checking here. */
+import { useParams } from 'react-router';
+import type { Session } from '../../api/auth.ts';
+import { FrameworkList } from './FrameworkList.tsx';
+import { FrameworkView } from './FrameworkView.tsx';
+
+export default function Frameworks({ session }: { session: Session }) {
+  const { id } = useParams();
+  return id ? <FrameworkView id={id} session={session} /> : <FrameworkList session={session} />;
+}
