@@ -10,7 +10,7 @@ import { deleteCycle, finaliseCycle, getCycle, getRanking, publishCycle } from '
 import { fill, useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
 import { errText } from '../../ui/errors.ts';
-import { cycleStatusOf } from '../../ui/status.ts';
+import { assessmentStatusOf, cycleStatusOf } from '../../ui/status.ts';
 import { AssessmentStatusTag, CycleStatusTag } from '../../ui/StatusTag.tsx';
 import { TextDialog } from '../../ui/TextDialog.tsx';
 import { Assignments } from './Assignments.tsx';
@@ -74,7 +74,7 @@ export function CycleView({ id }: { id: string }) {
     switch (status) {
       case 'open':
         return [
-          c.units.every((u) => u.status === 'draft') && (
+          c.units.every((u) => assessmentStatusOf(u.status) === 'draft') && (
             <Button key="delete" danger onClick={() => setDialog('delete')} data-testid="cycle-delete">
               {t.cyDelete}
             </Button>
