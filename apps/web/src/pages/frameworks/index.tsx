@@ -8,5 +8,6 @@ import { FrameworkView } from './FrameworkView.tsx';
 
 export default function Frameworks({ session }: { session: Session }) {
   const { id } = useParams();
-  return id ? <FrameworkView id={id} session={session} /> : <FrameworkList session={session} />;
+  // keyed by id: a clone opens as a new view (nothing of the previous framework, its dialog included)
+  return id ? <FrameworkView key={id} id={id} session={session} /> : <FrameworkList session={session} />;
 }
