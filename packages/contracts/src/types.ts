@@ -14,6 +14,7 @@ import type {
   AssignBody,
   AssignmentList,
   AuditList,
+  AuditQuery,
   CycleCreateBody,
   CycleDetail,
   CycleList,
@@ -88,6 +89,7 @@ export type GrantCarryBodyT = z.input<typeof GrantCarryBody>;
 
 // ---- audit
 export type AuditListT = z.infer<typeof AuditList>;
+export type AuditQueryT = z.input<typeof AuditQuery>;
 
 // ---- frameworks
 export type FrameworkListT = z.infer<typeof FrameworkList>;

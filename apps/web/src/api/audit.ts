@@ -1,16 +1,9 @@
 /** The audit trail, newest first, a page at a time. */
-import type { AuditListT } from '@chiso/contracts';
+import type { AuditListT, AuditQueryT } from '@chiso/contracts';
 import { get, qs } from './http.ts';
 
-export interface AuditFilter {
-  entity?: string;
-  action?: string;
-  actor?: string;
-  unitId?: string;
-  /** yyyy-mm-dd */
-  from?: string;
-  to?: string;
-}
+/** What the reader filters on (dates yyyy-mm-dd); the page size and position are this module's. */
+export type AuditFilter = Omit<AuditQueryT, 'limit' | 'beforeSeq'>;
 
 export const listAudit = (filter: AuditFilter, beforeSeq?: number) =>
   get<AuditListT>(`/api/audit${qs({ ...filter, limit: 50, beforeSeq })}`);

@@ -1,6 +1,6 @@
 /** The appraisal of one criterion beside the self-assessment: its state, the appraised points, the
  * reason, what was asked and answered; the appraiser's and the unit's buttons. */
-import type { AppraisalItemT, ApprovalViewT } from '@chiso/contracts';
+import type { AppraisalItemT, AppraiseBodyT, ApprovalViewT } from '@chiso/contracts';
 import { Button, Space, Tag, Typography } from 'antd';
 import { fill, useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
@@ -13,7 +13,7 @@ const STATE_COLORS: Record<AppraisalItemT['state'], string> = {
   answered: 'gold',
 };
 
-export type AppraiseAction = 'accept' | 'set' | 'supplement';
+export type AppraiseAction = AppraiseBodyT['action'];
 
 export function AppraisalCell({
   code,
