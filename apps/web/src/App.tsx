@@ -4,7 +4,8 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { get, setCsrf, setOnUnauthenticated, type Session } from './api.ts';
+import { getSession } from './api/auth.ts';
+import { setCsrf, setOnUnauthenticated } from './api/http.ts';
 import { DICTS, initialLang, LangContext, type Lang } from './i18n.ts';
 import { Login } from './pages/Login.tsx';
 
@@ -18,7 +19,7 @@ export function useSession() {
   return useQuery({
     queryKey: ['session'],
     queryFn: async () => {
-      const s = await get<Session>('/api/auth/session');
+      const s = await getSession();
       setCsrf(s.csrfToken);
       return s;
     },

@@ -1,6 +1,6 @@
 import { ExperimentOutlined } from '@ant-design/icons';
 import { Alert } from 'antd';
-import type { Session } from './api.ts';
+import type { Session } from './api/auth.ts';
 import { useT } from './i18n.ts';
 
 /** Shown on every page (the login page included) of a demo installation: the server answers

@@ -33,19 +33,21 @@ import {
 } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { ApiError, get, send, type Session } from './api.ts';
+import { changePassword, logout as signOut, type Session } from './api/auth.ts';
+import { listNotices, markNoticeRead } from './api/notices.ts';
 import { DemoBanner } from './DemoBanner.tsx';
 import { useT } from './i18n.ts';
+import { errText } from './ui/errors.ts';
 
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
-const Units = lazy(() => import('./pages/Units.tsx'));
+const Units = lazy(() => import('./pages/units/index.tsx'));
 const Users = lazy(() => import('./pages/Users.tsx'));
 const Audit = lazy(() => import('./pages/Audit.tsx'));
-const Frameworks = lazy(() => import('./pages/Frameworks.tsx'));
-const Results = lazy(() => import('./pages/Results.tsx'));
+const Frameworks = lazy(() => import('./pages/frameworks/index.tsx'));
+const Results = lazy(() => import('./pages/results/index.tsx'));
 const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
-const Cycles = lazy(() => import('./pages/Cycles.tsx'));
-const Assessment = lazy(() => import('./pages/Assessment.tsx'));
+const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
+const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
 
 export function ChangePassword({
   open,
@@ -68,13 +70,13 @@ export function ChangePassword({
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await send('POST', '/api/auth/password', v);
+      await changePassword(v);
       message.success(t.saved);
       form.resetFields();
       await qc.invalidateQueries({ queryKey: ['session'] });
       onClose();
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(errText(e));
     } finally {
       setBusy(false);
     }
@@ -120,26 +122,13 @@ export function ChangePassword({
   );
 }
 
-interface NoticeListT {
-  items: {
-    id: string;
-    unitName: string;
-    title: string;
-    body: string;
-    link: string | null;
-    createdAt: string;
-    read: boolean;
-  }[];
-  unread: number;
-}
-
 /** The bell: notices of the user's units (stage opened, deadline near, supplementation, results). */
 function Notices() {
   const nav = useNavigate();
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['notices'],
-    queryFn: () => get<NoticeListT>('/api/notices'),
+    queryFn: listNotices,
     refetchInterval: 60_000,
   });
   const items = q.data?.items ?? [];
@@ -162,9 +151,7 @@ function Notices() {
                 </div>
               ),
               onClick: () => {
-                void send('POST', `/api/notices/${n.id}/read`).then(() =>
-                  qc.invalidateQueries({ queryKey: ['notices'] }),
-                );
+                void markNoticeRead(n.id).then(() => qc.invalidateQueries({ queryKey: ['notices'] }));
                 if (n.link) void nav(n.link);
               },
             }))
@@ -188,7 +175,7 @@ export default function Shell({ session }: { session: Session }) {
   const [pwOpen, setPwOpen] = useState(false);
   const user = session.user!;
   const logout = async () => {
-    await send('POST', '/api/auth/logout').catch(() => {});
+    await signOut().catch(() => {});
     await qc.invalidateQueries({ queryKey: ['session'] });
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
   };
@@ -285,7 +272,7 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/check" element={<CheckTable />} />
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
-                <Route path="/assessments/:id" element={<Assessment session={session} />} />
+                <Route path="/assessments/:id" element={<Assessment />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

@@ -1,5 +1,8 @@
-/** Vietnamese first; English switchable. The choice is kept in localStorage. */
+/** Vietnamese first; English switchable. The choice is kept in localStorage. Every text a page shows
+ * comes from here (`useT().t`), Vietnamese and English with the same keys; an area with many texts
+ * keeps them in its own file beside this one (`i18n/cycles.ts`). `{name}` marks a value: `fill`. */
 import { createContext, useContext } from 'react';
+import { cyclesEn, cyclesVi } from './i18n/cycles.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -170,6 +173,7 @@ const vi = {
   resReasonPlaceholder: 'Lý do sửa kết quả (bắt buộc)',
   resInputHelp:
     'Cách ghi: số điểm "7,5"; tỷ lệ "45/50"; mức theo mã; "Có"/"Không"; số vụ việc; chỉ số khảo sát "96,4"; "KAD" nếu không áp dụng.',
+  ...cyclesVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -340,6 +344,7 @@ const en: Dict = {
   resReasonPlaceholder: 'Reason for the correction (required)',
   resInputHelp:
     'Write points "7.5", ratios "45/50", level codes, "Yes"/"No" (Có/Không), incident counts, survey index "96.4", "KAD" when not applicable.',
+  ...cyclesEn,
 };
 
 export type Lang = 'vi' | 'en';
@@ -350,6 +355,11 @@ export const LangContext = createContext<{ lang: Lang; t: Dict; setLang: (l: Lan
   setLang: () => {},
 });
 export const useT = () => useContext(LangContext);
+
+/** A text with its `{name}` marks replaced: fill('Chờ {unit} duyệt', { unit: 'Công an huyện' }). */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
 export function initialLang(): Lang {
   return localStorage.getItem('chiso.lang') === 'en' ? 'en' : 'vi';
 }

@@ -1,3 +1,4 @@
 export * from './fields.ts';
 export * from './api.ts';
 export * from './errors.ts';
+export * from './types.ts';

@@ -1,9 +1,9 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { AuditEntryT, UnitViewT } from '@chiso/contracts';
-import { matchesSearch, parseDateVi } from '@chiso/domain';
+import { formatDateTimeVi, matchesSearch, parseDateVi } from '@chiso/domain';
 import { Button, Card, Descriptions, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { get, qs } from '../api.ts';
+import { listAudit, type AuditFilter } from '../api/audit.ts';
+import { listUnits } from '../api/units.ts';
 import { useT } from '../i18n.ts';
 
 const ACTION_LABELS: Record<string, string> = {
@@ -21,17 +21,6 @@ const ACTION_LABELS: Record<string, string> = {
   'grant.revoke': 'Thu hồi quyền',
   'grant.carry': 'Chuyển quyền sang đơn vị kế thừa',
 };
-
-const fmt = (iso: string) =>
-  new Date(iso).toLocaleString('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
 
 function Diff({ before, after }: { before: unknown; after: unknown }) {
   const b = (before ?? {}) as Record<string, unknown>;
@@ -63,25 +52,15 @@ function Diff({ before, after }: { before: unknown; after: unknown }) {
 
 export default function Audit() {
   const { t } = useT();
-  const [f, setF] = useState<{
-    entity?: string;
-    action?: string;
-    actor?: string;
-    unitId?: string;
-    from?: string;
-    to?: string;
-  }>({});
+  const [f, setF] = useState<AuditFilter>({});
   const units = useQuery({
     queryKey: ['units', '', true],
-    queryFn: () => get<{ items: UnitViewT[] }>('/api/units?includeClosed=true'),
+    queryFn: () => listUnits({ includeClosed: true }),
   });
   const q = useInfiniteQuery({
     queryKey: ['audit', f],
     initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) =>
-      get<{ items: AuditEntryT[]; nextBeforeSeq: number | null }>(
-        `/api/audit${qs({ ...f, limit: 50, beforeSeq: pageParam })}`,
-      ),
+    queryFn: ({ pageParam }) => listAudit(f, pageParam),
     getNextPageParam: (last) => last.nextBeforeSeq ?? undefined,
   });
   const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
@@ -143,7 +122,7 @@ export default function Audit() {
           expandable={{ expandedRowRender: (r) => <Diff before={r.before} after={r.after} /> }}
           columns={[
             { title: '#', dataIndex: 'seq', width: 70 },
-            { title: t.time, dataIndex: 'at', render: (v: string) => fmt(v), width: 180 },
+            { title: t.time, dataIndex: 'at', render: (v: string) => formatDateTimeVi(v), width: 180 },
             { title: t.actor, dataIndex: 'actorName' },
             { title: t.action, dataIndex: 'action', render: (v: string) => ACTION_LABELS[v] ?? v },
             { title: t.entity, dataIndex: 'entity' },

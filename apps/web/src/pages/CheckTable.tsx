@@ -21,40 +21,17 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
-import { ApiError, csrf, upload } from '../api.ts';
+import { checkReport, checkTable, type ReportFormat } from '../api/checks.ts';
 import { useT } from '../i18n.ts';
+import { saveFile } from '../ui/download.ts';
+import { errText } from '../ui/errors.ts';
 
 type RowT = CheckTableViewT['rows'][number];
 
-/** POST the file again to a report route and save what comes back. */
-async function downloadReport(file: File, transpose: boolean, format: 'docx' | 'pdf' | 'xlsx') {
-  const fd = new FormData();
-  fd.append('file', file);
-  const res = await fetch(`/api/check-table/report?format=${format}&transpose=${transpose}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'x-csrf-token': csrf() },
-    body: fd,
-  });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(
-      res.status,
-      body?.error?.code ?? 'INTERNAL',
-      body?.error?.message ?? `Lỗi ${res.status}`,
-    );
-  }
-  const blob = await res.blob();
-  const name =
-    /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ??
-    `bao-cao-kiem-tra.${format}`;
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+/** The report on the checked file (sent again), saved under the name the server gives it. */
+async function downloadReport(file: File, transpose: boolean, format: ReportFormat) {
+  const r = await checkReport(file, transpose, format);
+  saveFile(r.blob, r.fileName ?? `bao-cao-kiem-tra.${format}`);
 }
 
 export default function CheckTable() {
@@ -70,11 +47,11 @@ export default function CheckTable() {
     setBusy(true);
     setError(null);
     try {
-      setResult(await upload<CheckTableViewT>(`/api/check-table?transpose=${tr}`, f));
+      setResult(await checkTable(f, tr));
       setFile(f);
     } catch (e) {
       setResult(null);
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errText(e));
     } finally {
       setBusy(false);
     }
@@ -149,9 +126,7 @@ export default function CheckTable() {
                   key: f,
                   label: t.downloadAs[f],
                   onClick: () =>
-                    void downloadReport(file, transpose, f).catch((e: unknown) =>
-                      message.error(e instanceof ApiError ? e.message : String(e)),
-                    ),
+                    void downloadReport(file, transpose, f).catch((e: unknown) => message.error(errText(e))),
                 })),
               }}
             >

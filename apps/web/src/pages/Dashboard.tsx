@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { UNIT_KIND_LABELS, ROLE_LABELS, type UnitKind } from '@chiso/domain';
-import type { UnitViewT } from '@chiso/contracts';
 import { Card, Col, List, Row, Statistic, Typography } from 'antd';
-import { get, type Session } from '../api.ts';
+import type { Session } from '../api/auth.ts';
+import { listUnits } from '../api/units.ts';
 import { useT } from '../i18n.ts';
 
 export default function Dashboard({ session }: { session: Session }) {
   const { t, lang } = useT();
   const units = useQuery({
     queryKey: ['units', '', false],
-    queryFn: () => get<{ items: UnitViewT[] }>('/api/units'),
+    queryFn: () => listUnits(),
   });
   const byKind = new Map<UnitKind, number>();
   for (const u of units.data?.items ?? []) byKind.set(u.kind, (byKind.get(u.kind) ?? 0) + 1);

@@ -1,9 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, send, setCsrf, type Session } from '../api.ts';
+import { login, type Session } from '../api/auth.ts';
+import { setCsrf } from '../api/http.ts';
 import { DemoBanner } from '../DemoBanner.tsx';
 import { useT } from '../i18n.ts';
+import { errText } from '../ui/errors.ts';
 
 export function Login({ session }: { session: Session }) {
   const { t, lang, setLang } = useT();
@@ -15,11 +17,11 @@ export function Login({ session }: { session: Session }) {
     setBusy(true);
     setError(null);
     try {
-      const s = await send<Session>('POST', '/api/auth/login', v);
+      const s = await login(v);
       setCsrf(s.csrfToken);
       qc.setQueryData(['session'], s);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errText(e));
     } finally {
       setBusy(false);
     }

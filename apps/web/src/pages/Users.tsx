@@ -1,11 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { GrantViewT, UnitViewT, UserViewT } from '@chiso/contracts';
+import type { GrantViewT, UserViewT } from '@chiso/contracts';
 import { formatDateVi, matchesSearch, ROLE_LABELS, ROLES } from '@chiso/domain';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, get, qs, send, type Session } from '../api.ts';
+import type { Session } from '../api/auth.ts';
+import { listUnits } from '../api/units.ts';
+import { createGrant, createUser, listUsers, revokeGrant, updateUser } from '../api/users.ts';
 import { useT } from '../i18n.ts';
+import { errText, isFormValidationError } from '../ui/errors.ts';
 
 export default function Users({ session }: { session: Session }) {
   const { t, lang } = useT();
@@ -23,11 +26,11 @@ export default function Users({ session }: { session: Session }) {
   const [form] = Form.useForm();
   const users = useQuery({
     queryKey: ['users', q, unitId],
-    queryFn: () => get<{ items: UserViewT[] }>(`/api/users${qs({ q, unitId })}`),
+    queryFn: () => listUsers({ q, unitId }),
   });
   const units = useQuery({
     queryKey: ['units', '', false],
-    queryFn: () => get<{ items: UnitViewT[] }>('/api/units'),
+    queryFn: () => listUnits(),
   });
   const unitOptions = (units.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }));
   const isAdmin = session.user?.grants.some((g) => g.unitId === null);
@@ -44,8 +47,7 @@ export default function Users({ session }: { session: Session }) {
       setDialog(null);
       await qc.invalidateQueries({ queryKey: ['users'] });
     } catch (e) {
-      if (e instanceof ApiError) message.error(e.message);
-      else if (!(e && typeof e === 'object' && 'errorFields' in e)) message.error(String(e));
+      if (!isFormValidationError(e)) message.error(errText(e));
     }
   };
   const submit = () =>
@@ -53,7 +55,7 @@ export default function Users({ session }: { session: Session }) {
       const v = await form.validateFields();
       if (!dialog) return;
       if (dialog.kind === 'create')
-        await send('POST', '/api/users', {
+        await createUser({
           username: v.username,
           fullName: v.fullName,
           email: v.email || null,
@@ -62,7 +64,7 @@ export default function Users({ session }: { session: Session }) {
           unitId: v.unitId,
         });
       if (dialog.kind === 'edit')
-        await send('PATCH', `/api/users/${dialog.user.id}`, {
+        await updateUser(dialog.user.id, {
           fullName: v.fullName,
           email: v.email || null,
           disabled: v.disabled,
@@ -70,14 +72,13 @@ export default function Users({ session }: { session: Session }) {
           reason: v.reason || undefined,
         });
       if (dialog.kind === 'grant')
-        await send('POST', '/api/grants', {
+        await createGrant({
           userId: dialog.user.id,
           role: v.role,
           unitId: v.unitId ?? null,
           reason: v.reason || undefined,
         });
-      if (dialog.kind === 'revoke')
-        await send('POST', `/api/grants/${dialog.grant.id}/revoke`, { reason: v.reason });
+      if (dialog.kind === 'revoke') await revokeGrant(dialog.grant.id, { reason: v.reason });
     });
   const open = (d: NonNullable<typeof dialog>) => {
     form.resetFields();

@@ -1,0 +1,162 @@
+/** The criteria tree of a self-assessment: per leaf the input (saved as typed), the points by the
+ * rule, the explanation and evidence, and the appraisal beside it. */
+import { UploadOutlined } from '@ant-design/icons';
+import type {
+  AppraisalItemT,
+  ApprovalViewT,
+  AssessmentNodeT,
+  AssessmentViewT,
+  ItemSaveBodyT,
+} from '@chiso/contracts';
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import { evidenceFileUrl } from '../../api/assessments.ts';
+import { fill, useT } from '../../i18n.ts';
+import { dateOrDash } from '../../ui/dates.ts';
+import { AppraisalCell, type AppraiseAction } from './AppraisalCell.tsx';
+import { AutoSave } from './AutoSave.tsx';
+
+/** Ratio rules take "numerator/denominator". The node carries the rule's Vietnamese label only
+ * (`AssessmentNode.rule`), so the label is what tells. */
+const isRatioRule = (ruleLabel: string) => ruleLabel.startsWith('Tỷ lệ');
+
+export function CriteriaTable({
+  assessment: a,
+  appraisal,
+  approval,
+  saveItem,
+  onEvidence,
+  onAppraise,
+  onAnswer,
+}: {
+  assessment: AssessmentViewT;
+  /** The appraisal of each leaf, by code. */
+  appraisal: Map<string, AppraisalItemT>;
+  approval: ApprovalViewT | undefined;
+  saveItem: (code: string, body: ItemSaveBodyT) => Promise<void>;
+  onEvidence: (code: string) => void;
+  onAppraise: (code: string, action: AppraiseAction) => void;
+  onAnswer: (code: string) => void;
+}) {
+  const { t } = useT();
+  const leaf = (n: AssessmentNodeT) => n.children.length === 0;
+  return (
+    <Table<AssessmentNodeT>
+      size="small"
+      rowKey="code"
+      pagination={false}
+      dataSource={a.tree}
+      expandable={{ defaultExpandAllRows: true }}
+      columns={[
+        { title: t.code, dataIndex: 'code', width: 100 },
+        {
+          title: t.fwCriterion,
+          render: (_, n) => (
+            <span>
+              {n.title}
+              {n.evidenceRequired && <Tag style={{ marginLeft: 4 }}>{t.asNeedsEvidence}</Tag>}
+              {n.guidance && (
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {n.guidance}
+                </Typography.Text>
+              )}
+            </span>
+          ),
+        },
+        {
+          title: t.asSelfInput,
+          width: 150,
+          render: (_, n) =>
+            leaf(n) ? (
+              <>
+                <AutoSave
+                  value={n.inputText ?? ''}
+                  disabled={!a.canEdit}
+                  testId={`input-${n.code}`}
+                  placeholder={isRatioRule(n.rule) ? t.asRatioPlaceholder : ''}
+                  onSave={(text) => saveItem(n.code, { text })}
+                />
+                {n.inputProblem && (
+                  <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                    {n.inputProblem}
+                  </Typography.Text>
+                )}
+              </>
+            ) : null,
+        },
+        {
+          title: t.resPoints,
+          width: 230,
+          render: (_, n) => (
+            <span data-testid={`points-${n.code}`}>
+              <b>
+                {n.points}/{n.max}
+              </b>{' '}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {n.rule}: {n.explanation}
+              </Typography.Text>
+            </span>
+          ),
+        },
+        {
+          title: t.asNoteColumn,
+          render: (_, n) =>
+            leaf(n) ? (
+              <Space direction="vertical" style={{ width: '100%' }} size={2}>
+                <AutoSave
+                  multiline
+                  value={n.note ?? ''}
+                  disabled={!a.canEdit}
+                  testId={`note-${n.code}`}
+                  placeholder={t.asNotePlaceholder}
+                  onSave={(note) => saveItem(n.code, { note })}
+                />
+                {(n.evidence ?? []).map((e) => (
+                  <div key={e.id} style={{ fontSize: 12 }}>
+                    <a href={evidenceFileUrl(e.id)} target="_blank" rel="noreferrer">
+                      {e.numberSymbol}
+                    </a>{' '}
+                    {fill(t.asEvidenceLine, { date: dateOrDash(e.issuedOn), summary: e.summary })}
+                    {e.locator ? ` (${e.locator})` : ''}
+                    {e.flags.map((f, i) => (
+                      <Typography.Text key={i} type="warning" style={{ display: 'block' }}>
+                        ⚠ {f}
+                      </Typography.Text>
+                    ))}
+                  </div>
+                ))}
+                {a.canEdit && (
+                  <Button
+                    size="small"
+                    icon={<UploadOutlined />}
+                    onClick={() => onEvidence(n.code)}
+                    data-testid={`evidence-${n.code}`}
+                  >
+                    {t.asEvidence}
+                  </Button>
+                )}
+              </Space>
+            ) : null,
+        },
+        {
+          title: t.asAppraisal,
+          width: 250,
+          render: (_, n) => {
+            const p = appraisal.get(n.code);
+            if (!leaf(n) || !p) return null;
+            return (
+              <AppraisalCell
+                code={n.code}
+                item={p}
+                approval={approval}
+                appraising={a.canAppraise}
+                canAnswer={a.canAnswer}
+                onAppraise={(action) => onAppraise(n.code, action)}
+                onAnswer={() => onAnswer(n.code)}
+              />
+            );
+          },
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,194 @@
+/** One cycle: what it is and its stages, the units taking part, and — for those who run it — the
+ * appraisal assignments and matrix, finalisation and publication; the ranking once there is one. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CycleDetailT } from '@chiso/contracts';
+import type { CycleStatus } from '@chiso/domain';
+import { App, Button, Card, Space, Table, Tabs, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { deleteCycle, finaliseCycle, getCycle, getRanking, publishCycle } from '../../api/cycles.ts';
+import { fill, useT } from '../../i18n.ts';
+import { dateOrDash } from '../../ui/dates.ts';
+import { errText } from '../../ui/errors.ts';
+import { assessmentStatusOf, cycleStatusOf } from '../../ui/status.ts';
+import { AssessmentStatusTag, CycleStatusTag } from '../../ui/StatusTag.tsx';
+import { TextDialog } from '../../ui/TextDialog.tsx';
+import { Assignments } from './Assignments.tsx';
+import { Matrix } from './Matrix.tsx';
+import { PublishDialog } from './PublishDialog.tsx';
+import { RankingTab } from './RankingTab.tsx';
+import { StageTable } from './StageTable.tsx';
+
+/** Whether the ranking is there to read: once published, or finalised for those who run the cycle. */
+function rankingVisible(status: CycleStatus, manages: boolean): boolean {
+  switch (status) {
+    case 'open':
+      return false;
+    case 'finalised':
+      return manages;
+    case 'published':
+      return true;
+  }
+}
+
+export function CycleView({ id }: { id: string }) {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const d = useQuery({ queryKey: ['cycle', id], queryFn: () => getCycle(id) });
+  const c = d.data;
+  const ranking = useQuery({
+    queryKey: ['cycle', id, 'ranking'],
+    enabled: !!c && rankingVisible(cycleStatusOf(c.status), c.manages),
+    queryFn: () => getRanking(id),
+  });
+  const [dialog, setDialog] = useState<'delete' | 'publish' | null>(null);
+  const refresh = async () => {
+    await qc.invalidateQueries({ queryKey: ['cycle', id] });
+    await qc.invalidateQueries({ queryKey: ['cycles'] });
+  };
+  /** A request, then its message and a fresh view; what blocks it is listed on failure. */
+  const act = async (f: () => Promise<unknown>, ok = t.saved) => {
+    try {
+      await f();
+      message.success(ok);
+      await refresh();
+    } catch (e) {
+      message.error(errText(e, 'problems'));
+    }
+  };
+  if (!c) return <Card loading />;
+  const remove = async (reason: string) => {
+    try {
+      await deleteCycle(id, reason);
+      message.success(t.cyDeleted);
+      await qc.invalidateQueries({ queryKey: ['cycles'] });
+      void navigate('/cycles');
+    } catch (e) {
+      message.error(errText(e));
+    }
+  };
+  /** What those who run the cycle may do at its status. */
+  const actions = (status: CycleStatus): ReactNode[] => {
+    switch (status) {
+      case 'open':
+        return [
+          c.units.every((u) => assessmentStatusOf(u.status) === 'draft') && (
+            <Button key="delete" danger onClick={() => setDialog('delete')} data-testid="cycle-delete">
+              {t.cyDelete}
+            </Button>
+          ),
+          <Button
+            key="finalise"
+            onClick={() => void act(() => finaliseCycle(id), t.cyFinalised)}
+            data-testid="cycle-finalise"
+          >
+            {t.cyFinalise}
+          </Button>,
+        ];
+      case 'finalised':
+        return [
+          <Button
+            key="publish"
+            type="primary"
+            onClick={() => setDialog('publish')}
+            data-testid="cycle-publish"
+          >
+            {t.cyPublish}
+          </Button>,
+        ];
+      case 'published':
+        return [];
+    }
+  };
+  const tabs = [
+    {
+      key: 'units',
+      label: t.units,
+      children: <CycleUnits cycle={c} />,
+    },
+    ...(c.manages || c.coordinates
+      ? [
+          ...(c.units.some((u) => u.appraises)
+            ? [{ key: 'assign', label: t.cyTabAssign, children: <Assignments cycle={c} /> }]
+            : []),
+          { key: 'matrix', label: t.cyTabMatrix, children: <Matrix id={id} /> },
+        ]
+      : []),
+    ...(ranking.data
+      ? [{ key: 'ranking', label: t.cyTabRanking, children: <RankingTab id={id} ranking={ranking.data} /> }]
+      : []),
+  ];
+  return (
+    <>
+      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        <Card
+          title={
+            <Space>
+              <Link to="/cycles">{t.cycles}</Link>›<span>{c.name}</span>
+              <CycleStatusTag status={c.status} />
+            </Space>
+          }
+          extra={c.manages && <Space>{actions(cycleStatusOf(c.status))}</Space>}
+        >
+          <Typography.Paragraph>
+            {fill(t.cyInfo, {
+              framework: c.framework.name,
+              version: c.framework.version,
+              owner: c.ownerUnitName,
+              today: dateOrDash(c.today),
+            })}
+          </Typography.Paragraph>
+          <StageTable cycle={c} act={act} />
+        </Card>
+        <Tabs items={tabs} />
+      </Space>
+      {dialog === 'delete' && (
+        <TextDialog
+          title={t.cyDeleteTitle}
+          description={t.cyDeleteHelp}
+          placeholder={t.cyDeleteReason}
+          okText={t.cyDeleteOk}
+          danger
+          onSubmit={remove}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'publish' && (
+        <PublishDialog
+          onSubmit={(body) => act(() => publishCycle(id, body), t.cyPublished)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </>
+  );
+}
+
+/** The units taking part: status, submission, and where the appraisal stands when levels appraise. */
+function CycleUnits({ cycle: c }: { cycle: CycleDetailT }) {
+  const { t } = useT();
+  return (
+    <Table
+      size="small"
+      rowKey="unitId"
+      pagination={false}
+      dataSource={c.units}
+      columns={[
+        {
+          title: t.unit,
+          render: (_, u) => <Link to={`/assessments/${u.assessmentId}`}>{u.unitName}</Link>,
+        },
+        { title: t.code, dataIndex: 'unitCode', width: 120 },
+        { title: t.status, render: (_, u) => <AssessmentStatusTag status={u.status} /> },
+        { title: t.cySubmittedOn, dataIndex: 'submittedAt', render: (v: string | null) => dateOrDash(v) },
+        ...(c.units.some((u) => u.appraisingUnitName !== c.ownerUnitName)
+          ? [
+              { title: t.cyAppraisingLevel, dataIndex: 'appraisingUnitName' },
+              { title: t.cyHeldBy, dataIndex: 'heldBy' },
+            ]
+          : []),
+      ]}
+    />
+  );
+}

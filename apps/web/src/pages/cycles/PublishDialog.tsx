@@ -1,0 +1,56 @@
+/** Publishing a cycle's results: the number and date of the decision. */
+import type { PublishBodyT } from '@chiso/contracts';
+import { DatePicker, Input, Modal, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useT } from '../../i18n.ts';
+import { isoDate, PICKER_DATE_FORMAT } from '../../ui/dates.ts';
+import { DIALOG_WIDTH } from '../../ui/TextDialog.tsx';
+
+export function PublishDialog({
+  onSubmit,
+  onClose,
+}: {
+  onSubmit: (body: PublishBodyT) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const { t } = useT();
+  const [open, setOpen] = useState(true);
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState<Dayjs | null>(dayjs());
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await onSubmit({ decisionNumber: number, decisionDate: date ? isoDate(date) : '' });
+      setOpen(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={t.cyPublish}
+      width={DIALOG_WIDTH}
+      closable={false}
+      maskClosable={false}
+      okText={t.cyPublishOk}
+      cancelText={t.cancel}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={() => setOpen(false)}
+      afterClose={onClose}
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Input
+          placeholder={t.cyDecisionNumber}
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          data-testid="publish-number"
+        />
+        <DatePicker format={PICKER_DATE_FORMAT} value={date} onChange={setDate} />
+      </Space>
+    </Modal>
+  );
+}
