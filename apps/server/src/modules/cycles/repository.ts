@@ -38,11 +38,14 @@ export async function insertCycle(
     await db
       .insert(cycleUnits)
       .values(members.map((m) => ({ cycleId: row.id, unitId: m.unitId, levels: m.levels })));
-    await db
-      .insert(assessments)
-      .values(
-        unitIds.map((unitId, i) => ({ id: assessmentIds[i]!, cycleId: row.id, unitId, status: 'draft' })),
-      );
+    await db.insert(assessments).values(
+      unitIds.map((unitId, i) => ({
+        id: assessmentIds[i]!,
+        cycleId: row.id,
+        unitId,
+        status: 'draft' as const,
+      })),
+    );
   }
 }
 
