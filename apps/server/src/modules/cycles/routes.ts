@@ -40,7 +40,7 @@ import {
   selfAssessmentReport,
   selfAssessmentXlsx,
   type ReportLeaf,
-} from '../../documents/cycleReports.ts';
+} from '../documents/cycleReports.ts';
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

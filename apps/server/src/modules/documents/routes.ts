@@ -11,12 +11,8 @@ import { actorOf, uploadedFile } from '../../http.ts';
 import { docxFileName, renderDocx } from '../../lib/docx.ts';
 import { docxToPdf } from '../../lib/pdf.ts';
 import { checkUpload } from '../checks/service.ts';
-import { checkReportDocument, checkReportFileName, checkReportXlsx } from '../../documents/checkReport.ts';
-import {
-  DEFAULT_ISSUING_BODY,
-  frameworkDecision,
-  type DocumentMetaInput,
-} from '../../documents/frameworkDecision.ts';
+import { checkReportDocument, checkReportFileName, checkReportXlsx } from './checkReport.ts';
+import { DEFAULT_ISSUING_BODY, frameworkDecision, type DocumentMetaInput } from './frameworkDecision.ts';
 
 const CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -12,7 +12,7 @@ import {
   type OfficialDocument,
   type RowResult,
 } from '@chiso/domain';
-import { addSheet, newWorkbook, workbookBuffer, type CellIn, type ColumnSpec } from '../lib/xlsx.ts';
+import { addSheet, newWorkbook, workbookBuffer, type CellIn, type ColumnSpec } from '../../lib/xlsx.ts';
 import { resolveMeta, type DocumentMetaInput } from './frameworkDecision.ts';
 
 export const REPORT_SUMMARY = 'Kết quả kiểm tra bảng kết quả Chỉ số CCHC';
