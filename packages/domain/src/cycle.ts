@@ -60,6 +60,21 @@ export function isUnderAppraisal(s: AssessmentStatus): boolean {
   return s === 'submitted' || s === 'in_appraisal';
 }
 
+/** Appraisal has started, or has ended in a result: appraised points are shown beside the unit's. */
+export function hasAppraisal(s: AssessmentStatus): boolean {
+  switch (s) {
+    case 'in_appraisal':
+    case 'appraised':
+      return true;
+    case 'draft':
+    case 'submitted':
+    case 'returned':
+      return false;
+    default:
+      return assertNever(s);
+  }
+}
+
 export function isAssessmentStatus(v: string): v is AssessmentStatus {
   return (ASSESSMENT_STATUSES as readonly string[]).includes(v);
 }

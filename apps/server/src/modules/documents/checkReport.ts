@@ -285,17 +285,3 @@ export async function checkReportXlsx(fileName: string, result: CheckResult): Pr
   );
   return workbookBuffer(wb);
 }
-
-/** Tên tệp ASCII của báo cáo, theo tên tệp được kiểm tra. */
-export function checkReportFileName(fileName: string, ext: 'docx' | 'pdf' | 'xlsx'): string {
-  const base = fileName
-    .replace(/\.[^.]*$/u, '')
-    .replace(/đ/gu, 'd')
-    .replace(/Đ/gu, 'D')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .replace(/[^A-Za-z0-9._-]+/gu, '-')
-    .replace(/^-+|-+$/gu, '')
-    .slice(0, 80);
-  return `bao-cao-kiem-tra-${base || 'bang'}.${ext}`;
-}
