@@ -5,6 +5,7 @@
  * the need takes, the criterion named, the gates of approval and the separation of duties. The
  * step then reads only what it changes, and its answer is built from what was loaded. */
 import {
+  assertNever,
   canWriteInStage,
   isUnderAppraisal,
   leavesOf,
@@ -106,6 +107,8 @@ export async function loadAssessment(
     case 'sendBack':
       if (!manages && !pos.coordinates) throw new AppError(reads ? 'FORBIDDEN' : 'ASSESSMENT_NOT_FOUND');
       break;
+    default:
+      assertNever(need);
   }
   const { fw, compiled } = frameworkOf(row.fw);
   const ctx: AssessmentContext = {
@@ -222,6 +225,8 @@ export async function loadCycle(
     case 'rank':
       if (!manages && !readsOne()) throw new AppError('CYCLE_NOT_FOUND');
       break;
+    default:
+      assertNever(need);
   }
   const { fw, compiled } = frameworkOf(row.fw);
   return { cycle: row.c, owner, fwRow: row.fw, fw, compiled, stages: row.stages, manages, all, members };

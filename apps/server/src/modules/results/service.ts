@@ -54,7 +54,7 @@ interface NodeView {
 }
 
 /** The results of a cycle, ranked (for the cycle's ranking). */
-export const resultsOfCycle = repo.resultsOfCycle;
+export { resultsOfCycle } from './repository.ts';
 
 export class ResultService {
   constructor(private db: Db) {}
