@@ -26,6 +26,7 @@ import { releaseUploadSlot, CSRF_HEADER, SESSION_COOKIE, setSessionCookie, type 
 import { auditRoutes } from './modules/audit/routes.ts';
 import { checkRoutes } from './modules/checks/routes.ts';
 import { cycleRoutes } from './modules/cycles/routes.ts';
+import { evidenceRoutes } from './modules/evidence/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
@@ -312,6 +313,7 @@ export async function buildApp(
     await checkRoutes(api);
     await documentRoutes(api, services);
     await cycleRoutes(api, services);
+    await evidenceRoutes(api, services);
     await noticeRoutes(api, services);
   });
 

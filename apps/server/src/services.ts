@@ -5,17 +5,18 @@ import type { Database } from './db/open.ts';
 import { FileStore } from './lib/fileStore.ts';
 import { AuditService } from './modules/audit/service.ts';
 import { AuthService } from './modules/auth/service.ts';
-import { AppraisalService } from './modules/cycles/appraisal.ts';
-import { CycleService } from './modules/cycles/service.ts';
+import { cycleServices, type CycleServices } from './modules/cycles/services.ts';
+import { EvidenceService } from './modules/evidence/service.ts';
 import { FrameworkService } from './modules/frameworks/service.ts';
 import { NoticeService } from './modules/notices/service.ts';
+import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
 import { SystemService } from './modules/system/service.ts';
 import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
 import { UserService } from './modules/users/service.ts';
 
-export interface Services {
+export interface Services extends CycleServices {
   config: Config;
   database: Database;
   auth: AuthService;
@@ -25,8 +26,8 @@ export interface Services {
   audit: AuditService;
   frameworks: FrameworkService;
   results: ResultService;
-  cycles: CycleService;
-  appraisal: AppraisalService;
+  resultImport: ResultImportService;
+  evidence: EvidenceService;
   notices: NoticeService;
   system: SystemService;
 }
@@ -43,8 +44,9 @@ export function buildServices(config: Config, database: Database): Services {
     audit: new AuditService(database.db),
     frameworks: new FrameworkService(database.db),
     results: new ResultService(database.db),
-    cycles: new CycleService(database.db, new FileStore(config.filesDir), config.uploadMaxBytes),
-    appraisal: new AppraisalService(database.db),
+    resultImport: new ResultImportService(database.db),
+    evidence: new EvidenceService(database.db, new FileStore(config.filesDir), config.uploadMaxBytes),
+    ...cycleServices(database.db),
     notices: new NoticeService(database.db, config.smtpUrl, config.mailFrom),
     system: new SystemService(database.db),
   };

@@ -6,13 +6,13 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { checkTable, FINDING_LABELS, parseFrameworkJson, type Framework } from '@chiso/domain';
-import { checkReportDocument, checkReportXlsx } from '../src/documents/checkReport.ts';
+import { checkReportDocument, checkReportXlsx } from '../src/modules/documents/checkReport.ts';
 import {
   defaultIssuerLine,
   frameworkDecision,
   joinOverlapping,
   resolveMeta,
-} from '../src/documents/frameworkDecision.ts';
+} from '../src/modules/documents/frameworkDecision.ts';
 import { renderDocx } from '../src/lib/docx.ts';
 import { docxToPdf, pdfAvailable } from '../src/lib/pdf.ts';
 import { readTabular } from '../src/lib/tabular.ts';

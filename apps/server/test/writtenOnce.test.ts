@@ -66,20 +66,6 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Files of the other parts of issue #12 (the cycles wing: S1; the web app: W) that still have
- * something to replace when this rule arrives. Each must still break the rule (so the list cannot
- * go stale): remove a file from here once it is cleaned. Empty when the issue is done. */
-const NOT_YET_CLEANED: Record<string, string> = {
-  'apps/server/src/modules/cycles/service.ts': 'S1',
-  'apps/server/src/modules/cycles/routes.ts': 'S1',
-  'apps/server/src/modules/cycles/appraisal.ts': 'S1',
-  'apps/server/src/modules/notices/service.ts': 'S1',
-  'apps/server/src/modules/results/routes.ts': 'S1',
-  'apps/server/src/modules/documents/routes.ts': 'S1',
-  'apps/server/src/documents/checkReport.ts': 'S1',
-  'apps/web/src/pages/Assessment.tsx': 'W',
-};
-
 /** Source files under apps/ (not tests, builds or dependencies). */
 function sources(dir: string): string[] {
   const out: string[] = [];
@@ -117,22 +103,11 @@ describe.each(RULES)('no $what in apps/', (rule) => {
   });
 
   it(`is written once (${rule.use})`, () => {
-    const left = offences(
-      rule,
-      FILES.filter((f) => !(f in NOT_YET_CLEANED)),
-    );
+    const left = offences(rule, FILES);
     expect(left, `use ${rule.use}`).toEqual([]);
   });
 
   it('its helper exists where the rule says', () => {
     if (rule.home) expect(fs.existsSync(path.join(ROOT, rule.home))).toBe(true);
   });
-});
-
-it('every file still waiting to be cleaned does break a rule (then remove it from the list)', () => {
-  for (const file of Object.keys(NOT_YET_CLEANED))
-    expect(
-      RULES.some((r) => offences(r, [file]).length > 0),
-      `${file} is clean: remove it from NOT_YET_CLEANED`,
-    ).toBe(true);
 });

@@ -2,7 +2,15 @@
  * text a person sends goes through `text()` (bounded, no control or bidirectional characters) and
  * every date through `IsoDate` (a real day); responses use the plain `IsoDateText`. */
 import { z } from 'zod';
-import { LIMITS, ROLES, UNIT_KINDS } from '@chiso/domain';
+import {
+  APPRAISAL_ITEM_STATES,
+  ASSESSMENT_STATUSES,
+  CYCLE_STATUSES,
+  LIMITS,
+  ROLES,
+  STAGE_STATES,
+  UNIT_KINDS,
+} from '@chiso/domain';
 import { IsoDate, IsoDateText, reason, SearchText, text } from './fields.ts';
 
 export const Id = z.string().uuid();
@@ -489,21 +497,27 @@ export const CycleCreateBody = z.object({
   subtreeUnitIds: z.array(Id).max(500).optional(),
   stages: z.array(z.object({ stage: StageName, startsOn: IsoDate, dueOn: IsoDate })).max(10),
 });
+export const CycleStatus = z.enum(CYCLE_STATUSES);
+export const AssessmentStatus = z.enum(ASSESSMENT_STATUSES);
+export const StageState = z.enum(STAGE_STATES);
+export const AppraisalItemState = z.enum(APPRAISAL_ITEM_STATES);
 export const CycleSummary = z.object({
   id: Id,
   name: z.string(),
   year: z.number().int(),
-  status: z.string(),
+  status: CycleStatus,
   ownerUnitName: z.string(),
   units: z.number().int(),
-  myUnits: z.array(z.object({ unitId: Id, unitName: z.string(), assessmentId: Id, status: z.string() })),
+  myUnits: z.array(
+    z.object({ unitId: Id, unitName: z.string(), assessmentId: Id, status: AssessmentStatus }),
+  ),
 });
 export const CycleList = z.object({ items: z.array(CycleSummary) });
 export const CycleDetail = z.object({
   id: Id,
   name: z.string(),
   year: z.number().int(),
-  status: z.string(),
+  status: CycleStatus,
   framework: z.object({ id: Id, code: z.string(), version: z.number().int(), name: z.string() }),
   ownerUnitId: Id,
   ownerUnitName: z.string(),
@@ -516,7 +530,7 @@ export const CycleDetail = z.object({
       label: z.string(),
       startsOn: IsoDateText,
       dueOn: IsoDateText,
-      state: z.enum(['pending', 'open', 'closed']),
+      state: StageState,
       daysLeft: z.number().int(),
     }),
   ),
@@ -526,7 +540,7 @@ export const CycleDetail = z.object({
       unitName: z.string(),
       unitCode: z.string(),
       assessmentId: Id,
-      status: z.string(),
+      status: AssessmentStatus,
       submittedAt: z.string().nullable(),
       appraisingUnitName: z.string(),
       heldBy: z.string(),
@@ -576,7 +590,7 @@ export const AssessmentView = z.object({
   id: Id,
   cycle: z.object({ id: Id, name: z.string(), year: z.number().int(), framework: z.string() }),
   unit: z.object({ id: Id, name: z.string(), code: z.string() }),
-  status: z.string(),
+  status: AssessmentStatus,
   returnReason: z.string().nullable(),
   total: z.string(),
   applicableMax: z.string(),
@@ -585,7 +599,7 @@ export const AssessmentView = z.object({
   deadline: z.object({
     dueOn: IsoDateText,
     daysLeft: z.number().int(),
-    state: z.string(),
+    state: StageState,
     writable: z.boolean(),
     message: z.string().nullable(),
   }),
@@ -670,7 +684,7 @@ export const AppraisalView = z.object({
   id: Id,
   cycleId: Id,
   unitName: z.string(),
-  status: z.string(),
+  status: AssessmentStatus,
   selfTotal: z.string(),
   appraisedTotal: z.string(),
   index: z.string(),
@@ -683,7 +697,7 @@ export const AppraisalView = z.object({
       selfText: z.string(),
       selfPoints: z.string(),
       note: z.string(),
-      state: z.enum(['pending', 'accepted', 'changed', 'supplement', 'answered']),
+      state: AppraisalItemState,
       appraisedText: z.string().nullable(),
       appraisedPoints: z.string(),
       reason: z.string().nullable(),
@@ -700,7 +714,7 @@ export const AppraisalMatrix = z.object({
       unitId: Id,
       unitName: z.string(),
       assessmentId: Id,
-      status: z.string(),
+      status: AssessmentStatus,
       approval: ApprovalView,
       cells: z.array(
         z.object({
@@ -729,7 +743,7 @@ export const AmendBody = z.object({
 });
 export const CycleRanking = z.object({
   cycleId: Id,
-  status: z.string(),
+  status: CycleStatus,
   decisionNumber: z.string().nullable(),
   decisionDate: z.string().nullable(),
   items: z.array(

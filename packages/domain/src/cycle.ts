@@ -1,4 +1,5 @@
 /** Assessment cycles: stages, their order, and whether a write is allowed on a given day. Pure. */
+import { formatDateVi } from './text.ts';
 
 export const STAGES = [
   'self_assessment',
@@ -59,12 +60,69 @@ export function isUnderAppraisal(s: AssessmentStatus): boolean {
   return s === 'submitted' || s === 'in_appraisal';
 }
 
+/** Appraisal has started, or has ended in a result: appraised points are shown beside the unit's. */
+export function hasAppraisal(s: AssessmentStatus): boolean {
+  switch (s) {
+    case 'in_appraisal':
+    case 'appraised':
+      return true;
+    case 'draft':
+    case 'submitted':
+    case 'returned':
+      return false;
+    default:
+      return assertNever(s);
+  }
+}
+
 export function isAssessmentStatus(v: string): v is AssessmentStatus {
   return (ASSESSMENT_STATUSES as readonly string[]).includes(v);
 }
 
 export function isCycleStatus(v: string): v is CycleStatus {
   return (CYCLE_STATUSES as readonly string[]).includes(v);
+}
+
+/** The appraiser's decision on one criterion: accepted as the unit scored it, changed (another
+ * score, with a reason), supplementation asked of the unit, answered by the unit (the appraiser
+ * decides next). A criterion without a decision is "pending" (no row). */
+export const APPRAISAL_STATES = ['accepted', 'changed', 'supplement', 'answered'] as const;
+export type AppraisalState = (typeof APPRAISAL_STATES)[number];
+/** What the appraisal screens show per criterion: a decision, or none yet. */
+export type AppraisalItemState = AppraisalState | 'pending';
+export const APPRAISAL_ITEM_STATES = ['pending', ...APPRAISAL_STATES] as const;
+
+export const APPRAISAL_STATE_LABELS: Record<AppraisalItemState, string> = {
+  pending: 'Chưa thẩm định',
+  accepted: 'Chấp nhận',
+  changed: 'Chấm lại',
+  supplement: 'Yêu cầu giải trình',
+  answered: 'Đơn vị đã giải trình',
+};
+
+/** The appraiser has decided the criterion's score (accepted or changed). */
+export function isAppraised(s: AppraisalItemState): boolean {
+  return s === 'accepted' || s === 'changed';
+}
+
+/** Something waits: the unit's answer (supplement) or the appraiser's decision after it (answered).
+ * An appraisal with such a criterion is neither approved nor finalised. */
+export function isAwaitingDecision(s: AppraisalItemState): s is 'supplement' | 'answered' {
+  return s === 'supplement' || s === 'answered';
+}
+
+/** Why a criterion holds up approval or finalisation (see isAwaitingDecision). */
+export function awaitingText(s: 'supplement' | 'answered'): string {
+  return s === 'supplement' ? 'đang chờ đơn vị giải trình' : 'chưa quyết định sau giải trình';
+}
+
+export function isAppraisalState(v: string): v is AppraisalState {
+  return (APPRAISAL_STATES as readonly string[]).includes(v);
+}
+
+/** A branch that no value of a union reaches: the compiler checks that a switch is exhaustive. */
+export function assertNever(x: never): never {
+  throw new Error(`Unexpected value: ${String(x)}`);
 }
 
 export interface StageInfo {
@@ -76,8 +134,6 @@ export interface StageInfo {
 
 export type WriteCheck =
   { ok: true } | { ok: false; code: 'STAGE_NOT_OPEN' | 'STAGE_CLOSED' | 'DEADLINE_PASSED'; message: string };
-
-const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** May a unit write in this stage today? `today` and dates are yyyy-mm-dd in Asia/Ho_Chi_Minh; the
  * due date is included; an extension for the unit replaces the due date. A stage never closes by
@@ -97,7 +153,7 @@ export function canWriteInStage(s: StageInfo, today: string, extendedTo?: string
     return {
       ok: false,
       code: 'DEADLINE_PASSED',
-      message: `Đã quá hạn "${label}" (hạn cuối ${dmy(due)}); không thể ghi thêm trừ khi cán bộ đầu mối gia hạn cho đơn vị.`,
+      message: `Đã quá hạn "${label}" (hạn cuối ${formatDateVi(due)}); không thể ghi thêm trừ khi cán bộ đầu mối gia hạn cho đơn vị.`,
     };
   return { ok: true };
 }

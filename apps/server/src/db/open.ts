@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { sql } from 'drizzle-orm';
+import { sql, type Logger } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -22,6 +22,8 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** How many statements went through `db` (tests and benchmarks hold paths to a count). */
+  queries: QueryCounter;
   /** The PGlite instance, for dumpDataDir. */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -37,6 +39,24 @@ export async function rawRows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Pro
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/** Counts the SQL statements sent through Drizzle, as its logger. Transaction control (begin,
+ * commit, rollback, savepoints) is not counted: PostgreSQL's driver sends it through Drizzle and
+ * PGlite outside it, and the count must mean the same on both engines. */
+export class QueryCounter implements Logger {
+  count = 0;
+  logQuery(query: string): void {
+    if (!TX_CONTROL.test(query)) this.count++;
+  }
+  /** The statements sent while `run` runs (nothing else may use the database meanwhile). */
+  async measure<T>(run: () => Promise<T>): Promise<{ result: T; queries: number }> {
+    const start = this.count;
+    const result = await run();
+    return { result, queries: this.count - start };
+  }
+}
+
+const TX_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 
 // ---- lock file so that two processes never open one PGlite directory
 
@@ -140,14 +160,16 @@ export interface OpenOptions {
 
 export async function openDb(opts: OpenOptions): Promise<Database> {
   let database: Database;
+  const queries = new QueryCounter();
   if (opts.databaseUrl) {
     await ensurePgDatabase(opts.databaseUrl);
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     pool.on('error', () => {});
-    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const db = drizzleNodePg(pool, { schema, logger: queries }) as unknown as Db;
     database = {
       db,
       engine: 'postgres',
+      queries,
       close: () => pool.end(),
       ping: async () => {
         try {
@@ -171,11 +193,12 @@ export async function openDb(opts: OpenOptions): Promise<Database> {
             ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
           })
         : await PGlite.create({ extensions, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
-      const db = drizzlePglite(client, { schema }) as unknown as Db;
+      const db = drizzlePglite(client, { schema, logger: queries }) as unknown as Db;
       let closed = false;
       database = {
         db,
         engine: 'pglite',
+        queries,
         pglite: client,
         close: async () => {
           if (closed) return;

@@ -1,9 +1,20 @@
 /** Drizzle schema: the one source of the data model. Migrations in apps/server/drizzle are generated
  * from it (`npx drizzle-kit generate` in apps/server) plus hand-written SQL for extensions and triggers. */
+import {
+  APPRAISAL_STATES,
+  ASSESSMENT_STATUSES,
+  CYCLE_STATUSES,
+  STAGE_STATES,
+  type AppraisalState,
+  type AssessmentStatus,
+  type CycleStatus,
+  type StageState,
+} from '@chiso/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -18,6 +29,12 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A text column holding one value of a domain union: typed in TypeScript, and a CHECK constraint
+ * in the database lists the values (no PostgreSQL enum types: a value is added by a migration
+ * that replaces the constraint). */
+const oneOf = (column: { name: string }, values: readonly string[]) =>
+  sql.raw(`"${column.name}" in (${values.map((v) => `'${v}'`).join(', ')})`);
 
 /** The current state of every unit, open or closed. History is in unit_history. */
 export const units = pgTable(
@@ -297,26 +314,30 @@ export const resultInputs = pgTable(
 // ---- assessment cycles
 
 /** A cycle binds a year, a published framework version and a set of units, with dated stages. */
-export const cycles = pgTable('cycles', {
-  id: uuid('id').primaryKey(),
-  name: text('name').notNull(),
-  year: integer('year').notNull(),
-  frameworkId: uuid('framework_id')
-    .notNull()
-    .references(() => frameworks.id),
-  /** The unit whose coordinators run the cycle. */
-  ownerUnitId: uuid('owner_unit_id')
-    .notNull()
-    .references(() => units.id),
-  unitKinds: jsonb('unit_kinds').notNull(),
-  /** open → finalised → published */
-  status: text('status').notNull(),
-  decisionNumber: text('decision_number'),
-  decisionDate: date('decision_date', { mode: 'string' }),
-  publishedAt: ts('published_at'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  createdBy: uuid('created_by'),
-});
+export const cycles = pgTable(
+  'cycles',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    frameworkId: uuid('framework_id')
+      .notNull()
+      .references(() => frameworks.id),
+    /** The unit whose coordinators run the cycle. */
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    unitKinds: jsonb('unit_kinds').notNull(),
+    /** open → finalised → published */
+    status: text('status').$type<CycleStatus>().notNull(),
+    decisionNumber: text('decision_number'),
+    decisionDate: date('decision_date', { mode: 'string' }),
+    publishedAt: ts('published_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [check('cycles_status_check', oneOf(t.status, CYCLE_STATUSES))],
+);
 
 export const cycleUnits = pgTable(
   'cycle_units',
@@ -347,11 +368,14 @@ export const cycleStages = pgTable(
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     /** pending → open → closed (the coordinator opens and closes; deadlines do not close). */
-    state: text('state').notNull(),
+    state: text('state').$type<StageState>().notNull(),
     openedAt: ts('opened_at'),
     closedAt: ts('closed_at'),
   },
-  (t) => [primaryKey({ columns: [t.cycleId, t.stage] })],
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.stage] }),
+    check('cycle_stages_state_check', oneOf(t.state, STAGE_STATES)),
+  ],
 );
 
 /** A later due date for one unit in one stage. */
@@ -395,7 +419,7 @@ export const assessments = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
-    status: text('status').notNull(),
+    status: text('status').$type<AssessmentStatus>().notNull(),
     submittedAt: ts('submitted_at'),
     submittedBy: uuid('submitted_by'),
     /** The authors of this self-assessment: every user who saved a score or an explanation, linked
@@ -408,7 +432,10 @@ export const assessments = pgTable(
     approvals: jsonb('approvals').$type<Approval[]>().notNull().default([]),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('assessments_cycle_unit_uq').on(t.cycleId, t.unitId)],
+  (t) => [
+    uniqueIndex('assessments_cycle_unit_uq').on(t.cycleId, t.unitId),
+    check('assessments_status_check', oneOf(t.status, ASSESSMENT_STATUSES)),
+  ],
 );
 
 /** One criterion of a self-assessment: what was typed (text, read by the rule), the parsed input,
@@ -505,7 +532,7 @@ export const appraisalItems = pgTable(
       .references(() => assessments.id),
     code: text('code').notNull(),
     /** accepted | changed | supplement | answered */
-    state: text('state').notNull(),
+    state: text('state').$type<AppraisalState>().notNull(),
     inputText: text('input_text'),
     input: jsonb('input'),
     reason: text('reason'),
@@ -516,7 +543,10 @@ export const appraisalItems = pgTable(
     appraiserId: uuid('appraiser_id'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.assessmentId, t.code] })],
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.code] }),
+    check('appraisal_items_state_check', oneOf(t.state, APPRAISAL_STATES)),
+  ],
 );
 
 /** A change of a published result through an amending decision. */

@@ -72,14 +72,17 @@ export async function upload<T>(url: string, file: File, fields?: Record<string,
 }
 
 /** A file sent back for an uploaded one (a report on it): its content and the name the server gave
- * it (`content-disposition: attachment; filename="…"`), null when it gave none. */
+ * it in its Content-Disposition header (the Vietnamese UTF-8 form when present, else the ASCII
+ * one), null when it gave none. */
 export async function uploadForFile(
   url: string,
   file: File,
 ): Promise<{ blob: Blob; fileName: string | null }> {
   const res = await postFile(url, file);
   if (!res.ok) return failure(res, await res.json().catch(() => null));
-  const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
+  const header = res.headers.get('content-disposition') ?? '';
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  const fileName = utf8 ? decodeURIComponent(utf8) : (/filename="([^"]+)"/.exec(header)?.[1] ?? null);
   return { blob: await res.blob(), fileName };
 }
 

@@ -6,12 +6,10 @@
  * in the level's place, and a unit moved elsewhere since keeps its own coordinators. A level whose
  * unit has been closed since is passed over: the next open level up acts instead. */
 import { approvalState, roleAllows, type Action } from '@chiso/domain';
-import type { DbOrTx } from '../../db/open.ts';
-import type { Approval } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ActiveGrant } from '../auth/scope.ts';
-import * as repo from './repository.ts';
+import type { Approval } from './repository.ts';
 
 export interface LevelUnit {
   unitId: string;
@@ -35,15 +33,10 @@ export function grantsActAt(
   });
 }
 
-export async function levelUnits(
-  db: DbOrTx,
-  owner: LevelUnit,
-  members: readonly { levels: string[] }[],
-): Promise<Map<string, LevelUnit>> {
-  const ids = [...new Set(members.flatMap((m) => m.levels))];
-  const found = await repo.unitsByIds(db, ids);
+/** The owner and the level units of a cycle's members, by id. */
+export function levelMap(owner: LevelUnit, levels: readonly LevelUnit[]): Map<string, LevelUnit> {
   const out = new Map<string, LevelUnit>([[owner.unitId, owner]]);
-  for (const [id, u] of found) out.set(id, { unitId: id, ...u });
+  for (const u of levels) out.set(u.unitId, u);
   return out;
 }
 
@@ -98,6 +91,15 @@ export function positionOf(
   };
 }
 
+/** Where the appraisal stands with other approvals (after an approval or a send-back, or as
+ * committed now): the same chain, seen by the same actor. */
+export function withApprovals(actor: Actor, pos: Position, approvals: Approval[]): Position {
+  const owner = pos.chain[pos.chain.length - 1]!;
+  const units = new Map(pos.chain.map((u) => [u.unitId, u]));
+  const levels = pos.chain.slice(0, -1).map((u) => u.unitId);
+  return positionOf(actor, owner, units, { levels, a: { approvals } });
+}
+
 /** Who would hold the result with these approvals (after a send-back: the last one withdrawn). */
 export function holderWith(pos: Position, approvals: readonly Approval[]): LevelUnit {
   const owner = pos.chain[pos.chain.length - 1]!;
@@ -127,25 +129,8 @@ export function mayAppraise(grants: readonly ActiveGrant[], pos: Position): bool
   );
 }
 
-/** Where one member's appraisal stands, seen by the actor. */
-export async function memberPosition(
-  db: DbOrTx,
-  actor: Actor,
-  c: { c: { id: string; ownerUnitId: string }; ownerName: string; ownerPath: string },
-  a: { a: { unitId: string; approvals: Approval[] } },
-): Promise<Position> {
-  const levels = await repo.levelsOf(db, c.c.id, a.a.unitId);
-  const owner = ownerLevel(c);
-  const units = await levelUnits(db, owner, [{ levels }]);
-  return positionOf(actor, owner, units, { levels, a: a.a });
-}
-
-export function ownerLevel(c: {
-  c: { ownerUnitId: string };
-  ownerName: string;
-  ownerPath: string;
-}): LevelUnit {
-  return { unitId: c.c.ownerUnitId, name: c.ownerName, path: c.ownerPath, closed: false };
+export function ownerLevel(c: { ownerUnitId: string }, name: string, path: string): LevelUnit {
+  return { unitId: c.ownerUnitId, name, path, closed: false };
 }
 
 /** Separation of duties: whoever scored, explained, linked evidence to or submitted a
@@ -167,4 +152,9 @@ export function requireNotAuthor(
       'FORBIDDEN',
       'Bạn đã tham gia lập hoặc gửi bản tự đánh giá này nên không được thẩm định hay duyệt nó (tách bạch nhiệm vụ); đề nghị người khác thực hiện.',
     );
+}
+
+/** The actor approved at a lower level already (a person approves at one level only). */
+export function approvedByActor(actor: Actor, approvals: readonly { by: string | null }[]): boolean {
+  return !actor.system && approvals.some((x) => x.by === actor.id);
 }

@@ -1,4 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+/** Cycles, stages, members, self-assessments, evidence links, appraisal and amendments in SQL. A step loads
+ * what it needs in one statement (`assessmentContextRow`, `cycleContextRow`: the row with its cycle,
+ * framework, stages and appraisal levels as JSON); writes re-read under a row lock. */
+import type { Stage, StageState } from '@chiso/domain';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { rawRows, type DbOrTx } from '../../db/open.ts';
 import {
   appraisalAssignments,
@@ -11,18 +16,106 @@ import {
   cycleUnits,
   evidence,
   evidenceLinks,
-  files,
   frameworks,
   stageExtensions,
   units,
   users,
 } from '../../db/schema.ts';
 
+export type { Approval } from '../../db/schema.ts';
 export type CycleRow = typeof cycles.$inferSelect;
+export type FrameworkRow = typeof frameworks.$inferSelect;
 export type StageRow = typeof cycleStages.$inferSelect;
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type ItemRow = typeof assessmentItems.$inferSelect;
 export type EvidenceRow = typeof evidence.$inferSelect;
+export type AppraisalRow = typeof appraisalItems.$inferSelect;
+
+/** A stage of a cycle; `extendedTo`: the later due date of one unit, when loaded for a unit. */
+export interface StageRowJson {
+  stage: Stage;
+  startsOn: string;
+  dueOn: string;
+  state: StageState;
+  extendedTo: string | null;
+}
+/** A unit between a cycle's owner and a member (an appraisal level), closed or not. */
+export interface LevelUnitJson {
+  unitId: string;
+  name: string;
+  path: string;
+  closed: boolean;
+}
+
+const owner = alias(units, 'owner');
+
+/** The stages of the cycle `c`, with the extensions of unit `unitId` (SQL null: none). */
+const stagesJson = (unitId: unknown) => sql<StageRowJson[]>`(
+  select coalesce(json_agg(json_build_object('stage', s.stage, 'startsOn', s.starts_on, 'dueOn', s.due_on,
+    'state', s.state, 'extendedTo', e.due_on)), '[]'::json)
+  from cycle_stages s
+  left join stage_extensions e on e.cycle_id = s.cycle_id and e.stage = s.stage and e.unit_id = ${unitId}
+  where s.cycle_id = ${cycles.id})`;
+
+/** The units whose ids `ids` selects (appraisal levels). */
+const levelUnitsJson = (ids: SQL) => sql<LevelUnitJson[]>`(
+  select coalesce(json_agg(json_build_object('unitId', l.id, 'name', l.name, 'path', l.path,
+    'closed', l.valid_to is not null)), '[]'::json)
+  from units l where l.id in (${ids}))`;
+
+/** Everything a step on one self-assessment needs, in one statement: the assessment and its unit,
+ * the cycle, its owner and framework, the stages (with the unit's extensions), the unit's appraisal
+ * levels and their units. */
+export async function assessmentContextRow(db: DbOrTx, id: string) {
+  const rows = await db
+    .select({
+      a: assessments,
+      unitName: units.name,
+      unitCode: units.code,
+      unitPath: units.path,
+      c: cycles,
+      ownerName: owner.name,
+      ownerPath: owner.path,
+      fw: frameworks,
+      levels: cycleUnits.levels,
+      stages: stagesJson(assessments.unitId),
+      levelUnits: levelUnitsJson(sql`select (jsonb_array_elements_text(${cycleUnits.levels}))::uuid`),
+    })
+    .from(assessments)
+    .innerJoin(units, eq(units.id, assessments.unitId))
+    .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+    .innerJoin(owner, eq(owner.id, cycles.ownerUnitId))
+    .innerJoin(frameworks, eq(frameworks.id, cycles.frameworkId))
+    .leftJoin(
+      cycleUnits,
+      and(eq(cycleUnits.cycleId, assessments.cycleId), eq(cycleUnits.unitId, assessments.unitId)),
+    )
+    .where(eq(assessments.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+/** A cycle with its owner, framework, stages (with the extensions of `unitId`, if given) and the
+ * units of every member's appraisal levels, in one statement (its members: `cycleMembers`). */
+export async function cycleContextRow(db: DbOrTx, id: string, unitId: string | null = null) {
+  const rows = await db
+    .select({
+      c: cycles,
+      ownerName: owner.name,
+      ownerPath: owner.path,
+      fw: frameworks,
+      stages: stagesJson(sql`${unitId}::uuid`),
+      levelUnits: levelUnitsJson(
+        sql`select (jsonb_array_elements_text(cu.levels))::uuid from cycle_units cu where cu.cycle_id = ${cycles.id}`,
+      ),
+    })
+    .from(cycles)
+    .innerJoin(owner, eq(owner.id, cycles.ownerUnitId))
+    .innerJoin(frameworks, eq(frameworks.id, cycles.frameworkId))
+    .where(eq(cycles.id, id))
+    .limit(1);
+  return rows[0];
+}
 
 export async function insertCycle(
   db: DbOrTx,
@@ -38,23 +131,15 @@ export async function insertCycle(
     await db
       .insert(cycleUnits)
       .values(members.map((m) => ({ cycleId: row.id, unitId: m.unitId, levels: m.levels })));
-    await db
-      .insert(assessments)
-      .values(
-        unitIds.map((unitId, i) => ({ id: assessmentIds[i]!, cycleId: row.id, unitId, status: 'draft' })),
-      );
+    await db.insert(assessments).values(
+      unitIds.map((unitId, i) => ({
+        id: assessmentIds[i]!,
+        cycleId: row.id,
+        unitId,
+        status: 'draft' as const,
+      })),
+    );
   }
-}
-
-export async function getCycle(db: DbOrTx, id: string) {
-  const rows = await db
-    .select({ c: cycles, ownerPath: units.path, ownerName: units.name, fw: frameworks })
-    .from(cycles)
-    .innerJoin(units, eq(units.id, cycles.ownerUnitId))
-    .innerJoin(frameworks, eq(frameworks.id, cycles.frameworkId))
-    .where(eq(cycles.id, id))
-    .limit(1);
-  return rows[0];
 }
 
 export async function listCycles(db: DbOrTx) {
@@ -65,31 +150,12 @@ export async function listCycles(db: DbOrTx) {
     .orderBy(sql`${cycles.year} desc`, cycles.name);
 }
 
-export async function stagesOf(db: DbOrTx, cycleId: string) {
-  return db.select().from(cycleStages).where(eq(cycleStages.cycleId, cycleId));
-}
-
-export async function setStage(db: DbOrTx, cycleId: string, stage: string, set: Partial<StageRow>) {
+export async function setStage(db: DbOrTx, cycleId: string, stage: Stage, set: Partial<StageRow>) {
   const r = await db
     .update(cycleStages)
     .set(set)
     .where(and(eq(cycleStages.cycleId, cycleId), eq(cycleStages.stage, stage)))
     .returning();
-  return r[0];
-}
-
-export async function extensionFor(db: DbOrTx, cycleId: string, stage: string, unitId: string) {
-  const r = await db
-    .select()
-    .from(stageExtensions)
-    .where(
-      and(
-        eq(stageExtensions.cycleId, cycleId),
-        eq(stageExtensions.stage, stage),
-        eq(stageExtensions.unitId, unitId),
-      ),
-    )
-    .limit(1);
   return r[0];
 }
 
@@ -103,10 +169,11 @@ export async function upsertExtension(db: DbOrTx, row: typeof stageExtensions.$i
     });
 }
 
-/** Units of a cycle with their assessment. */
-export async function cycleMembers(db: DbOrTx, cycleId: string) {
+/** Units of a cycle (or of every cycle) with their assessment, in tree order. */
+export async function cycleMembers(db: DbOrTx, cycleId?: string) {
   return db
     .select({
+      cycleId: cycleUnits.cycleId,
       unitId: units.id,
       unitName: units.name,
       unitCode: units.code,
@@ -120,43 +187,19 @@ export async function cycleMembers(db: DbOrTx, cycleId: string) {
       assessments,
       and(eq(assessments.cycleId, cycleUnits.cycleId), eq(assessments.unitId, units.id)),
     )
-    .where(eq(cycleUnits.cycleId, cycleId))
+    .where(cycleId ? eq(cycleUnits.cycleId, cycleId) : undefined)
     .orderBy(units.path);
 }
 
-/** Name and path of some units (the appraisal levels of a cycle). */
-export async function unitsByIds(db: DbOrTx, ids: string[]) {
-  type U = { name: string; path: string; closed: boolean };
-  if (!ids.length) return new Map<string, U>();
-  const rows = await db
-    .select({ id: units.id, name: units.name, path: units.path, validTo: units.validTo })
-    .from(units)
-    .where(inArray(units.id, ids));
-  return new Map<string, U>(rows.map((r) => [r.id, { name: r.name, path: r.path, closed: !!r.validTo }]));
-}
-
-/** The appraisal levels of one member of a cycle. */
-export async function levelsOf(db: DbOrTx, cycleId: string, unitId: string) {
-  const r = await db
-    .select({ levels: cycleUnits.levels })
-    .from(cycleUnits)
-    .where(and(eq(cycleUnits.cycleId, cycleId), eq(cycleUnits.unitId, unitId)))
-    .limit(1);
-  return r[0]?.levels ?? [];
-}
-
-export async function getAssessment(db: DbOrTx, id: string) {
-  const rows = await db
-    .select({ a: assessments, unitPath: units.path, unitName: units.name, unitCode: units.code })
-    .from(assessments)
-    .innerJoin(units, eq(units.id, assessments.unitId))
-    .where(eq(assessments.id, id))
-    .limit(1);
+/** Lock an assessment's row until the transaction ends and read it as committed now. */
+export async function lockAssessment(db: DbOrTx, id: string) {
+  const rows = await db.select().from(assessments).where(eq(assessments.id, id)).for('update');
   return rows[0];
 }
 
-export async function lockAssessment(db: DbOrTx, id: string) {
-  await db.execute(sql`select id from assessments where id = ${id} for update`);
+/** Lock every assessment of a cycle (finalisation; the cycle's row is locked first). */
+export async function lockAssessmentsOf(db: DbOrTx, cycleId: string) {
+  return db.select().from(assessments).where(eq(assessments.cycleId, cycleId)).for('update');
 }
 
 export async function setAssessment(db: DbOrTx, id: string, set: Partial<AssessmentRow>) {
@@ -174,6 +217,19 @@ export async function addAuthor(db: DbOrTx, id: string, userId: string | null) {
   await db.execute(sql`
     update assessments set scored_by = scored_by || jsonb_build_array(${userId}::text)
     where id = ${id} and not (scored_by @> jsonb_build_array(${userId}::text))`);
+}
+
+/** The self-scored inputs of every assessment of a cycle (finalisation). */
+export async function inputsOfCycle(db: DbOrTx, cycleId: string) {
+  return db
+    .select({
+      assessmentId: assessmentItems.assessmentId,
+      code: assessmentItems.code,
+      input: assessmentItems.input,
+    })
+    .from(assessmentItems)
+    .innerJoin(assessments, eq(assessments.id, assessmentItems.assessmentId))
+    .where(eq(assessments.cycleId, cycleId));
 }
 
 export async function itemsOf(db: DbOrTx, assessmentId: string) {
@@ -208,39 +264,6 @@ export async function upsertItem(db: DbOrTx, row: typeof assessmentItems.$inferI
   return r[0]!;
 }
 
-export async function insertFile(db: DbOrTx, row: typeof files.$inferInsert) {
-  await db.insert(files).values(row).onConflictDoNothing();
-}
-
-export async function insertEvidence(db: DbOrTx, row: typeof evidence.$inferInsert) {
-  return (await db.insert(evidence).values(row).returning())[0]!;
-}
-
-export async function getEvidence(db: DbOrTx, id: string) {
-  const r = await db
-    .select({ e: evidence, unitPath: units.path, mime: files.mime, size: files.size })
-    .from(evidence)
-    .innerJoin(units, eq(units.id, evidence.unitId))
-    .innerJoin(files, eq(files.sha256, evidence.fileSha256))
-    .where(eq(evidence.id, id))
-    .limit(1);
-  return r[0];
-}
-
-export async function evidenceOfUnit(db: DbOrTx, unitId: string) {
-  return db.select().from(evidence).where(eq(evidence.unitId, unitId)).orderBy(evidence.issuedOn);
-}
-
-/** Units other than `unitId` whose evidence uses one of these files. */
-export async function sharedFiles(db: DbOrTx, unitId: string, shas: string[]) {
-  if (!shas.length) return [];
-  return db
-    .selectDistinct({ sha: evidence.fileSha256, unitName: units.name, unitPath: units.path })
-    .from(evidence)
-    .innerJoin(units, eq(units.id, evidence.unitId))
-    .where(and(inArray(evidence.fileSha256, shas), sql`${evidence.unitId} <> ${unitId}`));
-}
-
 export async function linksOf(db: DbOrTx, assessmentId: string) {
   return db
     .select({ l: evidenceLinks, e: evidence })
@@ -260,22 +283,11 @@ export async function link(db: DbOrTx, row: typeof evidenceLinks.$inferInsert) {
 }
 
 export async function unlink(db: DbOrTx, assessmentId: string, code: string, evidenceId: string) {
-  const r = await db
-    .delete(evidenceLinks)
-    .where(
-      and(
-        eq(evidenceLinks.assessmentId, assessmentId),
-        eq(evidenceLinks.code, code),
-        eq(evidenceLinks.evidenceId, evidenceId),
-      ),
-    )
-    .returning();
-  return r.length;
+  await db.execute(sql`delete from evidence_links
+    where assessment_id = ${assessmentId} and code = ${code} and evidence_id = ${evidenceId}`);
 }
 
 // ---- appraisal
-
-export type AppraisalRow = typeof appraisalItems.$inferSelect;
 
 /** Replace a user's assignments over some units of a cycle (those the coordinator appraises);
  * assignments over other units are left as they are. */
@@ -307,25 +319,13 @@ export async function assignmentsOf(db: DbOrTx, cycleId: string) {
     .where(eq(appraisalAssignments.cycleId, cycleId));
 }
 
-export async function isAssigned(
-  db: DbOrTx,
-  cycleId: string,
-  userId: string,
-  fieldCode: string,
-  unitId: string,
-) {
-  const r = await db
-    .select({ n: sql<number>`1` })
-    .from(appraisalAssignments)
-    .where(
-      and(
-        eq(appraisalAssignments.cycleId, cycleId),
-        eq(appraisalAssignments.userId, userId),
-        eq(appraisalAssignments.fieldCode, fieldCode),
-        eq(appraisalAssignments.unitId, unitId),
-      ),
-    )
-    .limit(1);
+/** Whether a user is assigned to appraise a field of a unit in a cycle. */
+export async function isAssigned(db: DbOrTx, cycleId: string, userId: string, field: string, unitId: string) {
+  const r = await rawRows(
+    db,
+    sql`select 1 from appraisal_assignments where cycle_id = ${cycleId} and user_id = ${userId}
+        and field_code = ${field} and unit_id = ${unitId} limit 1`,
+  );
   return r.length > 0;
 }
 
@@ -333,10 +333,17 @@ export async function appraisalOf(db: DbOrTx, assessmentId: string) {
   return db.select().from(appraisalItems).where(eq(appraisalItems.assessmentId, assessmentId));
 }
 
-/** Code and state of every appraised criterion of a cycle (what the matrix and finalisation need). */
+/** Every appraised criterion of a cycle: unit, code, state and the appraiser's input (the matrix,
+ * finalisation). */
 export async function appraisalsOfCycle(db: DbOrTx, cycleId: string) {
   return db
-    .select({ unitId: assessments.unitId, code: appraisalItems.code, state: appraisalItems.state })
+    .select({
+      assessmentId: appraisalItems.assessmentId,
+      unitId: assessments.unitId,
+      code: appraisalItems.code,
+      state: appraisalItems.state,
+      input: appraisalItems.input,
+    })
     .from(appraisalItems)
     .innerJoin(assessments, eq(assessments.id, appraisalItems.assessmentId))
     .where(eq(assessments.cycleId, cycleId));
@@ -344,13 +351,23 @@ export async function appraisalsOfCycle(db: DbOrTx, cycleId: string) {
 
 export async function upsertAppraisal(db: DbOrTx, row: typeof appraisalItems.$inferInsert) {
   const { assessmentId: _a, code: _c, ...set } = row;
-  await db
+  const r = await db
     .insert(appraisalItems)
     .values(row)
     .onConflictDoUpdate({
       target: [appraisalItems.assessmentId, appraisalItems.code],
       set: { ...set, updatedAt: new Date() },
-    });
+    })
+    .returning();
+  return r[0]!;
+}
+
+/** Every assessment of a cycle set to `status` (finalisation: all appraised). */
+export async function setAssessmentsOf(db: DbOrTx, cycleId: string, set: Partial<AssessmentRow>) {
+  await db
+    .update(assessments)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(assessments.cycleId, cycleId));
 }
 
 export async function setCycle(db: DbOrTx, id: string, set: Partial<CycleRow>) {
@@ -369,15 +386,6 @@ export async function amendmentsOf(db: DbOrTx, cycleId: string) {
     .orderBy(cycleAmendments.createdAt);
 }
 
-export async function fileReferenced(db: DbOrTx, sha256: string) {
-  const r = await db
-    .select({ id: evidence.id })
-    .from(evidence)
-    .where(eq(evidence.fileSha256, sha256))
-    .limit(1);
-  return r.length > 0;
-}
-
 /** Units among `unitIds` already taking part in a cycle of this framework and year. */
 export async function unitsInCyclesOf(db: DbOrTx, frameworkId: string, year: number, unitIds: string[]) {
   if (!unitIds.length) return [];
@@ -392,8 +400,10 @@ export async function unitsInCyclesOf(db: DbOrTx, frameworkId: string, year: num
     .orderBy(units.path);
 }
 
+/** Lock a cycle's row until the transaction ends; its status as committed now (none: deleted). */
 export async function lockCycle(db: DbOrTx, id: string) {
-  await db.execute(sql`select id from cycles where id = ${id} for update`);
+  const r = await db.select({ status: cycles.status }).from(cycles).where(eq(cycles.id, id)).for('update');
+  return r[0]?.status;
 }
 
 /** Serialises the making of cycles of one framework and year (until the transaction ends). */

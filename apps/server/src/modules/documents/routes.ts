@@ -1,22 +1,25 @@
-/** Văn bản xuất ra: Quyết định ban hành Bộ tiêu chí (.docx/.pdf) và báo cáo kiểm tra bảng kết quả
- * (.docx/.pdf/.xlsx). Không lưu gì; quyền xem theo đúng quy tắc của bộ tiêu chí. */
-import { parseFrameworkJson, type DocumentDate } from '@chiso/domain';
-import { IdParams } from '@chiso/contracts';
+/** Every document the application gives to download, built here from what the services read (nothing
+ * is stored): the decision issuing a framework (Word, PDF), the report of a table check (Word, PDF,
+ * Excel), a unit's self-assessment report and a cycle's ranking (Word, PDF, Excel), and the Excel
+ * template for entering results. Each route reads through the service that guards the data, so
+ * the same rules decide who may download it as who may see it. */
+import { parseFrameworkJson, type DocumentDate, type OfficialDocument } from '@chiso/domain';
+import { IdParams, ResultMode, ResultsQuery } from '@chiso/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.ts';
 import { AppError } from '../../errors.ts';
-import { actorOf, uploadedFile } from '../../http.ts';
-import { docxFileName, renderDocx } from '../../lib/docx.ts';
+import { actorOf, sendFile, uploadedFile } from '../../http.ts';
+import { todayVn } from '../../lib/dates.ts';
+import { renderDocx } from '../../lib/docx.ts';
 import { docxToPdf } from '../../lib/pdf.ts';
 import { checkUpload } from '../checks/service.ts';
-import { checkReportDocument, checkReportFileName, checkReportXlsx } from '../../documents/checkReport.ts';
-import {
-  DEFAULT_ISSUING_BODY,
-  frameworkDecision,
-  type DocumentMetaInput,
-} from '../../documents/frameworkDecision.ts';
+import { checkReportDocument, checkReportXlsx } from './checkReport.ts';
+import { rankingDocument, rankingXlsx, selfAssessmentReport, selfAssessmentXlsx } from './cycleReports.ts';
+import { DEFAULT_ISSUING_BODY, frameworkDecision, type DocumentMetaInput } from './frameworkDecision.ts';
+import { rankingData, selfReportData } from './reportRows.ts';
+import { resultTemplateXlsx } from './resultTemplate.ts';
 
 const CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -75,15 +78,27 @@ function metaFrom(q: z.infer<typeof MetaQuery>, fallbackBody: string): DocumentM
   };
 }
 
-function sendFile(reply: FastifyReply, fileName: string, kind: keyof typeof CONTENT_TYPES, body: Buffer) {
-  return reply
-    .header('content-type', CONTENT_TYPES[kind])
-    .header('content-disposition', `attachment; filename="${fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(body);
+/** Send a document to download: never cached (it reflects the data of the moment). */
+function download(reply: FastifyReply, name: string, ext: keyof typeof CONTENT_TYPES, body: Buffer) {
+  reply.header('cache-control', 'no-store');
+  return sendFile(reply, { name, ext, mime: CONTENT_TYPES[ext], body });
 }
 
-const withExt = (name: string, ext: string) => name.replace(/\.docx$/u, `.${ext}`);
+/** A document's file name: its type, number (or "chưa số"), symbol and date. */
+function documentName(doc: OfficialDocument): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${doc.date.year}-${pad(doc.date.month)}-${pad(doc.date.day)}`;
+  const type = doc.type.charAt(0) + doc.type.slice(1).toLocaleLowerCase('vi');
+  return [type, doc.number || 'chưa số', doc.symbol, date].filter((p) => p.trim()).join(' ');
+}
+
+/** Word, or PDF made from it. */
+async function docxOrPdf(doc: OfficialDocument, format: 'docx' | 'pdf' | 'xlsx') {
+  const docx = await renderDocx(doc);
+  return format === 'pdf' ? docxToPdf(docx) : docx;
+}
+
+const FormatQuery = z.object({ format: z.enum(['docx', 'pdf', 'xlsx']).default('docx') });
 
 export async function documentRoutes(app: FastifyInstance, s: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -106,11 +121,8 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
       const owner = detail.framework.ownerUnitName?.trim();
       const fallback = owner ? owner.toLocaleUpperCase('vi') : DEFAULT_ISSUING_BODY;
       const doc = frameworkDecision(parsed.framework, metaFrom(req.query, fallback));
-      const docx = await renderDocx(doc);
-      const name = docxFileName(doc);
-      if (req.query.format === 'pdf')
-        return sendFile(reply, withExt(name, 'pdf'), 'pdf', await docxToPdf(docx));
-      return sendFile(reply, name, 'docx', docx);
+      const format = req.query.format;
+      return download(reply, documentName(doc), format, await docxOrPdf(doc, format));
     },
   );
   api.post(
@@ -133,19 +145,77 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
       const transpose = req.query.transpose === 'true' || req.query.transpose === '1';
       const result = await checkUpload(file.bytes, file.name, transpose);
       const format = req.query.format;
-      if (format === 'xlsx')
-        return sendFile(
-          reply,
-          checkReportFileName(file.name, 'xlsx'),
-          'xlsx',
-          await checkReportXlsx(file.name, result),
-        );
-      const docx = await renderDocx(
-        checkReportDocument(file.name, result, metaFrom(req.query, DEFAULT_ISSUING_BODY)),
-      );
-      if (format === 'pdf')
-        return sendFile(reply, checkReportFileName(file.name, 'pdf'), 'pdf', await docxToPdf(docx));
-      return sendFile(reply, checkReportFileName(file.name, 'docx'), 'docx', docx);
+      const name = `Báo cáo kiểm tra ${file.name.replace(/\.[^.]*$/u, '') || 'bảng'}`;
+      const body =
+        format === 'xlsx'
+          ? await checkReportXlsx(file.name, result)
+          : await docxOrPdf(
+              checkReportDocument(file.name, result, metaFrom(req.query, DEFAULT_ISSUING_BODY)),
+              format,
+            );
+      return download(reply, name, format, body);
+    },
+  );
+  api.get(
+    '/api/assessments/:id/report',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags: ['Kỳ đánh giá'],
+        summary: 'Báo cáo tự đánh giá của đơn vị (Word, PDF, Excel), kèm điểm thẩm định khi đã có',
+        params: IdParams,
+        querystring: FormatQuery,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const view = await s.cycleViews.assessment(actor, req.params.id);
+      const data = selfReportData(view, await s.cycleViews.appraisal(actor, req.params.id), todayVn());
+      const format = req.query.format;
+      const body =
+        format === 'xlsx'
+          ? await selfAssessmentXlsx(data)
+          : await docxOrPdf(selfAssessmentReport(data), format);
+      return download(reply, `Báo cáo tự đánh giá ${view.unit.code} ${data.year}`, format, body);
+    },
+  );
+  api.get(
+    '/api/cycles/:id/ranking/export',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags: ['Kỳ đánh giá'],
+        summary: 'Bảng xếp hạng của kỳ (Word, PDF, Excel), cùng quyền xem như bảng xếp hạng',
+        params: IdParams,
+        querystring: FormatQuery,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const ranking = await s.cycleViews.ranking(actor, req.params.id);
+      const data = rankingData(ranking, await s.cycleViews.detail(actor, req.params.id), todayVn());
+      const format = req.query.format;
+      const body =
+        format === 'xlsx' ? await rankingXlsx(data) : await docxOrPdf(rankingDocument(data), format);
+      return download(reply, `Xếp hạng ${data.year}`, format, body);
+    },
+  );
+  api.get(
+    '/api/results/template',
+    {
+      config: { access: 'result.write' },
+      schema: {
+        tags: ['Kết quả'],
+        summary: 'Tệp Excel mẫu để nhập kết quả (đơn vị × tiêu chí, điền sẵn dữ liệu đã có)',
+        querystring: ResultsQuery.extend({ mode: ResultMode.default('leaves') }),
+        produces: [CONTENT_TYPES.xlsx],
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const data = await s.results.templateData(actorOf(req), q.frameworkId, q.year, q.mode);
+      const name = `Kết quả ${data.framework.code} ${data.year}`;
+      return download(reply, name, 'xlsx', await resultTemplateXlsx(data));
     },
   );
 }

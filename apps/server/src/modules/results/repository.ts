@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { rawRows, type DbOrTx } from '../../db/open.ts';
 import { cycles, frameworks, resultInputs, unitResults, units } from '../../db/schema.ts';
 import { pathColumnInScope } from '../../db/scope.ts';
@@ -62,6 +62,41 @@ export async function listResults(db: DbOrTx, frameworkId: string, year: number,
       ),
     )
     .orderBy(sql`${unitResults.rank} nulls last`, units.name);
+}
+
+/** The results of a cycle (ranked first, then by unit name). */
+export async function resultsOfCycle(db: DbOrTx, cycleId: string) {
+  return db
+    .select(joined)
+    .from(unitResults)
+    .innerJoin(units, eq(units.id, unitResults.unitId))
+    .leftJoin(cycles, eq(cycles.id, unitResults.cycleId))
+    .where(eq(unitResults.cycleId, cycleId))
+    .orderBy(sql`${unitResults.rank} nulls last`, units.name);
+}
+
+/** The results of some units for a framework version and year. */
+export async function resultsOfUnits(db: DbOrTx, frameworkId: string, year: number, unitIds: string[]) {
+  if (!unitIds.length) return [];
+  return db
+    .select({
+      id: unitResults.id,
+      unitId: unitResults.unitId,
+      revision: unitResults.revision,
+      ownerUnitId: unitResults.ownerUnitId,
+      cycleId: unitResults.cycleId,
+      total: unitResults.total,
+      indexValue: unitResults.indexValue,
+      rank: unitResults.rank,
+    })
+    .from(unitResults)
+    .where(
+      and(
+        eq(unitResults.frameworkId, frameworkId),
+        eq(unitResults.year, year),
+        inArray(unitResults.unitId, unitIds),
+      ),
+    );
 }
 
 export async function inputsOf(db: DbOrTx, resultId: string) {
@@ -267,9 +302,7 @@ export async function setModes(db: DbOrTx, frameworkId: string, year: number) {
  * touches every row of the set, so two writers that each changed some rows first would otherwise
  * wait on each other's rows (a deadlock). Held until the transaction ends. Several sets are locked
  * in the order of their keys. */
-export async function lockRankSets(db: DbOrTx, sets: RankSet[]) {
+export async function lockRankSets(db: DbOrTx, sets: readonly RankSet[]) {
   const keys = [...new Set(sets.map((x) => `ranks:${x.ownerUnitId}:${x.frameworkCode}:${x.year}`))].sort();
   for (const k of keys) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${k}))`);
 }
-
-export const lockRankSet = (db: DbOrTx, set: RankSet) => lockRankSets(db, [set]);

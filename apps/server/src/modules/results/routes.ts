@@ -8,10 +8,8 @@ import {
   ResultImportResult,
   ResultList,
   ResultListQuery,
-  ResultMode,
   ResultEntry,
   ResultEntryQuery,
-  ResultsQuery,
 } from '@chiso/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -20,7 +18,6 @@ import { actorOf, commonErrors, uploadedFile } from '../../http.ts';
 import { readTabular } from '../../lib/tabular.ts';
 
 const tags = ['Kết quả'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function resultRoutes(app: FastifyInstance, s: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -51,25 +48,6 @@ export async function resultRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req) => s.results.entryOf(actorOf(req), req.query.frameworkId, req.query.year, req.query.unitId),
-  );
-  api.get(
-    '/api/results/template',
-    {
-      config: { access: 'result.write' },
-      schema: {
-        tags,
-        summary: 'Tệp Excel mẫu để nhập kết quả (đơn vị × tiêu chí, điền sẵn dữ liệu đã có)',
-        querystring: ResultsQuery.extend({ mode: ResultMode.default('leaves') }),
-        produces: [XLSX],
-      },
-    },
-    async (req, reply) => {
-      const f = await s.results.template(actorOf(req), req.query.frameworkId, req.query.year, req.query.mode);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="${f.fileName}"`)
-        .send(f.body);
-    },
   );
   api.get(
     '/api/results/:id',
@@ -112,10 +90,17 @@ export async function resultRoutes(app: FastifyInstance, s: Services) {
     async (req) => {
       const file = await uploadedFile(req);
       const rows = await readTabular(file.bytes, file.name, 'resultImport');
-      return s.results.importRows(actorOf(req), req.query.frameworkId, req.query.year, req.query.mode, rows, {
-        ownerUnitId: req.query.ownerUnitId,
-        reason: req.query.reason,
-      });
+      return s.resultImport.importRows(
+        actorOf(req),
+        req.query.frameworkId,
+        req.query.year,
+        req.query.mode,
+        rows,
+        {
+          ownerUnitId: req.query.ownerUnitId,
+          reason: req.query.reason,
+        },
+      );
     },
   );
 }

@@ -9,16 +9,14 @@
  * officer scores; the unit head submits; the appraiser (for Hà Quảng, which has no appraiser
  * account, the district's coordinator) appraises. The frameworks are the example ones shipped in
  * content/ (marked isExample). */
-import { formatPoints, leavesOf, parseFrameworkJson, parseLeafInput, type Criterion } from '@chiso/domain';
+import { formatPoints, leavesOf, parseFrameworkJson, type Criterion } from '@chiso/domain';
 import type { Db } from '../../db/open.ts';
 import { addDays, todayVn } from '../../lib/dates.ts';
 import type { FileStore } from '../../lib/fileStore.ts';
 import type { Actor } from '../auth/actor.ts';
 import { activeGrantsOf, findUserByUsername } from '../auth/service.ts';
-import { audit } from '../audit/service.ts';
-import { AppraisalService } from '../cycles/appraisal.ts';
-import { addAuthor, upsertItem } from '../cycles/repository.ts';
-import { CycleService } from '../cycles/service.ts';
+import { scoreInBulk } from '../cycles/selfAssessment.ts';
+import { cycleServices } from '../cycles/services.ts';
 import { listFrameworks } from '../frameworks/service.ts';
 import { findOpenByCode } from '../units/service.ts';
 
@@ -115,43 +113,17 @@ async function demoActor(db: Db, username: string): Promise<Actor> {
 }
 
 /** Demo self-scores written by the unit officer in one transaction per cycle, one audit entry per
- * unit (the screens save one criterion at a time through CycleService.saveItem; for hundreds of
- * demo rows that would make the first start slow). As saveItem does, the officer is recorded as the
- * last writer of each criterion and added once to the assessment's scorers (`scored_by`). */
+ * unit (the screens save one criterion at a time; for hundreds of demo rows that would make the first
+ * start slow). */
 async function fillItems(
   db: Db,
   officer: Actor,
   units: { assessmentId: string; unitId: string; items: { c: Criterion; text: string; note: string }[] }[],
 ) {
-  await db.transaction(async (tx) => {
-    for (const u of units) {
-      for (const i of u.items) {
-        const p = parseLeafInput(i.c, i.text);
-        await upsertItem(tx, {
-          assessmentId: u.assessmentId,
-          code: i.c.code,
-          inputText: i.text,
-          input: p.error === undefined ? (p.input ?? null) : null,
-          explanation: i.note,
-          updatedBy: officer.id,
-        });
-      }
-      if (u.items.length) await addAuthor(tx, u.assessmentId, officer.id!);
-      await audit(tx, {
-        actorId: officer.id,
-        actorName: officer.name,
-        action: 'assessment.score',
-        entity: 'assessment',
-        entityId: u.assessmentId,
-        unitId: u.unitId,
-        after: Object.fromEntries(u.items.map((i) => [i.c.code, i.text])),
-        reason: 'Dữ liệu mẫu',
-      });
-    }
-  });
+  await scoreInBulk(db, officer, units, 'Dữ liệu mẫu');
 }
 
-export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> {
+export async function seedDemoCycles(db: Db, _files: FileStore): Promise<number> {
   const fwRows = await listFrameworks(db);
   let made = 0;
   for (const plan of PLANS) {
@@ -164,10 +136,7 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
     const officer = await demoActor(db, plan.cast.officer);
     const head = await demoActor(db, plan.cast.head);
     const appraiser = await demoActor(db, plan.cast.appraiser);
-    const at = (day: string) => ({
-      cycles: new CycleService(db, files, 20 * 1024 * 1024, () => day),
-      appraisal: new AppraisalService(db, () => day),
-    });
+    const at = (day: string) => cycleServices(db, () => day);
 
     // ---- 2023, finished
     const s2023 = {
@@ -200,7 +169,7 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
         })),
       })),
     );
-    for (const u of c23.units) await t.cycles.submit(head, u.assessmentId);
+    for (const u of c23.units) await t.selfAssessment.submit(head, u.assessmentId);
     await t.cycles.setStage(coordinator, c23.id, 'self_assessment', 'closed');
     t = at('2023-12-28');
     await t.cycles.setStage(coordinator, c23.id, 'appraisal', 'open');
@@ -228,11 +197,11 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
     await t.cycles.setStage(coordinator, c23.id, 'appraisal', 'closed');
     t = at('2024-01-12');
     await t.cycles.setStage(coordinator, c23.id, 'finalisation', 'open');
-    await t.appraisal.finalise(coordinator, c23.id);
+    await t.finalisation.finalise(coordinator, c23.id);
     await t.cycles.setStage(coordinator, c23.id, 'finalisation', 'closed');
     t = at('2024-01-20');
     await t.cycles.setStage(coordinator, c23.id, 'publication', 'open');
-    await t.appraisal.publish(coordinator, c23.id, plan.decision, '2024-01-20');
+    await t.finalisation.publish(coordinator, c23.id, plan.decision, '2024-01-20');
     await t.cycles.setStage(coordinator, c23.id, 'publication', 'closed');
     made++;
 

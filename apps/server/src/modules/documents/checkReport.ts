@@ -12,7 +12,7 @@ import {
   type OfficialDocument,
   type RowResult,
 } from '@chiso/domain';
-import { addSheet, newWorkbook, workbookBuffer, type CellIn, type ColumnSpec } from '../lib/xlsx.ts';
+import { addSheet, newWorkbook, workbookBuffer, type CellIn, type ColumnSpec } from '../../lib/xlsx.ts';
 import { resolveMeta, type DocumentMetaInput } from './frameworkDecision.ts';
 
 export const REPORT_SUMMARY = 'Kết quả kiểm tra bảng kết quả Chỉ số CCHC';
@@ -284,18 +284,4 @@ export async function checkReportXlsx(fileName: string, result: CheckResult): Pr
     result.notes.map((note, i) => [i + 1, note.row, note.column, note.message]),
   );
   return workbookBuffer(wb);
-}
-
-/** Tên tệp ASCII của báo cáo, theo tên tệp được kiểm tra. */
-export function checkReportFileName(fileName: string, ext: 'docx' | 'pdf' | 'xlsx'): string {
-  const base = fileName
-    .replace(/\.[^.]*$/u, '')
-    .replace(/đ/gu, 'd')
-    .replace(/Đ/gu, 'D')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .replace(/[^A-Za-z0-9._-]+/gu, '-')
-    .replace(/^-+|-+$/gu, '')
-    .slice(0, 80);
-  return `bao-cao-kiem-tra-${base || 'bang'}.${ext}`;
 }

@@ -13,7 +13,7 @@ import {
   type Framework,
   type OfficialDocument,
 } from '@chiso/domain';
-import { todayVn } from '../lib/dates.ts';
+import { todayVn } from '../../lib/dates.ts';
 
 export interface DocumentSigner {
   /** Ví dụ "TM. ỦY BAN NHÂN DÂN". */

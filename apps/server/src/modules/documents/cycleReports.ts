@@ -2,7 +2,7 @@
  * the explanations given where there is no evidence — the report the guidance documents require,
  * signed by the head), with the appraisal beside it once there is one; and the cycle's ranking. */
 import type { OfficialDocument } from '@chiso/domain';
-import { addSheet, newWorkbook, workbookBuffer } from '../lib/xlsx.ts';
+import { addSheet, newWorkbook, workbookBuffer } from '../../lib/xlsx.ts';
 
 export interface ReportLeaf {
   code: string;

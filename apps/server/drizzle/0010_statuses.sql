@@ -1,0 +1,4 @@
+ALTER TABLE "appraisal_items" ADD CONSTRAINT "appraisal_items_state_check" CHECK ("state" in ('accepted', 'changed', 'supplement', 'answered'));--> statement-breakpoint
+ALTER TABLE "assessments" ADD CONSTRAINT "assessments_status_check" CHECK ("status" in ('draft', 'submitted', 'returned', 'in_appraisal', 'appraised'));--> statement-breakpoint
+ALTER TABLE "cycle_stages" ADD CONSTRAINT "cycle_stages_state_check" CHECK ("state" in ('pending', 'open', 'closed'));--> statement-breakpoint
+ALTER TABLE "cycles" ADD CONSTRAINT "cycles_status_check" CHECK ("status" in ('open', 'finalised', 'published'));

@@ -1,0 +1,265 @@
+/** The screens' views of one self-assessment, built from a loaded context and the rows read with it
+ * (no query here): the self-assessment as the unit works through it, the appraisal beside it, and
+ * where its approval stands. Steps answer with these views from what they loaded. */
+import {
+  canWriteInStage,
+  daysLeft,
+  evaluate,
+  formatDateVi,
+  formatPoints,
+  isEditable,
+  isUnderAppraisal,
+  leavesOf,
+  parseLeafInput,
+  type AppraisalItemState,
+  type AssessmentStatus,
+  type CycleStatus,
+  type LeafInput,
+  type NodeResult,
+  type Result,
+} from '@chiso/domain';
+import type { AssessmentNode } from '@chiso/contracts';
+import type { z } from 'zod';
+import { scopeOf, type Actor } from '../auth/actor.ts';
+import { pathInScope } from '../auth/scope.ts';
+import type { AssessmentContext } from './context.ts';
+import { approvedByActor, isAuthor, mayAppraise, type Position } from './levels.ts';
+import type * as repo from './repository.ts';
+
+/** What the self-assessment view shows besides the context: the scores as typed, the evidence
+ * linked, and the units sharing a linked file. */
+export interface SelfAssessmentRows {
+  items: repo.ItemRow[];
+  links: { l: { code: string; locator: string }; e: repo.EvidenceRow }[];
+  shared: { sha: string; unitName: string; unitPath: string }[];
+}
+
+/** The self-assessment as a unit works through it: the tree, what was typed, points computed by the
+ * rule with its explanation, evidence, what is missing, deadlines, what the reader may do. */
+export function assessmentView(
+  actor: Actor,
+  ctx: AssessmentContext,
+  rows: SelfAssessmentRows,
+  today: string,
+) {
+  const { a, cycle, fw, pos } = ctx;
+  const byCode = new Map(rows.items.map((i) => [i.code, i]));
+  const inputs: Record<string, LeafInput> = {};
+  for (const i of rows.items) if (i.input) inputs[i.code] = i.input as LeafInput;
+  const res = evaluate(ctx.compiled, inputs);
+  const year = cycle.year;
+  const readScope = scopeOf(actor, 'assessment.read');
+  const evidenceView = (e: repo.EvidenceRow, locator: string) => {
+    const flags: string[] = [];
+    if (e.issuedOn < `${year}-01-01` || e.issuedOn > `${year}-12-31`)
+      flags.push(`Văn bản ngày ${formatDateVi(e.issuedOn)} nằm ngoài kỳ đánh giá năm ${year}.`);
+    // only units the reader may see: the flag is no oracle on files held elsewhere
+    const others = rows.shared
+      .filter((s) => s.sha === e.fileSha256 && pathInScope(readScope, s.unitPath))
+      .map((s) => s.unitName);
+    if (others.length) flags.push(`Cùng một tệp cũng là tài liệu kiểm chứng của: ${others.join(', ')}.`);
+    return {
+      id: e.id,
+      numberSymbol: e.numberSymbol,
+      issuedOn: e.issuedOn,
+      issuer: e.issuer,
+      summary: e.summary,
+      fileName: e.fileName,
+      locator,
+      flags,
+    };
+  };
+  const leaves = new Map(leavesOf(fw).map((l) => [l.code, l]));
+  const missing: { code: string; what: string }[] = [];
+  const node = (n: NodeResult): z.infer<typeof AssessmentNode> => {
+    const leaf = leaves.get(n.code);
+    const item = byCode.get(n.code);
+    const ev = rows.links.filter((l) => l.l.code === n.code).map((l) => evidenceView(l.e, l.l.locator));
+    if (leaf) {
+      const problem =
+        item && item.inputText.trim() && !item.input ? parseLeafInput(leaf, item.inputText) : null;
+      if (!item?.input) missing.push({ code: n.code, what: 'Chưa chấm điểm' });
+      else if (leaf.evidenceRequired && !ev.length && !item.explanation.trim())
+        missing.push({ code: n.code, what: 'Thiếu tài liệu kiểm chứng hoặc giải trình' });
+      return {
+        code: n.code,
+        title: n.title,
+        guidance: leaf.guidance ?? '',
+        max: formatPoints(n.max),
+        points: formatPoints(n.points),
+        rule: n.explanation.rule,
+        explanation: [n.explanation.inputs, n.explanation.detail, n.explanation.tier]
+          .filter(Boolean)
+          .join(' — '),
+        evidenceRequired: !!leaf.evidenceRequired,
+        inputText: item?.inputText ?? '',
+        inputProblem: problem && problem.error !== undefined ? problem.error : null,
+        note: item?.explanation ?? '',
+        revision: item?.revision ?? 0,
+        evidence: ev,
+        children: [],
+      };
+    }
+    return {
+      code: n.code,
+      title: n.title,
+      max: formatPoints(n.max),
+      points: formatPoints(n.points),
+      rule: n.explanation.rule,
+      explanation: n.explanation.detail,
+      children: n.children.map(node),
+    };
+  };
+  const tree = res.tree.map(node);
+  const sa = ctx.stages.find((s) => s.stage === 'self_assessment')!;
+  const due = sa.extendedTo && sa.extendedTo > sa.dueOn ? sa.extendedTo : sa.dueOn;
+  const writable = canWriteInStage(sa, today, sa.extendedTo);
+  const editable = isEditable(a.status);
+  const submits = pathInScope(scopeOf(actor, 'assessment.submit'), ctx.unit.path);
+  const inAppraisal = isUnderAppraisal(a.status);
+  return {
+    id: a.id,
+    cycle: {
+      id: cycle.id,
+      name: cycle.name,
+      year: cycle.year,
+      framework: `${ctx.fwRow.code} v${ctx.fwRow.version}`,
+    },
+    unit: { id: a.unitId, name: ctx.unit.name, code: ctx.unit.code },
+    status: a.status,
+    returnReason: a.returnReason,
+    total: formatPoints(res.total),
+    applicableMax: formatPoints(res.applicableMax),
+    index: formatPoints(res.index, { fixed: true }),
+    band: res.band?.label ?? null,
+    deadline: {
+      dueOn: due,
+      daysLeft: daysLeft(today, due),
+      state: sa.state,
+      writable: writable.ok || a.status === 'returned',
+      message: writable.ok ? null : writable.message,
+    },
+    canEdit:
+      editable &&
+      (writable.ok || a.status === 'returned') &&
+      pathInScope(scopeOf(actor, 'assessment.write'), ctx.unit.path),
+    canSubmit: editable && submits,
+    // withdrawing reopens editing: only while the unit could still submit again
+    canWithdraw: a.status === 'submitted' && !a.appraisalStartedAt && writable.ok && submits,
+    /** May answer supplementation requests (the unit's writers). */
+    canAnswer: pathInScope(scopeOf(actor, 'assessment.write'), ctx.unit.path),
+    /** May appraise (an appraiser over the unit, or who runs the cycle); the assignment by field is
+     * checked on each appraisal. */
+    canAppraise:
+      inAppraisal &&
+      !pos.approvals.length &&
+      (pos.appraises || !!actor.system || mayAppraise(actor.grants, pos)),
+    /** May return it to the unit (the appraising level's coordinator, before any approval). */
+    canReturn: inAppraisal && !pos.approvals.length && pos.appraises,
+    /** The unit that appraises it, and where it waits now. */
+    appraisingUnitName: pos.appraising.name,
+    heldBy: pos.holder.name,
+    missing,
+    tree,
+  };
+}
+
+/** The inputs that count once appraised: the unit's own, overridden where the appraiser changed them. */
+export function finalInputs(
+  items: readonly { code: string; input: unknown }[],
+  appraisal: readonly { code: string; state: AppraisalItemState; input: unknown }[],
+): Record<string, LeafInput> {
+  const inputs: Record<string, LeafInput> = {};
+  for (const i of items) if (i.input) inputs[i.code] = i.input as LeafInput;
+  for (const p of appraisal) if (p.state === 'changed' && p.input) inputs[p.code] = p.input as LeafInput;
+  return inputs;
+}
+
+/** Points of every node of a result, by code. */
+export function pointsByCode(r: Result): Map<string, number> {
+  const m = new Map<string, number>();
+  const walk = (ns: readonly NodeResult[]) => ns.forEach((n) => (m.set(n.code, n.points), walk(n.children)));
+  walk(r.tree);
+  return m;
+}
+
+/** Self-assessment and appraisal side by side, per leaf, with where the approval stands. */
+export function appraisalView(
+  actor: Actor,
+  ctx: AssessmentContext,
+  items: readonly repo.ItemRow[],
+  appraisal: readonly repo.AppraisalRow[],
+) {
+  const { a, compiled } = ctx;
+  const byCode = new Map(items.map((i) => [i.code, i]));
+  const app = new Map(appraisal.map((i) => [i.code, i]));
+  const selfInputs: Record<string, LeafInput> = {};
+  for (const i of items) if (i.input) selfInputs[i.code] = i.input as LeafInput;
+  const selfRes = evaluate(compiled, selfInputs);
+  const finalRes = evaluate(compiled, finalInputs(items, appraisal));
+  const sp = pointsByCode(selfRes);
+  const fp = pointsByCode(finalRes);
+  return {
+    id: a.id,
+    cycleId: ctx.cycle.id,
+    unitName: ctx.unit.name,
+    status: a.status,
+    selfTotal: formatPoints(selfRes.total),
+    appraisedTotal: formatPoints(finalRes.total),
+    index: formatPoints(finalRes.index, { fixed: true }),
+    approval: approvalView(actor, ctx.pos, a, ctx.cycle.status),
+    items: leavesOf(ctx.fw).map((l) => {
+      const i = byCode.get(l.code);
+      const p = app.get(l.code);
+      const state: AppraisalItemState = p?.state ?? 'pending';
+      return {
+        code: l.code,
+        title: l.title,
+        max: formatPoints(l.max),
+        selfText: i?.inputText ?? '',
+        selfPoints: formatPoints(sp.get(l.code) ?? 0),
+        note: i?.explanation ?? '',
+        state,
+        appraisedText: p?.inputText ?? null,
+        appraisedPoints: formatPoints(fp.get(l.code) ?? 0),
+        reason: p?.reason ?? null,
+        supplementMessage: p?.supplementMessage ?? null,
+        supplementDueOn: p?.supplementDueOn ?? null,
+        answer: p?.answer ?? null,
+      };
+    }),
+  };
+}
+
+/** Where an appraisal stands on its way up (one level at a time) and what the reader may do. */
+export function approvalView(
+  actor: Actor,
+  pos: Position,
+  a: { status: AssessmentStatus; scoredBy: string[]; submittedBy: string | null },
+  cycleStatus: CycleStatus,
+) {
+  const inAppraisal = cycleStatus === 'open' && isUnderAppraisal(a.status);
+  return {
+    appraisingUnitName: pos.appraising.name,
+    holderUnitName: pos.holder.name,
+    complete: pos.complete,
+    levels: pos.chain.slice(0, -1).map((u) => {
+      const ap = pos.approvals.find((x) => x.unitId === u.unitId);
+      return {
+        unitId: u.unitId,
+        unitName: u.closed ? `${u.name} (không còn; cấp trên duyệt thay)` : u.name,
+        approvedBy: ap?.byName ?? null,
+        approvedAt: ap?.at ?? null,
+      };
+    }),
+    /** The actor may approve it now (acts at the level that holds it, below the owner). */
+    canApprove:
+      inAppraisal &&
+      !pos.complete &&
+      pos.holds &&
+      !approvedByActor(actor, pos.approvals) &&
+      !isAuthor(actor, a),
+    /** The actor may send it back to the level below (acts where it is held, after an approval). */
+    canSendBack: inAppraisal && pos.approvals.length > 0 && pos.holds,
+  };
+}
