@@ -278,6 +278,8 @@ export class AppraisalService {
       });
       if (evidenceId)
         await repo.link(tx, { assessmentId, code, evidenceId, locator: 'Bổ sung khi giải trình' });
+      // answering for the unit makes one an author too (separation of duties)
+      await repo.addAuthor(tx, assessmentId, actor.id);
       await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,

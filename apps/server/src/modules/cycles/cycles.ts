@@ -10,7 +10,7 @@ import { pathInScope } from '../auth/scope.ts';
 import { frameworkOf } from '../frameworks/compiled.ts';
 import { getFramework } from '../frameworks/service.ts';
 import { notifyUnits } from '../notices/service.ts';
-import { cycleOfSet, lockRankSets, resultsOfSet } from '../results/writer.ts';
+import { cycleOfSet, lockRankSets, resultsOfCode, resultsOfSet } from '../results/writer.ts';
 import { getUnit, listUnits } from '../units/service.ts';
 import { loadCycle, type CycleDeps } from './context.ts';
 import { detailView } from './queries.ts';
@@ -88,7 +88,7 @@ export class CycleService {
       // result of a unit outside it (it would be ranked with the cycle's units)
       const set = { ownerUnitId: owner.id, frameworkCode: fwRow.f.code, year: body.year };
       await lockRankSets(tx, [set]);
-      await repo.lockFrameworkYear(tx, fwRow.f.id, body.year);
+      await repo.lockFrameworkYear(tx, fwRow.f.code, body.year);
       const other = await cycleOfSet(tx, set);
       if (other)
         throw new AppError(
@@ -100,11 +100,20 @@ export class CycleService {
       if (outside.length)
         throw new AppError(
           'CYCLE_STATE',
-          `Bảng xếp hạng năm ${body.year} của ${owner.name} đã có kết quả nhập ngoài kỳ của ${someOf(outside.map((r) => r.unitName))}, không thuộc kỳ này: chuyển các kết quả đó sang bảng xếp hạng khác trước.`,
+          `Bảng xếp hạng năm ${body.year} của ${owner.name} đã có kết quả nhập ngoài kỳ của ${someOf(outside.map((r) => namedIfSeen(actor, r)))}, không thuộc kỳ này: chuyển các kết quả đó sang bảng xếp hạng khác trước.`,
+        );
+      // a unit is ranked once a year per framework code: not under another version too
+      const otherVersion = (await resultsOfCode(tx, fwRow.f.code, body.year, [...memberIds])).filter(
+        (r) => r.frameworkId !== fwRow.f.id,
+      );
+      if (otherVersion.length)
+        throw new AppError(
+          'CYCLE_STATE',
+          `${someOf(otherVersion.map((r) => `${r.unitName} (phiên bản ${r.version})`))} đã có kết quả năm ${body.year} theo phiên bản khác của bộ tiêu chí này.`,
         );
       const taken = await repo.unitsInCyclesOf(
         tx,
-        fwRow.f.id,
+        fwRow.f.code,
         body.year,
         members.map((u) => u.id),
       );
@@ -272,4 +281,10 @@ export class CycleService {
     });
     return detailView(ctx, this.deps.today());
   }
+}
+
+/** A unit's name for a message, when the reader may see it (a unit moved out of the tree since is
+ * "một đơn vị khác"). */
+function namedIfSeen(actor: Actor, u: { unitName: string; unitPath: string }): string {
+  return pathInScope(scopeOf(actor, 'unit.read'), u.unitPath) ? u.unitName : 'một đơn vị khác';
 }

@@ -23,6 +23,8 @@ import { notifyUnits } from '../notices/service.ts';
 import {
   inputsOfResult,
   lockRankSets,
+  resultsOfCode,
+  resultsOfSet,
   resultsOfUnits,
   writeResults,
   type RankSet,
@@ -99,6 +101,22 @@ export class FinalisationService {
             `Kết quả của ${m.unitName} vừa thay đổi (trả lại, rút lại hoặc yêu cầu giải trình); hãy tải lại và thử lại.`,
           );
       }
+      // the set holds the cycle's units only, each ranked once a year per framework code
+      const members = new Set(unitIds);
+      const outsiders = (await resultsOfSet(tx, set)).filter((r) => !members.has(r.unitId));
+      if (outsiders.length)
+        throw new AppError(
+          'CYCLE_STATE',
+          `Bảng xếp hạng của kỳ có kết quả nhập ngoài kỳ của ${outsiders.length} đơn vị; chuyển các kết quả đó sang bảng xếp hạng khác rồi hoàn thiện.`,
+        );
+      const otherVersion = (await resultsOfCode(tx, set.frameworkCode, cycle.year, unitIds)).filter(
+        (r) => r.frameworkId !== cycle.frameworkId,
+      );
+      if (otherVersion.length)
+        throw new AppError(
+          'CYCLE_STATE',
+          `${otherVersion[0]!.unitName} đã có kết quả năm ${cycle.year} theo phiên bản ${otherVersion[0]!.version} của bộ tiêu chí này.`,
+        );
       const stored = await resultsOfUnits(tx, cycle.frameworkId, cycle.year, unitIds);
       const selfInputs = await repo.inputsOfCycle(tx, cycleId);
       const writes: ResultWrite[] = ctx.all.map((m) => {

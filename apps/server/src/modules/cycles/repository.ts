@@ -387,15 +387,16 @@ export async function amendmentsOf(db: DbOrTx, cycleId: string) {
 }
 
 /** Units among `unitIds` already taking part in a cycle of this framework and year. */
-export async function unitsInCyclesOf(db: DbOrTx, frameworkId: string, year: number, unitIds: string[]) {
+export async function unitsInCyclesOf(db: DbOrTx, frameworkCode: string, year: number, unitIds: string[]) {
   if (!unitIds.length) return [];
   return db
     .select({ unitId: cycleUnits.unitId, unitName: units.name, cycleName: cycles.name })
     .from(cycleUnits)
     .innerJoin(cycles, eq(cycles.id, cycleUnits.cycleId))
+    .innerJoin(frameworks, eq(frameworks.id, cycles.frameworkId))
     .innerJoin(units, eq(units.id, cycleUnits.unitId))
     .where(
-      and(eq(cycles.frameworkId, frameworkId), eq(cycles.year, year), inArray(cycleUnits.unitId, unitIds)),
+      and(eq(frameworks.code, frameworkCode), eq(cycles.year, year), inArray(cycleUnits.unitId, unitIds)),
     )
     .orderBy(units.path);
 }
@@ -407,8 +408,8 @@ export async function lockCycle(db: DbOrTx, id: string) {
 }
 
 /** Serialises the making of cycles of one framework and year (until the transaction ends). */
-export async function lockFrameworkYear(db: DbOrTx, frameworkId: string, year: number) {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`cycle:${frameworkId}:${year}`}))`);
+export async function lockFrameworkYear(db: DbOrTx, frameworkCode: string, year: number) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`cycle:${frameworkCode}:${year}`}))`);
 }
 
 /** What units have already put into a cycle: scores typed, evidence linked, appraisal, anything

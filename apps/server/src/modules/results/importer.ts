@@ -15,6 +15,7 @@ import {
   chooseOwner,
   entryCriteria,
   loadFramework,
+  requireNoCycle,
   requireOneVersion,
   REVISION_HEADER,
   type StoredResult,
@@ -219,6 +220,9 @@ export class ResultImportService {
           });
       }
       await repo.lockRankSets(tx, [...sets.values()]);
+      // a cycle made while the file was being planned holds its set: checked again under the lock
+      for (const p of writes)
+        await requireNoCycle(tx, { ownerUnitId: p.owner.id, frameworkCode: row.f.code, year }, p.owner.name);
       const stored: { existing: StoredResult | undefined; before: unknown }[] = [];
       for (const p of writes) {
         const existing = await repo.getResult(tx, row.f.id, year, p.unit.id);

@@ -203,10 +203,15 @@ export async function cycleOfSet(db: DbOrTx, set: RankSet) {
   return rows[0];
 }
 
-/** The results of a set: unit, name and the cycle each comes from (null: entered or imported). */
+/** The results of a set: unit, name, path and the cycle each comes from (null: entered or imported). */
 export async function resultsOfSet(db: DbOrTx, set: RankSet) {
   return db
-    .select({ unitId: unitResults.unitId, unitName: units.name, cycleId: unitResults.cycleId })
+    .select({
+      unitId: unitResults.unitId,
+      unitName: units.name,
+      unitPath: units.path,
+      cycleId: unitResults.cycleId,
+    })
     .from(unitResults)
     .innerJoin(units, eq(units.id, unitResults.unitId))
     .innerJoin(frameworks, eq(frameworks.id, unitResults.frameworkId))
@@ -215,6 +220,28 @@ export async function resultsOfSet(db: DbOrTx, set: RankSet) {
         eq(unitResults.ownerUnitId, set.ownerUnitId),
         eq(frameworks.code, set.frameworkCode),
         eq(unitResults.year, set.year),
+      ),
+    );
+}
+
+/** The results of these units for a year under any version of a framework code. */
+export async function resultsOfCode(db: DbOrTx, frameworkCode: string, year: number, unitIds: string[]) {
+  if (!unitIds.length) return [];
+  return db
+    .select({
+      unitId: unitResults.unitId,
+      unitName: units.name,
+      frameworkId: unitResults.frameworkId,
+      version: frameworks.version,
+    })
+    .from(unitResults)
+    .innerJoin(frameworks, eq(frameworks.id, unitResults.frameworkId))
+    .innerJoin(units, eq(units.id, unitResults.unitId))
+    .where(
+      and(
+        eq(frameworks.code, frameworkCode),
+        eq(unitResults.year, year),
+        inArray(unitResults.unitId, unitIds),
       ),
     );
 }
@@ -233,16 +260,22 @@ export async function resultOfCode(db: DbOrTx, frameworkCode: string, year: numb
   return rows[0];
 }
 
-/** The most recent result of a unit before `year` (any framework), with its framework. */
-export async function previousResult(db: DbOrTx, unitId: string, year: number) {
-  const rows = await db
-    .select({ r: unitResults, fw: frameworks })
+/** The most recent results of a unit before `year` (any framework), newest first, with their
+ * framework and, for a cycle's result, the cycle's status and owner's path (who may see it). */
+export async function previousResults(db: DbOrTx, unitId: string, year: number, limit = 5) {
+  return db
+    .select({
+      r: unitResults,
+      fw: frameworks,
+      cycleStatus: cycles.status,
+      cycleOwnerPath: sql<string | null>`(select u2.path from units u2 where u2.id = ${cycles.ownerUnitId})`,
+    })
     .from(unitResults)
     .innerJoin(frameworks, eq(frameworks.id, unitResults.frameworkId))
+    .leftJoin(cycles, eq(cycles.id, unitResults.cycleId))
     .where(and(eq(unitResults.unitId, unitId), lt(unitResults.year, year)))
     .orderBy(desc(unitResults.year), desc(unitResults.updatedAt))
-    .limit(1);
-  return rows[0];
+    .limit(limit);
 }
 
 /** Every input of a set, ordered by result: the one read of the bulk recomputation. */

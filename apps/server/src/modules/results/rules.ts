@@ -139,13 +139,19 @@ export async function chooseOwner(
       'VALIDATION',
       `Bảng xếp hạng của kết quả phải thuộc “${unit.name}” hoặc một đơn vị cấp trên trong phạm vi bạn được nhập kết quả.`,
     );
-  const cycle = await repo.cycleOfSet(tx, { ownerUnitId: owner.id, frameworkCode, year });
+  await requireNoCycle(tx, { ownerUnitId: owner.id, frameworkCode, year }, owner.name);
+  return owner;
+}
+
+/** A set run by a cycle changes only through that cycle. Checked when the owner is chosen and again
+ * once the set's lock is held (a cycle made meanwhile holds the same lock while it is created). */
+export async function requireNoCycle(tx: DbOrTx, set: repo.RankSet, ownerName: string): Promise<void> {
+  const cycle = await repo.cycleOfSet(tx, set);
   if (cycle)
     throw new AppError(
       'RESULT_SET_OF_CYCLE',
-      `Bảng xếp hạng năm ${year} của “${owner.name}” theo bộ tiêu chí này thuộc kỳ đánh giá “${cycle.name}”; kết quả chỉ thay đổi qua kỳ đánh giá (sau khi công bố: bằng quyết định sửa đổi).`,
+      `Bảng xếp hạng năm ${set.year} của “${ownerName}” theo bộ tiêu chí này thuộc kỳ đánh giá “${cycle.name}”; kết quả chỉ thay đổi qua kỳ đánh giá (sau khi công bố: bằng quyết định sửa đổi).`,
     );
-  return owner;
 }
 
 /** A unit is ranked once a year per framework code: a result under another version is refused. */

@@ -34,6 +34,7 @@ import {
   loadFramework,
   ownerOptions,
   parseInputs,
+  requireNoCycle,
   requireOneVersion,
 } from './rules.ts';
 import { fastFiguresOf, writeResults, type Mode } from './writer.ts';
@@ -105,6 +106,7 @@ export class ResultService {
         found && found.r.ownerUnitId !== owner.id ? { ...set, ownerUnitId: found.r.ownerUnitId } : null;
       // both sets at once, in key order; then what was checked must still hold
       await repo.lockRankSets(tx, left ? [set, left] : [set]);
+      await requireNoCycle(tx, set, owner.name);
       const existing = await repo.getResult(tx, row.f.id, body.year, unit.id);
       if ((existing?.r.revision ?? null) !== (found?.r.revision ?? null))
         throw new AppError('RESULT_CONFLICT', undefined, { revision: existing?.r.revision ?? null });
@@ -284,7 +286,10 @@ export class ResultService {
       lost: dec(l.lost),
     }));
     let previous = null;
-    const prev = await repo.previousResult(this.db, j.r.unitId, j.r.year);
+    // the previous result the reader may see (an unpublished cycle's result is not shown through it)
+    const prev = (await repo.previousResults(this.db, j.r.unitId, j.r.year)).find((p) =>
+      this.visible(actor, p),
+    );
     if (prev) {
       const pfw = parseFrameworkJson(prev.fw.definition).framework;
       if (pfw) {
@@ -346,8 +351,12 @@ export class ResultService {
     const all = await listUnits(this.db, scope, { includeClosed: false, words: [] });
     const unitsList = all.filter((u) => !fw.appliesTo.length || fw.appliesTo.includes(u.kind));
     const criteria = entryCriteria(fw, mode);
+    // results entered or imported (a cycle's result changes only through its cycle: not prefilled,
+    // and nothing of an unpublished one shows through the template)
     const existing = new Map(
-      (await repo.listResults(this.db, frameworkId, year, scope)).map((x) => [x.r.unitId, x.r]),
+      (await repo.listResults(this.db, frameworkId, year, scope))
+        .filter((x) => x.r.cycleId === null)
+        .map((x) => [x.r.unitId, x.r]),
     );
     const rows: { code: string; name: string; inputs: string[]; revision: number | null }[] = [];
     for (const u of unitsList) {

@@ -138,7 +138,7 @@ export async function writeResults(
 
 // Locks and reads under them: serialise the writers of sets until the transaction ends (in key
 // order: no deadlock); the cycle whose set it is; the results of a set.
-export { lockRankSets, cycleOfSet, resultsOfSet } from './repository.ts';
+export { lockRankSets, cycleOfSet, resultsOfSet, resultsOfCode } from './repository.ts';
 
 /** The results of some units for a framework version and year, by unit. */
 export async function resultsOfUnits(db: DbOrTx, frameworkId: string, year: number, unitIds: string[]) {
