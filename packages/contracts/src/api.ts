@@ -6,12 +6,14 @@ import {
   APPRAISAL_ITEM_STATES,
   ASSESSMENT_STATUSES,
   CYCLE_STATUSES,
+  DOCUMENT_LIMITS,
   LIMITS,
+  profileProblems,
   ROLES,
   STAGE_STATES,
   UNIT_KINDS,
 } from '@chiso/domain';
-import { IsoDate, IsoDateText, reason, SearchText, text } from './fields.ts';
+import { IsoDate, IsoDateText, LABELLED, reason, SearchText, text } from './fields.ts';
 
 export const Id = z.string().uuid();
 export const IdParams = z.object({ id: Id });
@@ -69,6 +71,56 @@ export const PasswordBody = z.object({
 
 // ---- units
 export const UnitKind = z.enum(UNIT_KINDS);
+/** A head or deputy as documents print them. */
+export const OfficialView = z.object({
+  title: z.string(),
+  rank: z.string().nullable().optional(),
+  name: z.string(),
+  acting: z.boolean().optional(),
+});
+export const IssuerLinesView = z.object({ governing: z.array(z.string()), own: z.array(z.string()) });
+/** What a unit records for its documents (NĐ 30/2020). */
+export const UnitProfileView = z.object({
+  abbreviation: z.string().nullable(),
+  placeName: z.string().nullable(),
+  head: OfficialView.nullable(),
+  deputies: z.array(OfficialView),
+  issuerLines: IssuerLinesView.nullable(),
+});
+const OfficialBody = z.object({
+  title: text('Chức danh', DOCUMENT_LIMITS.title, { min: 1 }),
+  rank: text('Cấp hàm', DOCUMENT_LIMITS.rank).nullable().optional(),
+  name: text('Họ tên', DOCUMENT_LIMITS.personName, { min: 1 }),
+  acting: z.boolean().optional(),
+});
+/** The document profile as a request sends it: each field optional (absent: unchanged), null clears. */
+export const UnitProfileBody = z
+  .object({
+    abbreviation: z.string().trim().max(DOCUMENT_LIMITS.abbreviation).nullable().optional(),
+    placeName: text('Địa danh', DOCUMENT_LIMITS.placeName).nullable().optional(),
+    head: OfficialBody.nullable().optional(),
+    deputies: z.array(OfficialBody).max(DOCUMENT_LIMITS.deputies).optional(),
+    issuerLines: z
+      .object({
+        governing: z.array(text('Tên cơ quan chủ quản', DOCUMENT_LIMITS.issuerLine)).max(2),
+        own: z.array(text('Tên cơ quan ban hành', DOCUMENT_LIMITS.issuerLine)).max(2),
+      })
+      .nullable()
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    for (const p of profileProblems({
+      abbreviation: v.abbreviation ?? null,
+      placeName: v.placeName ?? null,
+      head: v.head ?? null,
+      deputies: v.deputies ?? [],
+      issuerLines: v.issuerLines ?? null,
+    })) {
+      // "head required with deputies" is checked by the server against what the unit already has
+      if (p.field === 'head' && v.head === undefined) continue;
+      ctx.addIssue({ code: 'custom', message: p.message, path: p.field.split('.'), params: LABELLED });
+    }
+  });
 export const UnitView = z.object({
   id: Id,
   code: z.string(),
@@ -80,6 +132,7 @@ export const UnitView = z.object({
   validTo: IsoDateText.nullable(),
   closed: z.boolean(),
   sortOrder: z.number().int(),
+  ...UnitProfileView.shape,
 });
 export const UnitListQuery = z.object({
   q: SearchText.optional(),
@@ -95,6 +148,7 @@ export const UnitHistoryEntry = z.object({
   kind: UnitKind,
   parentId: Id.nullable(),
   parentName: z.string().nullable(),
+  ...UnitProfileView.shape,
 });
 export const LineageEntry = z.object({
   eventId: Id,
@@ -129,12 +183,14 @@ export const UnitCreateBody = z.object({
   kind: UnitKind,
   parentId: Id.nullable(),
   validFrom: IsoDate.optional(),
+  profile: UnitProfileBody.optional(),
 });
 export const UnitUpdateBody = z.object({
   code: UnitCreateBody.shape.code.optional(),
   name: UnitName.optional(),
   shortName: ShortName.nullable().optional(),
   kind: UnitKind.optional(),
+  profile: UnitProfileBody.optional(),
   effectiveDate: IsoDate.optional(),
   reason: reason().optional(),
 });

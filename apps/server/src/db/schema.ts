@@ -8,6 +8,8 @@ import {
   type AppraisalState,
   type AssessmentStatus,
   type CycleStatus,
+  type IssuerLines,
+  type Official,
   type StageState,
 } from '@chiso/domain';
 import { sql } from 'drizzle-orm';
@@ -46,6 +48,13 @@ export const units = pgTable(
     shortName: text('short_name'),
     kind: text('kind').notNull(),
     parentId: uuid('parent_id'),
+    /** What the unit's documents print (NĐ 30/2020): abbreviation in number symbols, place name,
+     * head and deputies (title, rank, name), an override of the issuing-body lines. */
+    abbreviation: text('abbreviation'),
+    placeName: text('place_name'),
+    head: jsonb('head').$type<Official | null>(),
+    deputies: jsonb('deputies').$type<Official[]>().notNull().default([]),
+    issuerLines: jsonb('issuer_lines').$type<IssuerLines | null>(),
     /** Materialised path "/root-id/…/own-id/" for subtree checks. */
     path: text('path').notNull(),
     depth: integer('depth').notNull(),
@@ -83,6 +92,11 @@ export const unitHistory = pgTable(
     shortName: text('short_name'),
     kind: text('kind').notNull(),
     parentId: uuid('parent_id'),
+    abbreviation: text('abbreviation'),
+    placeName: text('place_name'),
+    head: jsonb('head').$type<Official | null>(),
+    deputies: jsonb('deputies').$type<Official[]>().notNull().default([]),
+    issuerLines: jsonb('issuer_lines').$type<IssuerLines | null>(),
     recordedAt: ts('recorded_at').notNull().defaultNow(),
     recordedBy: uuid('recorded_by'),
   },
