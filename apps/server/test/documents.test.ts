@@ -155,11 +155,13 @@ describe('frameworkDecision', () => {
     // 17:30 UTC ngày 31/12/2023 là 00:30 ngày 01/01/2024 ở Việt Nam
     const doc = frameworkDecision(police, {}, new Date('2023-12-31T17:30:00Z'));
     expect(doc.date).toEqual({ day: 1, month: 1, year: 2024 });
-    expect(doc.issuingBody).toBe('CƠ QUAN BAN HÀNH');
+    // no issuing unit known: lines left to fill by hand, never a placeholder name
+    expect(doc.issuingBody).toBe('…………………');
+    expect(doc.signature).toMatchObject({ position: '…………………', name: '…………………' });
     expect(doc.number).toBeUndefined();
     const { text } = await docxParts(await renderDocx(doc));
     expectInOrder(text, [
-      'Số:      /QĐ-CQBH',
+      'Số:      /QĐ',
       'ngày 01 tháng 01 năm 2024',
       'QUYẾT ĐỊNH',
       'Nơi nhận:',

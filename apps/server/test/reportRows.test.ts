@@ -123,6 +123,8 @@ describe('rankingData', () => {
   it('writes the decision with its date in dd/mm/yyyy and figures with a decimal comma', () => {
     const d = rankingData(ranking, cycle, '2024-02-01');
     expect(d.decision).toBe('15/QĐ-CAH ngày 20/01/2024');
+    // the document is dated on the publishing decision, not the day of download
+    expect(d.documentDay).toBe('2024-01-20');
     expect(d.rows).toEqual([
       { rank: 1, unitName: 'Công an xã An Thạnh', total: '87,5', index: '87,50', band: 'Tốt' },
     ]);
@@ -133,5 +135,8 @@ describe('rankingData', () => {
     expect(
       rankingData({ ...ranking, decisionNumber: null, decisionDate: null }, cycle, '2024-02-01').decision,
     ).toBeNull();
+    expect(
+      rankingData({ ...ranking, decisionNumber: null, decisionDate: null }, cycle, '2024-02-01').documentDay,
+    ).toBe('2024-02-01');
   });
 });

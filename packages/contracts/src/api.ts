@@ -863,3 +863,22 @@ export type ResultCardT = z.infer<typeof ResultCard>;
 export type CheckTableViewT = z.infer<typeof CheckTableView>;
 export type ApprovalViewT = z.infer<typeof ApprovalView>;
 export type SheetErrorT = z.infer<typeof SheetError>;
+
+// ---- documents
+/** What the download dialog shows before a document is made: the issuing unit as it will print,
+ * who may sign (the head first), the legal-basis lines left to fill by hand. */
+export const DocumentIssuerView = z.object({
+  unitId: Id.nullable(),
+  unitName: z.string().nullable(),
+  issuingLines: z.array(z.string()),
+  symbol: z.string(),
+  place: z.string(),
+  date: IsoDateText,
+  signers: z.array(z.object({ key: z.string(), position: z.array(z.string()), name: z.string() })),
+  defaultSigner: z.string().nullable(),
+  exampleBasis: z.array(z.string()),
+});
+export const DecisionIssuerQuery = z.object({
+  issuerUnitId: Id.optional(),
+  date: IsoDate.optional(),
+});

@@ -56,6 +56,8 @@ import type {
   UnitMergeBody,
   UnitMoveBody,
   UnitUpdateBody,
+  UnitProfileBody,
+  DocumentIssuerView,
   UserCreateBody,
   UserList,
   UserUpdateBody,
@@ -74,6 +76,8 @@ export type ReorgResultT = z.infer<typeof ReorgResult>;
 export type ImportResultT = z.infer<typeof ImportResult>;
 export type UnitCreateBodyT = z.input<typeof UnitCreateBody>;
 export type UnitUpdateBodyT = z.input<typeof UnitUpdateBody>;
+export type UnitProfileBodyT = z.input<typeof UnitProfileBody>;
+export type DocumentIssuerViewT = z.infer<typeof DocumentIssuerView>;
 export type UnitMoveBodyT = z.input<typeof UnitMoveBody>;
 export type UnitMergeBodyT = z.input<typeof UnitMergeBody>;
 export type UnitAbolishBodyT = z.input<typeof UnitAbolishBody>;

@@ -34,6 +34,7 @@ import {
   recipientLines,
   signatureNameLine,
   signaturePositionLines,
+  textWidthPt,
   type Annex,
   type Block,
   type OfficialDocument,
@@ -154,13 +155,65 @@ function cell(children: Paragraph[], width: number): TableCell {
   return new TableCell({ children, width: { size: width, type: WidthType.DXA }, margins: TIGHT_CELL });
 }
 
-/** Phần đầu văn bản: tên cơ quan, Quốc hiệu và Tiêu ngữ, số và ký hiệu, địa danh và ngày tháng. */
+const twipsOf = (pt: number) => Math.ceil(pt * 20);
+const SAFETY = mm(3);
+const ORG_SIZES = [13, 12.5, 12, 11.5, 11, 10.5, 10];
+
+/** The lines of a header field ("\n" between printed lines). */
+const headerLines = (text: string | undefined) =>
+  (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+
+/** Widths of the two header columns and the size of the issuing-body lines, so that no line wraps:
+ * the organisation column is 70 mm unless a line needs more; the lines shrink (13 pt down to 10 pt)
+ * only when both columns cannot otherwise fit. */
+export function headerLayout(doc: OfficialDocument): {
+  left: number;
+  right: number;
+  orgSize: number;
+  dateSize: number;
+} {
+  const governing = headerLines(doc.issuingParent);
+  const own = headerLines(doc.issuingBody);
+  const total = PORTRAIT_TEXT_WIDTH;
+  const nationNeed = twipsOf(
+    Math.max(textWidthPt(NATIONAL_TITLE, 12, true), textWidthPt(NATIONAL_MOTTO, 13, true)),
+  );
+  const dateNeed = (size: number) => twipsOf(textWidthPt(placeAndDate(doc), size));
+  const dateSize = dateNeed(14) + SAFETY <= total - mm(70) ? 14 : 13;
+  const rightNeed = Math.max(nationNeed, dateNeed(dateSize)) + SAFETY;
+  for (const size of ORG_SIZES) {
+    const leftNeed =
+      twipsOf(
+        Math.max(
+          ...governing.map((l) => textWidthPt(l, size)),
+          ...own.map((l) => textWidthPt(l, size, true)),
+          textWidthPt(numberAndSymbol(doc), 13),
+        ),
+      ) + SAFETY;
+    const left = Math.max(mm(70), leftNeed);
+    if (left + rightNeed <= total || size === ORG_SIZES[ORG_SIZES.length - 1])
+      return {
+        left: Math.min(left, total - rightNeed),
+        right: total - Math.min(left, total - rightNeed),
+        orgSize: size,
+        dateSize,
+      };
+  }
+  return { left: mm(70), right: total - mm(70), orgSize: 13, dateSize };
+}
+
+/** Phần đầu văn bản: tên cơ quan (cơ quan chủ quản trên, cơ quan ban hành in đậm dưới, mỗi dòng một
+ * đoạn, không dòng nào bị ngắt), Quốc hiệu và Tiêu ngữ, số và ký hiệu, địa danh và ngày tháng. */
 function headerBlock(doc: OfficialDocument): Table {
-  const left = mm(70);
-  const right = PORTRAIT_TEXT_WIDTH - left;
+  const { left, right, orgSize, dateSize } = headerLayout(doc);
   const organization: Paragraph[] = [];
-  if (doc.issuingParent?.trim()) organization.push(centered(doc.issuingParent.trim(), { allCaps: true }));
-  organization.push(centered(doc.issuingBody.trim(), { bold: true, allCaps: true }));
+  for (const line of headerLines(doc.issuingParent))
+    organization.push(centered(line, { allCaps: true, size: orgSize }));
+  for (const line of headerLines(doc.issuingBody))
+    organization.push(centered(line, { bold: true, allCaps: true, size: orgSize }));
   organization.push(shortRule(left, mm(25)));
 
   const nation = [
@@ -173,7 +226,7 @@ function headerBlock(doc: OfficialDocument): Table {
   const dateRow = new TableRow({
     children: [
       cell([centered(numberAndSymbol(doc), {}, { before: 120 })], left),
-      cell([centered(placeAndDate(doc), { italic: true, size: 14 }, { before: 120 })], right),
+      cell([centered(placeAndDate(doc), { italic: true, size: dateSize }, { before: 120 })], right),
     ],
   });
   return layoutTable([topRow, dateRow], [left, right], NO_BORDERS);

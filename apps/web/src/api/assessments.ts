@@ -25,6 +25,8 @@ export const returnAssessment = (id: string, reason: string) =>
   send<AssessmentViewT>('POST', `/api/assessments/${id}/return`, { reason });
 export const assessmentReportUrl = (id: string, format: 'docx' | 'pdf' | 'xlsx') =>
   `/api/assessments/${id}/report?format=${format}`;
+/** The issuer and signers of the self-assessment report (the download dialog). */
+export const assessmentReportIssuerUrl = (id: string) => `/api/assessments/${id}/report/issuer`;
 
 // ---- evidence: a unit's documents, each linked to criteria
 export const listEvidence = (unitId: string) => get<EvidenceListT>(`/api/units/${unitId}/evidence`);

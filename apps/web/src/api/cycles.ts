@@ -33,3 +33,5 @@ export const publishCycle = (id: string, body: PublishBodyT) =>
 export const getRanking = (id: string) => get<CycleRankingT>(`/api/cycles/${id}/ranking`);
 export const rankingExportUrl = (id: string, format: 'docx' | 'pdf' | 'xlsx') =>
   `/api/cycles/${id}/ranking/export?format=${format}`;
+/** The issuer and signers of the ranking document (the download dialog). */
+export const rankingIssuerUrl = (id: string) => `/api/cycles/${id}/ranking/issuer`;

@@ -30,3 +30,5 @@ export const frameworkExportUrl = (id: string, format: 'xlsx' | 'json') =>
 /** The issuing decision with the framework as its annex. */
 export const frameworkDecisionUrl = (id: string, format: 'docx' | 'pdf') =>
   `/api/frameworks/${id}/decision?format=${format}`;
+/** The issuer, signers and example legal bases of the decision (the download dialog). */
+export const frameworkDecisionIssuerUrl = (id: string) => `/api/frameworks/${id}/decision/issuer`;

@@ -3,6 +3,7 @@
  * signed by the head), with the appraisal beside it once there is one; and the cycle's ranking. */
 import type { OfficialDocument } from '@chiso/domain';
 import { addSheet, newWorkbook, workbookBuffer } from '../../lib/xlsx.ts';
+import { documentDate, issuerSymbol, type DocumentIssuer } from './issuer.ts';
 
 export interface ReportLeaf {
   code: string;
@@ -31,20 +32,24 @@ export interface SelfReportData {
   appraisedTotal: string | null;
   rows: ReportLeaf[];
   today: string;
+  /** The unit that runs the cycle (the report goes to it). */
+  ownerName?: string;
 }
 
-const upper = (s: string) => s.toLocaleUpperCase('vi');
-const dateOf = (iso: string) => ({ day: +iso.slice(8, 10), month: +iso.slice(5, 7), year: +iso.slice(0, 4) });
+/** The header of a document of `type` by this issuer: issuing-body lines, symbol, place. */
+const printedBy = (issuer: DocumentIssuer, type: string) => ({
+  ...(issuer.issuingParent ? { issuingParent: issuer.issuingParent } : {}),
+  issuingBody: issuer.issuingBody,
+  symbol: issuerSymbol(issuer, type),
+  place: issuer.place,
+});
 
-export function selfAssessmentReport(d: SelfReportData): OfficialDocument {
+export function selfAssessmentReport(d: SelfReportData, issuer: DocumentIssuer): OfficialDocument {
   const withoutEvidence = d.rows.filter((r) => r.isLeaf && r.evidence.length === 0 && r.note.trim());
   const showAppraisal = d.appraisedTotal !== null;
   return {
-    ...(d.parentName ? { issuingParent: upper(d.parentName) } : {}),
-    issuingBody: upper(d.unitName),
-    symbol: 'BC',
-    place: '…………',
-    date: dateOf(d.today),
+    ...printedBy(issuer, 'BC'),
+    date: documentDate(d.today),
     type: 'BÁO CÁO',
     summary: `Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${d.year}`,
     body: [
@@ -82,8 +87,8 @@ export function selfAssessmentReport(d: SelfReportData): OfficialDocument {
           }))
         : [{ kind: 'paragraph' as const, text: 'Mọi tiêu chí đều có tài liệu kiểm chứng.' }]),
     ],
-    recipients: ['Cơ quan chủ trì đánh giá', 'Lưu: VT'],
-    signature: { position: 'THỦ TRƯỞNG ĐƠN VỊ', name: '' },
+    recipients: [d.ownerName ?? 'Cơ quan chủ trì đánh giá', 'Lưu: VT'],
+    signature: issuer.signature,
     annexes: [],
   };
 }
@@ -136,15 +141,15 @@ export interface RankingData {
   ownerName: string;
   decision: string | null;
   today: string;
+  /** The document's date: the publishing decision's when there is one, else the day of download. */
+  documentDay: string;
   rows: { rank: number | null; unitName: string; total: string; index: string; band: string | null }[];
 }
 
-export function rankingDocument(d: RankingData): OfficialDocument {
+export function rankingDocument(d: RankingData, issuer: DocumentIssuer): OfficialDocument {
   return {
-    issuingBody: upper(d.ownerName),
-    symbol: 'BC',
-    place: '…………',
-    date: dateOf(d.today),
+    ...printedBy(issuer, 'BC'),
+    date: documentDate(d.documentDay),
     type: 'BÁO CÁO',
     summary: `Kết quả xếp hạng Chỉ số cải cách hành chính năm ${d.year}`,
     body: [
@@ -165,7 +170,7 @@ export function rankingDocument(d: RankingData): OfficialDocument {
       },
     ],
     recipients: ['Các đơn vị trong kỳ đánh giá', 'Lưu: VT'],
-    signature: { position: 'THỦ TRƯỞNG CƠ QUAN', name: '' },
+    signature: issuer.signature,
     annexes: [],
   };
 }

@@ -4,7 +4,9 @@
  * điểm tối đa, quy tắc chấm, tài liệu kiểm chứng) và bảng xếp loại. Thuần dữ liệu: không I/O.
  */
 import {
+  FILL_IN,
   formatPoints,
+  isExampleBasis,
   formatRule,
   formatVnDate,
   type Block,
@@ -42,9 +44,10 @@ export interface DocumentMeta {
 /** Thông tin văn bản có thể thiếu; phần thiếu được điền mặc định. */
 export type DocumentMetaInput = Partial<Omit<DocumentMeta, 'signer'>> & { signer?: Partial<DocumentSigner> };
 
-export const DEFAULT_ISSUING_BODY = 'CƠ QUAN BAN HÀNH';
-/** Chỗ trống để điền tay khi chưa có thông tin. */
-export const BLANK = '…………………';
+/** Chỗ trống để điền tay khi chưa có thông tin (không bao giờ in một tên giữ chỗ). */
+export const BLANK = FILL_IN;
+/** Tên cơ quan ban hành khi chưa biết đơn vị ban hành: dòng để điền tay. */
+export const DEFAULT_ISSUING_BODY = BLANK;
 
 /** Ngày hôm nay theo giờ Việt Nam. */
 export function todayVnDate(now = new Date()): DocumentDate {
@@ -86,7 +89,7 @@ export function resolveMeta(input: DocumentMetaInput, typeAbbrev: string, now = 
     date: input.date ?? todayVnDate(now),
     signer: {
       authority: clean(input.signer?.authority),
-      position: positionOk ? position! : 'THỦ TRƯỞNG CƠ QUAN',
+      position: positionOk ? position! : BLANK,
       name: clean(input.signer?.name) ?? BLANK,
       rank: clean(input.signer?.rank),
     },
@@ -107,9 +110,11 @@ function headTitle(position: string | string[]): string {
 /** Thẩm quyền ban hành: tên tập thể khi ký thay mặt (TM.), ngược lại chức danh + tên cơ quan. */
 export function defaultIssuerLine(meta: DocumentMeta): string {
   if (meta.issuerLine) return meta.issuerLine;
-  if (meta.signer.authority && /^TM\./u.test(meta.signer.authority)) return meta.issuingBody;
+  const body = meta.issuingBody.replace(/\s*\n\s*/gu, ' ');
+  if (body === BLANK) return BLANK;
+  if (meta.signer.authority && /^TM\./u.test(meta.signer.authority)) return body;
   const head = headTitle(meta.signer.position);
-  return head ? joinOverlapping(head, meta.issuingBody) : meta.issuingBody;
+  return head && head !== BLANK ? joinOverlapping(head, body) : body;
 }
 
 /** Ghép chức danh với tên cơ quan, bỏ phần trùng ở chỗ nối:
@@ -126,9 +131,13 @@ export function joinOverlapping(head: string, body: string): string {
 
 const stripEnd = (s: string) => s.trim().replace(/[;.,]+$/u, '');
 
-/** Các dòng căn cứ: "Căn cứ …;", dòng cuối kết thúc bằng dấu chấm. */
+/** Các dòng căn cứ: "Căn cứ …;", dòng cuối kết thúc bằng dấu chấm. Dòng căn cứ đánh dấu là ví dụ
+ * (`isExampleBasis`) in thành "Căn cứ …………………;" để điền tay, không in nguyên văn. */
 export function preambleLines(legalBasis: string[]): string[] {
-  const items = legalBasis.map(stripEnd).filter((s) => s.length > 0);
+  const items = legalBasis
+    .map(stripEnd)
+    .filter((s) => s.length > 0)
+    .map((s) => (isExampleBasis(s) ? `Căn cứ ${BLANK}` : s));
   return items.map((item, i) => {
     const text = /^(căn cứ|theo đề nghị|xét đề nghị)\b/iu.test(item) ? item : `Căn cứ ${item}`;
     return `${text}${i === items.length - 1 ? '.' : ';'}`;
@@ -252,7 +261,7 @@ export function frameworkDecision(
     annexBody.push({
       kind: 'paragraph',
       italic: true,
-      text: 'Ghi chú: nội dung đánh dấu (*) là dữ liệu ví dụ, cần đối chiếu văn bản chính thức trước khi ban hành.',
+      text: 'Ghi chú: nội dung đánh dấu (*) chưa được đối chiếu với văn bản chính thức; cần kiểm tra, hoàn chỉnh trước khi ban hành.',
     });
   }
   const numberText = meta.number ?? '      ';

@@ -71,6 +71,7 @@ export function rankingData(
       ? `${ranking.decisionNumber} ngày ${ranking.decisionDate ? formatDateVi(ranking.decisionDate) : ''}`
       : null,
     today,
+    documentDay: (ranking.decisionNumber && ranking.decisionDate?.slice(0, 10)) || today,
     rows: ranking.items.map((i) => ({
       rank: i.rank,
       unitName: i.unitName,

@@ -3,22 +3,30 @@
  * Excel), a unit's self-assessment report and a cycle's ranking (Word, PDF, Excel), and the Excel
  * template for entering results. Each route reads through the service that guards the data, so
  * the same rules decide who may download it as who may see it. */
-import { parseFrameworkJson, type DocumentDate, type OfficialDocument } from '@chiso/domain';
-import { IdParams, ResultMode, ResultsQuery } from '@chiso/contracts';
+import { type DocumentDate, type OfficialDocument } from '@chiso/domain';
+import { Id, IdParams, ResultMode, ResultsQuery } from '@chiso/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, sendFile, uploadedFile } from '../../http.ts';
-import { todayVn } from '../../lib/dates.ts';
 import { renderDocx } from '../../lib/docx.ts';
 import { docxToPdf } from '../../lib/pdf.ts';
 import { checkUpload } from '../checks/service.ts';
 import { checkReportDocument, checkReportXlsx } from './checkReport.ts';
 import { rankingDocument, rankingXlsx, selfAssessmentReport, selfAssessmentXlsx } from './cycleReports.ts';
-import { DEFAULT_ISSUING_BODY, frameworkDecision, type DocumentMetaInput } from './frameworkDecision.ts';
-import { rankingData, selfReportData } from './reportRows.ts';
+import { frameworkDecision, type DocumentMetaInput } from './frameworkDecision.ts';
+import { documentDate, issuerSymbol } from './issuer.ts';
+import { issuerRoutes } from './issuerRoutes.ts';
+import {
+  checkReportSource,
+  decisionSource,
+  issuerOf,
+  rankingSource,
+  selfReportSource,
+  type IssuerSource,
+} from './sources.ts';
 import { resultTemplateXlsx } from './resultTemplate.ts';
 
 const CONTENT_TYPES = {
@@ -28,8 +36,13 @@ const CONTENT_TYPES = {
 } as const;
 
 const text = (max: number) => z.string().trim().max(max).optional();
+/** Người ký: "head" (người đứng đầu, mặc định) hoặc "deputy-0", "deputy-1"… (cấp phó theo thứ tự). */
+const Signer = z
+  .string()
+  .regex(/^(head|deputy-\d{1,2})$/u, 'Người ký phải là “head” hoặc “deputy-<số thứ tự>”.')
+  .optional();
 
-/** Thông tin văn bản, đều không bắt buộc (thiếu thì dùng giá trị mặc định). */
+/** Thông tin văn bản, đều không bắt buộc (thiếu thì lấy từ đơn vị ban hành, hoặc để trống điền tay). */
 const MetaQuery = z.object({
   issuingParent: text(200),
   issuingBody: text(200),
@@ -49,6 +62,9 @@ const MetaQuery = z.object({
   signerName: text(100),
   /** Nơi nhận, phân tách bằng dấu chấm phẩy hoặc xuống dòng. */
   recipients: text(2000),
+  /** Đơn vị ban hành (trong phạm vi được xem); mặc định đơn vị chủ quản hoặc đơn vị của người tải. */
+  issuerUnitId: Id.optional(),
+  signer: Signer,
 });
 
 function parseDate(iso: string | undefined): DocumentDate | undefined {
@@ -60,20 +76,25 @@ function parseDate(iso: string | undefined): DocumentDate | undefined {
   return { day, month, year };
 }
 
-function metaFrom(q: z.infer<typeof MetaQuery>, fallbackBody: string): DocumentMetaInput {
+/** The document's header and signer: what the request sets, else what the issuing unit records. */
+function metaFrom(q: z.infer<typeof MetaQuery>, source: IssuerSource): DocumentMetaInput {
+  const issuer = issuerOf(source, q.signer);
+  const custom = q.signerPosition || q.signerName;
   return {
-    issuingParent: q.issuingParent,
-    issuingBody: q.issuingBody || fallbackBody,
-    symbol: q.symbol,
+    issuingParent: q.issuingParent || issuer.issuingParent,
+    issuingBody: q.issuingBody || issuer.issuingBody,
+    symbol: q.symbol || issuerSymbol(issuer, source.type),
     number: q.number,
-    place: q.place,
-    date: parseDate(q.date),
-    signer: {
-      authority: q.signerAuthority,
-      // "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" có thể gửi dưới dạng "KT. CHỦ TỊCH; PHÓ CHỦ TỊCH".
-      position: q.signerPosition?.split(/\s*[;\n]\s*/u).filter((s) => s.length > 0),
-      name: q.signerName,
-    },
+    place: q.place || issuer.place,
+    date: parseDate(q.date) ?? documentDate(source.day),
+    signer: custom
+      ? {
+          authority: q.signerAuthority,
+          // "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" có thể gửi dưới dạng "KT. CHỦ TỊCH; PHÓ CHỦ TỊCH".
+          position: q.signerPosition?.split(/\s*[;\n]\s*/u).filter((s) => s.length > 0),
+          name: q.signerName,
+        }
+      : issuer.signature,
     recipients: q.recipients?.split(/\s*[;\n]\s*/u).filter((s) => s.length > 0),
   };
 }
@@ -98,10 +119,11 @@ async function docxOrPdf(doc: OfficialDocument, format: 'docx' | 'pdf' | 'xlsx')
   return format === 'pdf' ? docxToPdf(docx) : docx;
 }
 
-const FormatQuery = z.object({ format: z.enum(['docx', 'pdf', 'xlsx']).default('docx') });
+const FormatQuery = z.object({ format: z.enum(['docx', 'pdf', 'xlsx']).default('docx'), signer: Signer });
 
 export async function documentRoutes(app: FastifyInstance, s: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  await issuerRoutes(app, s);
   api.get(
     '/api/frameworks/:id/decision',
     {
@@ -115,14 +137,10 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req, reply) => {
-      const detail = await s.frameworks.detail(actorOf(req), req.params.id);
-      const parsed = parseFrameworkJson(detail.definition);
-      if (!parsed.framework) throw new AppError('FRAMEWORK_INVALID', undefined, parsed.errors);
-      const owner = detail.framework.ownerUnitName?.trim();
-      const fallback = owner ? owner.toLocaleUpperCase('vi') : DEFAULT_ISSUING_BODY;
-      const doc = frameworkDecision(parsed.framework, metaFrom(req.query, fallback));
-      const format = req.query.format;
-      return download(reply, documentName(doc), format, await docxOrPdf(doc, format));
+      const q = req.query;
+      const { framework, source } = await decisionSource(s, actorOf(req), req.params.id, q);
+      const doc = frameworkDecision(framework, metaFrom(q, source));
+      return download(reply, documentName(doc), q.format, await docxOrPdf(doc, q.format));
     },
   );
   api.post(
@@ -141,6 +159,7 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req, reply) => {
+      const source = await checkReportSource(s, actorOf(req), req.query.issuerUnitId);
       const file = await uploadedFile(req);
       const transpose = req.query.transpose === 'true' || req.query.transpose === '1';
       const result = await checkUpload(file.bytes, file.name, transpose);
@@ -149,10 +168,7 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
       const body =
         format === 'xlsx'
           ? await checkReportXlsx(file.name, result)
-          : await docxOrPdf(
-              checkReportDocument(file.name, result, metaFrom(req.query, DEFAULT_ISSUING_BODY)),
-              format,
-            );
+          : await docxOrPdf(checkReportDocument(file.name, result, metaFrom(req.query, source)), format);
       return download(reply, name, format, body);
     },
   );
@@ -168,14 +184,12 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      const view = await s.cycleViews.assessment(actor, req.params.id);
-      const data = selfReportData(view, await s.cycleViews.appraisal(actor, req.params.id), todayVn());
+      const { view, data, source } = await selfReportSource(s, actorOf(req), req.params.id);
       const format = req.query.format;
       const body =
         format === 'xlsx'
           ? await selfAssessmentXlsx(data)
-          : await docxOrPdf(selfAssessmentReport(data), format);
+          : await docxOrPdf(selfAssessmentReport(data, issuerOf(source, req.query.signer)), format);
       return download(reply, `Báo cáo tự đánh giá ${view.unit.code} ${data.year}`, format, body);
     },
   );
@@ -191,12 +205,12 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      const ranking = await s.cycleViews.ranking(actor, req.params.id);
-      const data = rankingData(ranking, await s.cycleViews.detail(actor, req.params.id), todayVn());
+      const { data, source } = await rankingSource(s, actorOf(req), req.params.id);
       const format = req.query.format;
       const body =
-        format === 'xlsx' ? await rankingXlsx(data) : await docxOrPdf(rankingDocument(data), format);
+        format === 'xlsx'
+          ? await rankingXlsx(data)
+          : await docxOrPdf(rankingDocument(data, issuerOf(source, req.query.signer)), format);
       return download(reply, `Xếp hạng ${data.year}`, format, body);
     },
   );

@@ -8,6 +8,7 @@ import { FrameworkService } from '../frameworks/service.ts';
 import { ResultService } from '../results/service.ts';
 import type { FileStore } from '../../lib/fileStore.ts';
 import { seedDemoCycles } from './seedCycles.ts';
+import { DEMO_PROFILES } from './seedProfiles.ts';
 import { ROLE_LABELS, type Role, type UnitKind } from '@chiso/domain';
 import type { Db } from '../../db/open.ts';
 import { insertDemoAccounts, insertInstallation, markDemoSeeded, readInstallation } from './repository.ts';
@@ -252,6 +253,7 @@ export async function seedDemo(db: Db, opts: { cyclesFiles?: FileStore } = {}): 
           kind: u.kind,
           parentId,
           validFrom: DEMO_FROM,
+          profile: DEMO_PROFILES[u.code],
         },
         'unit.write',
         'Dữ liệu mẫu',

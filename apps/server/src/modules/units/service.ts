@@ -20,8 +20,10 @@ import { audit } from '../audit/service.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import * as repo from './repository.ts';
+import { issuerChain } from './documentProfile.ts';
 import { profileOf, type UnitRow } from './repository.ts';
 
+export { issuerChain, type ChainUnit } from './documentProfile.ts';
 /** What other modules may read of the unit tree (they do not reach into this module's repository). */
 export {
   findOpenByCode,
@@ -159,6 +161,11 @@ export function requireOpen(u: UnitRow) {
 
 export class UnitService {
   constructor(private db: Db) {}
+
+  /** The unit and its ancestors as its documents print them on `day` (see documentProfile.ts). */
+  issuerChain(unitId: string, day: string) {
+    return issuerChain(this.db, unitId, day);
+  }
 
   async list(actor: Actor, q: string | undefined, includeClosed: boolean): Promise<UnitDto[]> {
     const scope = scopeOf(actor, 'unit.read');

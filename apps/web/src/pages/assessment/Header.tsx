@@ -3,17 +3,19 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { AppraisalViewT, AssessmentViewT } from '@chiso/contracts';
 import { formatDateTimeVi, isEditable, type AssessmentStatus } from '@chiso/domain';
-import { Alert, Button, Card, Descriptions, Dropdown, Space, Statistic } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Statistic } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import {
   approveAppraisal,
+  assessmentReportIssuerUrl,
   assessmentReportUrl,
   submitAssessment,
   withdrawAssessment,
 } from '../../api/assessments.ts';
 import { fill, useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
-import { download } from '../../ui/download.ts';
+import { DocumentDialog, withSigner } from '../../ui/DocumentDialog.tsx';
 import { assessmentStatusOf } from '../../ui/status.ts';
 import { AssessmentStatusTag } from '../../ui/StatusTag.tsx';
 
@@ -31,6 +33,7 @@ export function AssessmentHeader({
   onSendBack: () => void;
 }) {
   const { t } = useT();
+  const [docOpen, setDocOpen] = useState(false);
   const status = assessmentStatusOf(a.status);
   const approval = appraisal?.approval;
   /** What the unit is told at this status. */
@@ -59,17 +62,17 @@ export function AssessmentHeader({
       }
       extra={
         <Space>
-          <Dropdown
-            menu={{
-              items: (['docx', 'pdf', 'xlsx'] as const).map((f) => ({
-                key: f,
-                label: t.downloadAs[f],
-                onClick: () => download(assessmentReportUrl(a.id, f)),
-              })),
-            }}
-          >
-            <Button icon={<DownloadOutlined />}>{t.asReport}</Button>
-          </Dropdown>
+          <Button icon={<DownloadOutlined />} onClick={() => setDocOpen(true)} data-testid="report-download">
+            {t.asReport}
+          </Button>
+          <DocumentDialog
+            open={docOpen}
+            title={t.asReport}
+            issuerUrl={assessmentReportIssuerUrl(a.id)}
+            formats={['docx', 'pdf', 'xlsx']}
+            urlFor={(f, signer) => withSigner(assessmentReportUrl(a.id, f), signer)}
+            onClose={() => setDocOpen(false)}
+          />
           {a.canSubmit && (
             <Button
               type="primary"

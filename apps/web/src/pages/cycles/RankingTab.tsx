@@ -1,25 +1,39 @@
 /** A cycle's ranking: downloads, the publishing decision, the table. */
 import type { CycleRankingT } from '@chiso/contracts';
 import { Alert, Button, Space, Table } from 'antd';
-import { rankingExportUrl } from '../../api/cycles.ts';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { rankingExportUrl, rankingIssuerUrl } from '../../api/cycles.ts';
 import { fill, useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
-import { download } from '../../ui/download.ts';
+import { DocumentDialog, withSigner } from '../../ui/DocumentDialog.tsx';
 
 /** "74.56" (API) → "74,56" (users). */
 const decimalComma = (v: string) => v.replace('.', ',');
 
 export function RankingTab({ id, ranking }: { id: string; ranking: CycleRankingT }) {
   const { t } = useT();
+  const [docOpen, setDocOpen] = useState(false);
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
-        {(['docx', 'pdf', 'xlsx'] as const).map((f) => (
-          <Button key={f} size="small" onClick={() => download(rankingExportUrl(id, f))}>
-            {t.downloadAs[f]}
-          </Button>
-        ))}
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          onClick={() => setDocOpen(true)}
+          data-testid="ranking-download"
+        >
+          {t.docDownload}
+        </Button>
       </Space>
+      <DocumentDialog
+        open={docOpen}
+        title={t.docDownload}
+        issuerUrl={rankingIssuerUrl(id)}
+        formats={['docx', 'pdf', 'xlsx']}
+        urlFor={(f, signer) => withSigner(rankingExportUrl(id, f), signer)}
+        onClose={() => setDocOpen(false)}
+      />
       {ranking.decisionNumber && (
         <Alert
           type="success"

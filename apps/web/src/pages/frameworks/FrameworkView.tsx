@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Session } from '../../api/auth.ts';
 import {
+  frameworkDecisionIssuerUrl,
   frameworkDecisionUrl,
   frameworkExportUrl,
   getFramework,
@@ -16,6 +17,7 @@ import {
 } from '../../api/frameworks.ts';
 import { useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
+import { DocumentDialog, withSigner } from '../../ui/DocumentDialog.tsx';
 import { download } from '../../ui/download.ts';
 import { errText } from '../../ui/errors.ts';
 import { ActionDialog, type FrameworkAction } from './ActionDialog.tsx';
@@ -33,6 +35,7 @@ export function FrameworkView({ id, session }: { id: string; session: Session })
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
   const [action, setAction] = useState<FrameworkAction | null>(null);
+  const [docOpen, setDocOpen] = useState(false);
   useEffect(() => {
     if (detail.data && !dirty) {
       setDef(detail.data.definition);
@@ -93,18 +96,26 @@ export function FrameworkView({ id, session }: { id: string; session: Session })
                     {
                       key: 'docx',
                       label: t.downloadDecisionWord,
-                      onClick: () => download(frameworkDecisionUrl(id, 'docx')),
+                      onClick: () => setDocOpen(true),
                     },
                     {
                       key: 'pdf',
                       label: t.downloadDecisionPdf,
-                      onClick: () => download(frameworkDecisionUrl(id, 'pdf')),
+                      onClick: () => setDocOpen(true),
                     },
                   ],
                 }}
               >
                 <Button icon={<DownloadOutlined />}>{t.download}</Button>
               </Dropdown>
+              <DocumentDialog
+                open={docOpen}
+                title={t.docDecisionTitle}
+                issuerUrl={frameworkDecisionIssuerUrl(id)}
+                formats={['docx', 'pdf']}
+                urlFor={(f, signer) => withSigner(frameworkDecisionUrl(id, f as 'docx' | 'pdf'), signer)}
+                onClose={() => setDocOpen(false)}
+              />
               {editable && (
                 <Button
                   type="primary"

@@ -13,6 +13,12 @@ const LINEAGE_LABELS: Record<LineageEntryT['type'], string> = {
   split: 'Chia tách',
 };
 
+/** "TRƯỞNG CÔNG AN — Thượng tá Huỳnh Hữu Tường" (Q. for an acting head). */
+function officialText(o: UnitDetailT['unit']['head']): string {
+  if (!o) return '';
+  return `${o.acting ? 'Q. ' : ''}${o.title} — ${[o.rank, o.name].filter(Boolean).join(' ')}`;
+}
+
 export function UnitDetail({
   detail: d,
   onOpen,
@@ -42,6 +48,12 @@ export function UnitDetail({
         <Descriptions.Item label={t.code}>{d.unit.code}</Descriptions.Item>
         <Descriptions.Item label={t.shortName}>{d.unit.shortName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t.kind}>{UNIT_KIND_LABELS[d.unit.kind][lang]}</Descriptions.Item>
+        <Descriptions.Item label={t.docAbbreviation}>{d.unit.abbreviation ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t.docPlaceName}>{d.unit.placeName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t.docHead}>{officialText(d.unit.head) || t.docNone}</Descriptions.Item>
+        <Descriptions.Item label={t.docDeputies}>
+          {d.unit.deputies.map(officialText).join('; ') || '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t.validFrom}>
           {formatDateVi(d.unit.validFrom)}
           {d.unit.validTo && ` – ${formatDateVi(d.unit.validTo)}`}{' '}
@@ -62,6 +74,12 @@ export function UnitDetail({
           { title: t.name, dataIndex: 'name' },
           { title: t.code, dataIndex: 'code' },
           { title: t.parent, dataIndex: 'parentName' },
+          { title: t.docAbbreviation, dataIndex: 'abbreviation' },
+          {
+            title: t.docHead,
+            dataIndex: 'head',
+            render: (h: UnitDetailT['unit']['head']) => officialText(h),
+          },
         ]}
       />
       {d.lineage.length > 0 && (

@@ -5,6 +5,7 @@ import { matchesSearch, parseDateVi, type UnitKind } from '@chiso/domain';
 import { Form, Input, Modal, Select, Typography, type FormInstance } from 'antd';
 import { abolishLevel, abolishUnit, createUnit, mergeUnits, moveUnit, updateUnit } from '../../api/units.ts';
 import { useT } from '../../i18n.ts';
+import { formToProfile, ProfileFields, type ProfileFormValues } from './ProfileFields.tsx';
 
 export type UnitDialogKind = 'create' | 'edit' | 'move' | 'merge' | 'abolish' | 'level';
 
@@ -38,6 +39,7 @@ export interface UnitFormValues {
   sourceIds: string[];
   successorId: string;
   rootId: string;
+  profile?: ProfileFormValues;
 }
 
 /** Send a dialog's values (already validated); `unit` is the unit selected. */
@@ -55,6 +57,7 @@ export async function saveUnitDialog(
         kind: v.kind,
         parentId: v.parentId ?? null,
         validFrom: toIso(v.validFrom),
+        profile: formToProfile(v.profile),
       });
       return { select: r.id };
     }
@@ -65,6 +68,7 @@ export async function saveUnitDialog(
           name: v.name,
           shortName: v.shortName || null,
           kind: v.kind,
+          profile: formToProfile(v.profile),
           effectiveDate: toIso(v.effectiveDate),
           reason: v.reason || undefined,
         });
@@ -199,18 +203,20 @@ export function UnitDialog({
       okText={t.save}
       cancelText={t.cancel}
       destroyOnHidden
-      width={560}
+      width={720}
     >
       <Form form={form} layout="vertical">
         {dialog === 'create' && (
           <>
             {unitFields(true)}
             {dateItem('validFrom', t.validFrom, false)}
+            <ProfileFields />
           </>
         )}
         {dialog === 'edit' && (
           <>
             {unitFields(false)}
+            <ProfileFields />
             {dateItem('effectiveDate', t.effectiveDate, false)}
             {reasonItem(false)}
           </>

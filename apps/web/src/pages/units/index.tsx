@@ -28,6 +28,7 @@ import { useT } from '../../i18n.ts';
 import { errText, isFormValidationError } from '../../ui/errors.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 import { buildTree } from './tree.tsx';
+import { profileToForm } from './ProfileFields.tsx';
 import { UnitDetail } from './UnitDetail.tsx';
 import { saveUnitDialog, UnitDialog, type UnitDialogKind, type UnitFormValues } from './UnitDialog.tsx';
 
@@ -69,7 +70,13 @@ export default function Units({ session }: { session: Session }) {
     form.resetFields();
     const u = detail.data?.unit;
     if (d === 'edit' && u)
-      form.setFieldsValue({ code: u.code, name: u.name, shortName: u.shortName ?? '', kind: u.kind });
+      form.setFieldsValue({
+        code: u.code,
+        name: u.name,
+        shortName: u.shortName ?? '',
+        kind: u.kind,
+        profile: profileToForm(u),
+      });
     if (d === 'create') form.setFieldsValue({ parentId: selected ?? undefined });
     if (d === 'merge')
       form.setFieldsValue({ sourceIds: selected ? [selected] : [], parentId: u?.parentId ?? undefined });
