@@ -8,6 +8,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textWidthPt, type OfficialDocument } from '@chiso/domain';
+import { headerLayout } from '../src/lib/docx.ts';
 import { pdfAvailable } from '../src/lib/pdf.ts';
 import { testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
 
@@ -167,6 +169,7 @@ describe('Word documents: signer, example legal basis, every body free of placeh
       '(*)',
       'Ghi chú: nội dung đánh dấu (*)',
     ]);
+    expect(text).not.toContain('Căn cứ Căn cứ');
     noPlaceholder(text);
   });
 
@@ -198,6 +201,44 @@ describe('Word documents: signer, example legal basis, every body free of placeh
     const entry = audit.items.find((a) => a.action === 'unit.update')!;
     expect(entry.before.head.name).toBe('Huỳnh Hữu Tường');
     expect(entry.after.head.name).toBe('Đoàn Văn Mới');
+  });
+});
+
+describe('header lines never wrap', () => {
+  const doc = (issuingParent: string | undefined, issuingBody: string) =>
+    ({
+      issuingParent,
+      issuingBody,
+      symbol: 'BC-QLHC',
+      place: 'Cù Lao Dung',
+      date: { day: 5, month: 1, year: 2024 },
+    }) as OfficialDocument;
+  const widest = (l: ReturnType<typeof headerLayout>) =>
+    Math.max(
+      ...l.governing.map((x) => textWidthPt(x, l.orgSize) * 20),
+      ...l.own.map((x) => textWidthPt(x, l.orgSize, true) * 20),
+    );
+
+  it('"ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG" over "PHÒNG NỘI VỤ" stays whole, the cell reaching into the margin', () => {
+    const l = headerLayout(doc('ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG', 'PHÒNG NỘI VỤ'));
+    expect(l).toMatchObject({ governing: ['ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG'], own: ['PHÒNG NỘI VỤ'] });
+    expect(l.orgSize).toBeGreaterThanOrEqual(12);
+    expect(widest(l)).toBeLessThanOrEqual(l.left);
+    expect(l.outdent).toBeGreaterThan(0);
+    expect(l.outdent).toBeLessThanOrEqual(Math.round((10 * 1440) / 25.4));
+    const short = headerLayout(doc('CÔNG AN TỈNH SÓC TRĂNG', 'CÔNG AN HUYỆN CÙ LAO DUNG'));
+    expect(short).toMatchObject({ orgSize: 13, own: ['CÔNG AN HUYỆN CÙ LAO DUNG'] });
+  });
+
+  it('a name too long for the cell is cut once, where its halves balance, never wrapped elsewhere', () => {
+    const l = headerLayout(
+      doc('CÔNG AN HUYỆN CÙ LAO DUNG', 'ĐỘI CẢNH SÁT QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI'),
+    );
+    expect(l.own).toEqual(['ĐỘI CẢNH SÁT QUẢN LÝ HÀNH', 'CHÍNH VỀ TRẬT TỰ XÃ HỘI']);
+    expect(l.orgSize).toBeGreaterThanOrEqual(12);
+    expect(widest(l)).toBeLessThanOrEqual(l.left);
+    expect(l.left + l.right - l.outdent).toBe(11906 - Math.round((45 * 1440) / 25.4));
+    expect(l.outdent).toBeLessThanOrEqual(Math.round((10 * 1440) / 25.4));
   });
 });
 

@@ -34,6 +34,7 @@ import {
   recipientLines,
   signatureNameLine,
   signaturePositionLines,
+  splitBalanced,
   textWidthPt,
   type Annex,
   type Block,
@@ -166,54 +167,57 @@ const headerLines = (text: string | undefined) =>
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
 
-/** Widths of the two header columns and the size of the issuing-body lines, so that no line wraps:
- * the organisation column is 70 mm unless a line needs more; the lines shrink (13 pt down to 10 pt)
- * only when both columns cannot otherwise fit. */
-export function headerLayout(doc: OfficialDocument): {
-  left: number;
-  right: number;
-  orgSize: number;
-  dateSize: number;
-} {
-  const governing = headerLines(doc.issuingParent);
-  const own = headerLines(doc.issuingBody);
-  const total = PORTRAIT_TEXT_WIDTH;
+/** How far the header table may reach into the left margin (30 mm) when a name needs it. */
+const HEADER_OUTDENT_MAX = mm(10);
+
+/** Widths of the two header columns, the issuing-body lines and their size, so that no line wraps:
+ * the organisation column is 70 mm unless a line needs more, reaching up to 10 mm into the left
+ * margin; a line still too long at 12 pt is cut once, at the word that balances its halves; only
+ * then do the lines shrink (down to 10 pt). `outdent`: how far the table starts left of the text. */
+export function headerLayout(doc: OfficialDocument) {
   const nationNeed = twipsOf(
     Math.max(textWidthPt(NATIONAL_TITLE, 12, true), textWidthPt(NATIONAL_MOTTO, 13, true)),
   );
   const dateNeed = (size: number) => twipsOf(textWidthPt(placeAndDate(doc), size));
-  const dateSize = dateNeed(14) + SAFETY <= total - mm(70) ? 14 : 13;
+  const dateSize = dateNeed(14) + SAFETY <= PORTRAIT_TEXT_WIDTH - mm(70) ? 14 : 13;
   const rightNeed = Math.max(nationNeed, dateNeed(dateSize)) + SAFETY;
-  for (const size of ORG_SIZES) {
-    const leftNeed =
-      twipsOf(
-        Math.max(
-          ...governing.map((l) => textWidthPt(l, size)),
-          ...own.map((l) => textWidthPt(l, size, true)),
-          textWidthPt(numberAndSymbol(doc), 13),
-        ),
-      ) + SAFETY;
-    const left = Math.max(mm(70), leftNeed);
-    if (left + rightNeed <= total || size === ORG_SIZES[ORG_SIZES.length - 1])
-      return {
-        left: Math.min(left, total - rightNeed),
-        right: total - Math.min(left, total - rightNeed),
-        orgSize: size,
-        dateSize,
-      };
+  const maxLeft = PORTRAIT_TEXT_WIDTH + HEADER_OUTDENT_MAX - rightNeed;
+  const need = (governing: string[], own: string[], size: number) =>
+    twipsOf(
+      Math.max(
+        ...governing.map((l) => textWidthPt(l, size)),
+        ...own.map((l) => textWidthPt(l, size, true)),
+        textWidthPt(numberAndSymbol(doc), 13),
+      ),
+    ) + SAFETY;
+  const fits = (w: number) => w <= maxLeft;
+  const cut = (list: string[], bold: boolean, size: number) =>
+    list.flatMap((l) =>
+      fits(twipsOf(textWidthPt(l, size, bold)) + SAFETY)
+        ? [l]
+        : splitBalanced(l, (x) => textWidthPt(x, size, bold)),
+    );
+  let governing = headerLines(doc.issuingParent);
+  let own = headerLines(doc.issuingBody);
+  let found = ORG_SIZES.filter((z) => z >= 12).find((z) => fits(need(governing, own, z)));
+  if (found === undefined) {
+    governing = cut(governing, false, 12);
+    own = cut(own, true, 12);
+    found = ORG_SIZES.find((z) => fits(need(governing, own, z)));
   }
-  return { left: mm(70), right: total - mm(70), orgSize: 13, dateSize };
+  const orgSize = found ?? ORG_SIZES[ORG_SIZES.length - 1]!;
+  const left = Math.min(Math.max(mm(70), need(governing, own, orgSize)), maxLeft);
+  const right = Math.max(PORTRAIT_TEXT_WIDTH - left, rightNeed);
+  return { left, right, outdent: left + right - PORTRAIT_TEXT_WIDTH, orgSize, dateSize, governing, own };
 }
 
 /** Phần đầu văn bản: tên cơ quan (cơ quan chủ quản trên, cơ quan ban hành in đậm dưới, mỗi dòng một
  * đoạn, không dòng nào bị ngắt), Quốc hiệu và Tiêu ngữ, số và ký hiệu, địa danh và ngày tháng. */
 function headerBlock(doc: OfficialDocument): Table {
-  const { left, right, orgSize, dateSize } = headerLayout(doc);
+  const { left, right, outdent, orgSize, dateSize, governing, own } = headerLayout(doc);
   const organization: Paragraph[] = [];
-  for (const line of headerLines(doc.issuingParent))
-    organization.push(centered(line, { allCaps: true, size: orgSize }));
-  for (const line of headerLines(doc.issuingBody))
-    organization.push(centered(line, { bold: true, allCaps: true, size: orgSize }));
+  for (const line of governing) organization.push(centered(line, { allCaps: true, size: orgSize }));
+  for (const line of own) organization.push(centered(line, { bold: true, allCaps: true, size: orgSize }));
   organization.push(shortRule(left, mm(25)));
 
   const nation = [
@@ -229,7 +233,14 @@ function headerBlock(doc: OfficialDocument): Table {
       cell([centered(placeAndDate(doc), { italic: true, size: dateSize }, { before: 120 })], right),
     ],
   });
-  return layoutTable([topRow, dateRow], [left, right], NO_BORDERS);
+  return new Table({
+    rows: [topRow, dateRow],
+    width: { size: left + right, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    ...(outdent > 0 ? { indent: { size: -outdent, type: WidthType.DXA } } : {}),
+  });
 }
 
 /** Tên loại, trích yếu, căn cứ, thẩm quyền ban hành. */

@@ -27,6 +27,8 @@ export const documentsVi = {
   docExampleBasis: 'Căn cứ đánh dấu là ví dụ sẽ in “Căn cứ …………………;” để văn thư điền tay:',
   docLoading: 'Đang tải…',
   docDecisionTitle: 'Quyết định ban hành Bộ tiêu chí',
+  docImportColumns:
+    'Cột không bắt buộc, cho văn bản: Chữ viết tắt, Địa danh, Chức danh người đứng đầu, Cấp hàm người đứng đầu, Họ tên người đứng đầu, Cấp phó (“chức danh | cấp hàm | họ tên”, nhiều người cách nhau bằng “;”).',
 };
 
 export const documentsEn: typeof documentsVi = {
@@ -55,4 +57,6 @@ export const documentsEn: typeof documentsVi = {
   docExampleBasis: 'Legal bases marked as examples print as “Căn cứ …………………;” for the clerk to fill in:',
   docLoading: 'Loading…',
   docDecisionTitle: 'Decision issuing the framework',
+  docImportColumns:
+    'Optional columns, for documents: Chữ viết tắt (abbreviation), Địa danh (place name), Chức danh / Cấp hàm / Họ tên người đứng đầu (head’s title, rank, name), Cấp phó (deputies: “title | rank | name”, separated by “;”).',
 };

@@ -50,3 +50,23 @@ export function textWidthPt(text: string, size: number, bold = false): number {
 
 /** Points → millimetres. */
 export const ptToMm = (pt: number) => (pt * 25.4) / 72;
+
+/** A line cut in two at the word boundary that makes the longer half shortest (for an issuing-body
+ * name too long for the header cell: cut once, where a reader expects it, never wrapped by the word
+ * processor). A committee's name is cut after "ỦY BAN NHÂN DÂN". */
+export function splitBalanced(line: string, width: (s: string) => number): string[] {
+  const words = line.trim().split(/\s+/u);
+  if (words.length < 2) return [line.trim()];
+  let best: string[] = [line.trim()];
+  let bestWidth = Infinity;
+  for (let i = 1; i < words.length; i++) {
+    const a = words.slice(0, i).join(' ');
+    const b = words.slice(i).join(' ');
+    const w = Math.max(width(a), width(b));
+    if (w < bestWidth) {
+      best = [a, b];
+      bestWidth = w;
+    }
+  }
+  return best;
+}

@@ -139,7 +139,7 @@ export function preambleLines(legalBasis: string[]): string[] {
     .filter((s) => s.length > 0)
     .map((s) => (isExampleBasis(s) ? `Căn cứ ${BLANK}` : s));
   return items.map((item, i) => {
-    const text = /^(căn cứ|theo đề nghị|xét đề nghị)\b/iu.test(item) ? item : `Căn cứ ${item}`;
+    const text = /^(căn cứ|theo đề nghị|xét đề nghị)(?=\s|$)/iu.test(item) ? item : `Căn cứ ${item}`;
     return `${text}${i === items.length - 1 ? '.' : ';'}`;
   });
 }

@@ -25,6 +25,7 @@ export function ImportDialog({
         đơn vị cấp trên, Hiệu lực từ ngày. Tất cả các dòng được nhập, hoặc không dòng nào nếu có lỗi.{' '}
         <a href={UNIT_IMPORT_TEMPLATE_URL}>{t.template}</a>
       </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t.docImportColumns}</Typography.Paragraph>
       <Upload.Dragger
         accept=".xlsx,.csv"
         showUploadList={false}
