@@ -14,6 +14,7 @@ import {
   UNIT_KINDS,
 } from '@chiso/domain';
 import { IsoDate, IsoDateText, LABELLED, reason, SearchText, text } from './fields.ts';
+import { Capabilities } from './work.ts';
 
 export const Id = z.string().uuid();
 export const IdParams = z.object({ id: Id });
@@ -43,6 +44,8 @@ export const Me = z.object({
   /** Set when someone else set this user's password (until the user sets their own). */
   passwordReset: z.object({ at: z.string(), byName: z.string() }).nullable(),
   grants: z.array(GrantView),
+  /** What the user may do, from its grants (the web app hides what it may not). */
+  capabilities: Capabilities,
 });
 export const DemoAccount = z.object({
   username: z.string(),
@@ -826,6 +829,12 @@ export const CycleRanking = z.object({
 });
 
 // ---- notices
+export const NoticeListQuery = z.object({
+  /** Only the notices not read yet. */
+  unread: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
 export const NoticeList = z.object({
   items: z.array(
     z.object({
@@ -839,7 +848,10 @@ export const NoticeList = z.object({
       read: z.boolean(),
     }),
   ),
+  /** The reader's unread notices, all of them (no cap). */
   unread: z.number().int(),
+  /** The reader's notices, all of them. */
+  total: z.number().int(),
 });
 
 // ---- health
