@@ -591,8 +591,18 @@ export const CycleDetail = z.object({
       dueOn: IsoDateText,
       state: StageState,
       daysLeft: z.number().int(),
+      openedAt: z.string().nullable(),
+      openedBy: z.string().nullable(),
+      closedAt: z.string().nullable(),
     }),
   ),
+  /** Why the reader's stage actions are not offered now ("Chờ … mở giai đoạn …, dự kiến …"). */
+  waiting: z.array(z.string()),
+  /** After opening a stage: how many notices were made, for which units. */
+  notified: z
+    .object({ count: z.number().int(), units: z.array(z.string()) })
+    .nullable()
+    .optional(),
   units: z.array(
     z.object({
       unitId: Id,
@@ -638,6 +648,13 @@ export const AssessmentNode = z.object({
   rule: z.string(),
   explanation: z.string(),
   evidenceRequired: z.boolean().optional(),
+  /** How the input is best typed: levels to choose from, Có/Không, a count, a ratio, points, %. */
+  input: z
+    .object({
+      kind: z.enum(['levels', 'done', 'count', 'ratio', 'points', 'percent']),
+      levels: z.array(z.object({ code: z.string(), label: z.string(), points: z.string() })).optional(),
+    })
+    .optional(),
   inputText: z.string().optional(),
   inputProblem: z.string().nullable().optional(),
   note: z.string().optional(),
@@ -655,6 +672,9 @@ export const AssessmentView = z.object({
   applicableMax: z.string(),
   index: z.string(),
   band: z.string().nullable(),
+  scored: z.number().int(),
+  leaves: z.number().int(),
+  cycleStatus: CycleStatus,
   deadline: z.object({
     dueOn: IsoDateText,
     daysLeft: z.number().int(),
@@ -668,6 +688,7 @@ export const AssessmentView = z.object({
   canAnswer: z.boolean(),
   canAppraise: z.boolean(),
   canReturn: z.boolean(),
+  appraiseBlocked: z.string().nullable(),
   appraisingUnitName: z.string(),
   heldBy: z.string(),
   missing: z.array(z.object({ code: z.string(), what: z.string() })),
@@ -715,6 +736,7 @@ export const AppraiseBody = z.object({
   reason: reason(LIMITS.longReason).optional(),
   message: text('Nội dung yêu cầu bổ sung', LIMITS.longReason, { multiline: true }).optional(),
   dueOn: IsoDate.optional(),
+  acceptWaiting: z.boolean().optional(),
 });
 export const AnswerBody = z.object({
   answer: text('Nội dung trả lời', LIMITS.answer, { min: 1, multiline: true }),
@@ -735,9 +757,12 @@ export const ApprovalView = z.object({
   ),
   canApprove: z.boolean(),
   canSendBack: z.boolean(),
+  approveBlocked: z.string().nullable(),
 });
 export const ApproveBody = z.object({
   note: text('Ghi chú', LIMITS.reason, { multiline: true }).optional(),
+  /** Approve although criteria wait for the unit's answer (they are accepted, with `note` as reason). */
+  acceptWaiting: z.boolean().optional(),
 });
 export const AppraisalView = z.object({
   id: Id,
@@ -748,6 +773,8 @@ export const AppraisalView = z.object({
   appraisedTotal: z.string(),
   index: z.string(),
   approval: ApprovalView,
+  waiting: z.array(z.object({ code: z.string(), text: z.string() })),
+  supplementWindow: z.object({ from: IsoDateText, to: IsoDateText, defaultDueOn: IsoDateText }),
   items: z.array(
     z.object({
       code: z.string(),
@@ -763,6 +790,7 @@ export const AppraisalView = z.object({
       supplementMessage: z.string().nullable(),
       supplementDueOn: z.string().nullable(),
       answer: z.string().nullable(),
+      canAnswer: z.boolean(),
     }),
   ),
 });

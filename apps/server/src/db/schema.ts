@@ -384,6 +384,8 @@ export const cycleStages = pgTable(
     /** pending → open → closed (the coordinator opens and closes; deadlines do not close). */
     state: text('state').$type<StageState>().notNull(),
     openedAt: ts('opened_at'),
+    /** Who opened it last (shown beside the stage; the audit trail keeps every opening). */
+    openedBy: uuid('opened_by').references(() => users.id),
     closedAt: ts('closed_at'),
   },
   (t) => [
