@@ -2,3 +2,4 @@ export * from './fields.ts';
 export * from './api.ts';
 export * from './errors.ts';
 export * from './types.ts';
+export * from './groups.ts';
