@@ -15,6 +15,8 @@ import {
 } from '@chiso/domain';
 import { IsoDate, IsoDateText, LABELLED, reason, SearchText, text } from './fields.ts';
 import { Capabilities } from './work.ts';
+import { IsoDate, IsoDateText, reason, SearchText, text } from './fields.ts';
+import { RankedGroupHead } from './groups.ts';
 
 export const Id = z.string().uuid();
 export const IdParams = z.object({ id: Id });
@@ -446,6 +448,8 @@ export const ResultList = z.object({
   meanIndex: z.string().nullable(),
   /** Units ranked in the whole set (the ranking covers every unit with a result, not only those listed). */
   rankedOf: z.number().int(),
+  /** The set's groups in their order, each ranked on its own (one group '' when the set has none). */
+  groups: z.array(RankedGroupHead),
 });
 export const ResultEntryQuery = ResultsQuery.extend({ unitId: Id });
 export const ResultEntry = z.object({
@@ -842,8 +846,13 @@ export const CycleRanking = z.object({
       bandLabel: z.string().nullable(),
       rank: z.number().int().nullable(),
       resultId: Id.nullable(),
+      /** The group the unit is ranked in, and its size ("xếp thứ rank/rankedOf"). */
+      rankGroup: z.string(),
+      rankedOf: z.number().int(),
     }),
   ),
+  /** The set's groups in their order (one group '' when the set has none). */
+  groups: z.array(RankedGroupHead),
   amendments: z.array(
     z.object({
       unitId: Id,

@@ -312,6 +312,25 @@ export const unitResults = pgTable(
   ],
 );
 
+/** The groups of a ranking set (owner unit, framework code, year), as districts publish their
+ * rankings: [{ name, kinds }] in the order they are printed. Each result's `rank_group` is the key
+ * of the group declaring its unit's kind (`rankGroupKey`, domain); results are ranked per group. */
+export const rankGroups = pgTable(
+  'rank_groups',
+  {
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    frameworkCode: text('framework_code').notNull(),
+    year: integer('year').notNull(),
+    groups: jsonb('groups').notNull(),
+    revision: integer('revision').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.ownerUnitId, t.frameworkCode, t.year] })],
+);
+
 /** The inputs of a result, one row per criterion code (a leaf, or a field in `fields` mode). */
 export const resultInputs = pgTable(
   'result_inputs',
