@@ -396,6 +396,23 @@ export const CheckTableView = z.object({
   ),
   notes: z.array(z.object({ row: z.string(), column: z.string(), message: z.string() })),
   mean: z.object({ total: Shown, index: Shown }),
+  /** Checks made, by kind; and stated values that could not be checked, by kind and reason. */
+  checks: z.object({
+    sums: z.number().int(),
+    indexes: z.number().int(),
+    ranks: z.number().int(),
+    changes: z.number().int(),
+    maxima: z.number().int(),
+  }),
+  notChecked: z.array(
+    z.object({
+      kind: z.enum(['sums', 'indexes', 'ranks', 'changes', 'maxima']),
+      reason: z.string(),
+      count: z.number().int(),
+    }),
+  ),
+  /** Units (or years) were in columns and the table was turned. */
+  transposed: z.boolean(),
 });
 
 // ---- results (per unit and year, under a published framework version)
