@@ -15,7 +15,6 @@ import {
 } from '@chiso/domain';
 import { IsoDate, IsoDateText, LABELLED, reason, SearchText, text } from './fields.ts';
 import { Capabilities } from './work.ts';
-import { IsoDate, IsoDateText, reason, SearchText, text } from './fields.ts';
 import { RankedGroupHead } from './groups.ts';
 
 export const Id = z.string().uuid();
