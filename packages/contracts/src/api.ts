@@ -14,6 +14,8 @@ import {
   UNIT_KINDS,
 } from '@chiso/domain';
 import { IsoDate, IsoDateText, LABELLED, reason, SearchText, text } from './fields.ts';
+import { Capabilities } from './work.ts';
+import { RankedGroupHead } from './groups.ts';
 
 export const Id = z.string().uuid();
 export const IdParams = z.object({ id: Id });
@@ -43,6 +45,8 @@ export const Me = z.object({
   /** Set when someone else set this user's password (until the user sets their own). */
   passwordReset: z.object({ at: z.string(), byName: z.string() }).nullable(),
   grants: z.array(GrantView),
+  /** What the user may do, from its grants (the web app hides what it may not). */
+  capabilities: Capabilities,
 });
 export const DemoAccount = z.object({
   username: z.string(),
@@ -391,6 +395,23 @@ export const CheckTableView = z.object({
   ),
   notes: z.array(z.object({ row: z.string(), column: z.string(), message: z.string() })),
   mean: z.object({ total: Shown, index: Shown }),
+  /** Checks made, by kind; and stated values that could not be checked, by kind and reason. */
+  checks: z.object({
+    sums: z.number().int(),
+    indexes: z.number().int(),
+    ranks: z.number().int(),
+    changes: z.number().int(),
+    maxima: z.number().int(),
+  }),
+  notChecked: z.array(
+    z.object({
+      kind: z.enum(['sums', 'indexes', 'ranks', 'changes', 'maxima']),
+      reason: z.string(),
+      count: z.number().int(),
+    }),
+  ),
+  /** Units (or years) were in columns and the table was turned. */
+  transposed: z.boolean(),
 });
 
 // ---- results (per unit and year, under a published framework version)
@@ -443,6 +464,8 @@ export const ResultList = z.object({
   meanIndex: z.string().nullable(),
   /** Units ranked in the whole set (the ranking covers every unit with a result, not only those listed). */
   rankedOf: z.number().int(),
+  /** The set's groups in their order, each ranked on its own (one group '' when the set has none). */
+  groups: z.array(RankedGroupHead),
 });
 export const ResultEntryQuery = ResultsQuery.extend({ unitId: Id });
 export const ResultEntry = z.object({
@@ -588,8 +611,18 @@ export const CycleDetail = z.object({
       dueOn: IsoDateText,
       state: StageState,
       daysLeft: z.number().int(),
+      openedAt: z.string().nullable(),
+      openedBy: z.string().nullable(),
+      closedAt: z.string().nullable(),
     }),
   ),
+  /** Why the reader's stage actions are not offered now ("Chờ … mở giai đoạn …, dự kiến …"). */
+  waiting: z.array(z.string()),
+  /** After opening a stage: how many notices were made, for which units. */
+  notified: z
+    .object({ count: z.number().int(), units: z.array(z.string()) })
+    .nullable()
+    .optional(),
   units: z.array(
     z.object({
       unitId: Id,
@@ -635,6 +668,13 @@ export const AssessmentNode = z.object({
   rule: z.string(),
   explanation: z.string(),
   evidenceRequired: z.boolean().optional(),
+  /** How the input is best typed: levels to choose from, Có/Không, a count, a ratio, points, %. */
+  input: z
+    .object({
+      kind: z.enum(['levels', 'done', 'count', 'ratio', 'points', 'percent']),
+      levels: z.array(z.object({ code: z.string(), label: z.string(), points: z.string() })).optional(),
+    })
+    .optional(),
   inputText: z.string().optional(),
   inputProblem: z.string().nullable().optional(),
   note: z.string().optional(),
@@ -652,6 +692,9 @@ export const AssessmentView = z.object({
   applicableMax: z.string(),
   index: z.string(),
   band: z.string().nullable(),
+  scored: z.number().int(),
+  leaves: z.number().int(),
+  cycleStatus: CycleStatus,
   deadline: z.object({
     dueOn: IsoDateText,
     daysLeft: z.number().int(),
@@ -665,6 +708,7 @@ export const AssessmentView = z.object({
   canAnswer: z.boolean(),
   canAppraise: z.boolean(),
   canReturn: z.boolean(),
+  appraiseBlocked: z.string().nullable(),
   appraisingUnitName: z.string(),
   heldBy: z.string(),
   missing: z.array(z.object({ code: z.string(), what: z.string() })),
@@ -712,6 +756,7 @@ export const AppraiseBody = z.object({
   reason: reason(LIMITS.longReason).optional(),
   message: text('Nội dung yêu cầu bổ sung', LIMITS.longReason, { multiline: true }).optional(),
   dueOn: IsoDate.optional(),
+  acceptWaiting: z.boolean().optional(),
 });
 export const AnswerBody = z.object({
   answer: text('Nội dung trả lời', LIMITS.answer, { min: 1, multiline: true }),
@@ -732,9 +777,12 @@ export const ApprovalView = z.object({
   ),
   canApprove: z.boolean(),
   canSendBack: z.boolean(),
+  approveBlocked: z.string().nullable(),
 });
 export const ApproveBody = z.object({
   note: text('Ghi chú', LIMITS.reason, { multiline: true }).optional(),
+  /** Approve although criteria wait for the unit's answer (they are accepted, with `note` as reason). */
+  acceptWaiting: z.boolean().optional(),
 });
 export const AppraisalView = z.object({
   id: Id,
@@ -745,6 +793,8 @@ export const AppraisalView = z.object({
   appraisedTotal: z.string(),
   index: z.string(),
   approval: ApprovalView,
+  waiting: z.array(z.object({ code: z.string(), text: z.string() })),
+  supplementWindow: z.object({ from: IsoDateText, to: IsoDateText, defaultDueOn: IsoDateText }),
   items: z.array(
     z.object({
       code: z.string(),
@@ -760,6 +810,7 @@ export const AppraisalView = z.object({
       supplementMessage: z.string().nullable(),
       supplementDueOn: z.string().nullable(),
       answer: z.string().nullable(),
+      canAnswer: z.boolean(),
     }),
   ),
 });
@@ -811,8 +862,13 @@ export const CycleRanking = z.object({
       bandLabel: z.string().nullable(),
       rank: z.number().int().nullable(),
       resultId: Id.nullable(),
+      /** The group the unit is ranked in, and its size ("xếp thứ rank/rankedOf"). */
+      rankGroup: z.string(),
+      rankedOf: z.number().int(),
     }),
   ),
+  /** The set's groups in their order (one group '' when the set has none). */
+  groups: z.array(RankedGroupHead),
   amendments: z.array(
     z.object({
       unitId: Id,
@@ -826,6 +882,12 @@ export const CycleRanking = z.object({
 });
 
 // ---- notices
+export const NoticeListQuery = z.object({
+  /** Only the notices not read yet. */
+  unread: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
 export const NoticeList = z.object({
   items: z.array(
     z.object({
@@ -839,7 +901,10 @@ export const NoticeList = z.object({
       read: z.boolean(),
     }),
   ),
+  /** The reader's unread notices, all of them (no cap). */
   unread: z.number().int(),
+  /** The reader's notices, all of them. */
+  total: z.number().int(),
 });
 
 // ---- health

@@ -13,7 +13,7 @@ import { AppError } from '../../errors.ts';
 import { actorOf, sendFile, uploadedFile } from '../../http.ts';
 import { renderDocx } from '../../lib/docx.ts';
 import { docxToPdf } from '../../lib/pdf.ts';
-import { checkUpload } from '../checks/service.ts';
+import { checkUpload, parseMax } from '../checks/service.ts';
 import { checkReportDocument, checkReportXlsx } from './checkReport.ts';
 import { rankingDocument, rankingXlsx, selfAssessmentReport, selfAssessmentXlsx } from './cycleReports.ts';
 import { frameworkDecision, type DocumentMetaInput } from './frameworkDecision.ts';
@@ -154,15 +154,17 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
         querystring: MetaQuery.extend({
           format: z.enum(['docx', 'pdf', 'xlsx']).default('docx'),
           transpose: z.enum(['true', 'false', '1', '0']).optional(),
+          max: z.string().max(20).optional(),
         }),
         produces: [CONTENT_TYPES.docx, CONTENT_TYPES.pdf, CONTENT_TYPES.xlsx],
       },
     },
     async (req, reply) => {
       const source = await checkReportSource(s, actorOf(req), req.query.issuerUnitId);
+      const max = parseMax(req.query.max);
       const file = await uploadedFile(req);
       const transpose = req.query.transpose === 'true' || req.query.transpose === '1';
-      const result = await checkUpload(file.bytes, file.name, transpose);
+      const result = await checkUpload(file.bytes, file.name, { transpose, max });
       const format = req.query.format;
       const name = `Báo cáo kiểm tra ${file.name.replace(/\.[^.]*$/u, '') || 'bảng'}`;
       const body =
