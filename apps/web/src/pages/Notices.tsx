@@ -40,8 +40,8 @@ export default function Notices() {
   return (
     <>
       <Typography.Title level={3}>{t.notices}</Typography.Title>
-      <Card
-        title={
+      <Card>
+        <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
           <Segmented
             data-testid="notices-filter"
             value={unread ? 'unread' : 'all'}
@@ -51,8 +51,6 @@ export default function Notices() {
               { value: 'unread', label: t.ntUnread },
             ]}
           />
-        }
-        extra={
           <Space wrap>
             {data && (
               <Typography.Text type="secondary" data-testid="notices-count">
@@ -63,8 +61,7 @@ export default function Notices() {
               {t.ntReadAll}
             </Button>
           </Space>
-        }
-      >
+        </Space>
         <List
           data-testid="notices-list"
           loading={q.isLoading}
