@@ -97,7 +97,10 @@ describe('notices people read', () => {
     await officer.getByTestId('notices-read-all').click();
     await officer.getByText('0 chưa đọc', { exact: false }).waitFor();
     await officer.getByText('Chưa có thông báo').first().waitFor();
-    expect((await officer.getByTestId('notices-unread').innerText()).trim()).toBe('');
+    // the bell follows (its count refetched)
+    await expect
+      .poll(async () => (await officer.getByTestId('notices-unread').innerText()).trim(), { timeout: 15_000 })
+      .toBe('');
   });
 
   it('at 390 px: the overview and the notices page', async () => {
