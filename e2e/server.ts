@@ -54,7 +54,7 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Runn
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000; // the demo seeding is slow on a loaded machine
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited: ${out}`);
     try {

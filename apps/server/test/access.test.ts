@@ -660,6 +660,17 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
     officer: 404,
     coordinator: 404,
   },
+  // acts on the caller's own recipient rows only; the answer holds nothing of Hà Quảng
+  'POST /api/notices/read-all': {
+    cross: () => ({ method: 'POST', url: '/api/notices/read-all', body: {} }),
+    officer: noHaQuang,
+    coordinator: noHaQuang,
+  },
+  'GET /api/my-work': {
+    cross: () => ({ method: 'GET', url: '/api/my-work' }),
+    officer: noHaQuang,
+    coordinator: noHaQuang,
+  },
   'GET /api/audit': {
     cross: () => ({ method: 'GET', url: `/api/audit?limit=500` }),
     officer: 403,

@@ -28,7 +28,7 @@ beforeAll(async () => {
   t = await testApp({}, { cycles: true });
   officer = await t.login('canbo.culaodung');
   head = await t.login('truong.culaodung');
-});
+}, 240_000); // seeding the demo cycles is slow on a loaded machine
 afterAll(async () => t?.close());
 
 describe('my work', () => {
@@ -45,10 +45,12 @@ describe('my work', () => {
       expect(u.overdue).toBe(false);
       expect(u.stageOpen).toBe(true);
       expect(u.missing.length).toBeGreaterThan(0);
-      expect(u.missing[0]).toMatchObject({ what: 'Chưa chấm điểm' });
+      expect(u.missing.some((m) => m.what === 'Chưa chấm điểm')).toBe(true);
     }
     // the demo scored 4, 7 and 10 criteria of the first three units: fewer missing there
-    const counts = mine.map((u) => u.total - u.missing.length).sort((a, b) => b - a);
+    const counts = mine
+      .map((u) => u.total - u.missing.filter((m) => m.what === 'Chưa chấm điểm').length)
+      .sort((a, b) => b - a);
     expect(counts.slice(0, 3)).toEqual([10, 7, 4]);
     // nothing of the 2023 cycle (published), nothing of Hà Quảng
     expect(w.toFill.every((x) => x.cycleName === CYCLE_2024)).toBe(true);
@@ -107,9 +109,12 @@ describe('my work', () => {
     const n = (await (await t.login('dieuphoi.culaodung')).get('/api/notices')).json() as {
       items: { kind: string; title: string }[];
     };
-    expect(n.items.filter((x) => x.kind === 'submitted' && x.title.startsWith(target.unitName))).toHaveLength(
-      1,
-    );
+    expect(
+      n.items.filter(
+        (x) =>
+          x.kind === 'submitted' && x.title === `${target.unitName} đã gửi bản tự đánh giá — ${CYCLE_2024}`,
+      ),
+    ).toHaveLength(1);
     // the province does not appraise it before Cù Lao Dung
     const prov = await work(await t.login('dieuphoi.soctrang'));
     expect(prov.toAppraise.some((x) => x.assessmentId === target.assessmentId)).toBe(false);

@@ -27,7 +27,7 @@ beforeAll(async () => {
   officer = await t.login('canbo.culaodung');
   head = await t.login('truong.culaodung');
   hqOfficer = await t.login('canbo.haquang');
-});
+}, 240_000); // seeding the demo cycles is slow on a loaded machine
 afterAll(async () => t?.close());
 
 describe('one event, one notice per person', () => {

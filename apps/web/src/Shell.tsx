@@ -34,9 +34,10 @@ import {
 import { lazy, Suspense, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { changePassword, logout as signOut, type Session } from './api/auth.ts';
-import { listNotices, markNoticeRead } from './api/notices.ts';
+import { listNotices, markAllNoticesRead, markNoticeRead } from './api/notices.ts';
 import { DemoBanner } from './DemoBanner.tsx';
 import { useT } from './i18n.ts';
+import { can } from './ui/can.ts';
 import { errText } from './ui/errors.ts';
 
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
@@ -46,6 +47,7 @@ const Audit = lazy(() => import('./pages/Audit.tsx'));
 const Frameworks = lazy(() => import('./pages/frameworks/index.tsx'));
 const Results = lazy(() => import('./pages/results/index.tsx'));
 const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
+const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
 
@@ -122,44 +124,62 @@ export function ChangePassword({
   );
 }
 
-/** The bell: notices of the user's units (stage opened, deadline near, supplementation, results). */
+/** The bell: the person's notices (the unread count has no cap), the latest few, a way to the
+ * notices page and to mark everything read. */
 function Notices() {
+  const { t } = useT();
   const nav = useNavigate();
   const qc = useQueryClient();
   const q = useQuery({
-    queryKey: ['notices'],
-    queryFn: listNotices,
+    queryKey: ['notices', 'bell'],
+    queryFn: () => listNotices({ limit: 8 }),
     refetchInterval: 60_000,
   });
   const items = q.data?.items ?? [];
+  const refresh = () => qc.invalidateQueries({ queryKey: ['notices'] });
   return (
     <Dropdown
       trigger={['click']}
       menu={{
-        items: items.length
-          ? items.slice(0, 12).map((n) => ({
-              key: n.id,
-              label: (
-                <div style={{ maxWidth: 420, whiteSpace: 'normal', fontWeight: n.read ? 400 : 600 }}>
-                  {n.title}
-                  <Typography.Text
-                    type="secondary"
-                    style={{ display: 'block', fontSize: 12, fontWeight: 400 }}
-                  >
-                    {n.unitName} — {formatDateVi(n.createdAt)}
-                  </Typography.Text>
-                </div>
-              ),
-              onClick: () => {
-                void markNoticeRead(n.id).then(() => qc.invalidateQueries({ queryKey: ['notices'] }));
-                if (n.link) void nav(n.link);
-              },
-            }))
-          : [{ key: 'none', label: 'Chưa có thông báo', disabled: true }],
+        items: [
+          ...(items.length
+            ? items.map((n) => ({
+                key: n.id,
+                label: (
+                  <div style={{ maxWidth: 420, whiteSpace: 'normal', fontWeight: n.read ? 400 : 600 }}>
+                    {n.title}
+                    <Typography.Text
+                      type="secondary"
+                      style={{ display: 'block', fontSize: 12, fontWeight: 400 }}
+                    >
+                      {n.unitName ? `${n.unitName} — ` : ''}
+                      {formatDateVi(n.createdAt)}
+                    </Typography.Text>
+                  </div>
+                ),
+                onClick: () => {
+                  void markNoticeRead(n.id).then(refresh);
+                  if (n.link) void nav(n.link);
+                },
+              }))
+            : [{ key: 'none', label: t.ntNone, disabled: true }]),
+          { type: 'divider' as const },
+          {
+            key: 'read-all',
+            label: <span data-testid="bell-read-all">{t.ntReadAll}</span>,
+            disabled: !q.data?.unread,
+            onClick: () => void markAllNoticesRead().then(refresh),
+          },
+          {
+            key: 'all',
+            label: <span data-testid="bell-see-all">{t.ntSeeAll}</span>,
+            onClick: () => void nav('/notices'),
+          },
+        ],
       }}
     >
-      <Button type="text" data-testid="notices" aria-label="Thông báo">
-        <Badge count={q.data?.unread ?? 0} size="small">
+      <Button type="text" data-testid="notices" aria-label={t.notices}>
+        <Badge count={q.data?.unread ?? 0} size="small" overflowCount={9999} data-testid="notices-unread">
           <BellOutlined style={{ fontSize: 18 }} />
         </Badge>
       </Button>
@@ -198,9 +218,15 @@ export default function Shell({ session }: { session: Session }) {
           onClick={(e) => void nav(e.key)}
           items={[
             { key: '/', icon: <HomeOutlined />, label: t.overview },
-            { key: '/units', icon: <ClusterOutlined />, label: t.units },
-            { key: '/users', icon: <TeamOutlined />, label: t.users },
-            { key: '/audit', icon: <AuditOutlined />, label: t.audit },
+            { key: '/notices', icon: <BellOutlined />, label: t.notices },
+            // only what the user's grants allow (the server still checks every request)
+            ...[
+              { key: '/units', icon: <ClusterOutlined />, label: t.units, may: can(session, 'unit.read') },
+              { key: '/users', icon: <TeamOutlined />, label: t.users, may: can(session, 'user.read') },
+              { key: '/audit', icon: <AuditOutlined />, label: t.audit, may: can(session, 'audit.read') },
+            ]
+              .filter((i) => i.may)
+              .map(({ may: _may, ...i }) => i),
             { type: 'divider' },
             { key: '/frameworks', icon: <ProfileOutlined />, label: t.frameworks },
             { key: '/results', icon: <TrophyOutlined />, label: t.results },
@@ -270,6 +296,7 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/frameworks/:id" element={<Frameworks session={session} />} />
                 <Route path="/results" element={<Results session={session} />} />
                 <Route path="/check" element={<CheckTable />} />
+                <Route path="/notices" element={<NoticesPage />} />
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
                 <Route path="/assessments/:id" element={<Assessment />} />

@@ -4,6 +4,7 @@
 import { createContext, useContext } from 'react';
 import { cyclesEn, cyclesVi } from './i18n/cycles.ts';
 import { documentsEn, documentsVi } from './i18n/documents.ts';
+import { workEn, workVi } from './i18n/work.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -176,6 +177,7 @@ const vi = {
     'Cách ghi: số điểm "7,5"; tỷ lệ "45/50"; mức theo mã; "Có"/"Không"; số vụ việc; chỉ số khảo sát "96,4"; "KAD" nếu không áp dụng.',
   ...cyclesVi,
   ...documentsVi,
+  ...workVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -348,6 +350,7 @@ const en: Dict = {
     'Write points "7.5", ratios "45/50", level codes, "Yes"/"No" (Có/Không), incident counts, survey index "96.4", "KAD" when not applicable.',
   ...cyclesEn,
   ...documentsEn,
+  ...workEn,
 };
 
 export type Lang = 'vi' | 'en';

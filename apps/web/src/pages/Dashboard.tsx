@@ -4,6 +4,7 @@ import { Card, Col, List, Row, Statistic, Typography } from 'antd';
 import type { Session } from '../api/auth.ts';
 import { listUnits } from '../api/units.ts';
 import { useT } from '../i18n.ts';
+import { MyWork } from './MyWork.tsx';
 
 export default function Dashboard({ session }: { session: Session }) {
   const { t, lang } = useT();
@@ -16,6 +17,7 @@ export default function Dashboard({ session }: { session: Session }) {
   return (
     <>
       <Typography.Title level={3}>{t.overview}</Typography.Title>
+      <MyWork />
       <Row gutter={16}>
         <Col xs={24} md={14}>
           <Card title={t.unitsByKind} loading={units.isLoading}>

@@ -41,7 +41,7 @@ export interface RecipientQuery {
 }
 
 /** Insert the notice (skipped when its dedupe key exists), its recipients (one row per enabled
- * person, the shallowest target naming the person's unit) and one e-mail per recipient with an
+ * person; the person's unit is the target, or the unit of their grant when it covers several) and one e-mail per recipient with an
  * address. Returns the notice's id (null when skipped) and how many people it reached. */
 export async function insertNotice(
   db: DbOrTx,
@@ -54,9 +54,11 @@ export async function insertNotice(
     ? sql.join(
         holderSets.map(
           (h) => sql`
-      select w.user_id, w.target as unit_id, w.target_depth as rank from (
-        select g.user_id, t.id as target, length(t.path) as target_depth, length(gu.path) as depth,
-          max(length(gu.path)) over (partition by t.id) as nearest
+      select w.user_id, case when w.covered > 1 then w.grant_unit else w.target end as unit_id,
+        w.target_depth as rank from (
+        select g.user_id, g.unit_id as grant_unit, t.id as target, length(t.path) as target_depth,
+          length(gu.path) as depth, max(length(gu.path)) over (partition by t.id) as nearest,
+          count(*) over (partition by g.user_id, g.unit_id) as covered
         from units t
         join grants g on g.revoked_at is null and g.unit_id is not null
           and g.role = any(${sql.param(h.roles)}::text[])
