@@ -41,6 +41,7 @@ export function AutoSave({
   const [state, setState] = useState<SaveState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const last = useRef(value);
+  const seq = useRef(0);
   useEffect(() => {
     if (state === 'idle' || state === 'saved' || state === 'kept') setV(value);
     last.current = value;
@@ -48,12 +49,16 @@ export function AutoSave({
   const flush = async (text: string) => {
     if (timer.current) clearTimeout(timer.current);
     if (text === last.current) return;
+    // only the answer to the latest save says what the field shows
+    const mine = ++seq.current;
     setState('saving');
     try {
       const p = await onSave(text);
+      if (mine !== seq.current) return;
       last.current = text;
       setState(p ? 'kept' : 'saved');
     } catch {
+      if (mine !== seq.current) return;
       setState('error');
     }
   };

@@ -5,7 +5,7 @@
 import type { AssessmentNodeT } from '@chiso/contracts';
 import { InputNumber, Radio, Select, Space } from 'antd';
 import { searchKey } from '@chiso/domain';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n.ts';
 import type { EditorProps } from './AutoSave.tsx';
 
@@ -77,44 +77,67 @@ export function useRuleEditor(): (
             />
           );
       case 'ratio':
-        return (p) => {
-          const m = RATIO.exec(p.value);
-          if (p.value.trim() && !m && !/^\s*\d*\s*\/\s*\d*\s*$/.test(p.value)) return undefined;
-          const [num, den] = m
-            ? [m[1]!, m[2]!]
-            : (p.value.split('/').map((x) => x.trim()) as [string?, string?]);
-          const write = (a: string, b: string) => p.change(a || b ? `${a}/${b}` : '');
-          return (
-            <Space.Compact style={{ width: '100%' }}>
-              <InputNumber
-                style={{ width: '50%' }}
-                min={0}
-                precision={0}
-                placeholder={t.rdNumerator}
-                disabled={p.disabled}
-                value={num ? Number(num) : null}
-                data-testid={`${p.testId}-num`}
-                onChange={(v) => write(v === null ? '' : String(v), den ?? '')}
-                onBlur={p.blur}
-              />
-              <InputNumber
-                style={{ width: '50%' }}
-                min={0}
-                precision={0}
-                placeholder={t.rdDenominator}
-                disabled={p.disabled}
-                value={den ? Number(den) : null}
-                data-testid={`${p.testId}-den`}
-                onChange={(v) => write(num ?? '', v === null ? '' : String(v))}
-                onBlur={p.blur}
-              />
-            </Space.Compact>
+        return (p) =>
+          p.value.trim() && !RATIO.test(p.value) ? undefined : (
+            <RatioInput p={p} numerator={t.rdNumerator} denominator={t.rdDenominator} />
           );
-        };
       case 'points':
       case 'percent':
       case undefined:
         return undefined;
     }
   };
+}
+
+/** Numerator and denominator: the text "n/d" is written only once both are there (or both empty),
+ * so that nothing half typed is stored. */
+function RatioInput({
+  p,
+  numerator,
+  denominator,
+}: {
+  p: EditorProps;
+  numerator: string;
+  denominator: string;
+}) {
+  const parts = (text: string): [number | null, number | null] => {
+    const m = RATIO.exec(text);
+    return m ? [Number(m[1]), Number(m[2])] : [null, null];
+  };
+  const [[num, den], setParts] = useState(() => parts(p.value));
+  useEffect(() => {
+    // a value from the server (another tab, a reload): shown unless half typed here
+    if (RATIO.test(p.value) || !p.value.trim()) setParts(parts(p.value));
+  }, [p.value]);
+  const write = (a: number | null, b: number | null) => {
+    setParts([a, b]);
+    if (a !== null && b !== null) p.change(`${a}/${b}`);
+    else if (a === null && b === null) p.change('');
+  };
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <InputNumber
+        style={{ width: '50%' }}
+        min={0}
+        precision={0}
+        placeholder={numerator}
+        disabled={p.disabled}
+        value={num}
+        data-testid={`${p.testId}-num`}
+        onChange={(v) => write(v, den)}
+        onBlur={p.blur}
+      />
+      <InputNumber
+        style={{ width: '50%' }}
+        min={0}
+        precision={0}
+        placeholder={denominator}
+        disabled={p.disabled}
+        value={den}
+        data-testid={`${p.testId}-den`}
+        onChange={(v) => write(num, v)}
+        onBlur={p.blur}
+      />
+    </Space.Compact>
+  );
 }
