@@ -121,7 +121,14 @@ describe('stage gates', () => {
     const r = await stage('appraisal', 'open');
     expect(r.statusCode, r.body).toBe(200);
     const d = r.json() as { stages: Stage[]; notified: { count: number; units: string[] } };
-    expect(d.notified.count).toBe(units.length);
+    // one notice, one recipient per person told (ADR 0015): the count is of people, the list of units
+    const told = await rawRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from notice_recipients r join notices n on n.id = r.notice_id
+          where n.cycle_id = ${cycleId} and n.kind = 'stage_open' and n.title like ${'%Thẩm định%'}`,
+    );
+    expect(d.notified.count).toBeGreaterThan(0);
+    expect(d.notified.count).toBe(told[0]!.n);
     expect(d.notified.units).toEqual(units.map((u) => u.unitName));
     const s = d.stages.find((x) => x.stage === 'appraisal')!;
     expect(s).toMatchObject({ state: 'open', openedBy: 'Cán bộ đầu mối Công an tỉnh (tài khoản mẫu)' });

@@ -16,7 +16,7 @@ import { scopeOf, type Actor } from '../auth/actor.ts';
 import { activeGrantsOf, findUserById } from '../auth/service.ts';
 import { pathInScope } from '../auth/scope.ts';
 import { unitEvidence } from '../evidence/service.ts';
-import { notifyUnits } from '../notices/service.ts';
+import { notify, unitWork, waitingOn } from '../notices/service.ts';
 import { loadAssessment, loadCycle, requireStage, type CycleDeps } from './context.ts';
 import { answerDue, cycleClosedText, dueOnProblem, supplementWindow } from './gates.ts';
 import { mayAppraise, requireNotAuthor } from './levels.ts';
@@ -252,8 +252,11 @@ export class AppraisalService {
         reason: row.reason ?? (current?.state === 'supplement' ? (body.reason ?? null) : null),
       });
       if (row.state === 'supplement')
-        await notifyUnits(tx, [a.unitId], {
+        await notify(tx, {
           kind: 'supplement',
+          unitId: a.unitId,
+          to: [unitWork([a.unitId])],
+          actorId: actor.id,
           cycleId: ctx.cycle.id,
           title: `Yêu cầu giải trình, bổ sung tiêu chí ${code} — ${ctx.cycle.name}`,
           body: `${row.supplementMessage ?? ''} Hạn giải trình: ${formatDateVi(row.supplementDueOn ?? '')}.`,
@@ -379,6 +382,20 @@ export class AppraisalService {
         before: { code, state: 'supplement', message: item.supplementMessage },
         after: { code, state: 'answered', answer: answer.trim(), evidenceId: evidenceId ?? null },
         reason: null,
+      });
+      await notify(tx, {
+        kind: 'answered',
+        unitId: ctx.a.unitId,
+        cycleId: ctx.cycle.id,
+        title: `${ctx.unit.name} đã giải trình tiêu chí ${code} — ${ctx.cycle.name}`,
+        body: answer.trim(),
+        link: `/assessments/${assessmentId}`,
+        // the appraiser who asked, and who appraises the unit
+        to: [
+          { people: fresh.appraiserId ? [{ userId: fresh.appraiserId, unitId: ctx.a.unitId }] : [] },
+          waitingOn([ctx.pos.appraising.unitId]),
+        ],
+        actorId: actor.id,
       });
       return withRow(before, written);
     });

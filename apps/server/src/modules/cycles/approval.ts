@@ -5,7 +5,7 @@ import { awaitingText, isAwaitingDecision, isUnderAppraisal } from '@chiso/domai
 import { AppError } from '../../errors.ts';
 import { audit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { notifyUnits } from '../notices/service.ts';
+import { notify, waitingOn } from '../notices/service.ts';
 import { loadAssessment, type CycleDeps } from './context.ts';
 import { approvedByActor, holderWith, requireNotAuthor, withApprovals } from './levels.ts';
 import * as repo from './repository.ts';
@@ -122,8 +122,11 @@ export class ApprovalService {
         after: { heldBy: next.name, approvedBy: approvals.map((x) => x.unitName) },
         reason: approval.note,
       });
-      await notifyUnits(tx, [next.unitId], {
+      await notify(tx, {
         kind: 'approved',
+        unitId: ctx.a.unitId,
+        to: [waitingOn([next.unitId])],
+        actorId: actor.id,
         cycleId: ctx.cycle.id,
         title: `${pos.holder.name} đã duyệt kết quả thẩm định của ${ctx.unit.name} — ${ctx.cycle.name}`,
         body: `Kết quả thẩm định của ${ctx.unit.name} đã được ${pos.holder.name} duyệt và chuyển lên ${next.name}.`,
@@ -183,8 +186,11 @@ export class ApprovalService {
         after: { heldBy: lower.name, approvedBy: approvals.map((x) => x.unitName) },
         reason: reason.trim(),
       });
-      await notifyUnits(tx, [lower.unitId], {
+      await notify(tx, {
         kind: 'sent_back',
+        unitId: ctx.a.unitId,
+        to: [waitingOn([lower.unitId])],
+        actorId: actor.id,
         cycleId: ctx.cycle.id,
         title: `${pos.holder.name} trả lại kết quả thẩm định của ${ctx.unit.name} — ${ctx.cycle.name}`,
         body: `Lý do: ${reason.trim()}`,

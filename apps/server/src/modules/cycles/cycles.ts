@@ -9,7 +9,7 @@ import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope } from '../auth/scope.ts';
 import { frameworkOf } from '../frameworks/compiled.ts';
 import { getFramework } from '../frameworks/service.ts';
-import { notifyUnits } from '../notices/service.ts';
+import { notify, unitWork, waitingOn } from '../notices/service.ts';
 import { cycleOfSet, lockRankSets, resultsOfCode, resultsOfSet } from '../results/writer.ts';
 import { getUnit, listUnits } from '../units/service.ts';
 import { loadCycle, type CycleDeps } from './context.ts';
@@ -203,20 +203,21 @@ export class CycleService {
         reason: reason ?? null,
       });
       if (state !== 'open') return null;
-      // who was told: the units of the cycle (each unit's people see it in their bell, e-mail to
-      // those with an address); the count is what the notices module created
-      const count = await notifyUnits(
-        tx,
-        ctx.all.map((m) => m.unitId),
-        {
-          kind: 'stage_open',
-          cycleId: id,
-          title: `Mở giai đoạn "${STAGE_LABELS[stage]}" — ${ctx.cycle.name}`,
-          body: `${ctx.owner.name} đã mở giai đoạn "${STAGE_LABELS[stage]}" của ${ctx.cycle.name}; hạn cuối ngày ${formatDateVi(due)}.`,
-          link: `/cycles/${id}`,
-        },
-      );
-      return { count, units: ctx.all.map((m) => m.unitName) };
+      // who was told: the units' officers and heads; from appraisal on, also who appraises each unit
+      const told = await notify(tx, {
+        kind: 'stage_open',
+        unitId: ctx.cycle.ownerUnitId,
+        cycleId: id,
+        title: `Mở giai đoạn "${STAGE_LABELS[stage]}" — ${ctx.cycle.name}`,
+        body: `${ctx.owner.name} đã mở giai đoạn "${STAGE_LABELS[stage]}" của ${ctx.cycle.name}; hạn cuối ngày ${formatDateVi(due)}.`,
+        link: `/cycles/${id}`,
+        to: [
+          unitWork(ctx.all.map((m) => m.unitId)),
+          ...(stage === 'self_assessment' ? [] : [waitingOn(ctx.all.map((m) => m.pos.appraising.unitId))]),
+        ],
+        actorId: actor.id,
+      });
+      return { count: told.recipients, units: ctx.all.map((m) => m.unitName) };
     });
     const stages = ctx.stages.map((x) =>
       x.stage === stage

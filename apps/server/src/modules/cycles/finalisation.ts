@@ -19,7 +19,7 @@ import {
 import { AppError } from '../../errors.ts';
 import { audit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { notifyUnits } from '../notices/service.ts';
+import { notify, readersOf } from '../notices/service.ts';
 import {
   inputsOfResult,
   lockRankSets,
@@ -203,17 +203,16 @@ export class FinalisationService {
         after: { status: 'published', decision, stagesClosed: closed },
         reason: null,
       });
-      await notifyUnits(
-        tx,
-        ctx.all.map((m) => m.unitId),
-        {
-          kind: 'published',
-          cycleId,
-          title: `Công bố kết quả — ${ctx.cycle.name}`,
-          body: `Kết quả ${ctx.cycle.name} đã được công bố theo ${decision}.`,
-          link: `/cycles/${cycleId}`,
-        },
-      );
+      await notify(tx, {
+        kind: 'published',
+        unitId: ctx.cycle.ownerUnitId,
+        cycleId,
+        title: `Công bố kết quả — ${ctx.cycle.name}`,
+        body: `Kết quả ${ctx.cycle.name} đã được công bố theo ${decision}.`,
+        link: `/cycles/${cycleId}`,
+        to: [readersOf(ctx.all.map((m) => m.unitId))],
+        actorId: actor.id,
+      });
       return published;
     });
     return rankingView(this.deps.db, actor, { ...ctx, cycle });

@@ -16,7 +16,7 @@ import { AppError } from '../../errors.ts';
 import { scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { filesSharedWith } from '../evidence/service.ts';
-import { resultsOfCycle } from '../results/service.ts';
+import { groupHeads, resultsOfCycle } from '../results/service.ts';
 import {
   loadAssessment,
   loadCycle,
@@ -103,6 +103,12 @@ export async function rankingView(db: DbOrTx, actor: Actor, ctx: CycleContext) {
   const { cycle, manages } = ctx;
   const results = await resultsOfCycle(db, cycle.id);
   const readResults = scopeOf(actor, 'result.read');
+  // the cycle's set: its groups, each ranked on its own ("xếp thứ k/N" counts the group)
+  const { heads, sizes } = await groupHeads(db, {
+    ownerUnitId: cycle.ownerUnitId,
+    frameworkCode: ctx.fwRow.code,
+    year: cycle.year,
+  });
   return {
     cycleId: cycle.id,
     status: cycle.status,
@@ -117,7 +123,10 @@ export async function rankingView(db: DbOrTx, actor: Actor, ctx: CycleContext) {
       rank: r.r.rank,
       // the result card only for those whose grants cover the unit
       resultId: manages || pathInScope(readResults, r.unitPath) ? r.r.id : null,
+      rankGroup: r.r.rankGroup,
+      rankedOf: sizes.get(r.r.rankGroup) ?? 0,
     })),
+    groups: heads,
     amendments: (await repo.amendmentsOf(db, cycle.id)).map((x) => ({
       unitId: x.unitId,
       decisionNumber: x.decisionNumber,

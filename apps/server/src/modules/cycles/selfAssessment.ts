@@ -13,6 +13,7 @@ import { AppError } from '../../errors.ts';
 import { audit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { unitEvidence } from '../evidence/service.ts';
+import { notifyTransition } from './notices.ts';
 import { loadAssessment, requireStage, type AssessmentContext, type CycleDeps } from './context.ts';
 import { readSelfAssessment } from './queries.ts';
 import * as repo from './repository.ts';
@@ -208,6 +209,7 @@ export class SelfAssessmentService {
         after: { status: to },
         reason,
       });
+      await notifyTransition(tx, actor, ctx, to, reason);
       return changed;
     });
     return assessmentView(actor, { ...ctx, a }, rows, this.deps.today());
