@@ -79,15 +79,19 @@ describe('an assessment cycle, end to end in the browser', () => {
           .status,
       ).toBe(200);
     await p.goto(assessmentUrl);
-    // 3.1 by ratio
-    await p.getByTestId('input-3.1').fill('97/100');
+    // 3.1 by ratio: numerator and denominator
+    await p.getByTestId('input-3.1-num').fill('97');
+    await p.getByTestId('input-3.1-den').fill('100');
+    await p.getByTestId('input-3.1-den').blur();
     await p.getByTestId('input-3.1-state').getByText('Đã lưu').waitFor();
     await p.getByTestId('points-3.1').getByText('6/10', { exact: true }).waitFor();
     await p.getByTestId('note-3.1').fill('Số liệu lấy từ sổ theo dõi hồ sơ một cửa năm 2025.');
     await p.getByTestId('note-3.1').blur();
     await p.getByTestId('note-3.1-state').getByText('Đã lưu').waitFor();
     // 1.1 with evidence uploaded
-    await p.getByTestId('input-1.1').fill('45/50');
+    await p.getByTestId('input-1.1-num').fill('45');
+    await p.getByTestId('input-1.1-den').fill('50');
+    await p.getByTestId('input-1.1-den').blur();
     await p.getByTestId('input-1.1-state').getByText('Đã lưu').waitFor();
     await p.getByTestId('evidence-1.1').click();
     const dlg = p.getByRole('dialog');
@@ -118,6 +122,8 @@ describe('an assessment cycle, end to end in the browser', () => {
     const h = pages.head!;
     await h.goto(assessmentUrl);
     await h.getByTestId('submit').click();
+    // asked first: what sending means
+    await h.getByRole('dialog').getByRole('button', { name: 'Duyệt và gửi' }).click();
     await h.getByText('Đã gửi', { exact: true }).first().waitFor();
     await h.getByText('86,95/100').waitFor();
   });
@@ -170,6 +176,7 @@ describe('an assessment cycle, end to end in the browser', () => {
     await c.getByTestId('open-finalisation').click();
     await c.getByText('Đã lưu').first().waitFor();
     await c.getByTestId('cycle-finalise').click();
+    await c.getByRole('dialog').getByRole('button', { name: 'Hoàn thiện kết quả' }).click();
     await c.getByText('Đã hoàn thiện kết quả').first().waitFor();
     await c.getByTestId('open-publication').click();
     await c.getByText('Đã lưu').first().waitFor();

@@ -95,6 +95,7 @@ describe('appraisal one level at a time, in the browser', () => {
     await d.getByTestId('accept-1.1').click();
     await d.getByTestId('appraisal-1.1').getByText('Chấp nhận', { exact: true }).first().waitFor();
     await d.getByTestId('approve').click();
+    await d.getByRole('dialog').getByRole('button', { name: 'Duyệt kết quả thẩm định' }).click();
     await d.getByText('Đã duyệt, chuyển lên cấp trên').first().waitFor();
     await d.getByTestId('approval').getByText('Công an tỉnh Sóc Trăng (đã duyệt đủ các cấp)').waitFor();
     // approved: no more appraising or approving at the district

@@ -5,6 +5,7 @@ import { createContext, useContext } from 'react';
 import { cyclesEn, cyclesVi } from './i18n/cycles.ts';
 import { documentsEn, documentsVi } from './i18n/documents.ts';
 import { workEn, workVi } from './i18n/work.ts';
+import { roundEn, roundVi } from './i18n/round.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -178,6 +179,7 @@ const vi = {
   ...cyclesVi,
   ...documentsVi,
   ...workVi,
+  ...roundVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -351,6 +353,7 @@ const en: Dict = {
   ...cyclesEn,
   ...documentsEn,
   ...workEn,
+  ...roundEn,
 };
 
 export type Lang = 'vi' | 'en';

@@ -9,6 +9,7 @@ import type {
   AppraisalMatrix,
   AppraisalView,
   AppraiseBody,
+  ApproveBody,
   AssessmentNode,
   AssessmentView,
   AssignBody,
@@ -138,6 +139,7 @@ export type AssignBodyT = z.input<typeof AssignBody>;
 export type AssignmentListT = z.infer<typeof AssignmentList>;
 export type AppraiseBodyT = z.input<typeof AppraiseBody>;
 export type AnswerBodyT = z.input<typeof AnswerBody>;
+export type ApproveBodyT = z.input<typeof ApproveBody>;
 export type AppraisalViewT = z.infer<typeof AppraisalView>;
 export type AppraisalItemT = AppraisalViewT['items'][number];
 export type AppraisalMatrixT = z.infer<typeof AppraisalMatrix>;

@@ -3,6 +3,7 @@
 import type {
   AppraisalViewT,
   AppraiseBodyT,
+  ApproveBodyT,
   AssessmentViewT,
   EvidenceListT,
   EvidenceUploadedT,
@@ -51,8 +52,11 @@ export const appraise = (id: string, code: string, body: AppraiseBodyT) =>
 export const answerAppraisal = (id: string, code: string, answer: string) =>
   send<AppraisalViewT>('POST', `/api/assessments/${id}/appraisal/${code}/answer`, { answer });
 /** The level holding the appraisal approves it: it goes one level up. */
-export const approveAppraisal = (id: string) =>
-  send<AppraisalViewT>('POST', `/api/assessments/${id}/approve`, {});
+export const approveAppraisal = (id: string, body: ApproveBodyT = {}) =>
+  send<AppraisalViewT>('POST', `/api/assessments/${id}/approve`, body);
+/** Accept every criterion not appraised yet (the ones the reader may appraise), in one action. */
+export const acceptRest = (id: string) =>
+  send<AppraisalViewT>('POST', `/api/assessments/${id}/appraisal/accept-rest`);
 /** The level holding an approved appraisal sends it back one level, with a reason. */
 export const sendBackAppraisal = (id: string, reason: string) =>
   send<AppraisalViewT>('POST', `/api/assessments/${id}/send-back`, { reason });

@@ -1,10 +1,37 @@
 /** A dialog asking for one text (a reason, an answer) before an action. It owns what is typed; the
- * OK button waits for `onSubmit` and the dialog closes when it is done (`onSubmit` reports its own
- * errors to the user); `onClose` runs once the dialog has gone, to unmount it. Not closed by a click
- * beside it, so that nothing typed is lost by accident. */
-import { Input, Modal, Space, Typography } from 'antd';
+ * OK button waits for `onSubmit` and the dialog closes when it succeeds. When `onSubmit` fails
+ * (rejects), the dialog stays open with the text as typed and says why inside it. `onClose` runs
+ * once the dialog has gone, to unmount it. Not closed by a click beside it, so that nothing typed
+ * is lost by accident. */
+import { Alert, Input, Modal, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useT } from '../i18n.ts';
+import { errText } from './errors.ts';
+
+/** Runs a dialog's request: closes on success, keeps the dialog (and what is typed) on failure with
+ * the error shown in it. */
+export function useDialogSubmit(close: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (f: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await f();
+      close();
+    } catch (e) {
+      setError(errText(e, 'problems'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+/** The error of a failed request, inside its dialog. */
+export function DialogError({ error }: { error: string | null }) {
+  return error ? <Alert type="error" showIcon message={error} data-testid="dialog-error" /> : null;
+}
 
 /** The confirm-dialog width of antd, which these dialogs replaced. */
 export const DIALOG_WIDTH = 416;
@@ -32,16 +59,8 @@ export function TextDialog({
   const { t } = useT();
   const [open, setOpen] = useState(true);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await onSubmit(text);
-      setOpen(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useDialogSubmit(() => setOpen(false));
+  const submit = () => run(() => onSubmit(text));
   const box = (
     <Input.TextArea
       placeholder={placeholder}
@@ -65,14 +84,11 @@ export function TextDialog({
       onCancel={() => setOpen(false)}
       afterClose={onClose}
     >
-      {description ? (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Typography.Text>{description}</Typography.Text>
-          {box}
-        </Space>
-      ) : (
-        box
-      )}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {description && <Typography.Text>{description}</Typography.Text>}
+        {box}
+        <DialogError error={error} />
+      </Space>
     </Modal>
   );
 }

@@ -75,7 +75,7 @@ export function AppraisalCell({
           </Button>
         </Space>
       )}
-      {p.state === 'supplement' && canAnswer && (
+      {p.canAnswer && canAnswer && (
         <Button size="small" type="primary" onClick={onAnswer} data-testid={`answer-${code}`}>
           {t.asAnswer}
         </Button>

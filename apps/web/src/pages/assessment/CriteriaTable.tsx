@@ -14,6 +14,7 @@ import { fill, useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
 import { AppraisalCell, type AppraiseAction } from './AppraisalCell.tsx';
 import { AutoSave } from './AutoSave.tsx';
+import { useRuleEditor } from './RuleInput.tsx';
 
 /** Ratio rules take "numerator/denominator". The node carries the rule's Vietnamese label only
  * (`AssessmentNode.rule`), so the label is what tells. */
@@ -32,13 +33,16 @@ export function CriteriaTable({
   /** The appraisal of each leaf, by code. */
   appraisal: Map<string, AppraisalItemT>;
   approval: ApprovalViewT | undefined;
-  saveItem: (code: string, body: ItemSaveBodyT) => Promise<void>;
+  /** Answers what the engine could not understand (kept as typed, not scored), if anything. */
+  saveItem: (code: string, body: ItemSaveBodyT) => Promise<string | null>;
   onEvidence: (code: string) => void;
   onAppraise: (code: string, action: AppraiseAction) => void;
   onAnswer: (code: string) => void;
 }) {
   const { t } = useT();
+  const editorOf = useRuleEditor();
   const leaf = (n: AssessmentNodeT) => n.children.length === 0;
+  const appraised = appraisal.size > 0 && [...appraisal.values()].some((p) => p.state !== 'pending');
   return (
     <Table<AssessmentNodeT>
       size="small"
@@ -46,8 +50,10 @@ export function CriteriaTable({
       pagination={false}
       dataSource={a.tree}
       expandable={{ defaultExpandAllRows: true }}
+      // on a phone the table scrolls inside its own box; the page does not
+      scroll={{ x: 1100 }}
       columns={[
-        { title: t.code, dataIndex: 'code', width: 100 },
+        { title: t.code, dataIndex: 'code', width: 80 },
         {
           title: t.fwCriterion,
           render: (_, n) => (
@@ -64,7 +70,7 @@ export function CriteriaTable({
         },
         {
           title: t.asSelfInput,
-          width: 150,
+          width: 170,
           render: (_, n) =>
             leaf(n) ? (
               <>
@@ -73,11 +79,16 @@ export function CriteriaTable({
                   disabled={!a.canEdit}
                   testId={`input-${n.code}`}
                   placeholder={isRatioRule(n.rule) ? t.asRatioPlaceholder : ''}
+                  editor={editorOf(n)}
                   onSave={(text) => saveItem(n.code, { text })}
                 />
                 {n.inputProblem && (
-                  <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                    {n.inputProblem}
+                  <Typography.Text
+                    type="danger"
+                    style={{ fontSize: 12, display: 'block' }}
+                    data-testid={`problem-${n.code}`}
+                  >
+                    {fill(t.rdWhyNotScored, { problem: n.inputProblem })}
                   </Typography.Text>
                 )}
               </>
@@ -85,7 +96,7 @@ export function CriteriaTable({
         },
         {
           title: t.resPoints,
-          width: 230,
+          width: 200,
           render: (_, n) => (
             <span data-testid={`points-${n.code}`}>
               <b>
@@ -97,8 +108,26 @@ export function CriteriaTable({
             </span>
           ),
         },
+        ...(appraised
+          ? [
+              {
+                title: t.rdAppraisedPoints,
+                width: 110,
+                render: (_: unknown, n: AssessmentNodeT) => {
+                  const p = appraisal.get(n.code);
+                  if (!leaf(n) || !p || p.state === 'pending') return null;
+                  return (
+                    <b data-testid={`appraised-${n.code}`}>
+                      {p.appraisedPoints}/{p.max}
+                    </b>
+                  );
+                },
+              },
+            ]
+          : []),
         {
           title: t.asNoteColumn,
+          width: 220,
           render: (_, n) =>
             leaf(n) ? (
               <Space direction="vertical" style={{ width: '100%' }} size={2}>
@@ -108,7 +137,7 @@ export function CriteriaTable({
                   disabled={!a.canEdit}
                   testId={`note-${n.code}`}
                   placeholder={t.asNotePlaceholder}
-                  onSave={(note) => saveItem(n.code, { note })}
+                  onSave={(note) => saveItem(n.code, { note }).then(() => null)}
                 />
                 {(n.evidence ?? []).map((e) => (
                   <div key={e.id} style={{ fontSize: 12 }}>
@@ -139,7 +168,7 @@ export function CriteriaTable({
         },
         {
           title: t.asAppraisal,
-          width: 250,
+          width: 220,
           render: (_, n) => {
             const p = appraisal.get(n.code);
             if (!leaf(n) || !p) return null;

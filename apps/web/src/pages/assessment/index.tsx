@@ -8,14 +8,17 @@ import { App, Card, Space } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import {
+  acceptRest,
   answerAppraisal,
   appraise,
+  approveAppraisal,
   getAppraisal,
   getAssessment,
   listEvidence,
   returnAssessment,
   saveItem as saveItemApi,
   sendBackAppraisal,
+  submitAssessment,
 } from '../../api/assessments.ts';
 import { fill, useT } from '../../i18n.ts';
 import { errText } from '../../ui/errors.ts';
@@ -31,13 +34,15 @@ type Dialog =
   | { kind: 'set' | 'supplement'; code: string }
   | { kind: 'answer'; code: string }
   | { kind: 'evidence'; code: string }
+  | { kind: 'acceptWaiting'; code: string }
+  | { kind: 'approveWaiting' }
   | { kind: 'return' }
   | { kind: 'sendBack' };
 
 export default function Assessment() {
   const { id = '' } = useParams();
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const v = useQuery({ queryKey: ['assessment', id], queryFn: () => getAssessment(id) });
   const ap = useQuery({ queryKey: ['assessment', id, 'appraisal'], queryFn: () => getAppraisal(id) });
@@ -55,11 +60,12 @@ export default function Assessment() {
   const a = v.data;
   if (!a) return <Card loading />;
 
-  const saveItem = async (code: string, body: ItemSaveBodyT) => {
+  /** Save one criterion as typed; answers what the engine could not understand (kept, not scored). */
+  const saveItem = async (code: string, body: ItemSaveBodyT): Promise<string | null> => {
     try {
       const r = await saveItemApi(id, code, body);
-      if (r.problem) message.warning(r.problem);
       await qc.invalidateQueries({ queryKey: ['assessment', id] });
+      return r.problem;
     } catch (e) {
       message.error(errText(e));
       throw e;
@@ -75,9 +81,46 @@ export default function Assessment() {
       message.error(errText(e, 'missing'));
     }
   };
+  /** A dialog's request: on failure the dialog keeps what was typed and shows why. */
+  const request = async (f: () => Promise<unknown>, ok: string) => {
+    await f();
+    message.success(ok);
+    await refresh();
+  };
+  /** Ask before an action that cannot simply be undone. */
+  const confirm = (content: string, okText: string, f: () => Promise<unknown>, ok: string) =>
+    modal.confirm({
+      title: t.rdConfirm,
+      content,
+      okText,
+      cancelText: t.cancel,
+      onOk: () => act(f, ok),
+    });
+  const appraisal = ap.data;
+  const onSubmitAssessment = () =>
+    confirm(
+      fill(t.rdSubmitConfirm, { unit: a.appraisingUnitName }),
+      t.asSubmit,
+      () => submitAssessment(id),
+      t.asSubmitted,
+    );
+  const onApprove = () =>
+    appraisal?.waiting.length
+      ? setDialog({ kind: 'approveWaiting' })
+      : confirm(
+          fill(t.rdApproveConfirm, { unit: a.unit.name }),
+          t.asApprove,
+          () => approveAppraisal(id),
+          t.approved,
+        );
+  const onAcceptRest = () =>
+    confirm(t.rdAcceptRestConfirm, t.rdAcceptRest, () => acceptRest(id), t.rdAcceptedRest);
   const onAppraise = (code: string, action: AppraiseAction) => {
     switch (action) {
       case 'accept':
+        // still waiting for the unit's answer: an explicit choice with a reason
+        if (appraisal?.items.find((i) => i.code === code)?.state === 'supplement')
+          return setDialog({ kind: 'acceptWaiting', code });
         return void act(() => appraise(id, code, { action }), t.asAccepted);
       case 'set':
       case 'supplement':
@@ -93,7 +136,43 @@ export default function Assessment() {
             key={`${d.kind}-${d.code}`}
             kind={d.kind}
             code={d.code}
-            onSubmit={(body) => act(() => appraise(id, d.code, body), t.saved)}
+            window={appraisal?.supplementWindow}
+            onSubmit={(body) => request(() => appraise(id, d.code, body), t.saved)}
+            onClose={close}
+          />
+        );
+      case 'acceptWaiting':
+        return (
+          <TextDialog
+            key={`acceptWaiting-${d.code}`}
+            title={fill(t.rdAcceptWaitingTitle, { code: d.code })}
+            description={t.rdAcceptWaitingHelp}
+            placeholder={t.rdReasonRequired}
+            okText={t.rdAcceptWaitingOk}
+            testId="reason-text"
+            onSubmit={(reason) =>
+              request(
+                () => appraise(id, d.code, { action: 'accept', acceptWaiting: true, reason }),
+                t.asAccepted,
+              )
+            }
+            onClose={close}
+          />
+        );
+      case 'approveWaiting':
+        return (
+          <TextDialog
+            key="approveWaiting"
+            title={t.rdApproveWaitingTitle}
+            description={fill(t.rdApproveWaitingHelp, {
+              list: (appraisal?.waiting ?? []).map((w) => w.text).join('; '),
+            })}
+            placeholder={t.rdReasonRequired}
+            okText={t.rdApproveWaitingOk}
+            testId="reason-text"
+            onSubmit={(note) =>
+              request(() => approveAppraisal(id, { acceptWaiting: true, note }), t.approved)
+            }
             onClose={close}
           />
         );
@@ -105,7 +184,7 @@ export default function Assessment() {
             placeholder={t.asAnswerPlaceholder}
             okText={t.asAnswerOk}
             testId="answer-text"
-            onSubmit={(text) => act(() => answerAppraisal(id, d.code, text), t.asAnswered)}
+            onSubmit={(text) => request(() => answerAppraisal(id, d.code, text), t.asAnswered)}
             onClose={close}
           />
         );
@@ -130,7 +209,7 @@ export default function Assessment() {
             placeholder={t.asReturnReason}
             okText={t.asReturnOk}
             testId="reason-text"
-            onSubmit={(reason) => act(() => returnAssessment(id, reason), t.asReturned)}
+            onSubmit={(reason) => request(() => returnAssessment(id, reason), t.asReturned)}
             onClose={close}
           />
         );
@@ -142,7 +221,7 @@ export default function Assessment() {
             placeholder={t.sendBackReason}
             okText={t.sendBack}
             testId="reason-text"
-            onSubmit={(reason) => act(() => sendBackAppraisal(id, reason), t.sentBack)}
+            onSubmit={(reason) => request(() => sendBackAppraisal(id, reason), t.sentBack)}
             onClose={close}
           />
         );
@@ -156,6 +235,9 @@ export default function Assessment() {
           assessment={a}
           appraisal={ap.data}
           act={act}
+          onSubmit={onSubmitAssessment}
+          onApprove={onApprove}
+          onAcceptRest={onAcceptRest}
           onReturn={() => setDialog({ kind: 'return' })}
           onSendBack={() => setDialog({ kind: 'sendBack' })}
         />

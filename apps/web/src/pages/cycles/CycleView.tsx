@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CycleDetailT } from '@chiso/contracts';
 import type { CycleStatus } from '@chiso/domain';
-import { App, Button, Card, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Tabs, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { deleteCycle, finaliseCycle, getCycle, getRanking, publishCycle } from '../../api/cycles.ts';
@@ -33,7 +33,7 @@ function rankingVisible(status: CycleStatus, manages: boolean): boolean {
 
 export function CycleView({ id }: { id: string }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const d = useQuery({ queryKey: ['cycle', id], queryFn: () => getCycle(id) });
@@ -49,26 +49,32 @@ export function CycleView({ id }: { id: string }) {
     await qc.invalidateQueries({ queryKey: ['cycles'] });
   };
   /** A request, then its message and a fresh view; what blocks it is listed on failure. */
-  const act = async (f: () => Promise<unknown>, ok = t.saved) => {
+  const act = async (f: () => Promise<unknown>, ok = t.saved, rethrow = false) => {
     try {
       await f();
       message.success(ok);
       await refresh();
     } catch (e) {
+      // a dialog's request: the dialog shows why and keeps what was typed
+      if (rethrow) throw e;
       message.error(errText(e, 'problems'));
     }
   };
   if (!c) return <Card loading />;
   const remove = async (reason: string) => {
-    try {
-      await deleteCycle(id, reason);
-      message.success(t.cyDeleted);
-      await qc.invalidateQueries({ queryKey: ['cycles'] });
-      void navigate('/cycles');
-    } catch (e) {
-      message.error(errText(e));
-    }
+    await deleteCycle(id, reason);
+    message.success(t.cyDeleted);
+    await qc.invalidateQueries({ queryKey: ['cycles'] });
+    void navigate('/cycles');
   };
+  const finalise = () =>
+    modal.confirm({
+      title: t.cyFinalise,
+      content: t.rdFinaliseConfirm,
+      okText: t.cyFinalise,
+      cancelText: t.cancel,
+      onOk: () => act(() => finaliseCycle(id), t.cyFinalised),
+    });
   /** What those who run the cycle may do at its status. */
   const actions = (status: CycleStatus): ReactNode[] => {
     switch (status) {
@@ -79,11 +85,7 @@ export function CycleView({ id }: { id: string }) {
               {t.cyDelete}
             </Button>
           ),
-          <Button
-            key="finalise"
-            onClick={() => void act(() => finaliseCycle(id), t.cyFinalised)}
-            data-testid="cycle-finalise"
-          >
+          <Button key="finalise" onClick={finalise} data-testid="cycle-finalise">
             {t.cyFinalise}
           </Button>,
         ];
@@ -140,6 +142,16 @@ export function CycleView({ id }: { id: string }) {
               today: dateOrDash(c.today),
             })}
           </Typography.Paragraph>
+          {c.waiting.map((w) => (
+            <Alert
+              key={w}
+              type="info"
+              showIcon
+              message={w}
+              style={{ marginBottom: 8 }}
+              data-testid="cycle-waiting"
+            />
+          ))}
           <StageTable cycle={c} act={act} />
         </Card>
         <Tabs items={tabs} />
@@ -157,7 +169,7 @@ export function CycleView({ id }: { id: string }) {
       )}
       {dialog === 'publish' && (
         <PublishDialog
-          onSubmit={(body) => act(() => publishCycle(id, body), t.cyPublished)}
+          onSubmit={(body) => act(() => publishCycle(id, body), t.cyPublished, true)}
           onClose={() => setDialog(null)}
         />
       )}

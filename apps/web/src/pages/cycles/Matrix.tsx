@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AppraisalMatrixT } from '@chiso/contracts';
 import { isEditable } from '@chiso/domain';
-import { App, Button, Card, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { approveAppraisal, sendBackAppraisal } from '../../api/assessments.ts';
@@ -21,18 +21,29 @@ const cellColor = (c: Cell) => (c.waiting ? 'orange' : c.answered ? 'gold' : c.p
 
 export function Matrix({ id }: { id: string }) {
   const { t } = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const [sendBack, setSendBack] = useState<MatrixRow | null>(null);
-  const act = async (f: () => Promise<unknown>, ok: string) => {
+  /** A request, its message and a fresh view; a dialog's request (`rethrow`) lets the dialog show
+   * the failure and keep what was typed. */
+  const act = async (f: () => Promise<unknown>, ok: string, rethrow = false) => {
     try {
       await f();
       message.success(ok);
       await qc.invalidateQueries({ queryKey: ['cycle', id] });
     } catch (e) {
+      if (rethrow) throw e;
       message.error(errText(e, 'problems'));
     }
   };
+  const approve = (r: MatrixRow) =>
+    modal.confirm({
+      title: t.rdConfirm,
+      content: fill(t.rdApproveConfirm, { unit: r.unitName }),
+      okText: t.approve,
+      cancelText: t.cancel,
+      onOk: () => act(() => approveAppraisal(r.assessmentId), t.approved),
+    });
   const m = useQuery({ queryKey: ['cycle', id, 'matrix'], queryFn: () => getMatrix(id) });
   const approvalColumn = {
     title: t.cyApprovalByLevel,
@@ -52,7 +63,8 @@ export function Matrix({ id }: { id: string }) {
               <Button
                 size="small"
                 type="primary"
-                onClick={() => void act(() => approveAppraisal(r.assessmentId), t.approved)}
+                data-testid={`approve-${r.unitName}`}
+                onClick={approve.bind(null, r)}
               >
                 {t.approve}
               </Button>
@@ -63,6 +75,11 @@ export function Matrix({ id }: { id: string }) {
               </Button>
             )}
           </Space>
+          {r.approval.approveBlocked && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.approval.approveBlocked}
+            </Typography.Text>
+          )}
         </Space>
       ),
   };
@@ -109,7 +126,7 @@ export function Matrix({ id }: { id: string }) {
           title={fill(t.cySendBackTitle, { unit: sendBack.unitName })}
           placeholder={t.sendBackReason}
           okText={t.sendBack}
-          onSubmit={(reason) => act(() => sendBackAppraisal(sendBack.assessmentId, reason), t.sentBack)}
+          onSubmit={(reason) => act(() => sendBackAppraisal(sendBack.assessmentId, reason), t.sentBack, true)}
           onClose={() => setSendBack(null)}
         />
       )}

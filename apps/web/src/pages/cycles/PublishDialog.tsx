@@ -1,11 +1,12 @@
-/** Publishing a cycle's results: the number and date of the decision. */
+/** Publishing a cycle's results: the number and date of the decision, after saying what publishing
+ * means; a refusal is shown in the dialog, which keeps what was typed. */
 import type { PublishBodyT } from '@chiso/contracts';
-import { DatePicker, Input, Modal, Space } from 'antd';
+import { Alert, DatePicker, Input, Modal, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../i18n.ts';
 import { isoDate, PICKER_DATE_FORMAT } from '../../ui/dates.ts';
-import { DIALOG_WIDTH } from '../../ui/TextDialog.tsx';
+import { DIALOG_WIDTH, DialogError, useDialogSubmit } from '../../ui/TextDialog.tsx';
 
 export function PublishDialog({
   onSubmit,
@@ -18,16 +19,9 @@ export function PublishDialog({
   const [open, setOpen] = useState(true);
   const [number, setNumber] = useState('');
   const [date, setDate] = useState<Dayjs | null>(dayjs());
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await onSubmit({ decisionNumber: number, decisionDate: date ? isoDate(date) : '' });
-      setOpen(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useDialogSubmit(() => setOpen(false));
+  const submit = () =>
+    run(() => onSubmit({ decisionNumber: number, decisionDate: date ? isoDate(date) : '' }));
   return (
     <Modal
       open={open}
@@ -43,6 +37,7 @@ export function PublishDialog({
       afterClose={onClose}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
+        <Alert type="warning" showIcon message={t.rdPublishWarning} />
         <Input
           placeholder={t.cyDecisionNumber}
           value={number}
@@ -50,6 +45,7 @@ export function PublishDialog({
           data-testid="publish-number"
         />
         <DatePicker format={PICKER_DATE_FORMAT} value={date} onChange={setDate} />
+        <DialogError error={error} />
       </Space>
     </Modal>
   );

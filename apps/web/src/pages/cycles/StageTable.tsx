@@ -1,7 +1,8 @@
 /** A cycle's stages with their dates and days left; those who run it open and close them. */
 import type { CycleDetailT } from '@chiso/contracts';
 import type { StageState } from '@chiso/domain';
-import { Button, Table, Tag, Typography } from 'antd';
+import { formatDateTimeVi } from '@chiso/domain';
+import { App, Button, Table, Tag, Typography } from 'antd';
 import { setStage } from '../../api/cycles.ts';
 import { fill, useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
@@ -22,7 +23,26 @@ export function StageTable({
   act: (f: () => Promise<unknown>) => Promise<void>;
 }) {
   const { t } = useT();
-  /** An open stage closes; one pending or closed (re)opens. */
+  const { message } = App.useApp();
+  /** Open a stage, and say who was told. */
+  const open = (s: StageRow) =>
+    act(async () => {
+      const r = await setStage(c.id, s.stage, { state: 'open' });
+      if (r.notified) {
+        const { count, units } = r.notified;
+        message.info(
+          fill(t.rdStageNotified, {
+            stage: t.stage[s.stage],
+            n: count,
+            units:
+              units.slice(0, 5).join(', ') +
+              (units.length > 5 ? fill(t.rdStageNotifiedMore, { n: units.length - 5 }) : ''),
+          }),
+          8,
+        );
+      }
+    });
+  /** An open stage closes; one pending or closed (re)opens; after publication, nothing. */
   const stageAction = (s: StageRow) => {
     switch (s.state) {
       case 'open':
@@ -34,12 +54,7 @@ export function StageTable({
       case 'pending':
       case 'closed':
         return (
-          <Button
-            size="small"
-            type="primary"
-            data-testid={`open-${s.stage}`}
-            onClick={() => void act(() => setStage(c.id, s.stage, { state: 'open' }))}
-          >
+          <Button size="small" type="primary" data-testid={`open-${s.stage}`} onClick={() => void open(s)}>
             {t.cyOpenStage}
           </Button>
         );
@@ -58,7 +73,9 @@ export function StageTable({
         {
           title: t.cyLeft,
           render: (_, s) =>
-            s.daysLeft >= 0 ? (
+            s.state === 'closed' ? (
+              '—'
+            ) : s.daysLeft >= 0 ? (
               fill(t.cyDays, { n: s.daysLeft })
             ) : (
               <Typography.Text type="danger">{fill(t.cyOverdue, { n: -s.daysLeft })}</Typography.Text>
@@ -66,9 +83,20 @@ export function StageTable({
         },
         {
           title: t.status,
-          render: (_, s) => <Tag color={STATE_COLORS[s.state]}>{t.stageState[s.state]}</Tag>,
+          render: (_, s) => (
+            <span data-testid={`stage-state-${s.stage}`}>
+              <Tag color={STATE_COLORS[s.state]}>{t.stageState[s.state]}</Tag>
+              {s.state === 'open' && s.openedBy && s.openedAt && (
+                <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                  {fill(t.rdOpenedBy, { who: s.openedBy, at: formatDateTimeVi(s.openedAt) })}
+                </Typography.Text>
+              )}
+            </span>
+          ),
         },
-        ...(c.manages ? [{ title: '', render: (_: unknown, s: StageRow) => stageAction(s) }] : []),
+        ...(c.manages && c.status !== 'published'
+          ? [{ title: '', render: (_: unknown, s: StageRow) => stageAction(s) }]
+          : []),
       ]}
     />
   );
