@@ -132,10 +132,12 @@ export function CriteriaEditor({
         dataSource={toRows(criteria)}
         expandable={{ defaultExpandAllRows: true }}
         rowKey="key"
+        scroll={{ x: editable ? 1250 : undefined }}
         columns={[
           { title: t.code, width: 110, render: (_, r) => <b>{r.c.code}</b> },
           {
             title: t.fwCriterion,
+            width: editable ? 320 : undefined,
             render: (_, r) =>
               editable ? (
                 <Input.TextArea
