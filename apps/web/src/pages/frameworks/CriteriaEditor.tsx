@@ -132,12 +132,12 @@ export function CriteriaEditor({
         dataSource={toRows(criteria)}
         expandable={{ defaultExpandAllRows: true }}
         rowKey="key"
-        scroll={{ x: editable ? 1250 : undefined }}
+        scroll={{ x: editable ? 1280 : undefined }}
         columns={[
           { title: t.code, width: 110, render: (_, r) => <b>{r.c.code}</b> },
           {
             title: t.fwCriterion,
-            width: editable ? 320 : undefined,
+            width: editable ? 300 : undefined,
             render: (_, r) =>
               editable ? (
                 <Input.TextArea
@@ -182,6 +182,7 @@ export function CriteriaEditor({
           },
           {
             title: t.fwRule,
+            width: editable ? 200 : undefined,
             render: (_, r) => {
               if (r.c.children?.length)
                 return <Typography.Text type="secondary">{t.fwSumOfChildren}</Typography.Text>;
@@ -201,6 +202,7 @@ export function CriteriaEditor({
           ...(editable ? [{ title: '', width: 190, render: (_: unknown, r: Row) => actions(r.c) }] : []),
           {
             title: t.fwIssues,
+            width: editable ? 260 : undefined,
             render: (_, r) => (
               <div data-testid={`issues-${r.c.code}`}>
                 {issuesOf(r.c.code).map((i, k) => (
