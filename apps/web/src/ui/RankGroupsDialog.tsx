@@ -58,7 +58,7 @@ export function RankGroupsDialog({ set, onClose }: { set: RankSetRef; onClose: (
   return (
     <Modal
       open
-      width={640}
+      width={720}
       title={`${t.rgTitle} — ${q.data?.ownerName ?? ''} ${set.year}`}
       maskClosable={false}
       okText={t.save}
@@ -81,7 +81,7 @@ export function RankGroupsDialog({ set, onClose }: { set: RankSetRef; onClose: (
           <Space key={i} align="start" wrap style={{ width: '100%' }} data-testid={`rg-group-${i}`}>
             <Typography.Text strong>{i + 1}.</Typography.Text>
             <Input
-              style={{ width: 240 }}
+              style={{ width: 320 }}
               placeholder={t.rgName}
               value={g.name}
               disabled={frozen}
