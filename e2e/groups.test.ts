@@ -120,6 +120,27 @@ describe("Hà Quảng's 2023 ranking by group", () => {
     await shots(p, 'ranking-groups');
   });
 
+  it('shows the same groups on the results page, each ranked from 1', async () => {
+    const p = officer;
+    const back = p.url();
+    await p.getByRole('menuitem', { name: 'Kết quả & xếp hạng' }).click();
+    const pick = async (testId: string, option: string) => {
+      await p.getByTestId(testId).click();
+      await p.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    };
+    await pick('res-framework', 'phòng chuyên môn và UBND cấp xã');
+    await pick('res-year', '2023');
+    const offices = p.getByTestId('res-group-office');
+    const communes = p.getByTestId('res-group-commune_committee');
+    await offices.waitFor();
+    expect(await offices.getByRole('heading').innerText()).toContain(OFFICES);
+    expect(await communes.getByRole('heading').innerText()).toContain(COMMUNES);
+    expect((await offices.locator('tbody tr').first().innerText()).startsWith('1/6')).toBe(true);
+    expect((await communes.locator('tbody tr').first().innerText()).startsWith('1/8')).toBe(true);
+    await shots(p, 'results-groups');
+    await p.goto(back);
+  });
+
   it('prints each group under its heading in Excel, ranked from 1', async () => {
     const p = officer;
     const cycleId = p.url().split('/').filter(Boolean).pop()!.split('?')[0]!;
