@@ -69,6 +69,8 @@ describe('frameworks, table check and results in the web app', () => {
       .getByText('điểm tối đa "ba" không phải số hợp lệ', { exact: false })
       .waitFor();
     await max11.fill('3,5');
+    // a draft is saved only without errors: the declared total follows the fields
+    await page.getByTestId('fw-total-max').fill('100,5');
     await page.getByTestId('fw-save').click();
     await page.getByText('Đã lưu').first().waitFor();
     // saved on the server with its new revision

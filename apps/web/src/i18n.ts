@@ -6,6 +6,7 @@ import { cyclesEn, cyclesVi } from './i18n/cycles.ts';
 import { documentsEn, documentsVi } from './i18n/documents.ts';
 import { workEn, workVi } from './i18n/work.ts';
 import { roundEn, roundVi } from './i18n/round.ts';
+import { groupsEn, groupsVi } from './i18n/groups.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -180,6 +181,7 @@ const vi = {
   ...documentsVi,
   ...workVi,
   ...roundVi,
+  ...groupsVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -354,6 +356,7 @@ const en: Dict = {
   ...documentsEn,
   ...workEn,
   ...roundEn,
+  ...groupsEn,
 };
 
 export type Lang = 'vi' | 'en';

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   addCriterion,
   indentCriterion,
+  isExampleLegalBasis,
   moveCriterion,
   outdentCriterion,
   removeCriterion,
   renameCriterion,
+  withExampleMark,
 } from '../src/framework/edit.ts';
 
 interface C {
@@ -79,5 +81,16 @@ describe('editing the list of criteria', () => {
   it('renames a code with its children', () => {
     const r = renameCriterion(tree(), '1.2', '1.5');
     expect(codes(r.criteria)).toEqual(['1', '1.1', '1.5', '1.5.1', '1.3', '2']);
+  });
+});
+
+describe('legal-basis lines marked as examples', () => {
+  it('reads the mark from "ví dụ" or a trailing "(*)", and sets or takes off "(*)"', () => {
+    expect(isExampleLegalBasis('Quyết định của UBND tỉnh — VÍ DỤ, chưa xác nhận số hiệu')).toBe(true);
+    expect(isExampleLegalBasis('Quyết định số …/QĐ-UBND (*)')).toBe(true);
+    expect(isExampleLegalBasis('Thông tư 27/2022/TT-BCA ngày 09/6/2022')).toBe(false);
+    expect(withExampleMark('Quyết định số 90/QĐ-UBND', true)).toBe('Quyết định số 90/QĐ-UBND (*)');
+    expect(withExampleMark('Quyết định số 90/QĐ-UBND (*)', false)).toBe('Quyết định số 90/QĐ-UBND');
+    expect(withExampleMark('Quyết định số 90/QĐ-UBND (*)', true)).toBe('Quyết định số 90/QĐ-UBND (*)');
   });
 });

@@ -1,6 +1,8 @@
 /** Results per unit and year under a published framework version: ranking lists, a unit's card,
  * entry (with where its ranking is kept) and import. */
 import type {
+  RankGroupsBodyT,
+  RankGroupsViewT,
   ResultCardT,
   ResultEnterBodyT,
   ResultEntryT,
@@ -26,3 +28,16 @@ export const importResults = (
 ) => upload<ResultImportResultT>(`/api/results/import${qs(q)}`, file);
 export const resultTemplateUrl = (q: { frameworkId: string; year: number; mode: ResultMode }) =>
   `/api/results/template${qs(q)}`;
+
+/** A ranking set: its owner, framework code and year. */
+export interface RankSetRef {
+  ownerUnitId: string;
+  frameworkCode: string;
+  year: number;
+}
+/** The groups of a ranking set (for those who run it). */
+export const getRankGroups = (set: RankSetRef) =>
+  get<RankGroupsViewT>(`/api/results/groups${qs({ ...set })}`);
+/** Declare a set's groups, made from revision `baseRevision` (0: none yet); the set is re-ranked. */
+export const saveRankGroups = (body: RankGroupsBodyT) =>
+  send<RankGroupsViewT>('PUT', '/api/results/groups', body);

@@ -151,3 +151,17 @@ export function renameCriterion<T extends EditableCriterion<T>>(
   if (at) recode(at.list[at.index]!, next, renames);
   return { criteria: out, renames };
 }
+
+/** A legal-basis line marked as an example, not confirmed by an official text: its text says
+ * "ví dụ", or it ends with "(*)" (the mark the editor's "example" switch adds). Documents print such
+ * a line as a blank to fill by hand. */
+export function isExampleLegalBasis(line: string): boolean {
+  return /(^|[\s(—–-])ví dụ(?=$|[\s,;.)])/iu.test(line) || /\(\*\)\s*[;.]?\s*$/u.test(line);
+}
+
+/** The line with its example mark "(*)" set or taken off (a line whose text says "ví dụ" stays an
+ * example: the words are the user's). */
+export function withExampleMark(line: string, isExample: boolean): string {
+  const bare = line.replace(/\s*\(\*\)\s*([;.]?)\s*$/u, '$1');
+  return isExample && !isExampleLegalBasis(bare) ? `${bare.trimEnd()} (*)` : bare;
+}

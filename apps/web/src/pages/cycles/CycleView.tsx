@@ -10,6 +10,7 @@ import { deleteCycle, finaliseCycle, getCycle, getRanking, publishCycle } from '
 import { fill, useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
 import { errText } from '../../ui/errors.ts';
+import { RankGroupsDialog } from '../../ui/RankGroupsDialog.tsx';
 import { assessmentStatusOf, cycleStatusOf } from '../../ui/status.ts';
 import { AssessmentStatusTag, CycleStatusTag } from '../../ui/StatusTag.tsx';
 import { TextDialog } from '../../ui/TextDialog.tsx';
@@ -44,6 +45,7 @@ export function CycleView({ id }: { id: string }) {
     queryFn: () => getRanking(id),
   });
   const [dialog, setDialog] = useState<'delete' | 'publish' | null>(null);
+  const [groupsOpen, setGroupsOpen] = useState(false);
   const refresh = async () => {
     await qc.invalidateQueries({ queryKey: ['cycle', id] });
     await qc.invalidateQueries({ queryKey: ['cycles'] });
@@ -132,7 +134,16 @@ export function CycleView({ id }: { id: string }) {
               <CycleStatusTag status={c.status} />
             </Space>
           }
-          extra={c.manages && <Space>{actions(cycleStatusOf(c.status))}</Space>}
+          extra={
+            c.manages && (
+              <Space wrap>
+                <Button onClick={() => setGroupsOpen(true)} data-testid="cycle-groups">
+                  {t.rgButton}
+                </Button>
+                {actions(cycleStatusOf(c.status))}
+              </Space>
+            )
+          }
         >
           <Typography.Paragraph>
             {fill(t.cyInfo, {
@@ -156,6 +167,12 @@ export function CycleView({ id }: { id: string }) {
         </Card>
         <Tabs items={tabs} />
       </Space>
+      {groupsOpen && (
+        <RankGroupsDialog
+          set={{ ownerUnitId: c.ownerUnitId, frameworkCode: c.framework.code, year: c.year }}
+          onClose={() => setGroupsOpen(false)}
+        />
+      )}
       {dialog === 'delete' && (
         <TextDialog
           title={t.cyDeleteTitle}

@@ -98,6 +98,7 @@ export function Matrix({ id }: { id: string }) {
             title: t.unit,
             render: (_, r) => <Link to={`/assessments/${r.assessmentId}`}>{r.unitName}</Link>,
             fixed: 'left',
+            width: 220,
           },
           ...fields.map((f, k) => ({
             title: (
@@ -105,7 +106,7 @@ export function Matrix({ id }: { id: string }) {
                 {f.code}. {f.title}
               </span>
             ),
-            width: 160,
+            width: 150,
             render: (_: unknown, r: MatrixRow) => {
               const c = r.cells[k]!;
               return (

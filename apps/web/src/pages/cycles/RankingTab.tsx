@@ -1,6 +1,6 @@
 /** A cycle's ranking: downloads, the publishing decision, the table. */
 import type { CycleRankingT } from '@chiso/contracts';
-import { Alert, Button, Space, Table } from 'antd';
+import { Alert, Button, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { rankingExportUrl, rankingIssuerUrl } from '../../api/cycles.ts';
@@ -44,20 +44,42 @@ export function RankingTab({ id, ranking }: { id: string; ranking: CycleRankingT
           style={{ marginBottom: 8 }}
         />
       )}
-      <Table
-        size="small"
-        rowKey="unitId"
-        pagination={false}
-        dataSource={ranking.items}
-        data-testid="cycle-ranking"
-        columns={[
-          { title: t.resRank, dataIndex: 'rank', width: 70 },
-          { title: t.unit, dataIndex: 'unitName' },
-          { title: t.resTotal, dataIndex: 'total', render: decimalComma },
-          { title: t.resIndex, dataIndex: 'index', render: decimalComma },
-          { title: t.resClass, dataIndex: 'bandLabel' },
-        ]}
-      />
+      {ranking.groups.map((g) => (
+        <div key={g.key} data-testid={`cycle-ranking-group-${g.key || 'all'}`}>
+          {g.name && (
+            <Typography.Title level={5} style={{ marginTop: 8 }}>
+              {g.name}{' '}
+              <Typography.Text type="secondary">({fill(t.rgGroupCount, { n: g.size })})</Typography.Text>
+            </Typography.Title>
+          )}
+          <RankingTable items={ranking.items.filter((i) => i.rankGroup === g.key)} />
+        </div>
+      ))}
     </>
+  );
+}
+
+/** One group's table: "xếp thứ k/N" counts the group. */
+function RankingTable({ items }: { items: CycleRankingT['items'] }) {
+  const { t } = useT();
+  return (
+    <Table
+      size="small"
+      rowKey="unitId"
+      pagination={false}
+      dataSource={items}
+      data-testid="cycle-ranking"
+      columns={[
+        {
+          title: t.resRank,
+          width: 80,
+          render: (_, r) => (r.rank === null ? '—' : `${r.rank}/${r.rankedOf}`),
+        },
+        { title: t.unit, dataIndex: 'unitName' },
+        { title: t.resTotal, dataIndex: 'total', render: decimalComma },
+        { title: t.resIndex, dataIndex: 'index', render: decimalComma },
+        { title: t.resClass, dataIndex: 'bandLabel' },
+      ]}
+    />
   );
 }

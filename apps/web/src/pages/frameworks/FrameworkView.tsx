@@ -3,7 +3,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CriterionJsonT, FrameworkJsonT } from '@chiso/contracts';
-import { formatPoints } from '@chiso/domain';
+import { formatPoints, type Edited } from '@chiso/domain';
 import { Alert, App, Button, Card, Descriptions, Dropdown, Input, Space, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -15,13 +15,15 @@ import {
   getFramework,
   saveFramework,
 } from '../../api/frameworks.ts';
-import { useT } from '../../i18n.ts';
+import { ApiError } from '../../api/http.ts';
+import { fill, useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
 import { DocumentDialog, withSigner } from '../../ui/DocumentDialog.tsx';
 import { download } from '../../ui/download.ts';
 import { errText } from '../../ui/errors.ts';
 import { ActionDialog, type FrameworkAction } from './ActionDialog.tsx';
 import { CriteriaEditor } from './CriteriaEditor.tsx';
+import { FrameworkHead } from './FrameworkHead.tsx';
 import { decimalComma, liveCheck, mapCriteria, pointsOf } from './liveCheck.ts';
 import { canWriteFrameworks, FrameworkStatusTag } from './status.tsx';
 
@@ -36,6 +38,14 @@ export function FrameworkView({ id, session }: { id: string; session: Session })
   const [busy, setBusy] = useState(false);
   const [action, setAction] = useState<FrameworkAction | null>(null);
   const [docOpen, setDocOpen] = useState(false);
+  const [refused, setRefused] = useState<string[] | null>(null);
+  // leaving with unsaved changes asks first (what was typed would be lost)
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
   useEffect(() => {
     if (detail.data && !dirty) {
       setDef(detail.data.definition);
@@ -53,20 +63,50 @@ export function FrameworkView({ id, session }: { id: string; session: Session })
   };
   const topSum = def.criteria.filter((c) => !c.block).reduce((s, c) => s + (pointsOf(c.max) ?? 0), 0);
 
+  const errors = check.issues.filter((i) => i.severity === 'error');
+  /** Saved exactly as typed, or not at all: with errors nothing is sent and they are listed; what the
+   * server refuses is listed the same way. The typed text stays either way. */
   const save = async () => {
+    if (errors.length || !check.definition) {
+      setRefused(errors.map((i) => i.message));
+      message.error(fill(t.fwNotSaved, { n: errors.length }));
+      return;
+    }
     setBusy(true);
     try {
-      await saveFramework(id, check.clean, detail.data.revision);
+      await saveFramework(id, check.definition, detail.data.revision);
       message.success(t.saved);
+      setRefused(null);
       setDirty(false);
       await qc.invalidateQueries({ queryKey: ['framework', id] });
     } catch (e) {
+      const issues =
+        e instanceof ApiError ? (e.details as { issues?: { message: string }[] })?.issues : undefined;
+      setRefused(issues?.map((i) => i.message) ?? [errText(e)]);
       message.error(errText(e));
     } finally {
       setBusy(false);
     }
   };
-  const errors = check.issues.filter((i) => i.severity === 'error');
+  /** A change of the list of criteria; what is keyed by code follows the renumbered codes. */
+  const edited = (r: Edited<CriterionJsonT>) => {
+    const rename = (k: string) => r.renames.find(([from]) => from === k)?.[1] ?? k;
+    const mapping = def.comparesWith?.mapping;
+    setDef({
+      ...def,
+      criteria: r.criteria,
+      ...(def.comparesWith && mapping
+        ? {
+            comparesWith: {
+              ...def.comparesWith,
+              mapping: Object.fromEntries(Object.entries(mapping).map(([k, v]) => [rename(k), v])),
+            },
+          }
+        : {}),
+    });
+    setRuleTexts(Object.fromEntries(Object.entries(ruleTexts).map(([k, v]) => [rename(k), v])));
+    setDirty(true);
+  };
   const general = check.issues.filter((i) => i.criterion === '');
   return (
     <>
@@ -169,19 +209,23 @@ export function FrameworkView({ id, session }: { id: string; session: Session })
               <span data-testid="fw-fields-sum">{formatPoints(topSum)}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t.fwPublishedAt}>{dateOrDash(fw.publishedAt)}</Descriptions.Item>
-            <Descriptions.Item label={t.fwLegalBasis} span={3}>
-              {def.legalBasis.join('; ') || '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t.fwBands} span={3}>
-              <Space wrap>
-                {def.bands.map((b) => (
-                  <Tag key={b.code} color={b.isExample ? 'orange' : 'blue'}>
-                    {b.label} ≥ {formatPoints(pointsOf(b.minIndex) ?? 0)}
-                    {b.isExample ? ` (${t.example})` : ''}
-                  </Tag>
-                ))}
-              </Space>
-            </Descriptions.Item>
+            {!editable && (
+              <Descriptions.Item label={t.fwLegalBasis} span={3}>
+                {def.legalBasis.join('; ') || '—'}
+              </Descriptions.Item>
+            )}
+            {!editable && (
+              <Descriptions.Item label={t.fwBands} span={3}>
+                <Space wrap>
+                  {def.bands.map((b) => (
+                    <Tag key={b.code} color={b.isExample ? 'orange' : 'blue'}>
+                      {b.label} ≥ {formatPoints(pointsOf(b.minIndex) ?? 0)}
+                      {b.isExample ? ` (${t.example})` : ''}
+                    </Tag>
+                  ))}
+                </Space>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {def.isExample && (
             <Alert type="warning" showIcon message={t.fwIsExample} style={{ marginTop: 8 }} />
@@ -201,7 +245,34 @@ export function FrameworkView({ id, session }: { id: string; session: Session })
               }
             />
           )}
+          {editable && (
+            <div style={{ marginTop: 8 }}>
+              <FrameworkHead
+                def={def}
+                onChange={(d) => {
+                  setDef(d);
+                  setDirty(true);
+                }}
+              />
+            </div>
+          )}
           {dirty && <Alert style={{ marginTop: 8 }} type="info" showIcon message={t.unsaved} />}
+          {refused && refused.length > 0 && (
+            <Alert
+              style={{ marginTop: 8 }}
+              type="error"
+              showIcon
+              data-testid="fw-save-refused"
+              message={fill(t.fwNotSaved, { n: refused.length })}
+              description={
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {refused.map((m, k) => (
+                    <li key={k}>{m}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
         </Card>
         <Card
           title={`${t.fwCriteria} (${errors.length ? `${errors.length} ${t.errors.toLowerCase()}` : t.fwValid})`}
@@ -213,6 +284,7 @@ export function FrameworkView({ id, session }: { id: string; session: Session })
             issues={check.issues}
             ruleTexts={ruleTexts}
             onEdit={edit}
+            onList={edited}
             onRuleText={(code, text) => {
               setRuleTexts({ ...ruleTexts, [code]: text });
               setDirty(true);

@@ -18,8 +18,9 @@ export const pointsOf = (v: string | number) => parsePoints(String(v));
 /** A point value as users type it: decimal comma. */
 export const decimalComma = (v: string | number) => String(v).replace('.', ',');
 
-/** Sanitise the edited JSON for live checking: a maximum that is not a number counts as 0 and is
- * reported on its criterion; a rule typed as text is parsed. */
+/** Check the edited JSON as typed: a maximum that is not a number counts as 0 for the other checks
+ * and is reported on its criterion; a rule typed as text is parsed. `definition` is what a save
+ * sends, null when something typed could not be kept as it is (nothing is then saved). */
 export function liveCheck(def: FrameworkJsonT, ruleTexts: Record<string, string>) {
   const fieldErrors: Issue[] = [];
   const fix = (c: CriterionJsonT): CriterionJsonT => {
@@ -59,7 +60,8 @@ export function liveCheck(def: FrameworkJsonT, ruleTexts: Record<string, string>
         ...fieldErrors,
         ...parsed.errors.map((m) => ({ criterion: '', severity: 'error' as const, message: m })),
       ];
-  return { clean, framework: parsed.framework, issues };
+  // what is saved is what was typed: only when nothing had to be replaced to check it
+  return { definition: fieldErrors.length ? null : clean, framework: parsed.framework, issues };
 }
 
 /** Rules parsed from text are in hundredths; the JSON form wants decimal strings. */

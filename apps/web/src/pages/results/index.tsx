@@ -30,6 +30,7 @@ import { importResults, listResults, resultTemplateUrl, type ResultMode } from '
 import { Bars } from '../../charts.tsx';
 import { fill, useT } from '../../i18n.ts';
 import { download } from '../../ui/download.ts';
+import { RankGroupsDialog } from '../../ui/RankGroupsDialog.tsx';
 import { EntryModal } from './EntryModal.tsx';
 import { vn, vnFixed, yearsOf } from './format.ts';
 import { ResultCardDrawer } from './ResultCardDrawer.tsx';
@@ -75,6 +76,8 @@ export default function Results({ session }: { session: Session }) {
     }
   };
   const items = list.data?.items ?? [];
+  const groups = list.data?.groups ?? [];
+  const [groupsOpen, setGroupsOpen] = useState(false);
   const bars = useMemo(
     () => items.map((i) => ({ label: i.unitName, value: Number(i.index), text: vnFixed(i.index) })),
     [items],
@@ -129,6 +132,11 @@ export default function Results({ session }: { session: Session }) {
             >
               {t.resEnter}
             </Button>
+            {list.data?.ownerUnitId && (
+              <Button onClick={() => setGroupsOpen(true)} data-testid="res-groups">
+                {t.rgButton}
+              </Button>
+            )}
             <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as ResultMode)}>
               <Radio.Button value="leaves">{t.resModeLeaves}</Radio.Button>
               <Radio.Button value="fields">{t.resModeFields}</Radio.Button>
@@ -182,31 +190,47 @@ export default function Results({ session }: { session: Session }) {
         ) : (
           <Row gutter={16}>
             <Col xs={24} xl={13}>
-              <Table<ResultRowT>
-                size="small"
-                rowKey="id"
-                pagination={false}
-                dataSource={items}
-                data-testid="res-table"
-                onRow={(r) => ({ onClick: () => setCardId(r.id), style: { cursor: 'pointer' } })}
-                columns={[
-                  { title: t.resRank, dataIndex: 'rank', width: 70 },
-                  { title: t.unit, dataIndex: 'unitName' },
-                  {
-                    title: t.resTotal,
-                    render: (_, r) => `${vn(r.total)}/${vn(r.applicableMax)}`,
-                    width: 110,
-                  },
-                  { title: t.resIndex, render: (_, r) => vnFixed(r.index), width: 90 },
-                  { title: t.resClass, dataIndex: 'bandLabel', render: (v: string | null) => v ?? '—' },
-                  {
-                    title: '',
-                    width: 90,
-                    render: (_, r) =>
-                      r.missing ? <Tag color="orange">{`${t.resMissing} ${r.missing}`}</Tag> : null,
-                  },
-                ]}
-              />
+              {groups.map((g) => (
+                <div key={g.key} data-testid={`res-group-${g.key || 'all'}`}>
+                  {g.name && (
+                    <Typography.Title level={5} style={{ marginTop: 8 }}>
+                      {g.name}{' '}
+                      <Typography.Text type="secondary">
+                        ({fill(t.rgGroupCount, { n: g.size })})
+                      </Typography.Text>
+                    </Typography.Title>
+                  )}
+                  <Table<ResultRowT>
+                    size="small"
+                    rowKey="id"
+                    pagination={false}
+                    dataSource={items.filter((i) => i.rankGroup === g.key)}
+                    data-testid="res-table"
+                    onRow={(r) => ({ onClick: () => setCardId(r.id), style: { cursor: 'pointer' } })}
+                    columns={[
+                      {
+                        title: t.resRank,
+                        width: 80,
+                        render: (_, r) => (r.rank === null ? '—' : `${r.rank}/${r.rankedOf}`),
+                      },
+                      { title: t.unit, dataIndex: 'unitName' },
+                      {
+                        title: t.resTotal,
+                        render: (_, r) => `${vn(r.total)}/${vn(r.applicableMax)}`,
+                        width: 110,
+                      },
+                      { title: t.resIndex, render: (_, r) => vnFixed(r.index), width: 90 },
+                      { title: t.resClass, dataIndex: 'bandLabel', render: (v: string | null) => v ?? '—' },
+                      {
+                        title: '',
+                        width: 90,
+                        render: (_, r) =>
+                          r.missing ? <Tag color="orange">{`${t.resMissing} ${r.missing}`}</Tag> : null,
+                      },
+                    ]}
+                  />
+                </div>
+              ))}
               <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
                 {list.data?.sets.find((x) => x.ownerUnitId === list.data?.ownerUnitId)
                   ? `${t.resSetOf} ${list.data.sets.find((x) => x.ownerUnitId === list.data?.ownerUnitId)!.ownerName}. `
@@ -221,6 +245,12 @@ export default function Results({ session }: { session: Session }) {
           </Row>
         )}
       </Card>
+      {groupsOpen && fw && year && list.data?.ownerUnitId && (
+        <RankGroupsDialog
+          set={{ ownerUnitId: list.data.ownerUnitId, frameworkCode: fw.code, year }}
+          onClose={() => setGroupsOpen(false)}
+        />
+      )}
       {cardId && <ResultCardDrawer id={cardId} onClose={() => setCardId(null)} />}
       {entry && fw && year && (
         <EntryModal
