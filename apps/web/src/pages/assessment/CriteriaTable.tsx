@@ -44,6 +44,7 @@ export function CriteriaTable({
       size="small"
       rowKey="code"
       pagination={false}
+      scroll={{ x: 1040 }}
       dataSource={a.tree}
       expandable={{ defaultExpandAllRows: true }}
       columns={[
