@@ -3,6 +3,7 @@
  * keeps them in its own file beside this one (`i18n/cycles.ts`). `{name}` marks a value: `fill`. */
 import { createContext, useContext } from 'react';
 import { cyclesEn, cyclesVi } from './i18n/cycles.ts';
+import { wordsEn, wordsVi } from './i18n/words.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -27,7 +28,7 @@ const vi = {
   overview: 'Tổng quan',
   units: 'Đơn vị',
   users: 'Người dùng & phân quyền',
-  audit: 'Nhật ký kiểm toán',
+  audit: 'Nhật ký hệ thống',
   frameworks: 'Bộ tiêu chí',
   cycles: 'Kỳ đánh giá',
   surveys: 'Khảo sát',
@@ -174,6 +175,7 @@ const vi = {
   resInputHelp:
     'Cách ghi: số điểm "7,5"; tỷ lệ "45/50"; mức theo mã; "Có"/"Không"; số vụ việc; chỉ số khảo sát "96,4"; "KAD" nếu không áp dụng.',
   ...cyclesVi,
+  ...wordsVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -199,7 +201,7 @@ const en: Dict = {
   overview: 'Overview',
   units: 'Units',
   users: 'Users & grants',
-  audit: 'Audit log',
+  audit: 'System log',
   frameworks: 'Frameworks',
   cycles: 'Assessment cycles',
   surveys: 'Surveys',
@@ -345,6 +347,7 @@ const en: Dict = {
   resInputHelp:
     'Write points "7.5", ratios "45/50", level codes, "Yes"/"No" (Có/Không), incident counts, survey index "96.4", "KAD" when not applicable.',
   ...cyclesEn,
+  ...wordsEn,
 };
 
 export type Lang = 'vi' | 'en';

@@ -111,8 +111,8 @@ export class NoticeService {
         notifyUnits(tx, [d.unitId], {
           kind: 'deadline',
           cycleId: d.cycleId,
-          title: `Còn ${left} ngày: hạn "${label}" — ${d.cycleName}`,
-          body: `Hạn cuối giai đoạn "${label}" của ${d.cycleName} là ngày ${formatDateVi(due)} (còn ${left} ngày, tính cả ngày cuối).`,
+          title: `Còn ${left} ngày: hạn “${label}” — ${d.cycleName}`,
+          body: `Hạn cuối giai đoạn “${label}” của ${d.cycleName} là ngày ${formatDateVi(due)} (còn ${left} ngày, tính cả ngày cuối).`,
           link: `/cycles/${d.cycleId}`,
           dedupeKey: `deadline:${d.cycleId}:${d.stage}:${due}:${left}`,
         }),
