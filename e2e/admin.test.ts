@@ -82,7 +82,7 @@ describe('admin web app', () => {
   });
 
   it('lists the audit trail with the unit just created', async () => {
-    await page.getByRole('menuitem', { name: 'Nhật ký kiểm toán' }).click();
+    await page.getByRole('menuitem', { name: 'Nhật ký hệ thống' }).click();
     await page.getByText('Tạo đơn vị').first().waitFor();
     expect(await page.getByText('Quản trị hệ thống (tài khoản mẫu)').count()).toBeGreaterThan(0);
   });

@@ -21,6 +21,7 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './db/open.ts';
 import { AppError } from './errors.ts';
+import { inLang, langOf } from './i18n/translate.ts';
 import { buildServices, type Services } from './services.ts';
 import { releaseUploadSlot, CSRF_HEADER, SESSION_COOKIE, setSessionCookie, type Access } from './http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -232,6 +233,40 @@ export async function buildApp(
           `${ERRORS.VALIDATION.vi} ${at.path.length ? `${fieldLabel(at.path)}: ` : part === 'params' ? 'Đường dẫn: ' : ''}chứa ký tự không được phép (${at.char}: ký tự điều khiển hoặc ký tự đảo chiều văn bản); hãy xóa ký tự đó.`,
         );
     }
+  });
+
+  // Every error body, and the notices (stored in Vietnamese), leave in the reader's language
+  // (Vietnamese unless English is asked for): i18n/translate.ts.
+  app.addHook('preSerialization', async (req, _reply, payload: unknown) => {
+    const lang = langOf(req);
+    if (lang === 'vi' || !payload || typeof payload !== 'object') return payload;
+    if (req.url.startsWith('/api/notices') && Array.isArray((payload as { items?: unknown }).items))
+      return {
+        ...payload,
+        items: (payload as { items: { title?: unknown; body?: unknown }[] }).items.map((n) => ({
+          ...n,
+          ...(typeof n.title === 'string' ? { title: inLang(lang, n.title) } : {}),
+          ...(typeof n.body === 'string' ? { body: inLang(lang, n.body) } : {}),
+        })),
+      };
+    if (!('error' in payload)) return payload;
+    const error = (payload as { error: { message?: unknown; details?: unknown } }).error;
+    if (!error || typeof error.message !== 'string') return payload;
+    const details = Array.isArray(error.details)
+      ? error.details.map((d: unknown) =>
+          d && typeof d === 'object' && typeof (d as { message?: unknown }).message === 'string'
+            ? { ...d, message: inLang(lang, (d as { message: string }).message) }
+            : d,
+        )
+      : error.details;
+    return {
+      ...payload,
+      error: {
+        ...error,
+        message: inLang(lang, error.message),
+        ...(error.details !== undefined ? { details } : {}),
+      },
+    };
   });
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {

@@ -13,7 +13,7 @@ const HELP = `Cách dùng: npm run chiso -- <lệnh> [tham số]
 Lệnh:
   backup [--out TỆP]          Sao lưu cơ sở dữ liệu (PGlite: .tar.gz; PostgreSQL: pg_dump .dump)
   restore TỆP                 Khôi phục bản sao lưu vào DATA_DIR trống (hoặc DATABASE_URL)
-  verify-audit                Kiểm tra chuỗi băm của nhật ký kiểm toán
+  verify-audit                Kiểm tra chuỗi băm của nhật ký hệ thống
   seed-demo                   Nạp dữ liệu mẫu vào cơ sở dữ liệu trống (thành bản trình diễn);
                               không chạy trên cài đặt thật
   create-admin [--username T] Tạo quản trị hệ thống; mật khẩu được sinh ngẫu nhiên
@@ -50,7 +50,7 @@ async function run(argv: string[]): Promise<number> {
       try {
         const r = await new AuditService(d.db).verify();
         if (r.ok) {
-          console.log(`Nhật ký kiểm toán nguyên vẹn: ${r.count} bản ghi, chuỗi băm khớp.`);
+          console.log(`Nhật ký hệ thống nguyên vẹn: ${r.count} bản ghi, chuỗi băm khớp.`);
           return 0;
         }
         console.error(`NHẬT KÝ KIỂM TOÁN BỊ THAY ĐỔI: ${r.problems.length} vấn đề trong ${r.count} bản ghi:`);

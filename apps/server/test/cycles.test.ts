@@ -353,7 +353,7 @@ describe('submission', () => {
     });
     expect((r.json() as { deadline: { writable: boolean; message: string } }).deadline).toMatchObject({
       writable: false,
-      message: expect.stringMatching(/Đã quá hạn "Tự đánh giá" \(hạn cuối \d\d\/\d\d\/\d{4}\)/),
+      message: expect.stringMatching(/Đã quá hạn “Tự đánh giá” \(hạn cuối \d\d\/\d\d\/\d{4}\)/),
     });
     const late = await officer.send('PUT', `/api/assessments/${a['CAH-CLD']}/items/2`, { text: '8' });
     // CLD was returned: a returned self-assessment stays editable
@@ -437,7 +437,7 @@ describe('evidence shared between units, and withdrawal after the deadline', () 
     });
     const w = await head.send('POST', `/api/assessments/${id}/withdraw`);
     expect(w.statusCode).toBe(409);
-    expect((w.json() as Err).error.message).toMatch(/Đã quá hạn "Tự đánh giá"/);
+    expect((w.json() as Err).error.message).toMatch(/Đã quá hạn “Tự đánh giá”/);
     expect((await head.get(`/api/assessments/${id}`)).json()).toMatchObject({
       status: 'submitted',
       canWithdraw: false,

@@ -225,7 +225,7 @@ describe('framework files', () => {
     );
     expect(gap.statusCode).toBe(422);
     const issues = (gap.json() as { error: { details: { issues: Issue[] } } }).error.details.issues;
-    expect(issues.some((i) => i.criterion === '1.1' && /khoảng trống từ 0 % đến 50 %/.test(i.message))).toBe(
+    expect(issues.some((i) => i.criterion === '1.1' && /khoảng trống từ 0% đến 50%/.test(i.message))).toBe(
       true,
     );
   });

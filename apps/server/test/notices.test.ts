@@ -57,8 +57,8 @@ describe('deadline reminders', () => {
     expect(await at(due).deadlineReminders()).toBe(0);
     const n = (await officer.get('/api/notices')).json() as { items: { kind: string; title: string }[] };
     expect(n.items.filter((x) => x.kind === 'deadline').map((x) => x.title)).toEqual([
-      'Còn 1 ngày: hạn "Tự đánh giá" — Kỳ nhắc hạn',
-      'Còn 3 ngày: hạn "Tự đánh giá" — Kỳ nhắc hạn',
+      'Còn 1 ngày: hạn “Tự đánh giá” — Kỳ nhắc hạn',
+      'Còn 3 ngày: hạn “Tự đánh giá” — Kỳ nhắc hạn',
     ]);
   });
 });
@@ -71,7 +71,7 @@ describe('e-mail outbox', () => {
       .where(eq(mailOutbox.toAddress, 'canbo@culaodung.example'));
     expect(rows.length).toBeGreaterThanOrEqual(3); // stage opened, two reminders
     expect(rows.every((r) => r.status === 'pending')).toBe(true);
-    expect(rows.map((r) => r.subject)).toContain('[Chiso] Mở giai đoạn "Tự đánh giá" — Kỳ nhắc hạn');
+    expect(rows.map((r) => r.subject)).toContain('[Chiso] Mở giai đoạn “Tự đánh giá” — Kỳ nhắc hạn');
     // without SMTP nothing is attempted
     expect(await new NoticeService(t.database.db, undefined).sendPending()).toEqual({ sent: 0, failed: 0 });
     const down = new NoticeService(t.database.db, 'smtp://127.0.0.1:1');

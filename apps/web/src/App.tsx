@@ -5,7 +5,7 @@ import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { getSession } from './api/auth.ts';
-import { setCsrf, setOnUnauthenticated } from './api/http.ts';
+import { setCsrf, setOnUnauthenticated, setRequestLanguage } from './api/http.ts';
 import { DICTS, initialLang, LangContext, type Lang } from './i18n.ts';
 import { Login } from './pages/Login.tsx';
 
@@ -53,7 +53,11 @@ function Root() {
 }
 
 export function App() {
-  const [lang, setLangState] = useState<Lang>(initialLang());
+  const [lang, setLangState] = useState<Lang>(() => {
+    const l = initialLang();
+    setRequestLanguage(l);
+    return l;
+  });
   const ctx = useMemo(
     () => ({
       lang,
@@ -61,7 +65,10 @@ export function App() {
       setLang: (l: Lang) => {
         localStorage.setItem('chiso.lang', l);
         document.documentElement.lang = l;
+        setRequestLanguage(l);
         setLangState(l);
+        // messages already fetched (notices) come again in the new language
+        void queryClient.invalidateQueries();
       },
     }),
     [lang],

@@ -211,7 +211,7 @@ export default function Shell({ session }: { session: Session }) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={240} theme="light" breakpoint="lg" collapsedWidth={56}>
-        <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 16, color: '#b71c1c' }}>Chiso</div>
+        <div className="chiso-logo">Chiso</div>
         <Menu
           mode="inline"
           selectedKeys={[selected]}
@@ -238,15 +238,15 @@ export default function Shell({ session }: { session: Session }) {
           ]}
         />
       </Layout.Sider>
-      <Layout>
+      <Layout style={{ minWidth: 0 }}>
         <DemoBanner session={session} />
         <Layout.Header
+          className="chiso-header"
           style={{
             background: '#fff',
             display: 'flex',
             justifyContent: 'flex-end',
             alignItems: 'center',
-            paddingInline: 24,
             borderBottom: '1px solid #eee',
           }}
         >
@@ -263,13 +263,13 @@ export default function Shell({ session }: { session: Session }) {
                 ],
               }}
             >
-              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-                {user.fullName}
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu" title={user.fullName}>
+                <span className="chiso-user-name">{user.fullName}</span>
               </Button>
             </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content className="chiso-content">
           {user.mustChangePassword ? (
             <Result
               status="warning"

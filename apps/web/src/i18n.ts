@@ -7,6 +7,7 @@ import { documentsEn, documentsVi } from './i18n/documents.ts';
 import { workEn, workVi } from './i18n/work.ts';
 import { roundEn, roundVi } from './i18n/round.ts';
 import { groupsEn, groupsVi } from './i18n/groups.ts';
+import { wordsEn, wordsVi } from './i18n/words.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -31,7 +32,7 @@ const vi = {
   overview: 'Tổng quan',
   units: 'Đơn vị',
   users: 'Người dùng & phân quyền',
-  audit: 'Nhật ký kiểm toán',
+  audit: 'Nhật ký hệ thống',
   frameworks: 'Bộ tiêu chí',
   cycles: 'Kỳ đánh giá',
   surveys: 'Khảo sát',
@@ -182,6 +183,7 @@ const vi = {
   ...workVi,
   ...roundVi,
   ...groupsVi,
+  ...wordsVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -207,7 +209,7 @@ const en: Dict = {
   overview: 'Overview',
   units: 'Units',
   users: 'Users & grants',
-  audit: 'Audit log',
+  audit: 'System log',
   frameworks: 'Frameworks',
   cycles: 'Assessment cycles',
   surveys: 'Surveys',
@@ -357,6 +359,7 @@ const en: Dict = {
   ...workEn,
   ...roundEn,
   ...groupsEn,
+  ...wordsEn,
 };
 
 export type Lang = 'vi' | 'en';

@@ -49,7 +49,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'user.read': 'Xem người dùng',
   'user.write': 'Tạo, sửa, khóa người dùng',
   'grant.write': 'Phân quyền, chuyển quyền cho đơn vị kế thừa',
-  'audit.read': 'Xem nhật ký kiểm toán',
+  'audit.read': 'Xem nhật ký hệ thống',
   'framework.read': 'Xem bộ tiêu chí',
   'framework.write': 'Nhập, ban hành, ngừng áp dụng, sao chép bộ tiêu chí',
   'result.read': 'Xem kết quả, xếp hạng, phiếu kết quả của đơn vị',

@@ -141,19 +141,19 @@ export type WriteCheck =
 export function canWriteInStage(s: StageInfo, today: string, extendedTo?: string | null): WriteCheck {
   const label = STAGE_LABELS[s.stage];
   if (s.state === 'pending')
-    return { ok: false, code: 'STAGE_NOT_OPEN', message: `Giai đoạn "${label}" chưa mở.` };
+    return { ok: false, code: 'STAGE_NOT_OPEN', message: `Giai đoạn “${label}” chưa mở.` };
   if (s.state === 'closed')
     return {
       ok: false,
       code: 'STAGE_CLOSED',
-      message: `Giai đoạn "${label}" đã đóng; không thể ghi thêm. Liên hệ cán bộ đầu mối nếu cần.`,
+      message: `Giai đoạn “${label}” đã đóng; không thể ghi thêm. Liên hệ cán bộ đầu mối nếu cần.`,
     };
   const due = extendedTo && extendedTo > s.dueOn ? extendedTo : s.dueOn;
   if (today > due)
     return {
       ok: false,
       code: 'DEADLINE_PASSED',
-      message: `Đã quá hạn "${label}" (hạn cuối ${formatDateVi(due)}); không thể ghi thêm trừ khi cán bộ đầu mối gia hạn cho đơn vị.`,
+      message: `Đã quá hạn “${label}” (hạn cuối ${formatDateVi(due)}); không thể ghi thêm trừ khi cán bộ đầu mối gia hạn cho đơn vị.`,
     };
   return { ok: true };
 }

@@ -122,7 +122,7 @@ describe('validation names the criterion code', () => {
           },
         ],
       },
-      'Tiêu chí 1: bảng bậc có khoảng trống từ 0 % đến 95 %',
+      'Tiêu chí 1: bảng bậc có khoảng trống từ 0% đến 95%',
     ],
     [
       'tier overlap',
@@ -143,7 +143,7 @@ describe('validation names the criterion code', () => {
           },
         ],
       },
-      'hai bậc cùng bắt đầu từ 95 %',
+      'hai bậc cùng bắt đầu từ 95%',
     ],
     [
       'level above the maximum',

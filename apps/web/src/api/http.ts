@@ -6,6 +6,14 @@ export function setCsrf(token: string) {
   csrfToken = token;
 }
 
+/** The language of the server's messages (errors, notices): the app's own setting, sent on every
+ * request as `x-chiso-lang` (the server answers in Vietnamese unless asked for English). */
+let language = 'vi';
+export function setRequestLanguage(lang: 'vi' | 'en') {
+  language = lang;
+}
+const LANG_HEADER = 'x-chiso-lang';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -36,7 +44,7 @@ async function handle<T>(res: Response): Promise<T> {
 }
 
 export async function get<T>(url: string): Promise<T> {
-  return handle<T>(await fetch(url, { credentials: 'same-origin' }));
+  return handle<T>(await fetch(url, { credentials: 'same-origin', headers: { [LANG_HEADER]: language } }));
 }
 
 export async function send<T>(
@@ -48,7 +56,7 @@ export async function send<T>(
     await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, [LANG_HEADER]: language },
       body: JSON.stringify(body ?? {}),
     }),
   );
@@ -62,7 +70,7 @@ function postFile(url: string, file: File, fields: Record<string, string> = {}):
   return fetch(url, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'x-csrf-token': csrfToken },
+    headers: { 'x-csrf-token': csrfToken, [LANG_HEADER]: language },
     body: fd,
   });
 }
@@ -78,7 +86,10 @@ export async function uploadForFile(
   url: string,
   file: File,
 ): Promise<{ blob: Blob; fileName: string | null }> {
-  const res = await postFile(url, file);
+  return fileOf(await postFile(url, file));
+}
+
+async function fileOf(res: Response): Promise<{ blob: Blob; fileName: string | null }> {
   if (!res.ok) return failure(res, await res.json().catch(() => null));
   const header = res.headers.get('content-disposition') ?? '';
   const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];

@@ -46,7 +46,7 @@ export const cyclesVi = {
   cyInfo: 'Bộ tiêu chí: {framework} (v{version}) — đơn vị chủ trì: {owner} — hôm nay {today}',
   cyDelete: 'Xóa kỳ (tạo nhầm)',
   cyDeleteTitle: 'Xóa kỳ đánh giá tạo nhầm',
-  cyDeleteHelp: 'Chỉ xóa được khi chưa đơn vị nào nhập liệu. Việc xóa được ghi vào nhật ký kiểm toán.',
+  cyDeleteHelp: 'Chỉ xóa được khi chưa đơn vị nào nhập liệu. Việc xóa được ghi vào nhật ký hệ thống.',
   cyDeleteReason: 'Lý do xóa',
   cyDeleteOk: 'Xóa kỳ',
   cyDeleted: 'Đã xóa kỳ đánh giá',

@@ -6,34 +6,38 @@ import { listAudit, type AuditFilter } from '../api/audit.ts';
 import { listUnits } from '../api/units.ts';
 import { useT } from '../i18n.ts';
 
-const ACTION_LABELS: Record<string, string> = {
-  'unit.create': 'Tạo đơn vị',
-  'unit.update': 'Sửa đơn vị',
-  'unit.move': 'Chuyển đơn vị',
-  'unit.merge': 'Sáp nhập đơn vị',
-  'unit.abolish': 'Giải thể đơn vị',
-  'user.create': 'Tạo người dùng',
-  'user.update': 'Sửa người dùng',
-  'user.update_password_reset': 'Đặt lại mật khẩu',
-  'user.password_changed': 'Đổi mật khẩu',
-  'user.locked': 'Khóa tạm thời do đăng nhập sai',
-  'grant.create': 'Cấp quyền',
-  'grant.revoke': 'Thu hồi quyền',
-  'grant.carry': 'Chuyển quyền sang đơn vị kế thừa',
-};
+/** A recorded value as a reader reads it: a status in words (never "finalised"), text as it is. */
+function useShown() {
+  const { t } = useT();
+  const statuses: Record<string, string> = {
+    ...t.appraisalState,
+    ...t.stageState,
+    ...t.assessmentStatus,
+    ...t.cycleStatus,
+  };
+  return (key: string, v: unknown): string => {
+    if (v === null || v === undefined) return '—';
+    if (typeof v !== 'string') return JSON.stringify(v);
+    if (key === 'status' || key === 'state') return statuses[v] ?? v;
+    if (key === 'stage') return (t.stage as Record<string, string>)[v] ?? v;
+    return v;
+  };
+}
 
 function Diff({ before, after }: { before: unknown; after: unknown }) {
+  const { t } = useT();
+  const shown = useShown();
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return (
     <Descriptions size="small" column={1} bordered>
       {keys.map((k) => {
-        const bv = JSON.stringify(b[k] ?? null);
-        const av = JSON.stringify(a[k] ?? null);
+        const bv = shown(k, b[k]);
+        const av = shown(k, a[k]);
         return (
-          <Descriptions.Item key={k} label={k}>
-            {bv === av ? (
+          <Descriptions.Item key={k} label={t.auditField[k] ?? k}>
+            {JSON.stringify(b[k] ?? null) === JSON.stringify(a[k] ?? null) ? (
               av
             ) : (
               <>
@@ -74,18 +78,17 @@ export default function Audit() {
             placeholder={t.entity}
             allowClear
             style={{ width: 160 }}
-            options={[
-              { value: 'unit', label: 'Đơn vị' },
-              { value: 'user', label: 'Người dùng' },
-              { value: 'grant', label: 'Quyền' },
-            ]}
+            options={Object.entries(t.auditEntity).map(([value, label]) => ({ value, label }))}
             onChange={(v) => setF({ ...f, entity: v ?? undefined })}
           />
-          <Input
+          <Select
             placeholder={t.action}
             allowClear
-            style={{ width: 160 }}
-            onBlur={(e) => setF({ ...f, action: e.target.value || undefined })}
+            showSearch
+            style={{ width: 240 }}
+            options={Object.entries(t.auditAction).map(([value, label]) => ({ value, label }))}
+            filterOption={(i, o) => matchesSearch(String(o?.label ?? ''), i)}
+            onChange={(v: string | undefined) => setF({ ...f, action: v ?? undefined })}
           />
           <Input
             placeholder={t.actor}
@@ -103,12 +106,12 @@ export default function Audit() {
             onChange={(v) => setF({ ...f, unitId: v ?? undefined })}
           />
           <Input
-            placeholder="Từ ngày dd/mm/yyyy"
+            placeholder={t.auditFrom}
             style={{ width: 170 }}
             onBlur={(e) => setF({ ...f, from: date(e.target.value) })}
           />
           <Input
-            placeholder="Đến ngày dd/mm/yyyy"
+            placeholder={t.auditTo}
             style={{ width: 170 }}
             onBlur={(e) => setF({ ...f, to: date(e.target.value) })}
           />
@@ -124,8 +127,8 @@ export default function Audit() {
             { title: '#', dataIndex: 'seq', width: 70 },
             { title: t.time, dataIndex: 'at', render: (v: string) => formatDateTimeVi(v), width: 180 },
             { title: t.actor, dataIndex: 'actorName' },
-            { title: t.action, dataIndex: 'action', render: (v: string) => ACTION_LABELS[v] ?? v },
-            { title: t.entity, dataIndex: 'entity' },
+            { title: t.action, dataIndex: 'action', render: (v: string) => t.auditAction[v] ?? v },
+            { title: t.entity, dataIndex: 'entity', render: (v: string) => t.auditEntity[v] ?? v },
             { title: t.reason, dataIndex: 'reason' },
           ]}
         />

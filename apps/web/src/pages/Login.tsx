@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Table, Typography } from 'antd';
+import { Alert, Button, Card, Form, Grid, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { login, type Session } from '../api/auth.ts';
 import { setCsrf } from '../api/http.ts';
@@ -27,6 +27,8 @@ export function Login({ session }: { session: Session }) {
     }
   };
   const shown = session.demoPasswordsShown;
+  // on a phone the role and unit go under the username instead of in columns of their own
+  const wide = Grid.useBreakpoint().md !== false;
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5' }}>
       <DemoBanner session={session} />
@@ -86,7 +88,6 @@ export function Login({ session }: { session: Session }) {
               size="small"
               rowKey="username"
               pagination={false}
-              scroll={{ x: 560 }}
               dataSource={session.demo}
               onRow={(r) => ({
                 // without the password (another machine), only the username is filled in
@@ -97,22 +98,40 @@ export function Login({ session }: { session: Session }) {
                 style: { cursor: 'pointer' },
               })}
               columns={[
-                { title: t.username, dataIndex: 'username' },
+                {
+                  title: t.username,
+                  dataIndex: 'username',
+                  render: (v: string, r) =>
+                    wide ? (
+                      v
+                    ) : (
+                      <>
+                        <div>{v}</div>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {r.role} · {r.unit}
+                        </Typography.Text>
+                      </>
+                    ),
+                },
                 ...(shown
                   ? [
                       {
                         title: t.password,
                         dataIndex: 'password',
                         render: (v: string | undefined) => (
-                          <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                          <Typography.Text code style={{ whiteSpace: wide ? 'nowrap' : 'normal' }}>
                             {v}
                           </Typography.Text>
                         ),
                       },
                     ]
                   : []),
-                { title: t.role, dataIndex: 'role' },
-                { title: t.unit, dataIndex: 'unit' },
+                ...(wide
+                  ? [
+                      { title: t.role, dataIndex: 'role' },
+                      { title: t.unit, dataIndex: 'unit' },
+                    ]
+                  : []),
               ]}
             />
           </Card>

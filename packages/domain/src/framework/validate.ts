@@ -21,20 +21,20 @@ function tierIssues(code: string, tiers: Tier[], max: number): Issue[] {
     out.push({
       criterion: code,
       severity: 'error',
-      message: `Tiêu chí ${code}: bảng bậc có khoảng trống từ 0 % đến ${formatPoints(sorted[0].minPercent)} % (cần một bậc bắt đầu từ 0 %).`,
+      message: `Tiêu chí ${code}: bảng bậc có khoảng trống từ 0% đến ${formatPoints(sorted[0].minPercent)}% (cần một bậc bắt đầu từ 0%).`,
     });
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.minPercent === sorted[i - 1]!.minPercent)
       out.push({
         criterion: code,
         severity: 'error',
-        message: `Tiêu chí ${code}: hai bậc cùng bắt đầu từ ${formatPoints(sorted[i]!.minPercent)} % (chồng lấn).`,
+        message: `Tiêu chí ${code}: hai bậc cùng bắt đầu từ ${formatPoints(sorted[i]!.minPercent)}% (chồng lấn).`,
       });
     else if (sorted[i]!.points < sorted[i - 1]!.points)
       out.push({
         criterion: code,
         severity: 'warning',
-        message: `Tiêu chí ${code}: bậc từ ${formatPoints(sorted[i]!.minPercent)} % cho ít điểm hơn bậc thấp hơn.`,
+        message: `Tiêu chí ${code}: bậc từ ${formatPoints(sorted[i]!.minPercent)}% cho ít điểm hơn bậc thấp hơn.`,
       });
   }
   for (const t of tiers) {
@@ -42,13 +42,13 @@ function tierIssues(code: string, tiers: Tier[], max: number): Issue[] {
       out.push({
         criterion: code,
         severity: 'error',
-        message: `Tiêu chí ${code}: bậc ${formatPoints(t.minPercent)} % nằm ngoài 0–100 %.`,
+        message: `Tiêu chí ${code}: bậc ${formatPoints(t.minPercent)}% nằm ngoài 0–100%.`,
       });
     if (t.points > max)
       out.push({
         criterion: code,
         severity: 'error',
-        message: `Tiêu chí ${code}: bậc từ ${formatPoints(t.minPercent)} % cho ${formatPoints(t.points)} điểm, vượt điểm tối đa ${formatPoints(max)}.`,
+        message: `Tiêu chí ${code}: bậc từ ${formatPoints(t.minPercent)}% cho ${formatPoints(t.points)} điểm, vượt điểm tối đa ${formatPoints(max)}.`,
       });
   }
   return out;
@@ -131,10 +131,7 @@ export function validateFramework(fw: Framework): Issue[] {
         break;
       case 'ratio_proportional':
         if (r.capPercent !== undefined && (r.capPercent <= 0 || r.capPercent > 10000))
-          err(
-            code,
-            `Tiêu chí ${code}: mức trần ${formatPoints(r.capPercent)} % phải trong khoảng (0; 100 %].`,
-          );
+          err(code, `Tiêu chí ${code}: mức trần ${formatPoints(r.capPercent)}% phải trong khoảng (0; 100%].`);
         if (r.floorPercent !== undefined && r.capPercent !== undefined && r.floorPercent > r.capPercent)
           err(code, `Tiêu chí ${code}: ngưỡng sàn lớn hơn mức trần.`);
         break;

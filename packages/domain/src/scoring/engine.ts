@@ -227,7 +227,7 @@ function leafPoints(
       if (!('surveyIndex' in input)) return 0;
       let idx = input.surveyIndex;
       if (idx < 0 || idx > 10000) {
-        problem?.('Chỉ số khảo sát phải trong khoảng 0–100 %.');
+        problem?.('Chỉ số khảo sát phải trong khoảng 0–100%.');
         idx = idx < 0 ? 0 : 10000;
       }
       return divRoundHalfUp(max * idx, 10000);
@@ -310,7 +310,7 @@ const RULE_NAMES: Record<Rule['type'], string> = {
 };
 
 function pct(num: number, den: number): string {
-  return formatPoints(divRoundHalfUp(num * 10000, den), { fixed: true }) + ' %';
+  return formatPoints(divRoundHalfUp(num * 10000, den), { fixed: true }) + '%';
 }
 
 function explainLeaf(rule: Rule, max: number, input: LeafInput | undefined, points: number): Explanation {
@@ -361,7 +361,7 @@ function explainLeaf(rule: Rule, max: number, input: LeafInput | undefined, poin
         return {
           ...e,
           inputs: `${a}/${b} = ${pct(a, b)}`,
-          tier: reached ? `từ ${formatPoints(reached.minPercent)} %` : 'dưới bậc thấp nhất',
+          tier: reached ? `từ ${formatPoints(reached.minPercent)}%` : 'dưới bậc thấp nhất',
           detail: `${formatPoints(points)}/${formatPoints(max)} điểm.`,
         };
       }
@@ -373,10 +373,10 @@ function explainLeaf(rule: Rule, max: number, input: LeafInput | undefined, poin
         inputs: `${a}/${b} = ${pct(a, b)}`,
         capped,
         detail: below
-          ? `Dưới ngưỡng ${formatPoints(rule.floorPercent!)} %: 0 điểm.`
+          ? `Dưới ngưỡng ${formatPoints(rule.floorPercent!)}%: 0 điểm.`
           : capped
-            ? `Đạt mức trần ${formatPoints(cap)} %: đủ ${formatPoints(max)} điểm.`
-            : `${formatPoints(max)} × ${pct(a, b)} ÷ ${formatPoints(cap)} % = ${formatPoints(points)} điểm${(max * a * 10000) % (b * cap) === 0 ? '' : ' (làm tròn nửa lên đến 0,01)'}.`,
+            ? `Đạt mức trần ${formatPoints(cap)}%: đủ ${formatPoints(max)} điểm.`
+            : `${formatPoints(max)} × ${pct(a, b)} ÷ ${formatPoints(cap)}% = ${formatPoints(points)} điểm${(max * a * 10000) % (b * cap) === 0 ? '' : ' (làm tròn nửa lên đến 0,01)'}.`,
       };
     }
     case 'deduction': {
@@ -392,8 +392,8 @@ function explainLeaf(rule: Rule, max: number, input: LeafInput | undefined, poin
       const idx = 'surveyIndex' in input ? input.surveyIndex : 0;
       return {
         ...e,
-        inputs: `chỉ số ${formatPoints(idx, { fixed: true })} %`,
-        detail: `${formatPoints(idx, { fixed: true })} % × ${formatPoints(max)} = ${formatPoints(points)} điểm.`,
+        inputs: `chỉ số ${formatPoints(idx, { fixed: true })}%`,
+        detail: `${formatPoints(idx, { fixed: true })}% × ${formatPoints(max)} = ${formatPoints(points)} điểm.`,
       };
     }
   }

@@ -10,7 +10,7 @@ export async function auditRoutes(app: FastifyInstance, s: Services) {
     {
       config: { access: 'audit.read' },
       schema: {
-        tags: ['Nhật ký kiểm toán'],
+        tags: ['Nhật ký hệ thống'],
         summary: 'Nhật ký thay đổi trong phạm vi',
         querystring: AuditQuery,
         response: { 200: AuditList, 403: ErrorResponse },

@@ -64,7 +64,7 @@ export class AppraisalService {
     const fieldCodes = new Set(ctx.fw.criteria.map((x) => x.code));
     for (const f of fields)
       if (!fieldCodes.has(f))
-        throw new AppError('VALIDATION', `"${f}" không phải mã lĩnh vực của bộ tiêu chí.`);
+        throw new AppError('VALIDATION', `“${f}” không phải mã lĩnh vực của bộ tiêu chí.`);
     const byId = new Map(ctx.members.map((m) => [m.unitId, m]));
     const inCycle = new Set(ctx.all.map((m) => m.unitId));
     const user = await findUserById(db, userId);

@@ -139,7 +139,7 @@ export async function loadAssessment(
 
 function leafOf(fw: Framework, code: string): Criterion {
   const leaf = leavesOf(fw).find((l) => l.code === code);
-  if (!leaf) throw new AppError('VALIDATION', `"${code}" không phải tiêu chí chấm điểm của bộ tiêu chí.`);
+  if (!leaf) throw new AppError('VALIDATION', `“${code}” không phải tiêu chí chấm điểm của bộ tiêu chí.`);
   return leaf;
 }
 

@@ -46,21 +46,21 @@ export class CycleService {
     if (fwRow.f.status !== 'published') throw new AppError('FRAMEWORK_NOT_PUBLISHED');
     const { fw } = frameworkOf(fwRow.f);
     if (body.year < fw.yearFrom || (fw.yearTo != null && body.year > fw.yearTo))
-      throw new AppError('VALIDATION', `Bộ tiêu chí "${fw.name}" không áp dụng cho năm ${body.year}.`);
+      throw new AppError('VALIDATION', `Bộ tiêu chí “${fw.name}” không áp dụng cho năm ${body.year}.`);
     const seen = new Set<string>();
     for (const s of body.stages) {
       if (seen.has(s.stage))
-        throw new AppError('VALIDATION', `Giai đoạn "${STAGE_LABELS[s.stage]}" khai báo hai lần.`);
+        throw new AppError('VALIDATION', `Giai đoạn “${STAGE_LABELS[s.stage]}” khai báo hai lần.`);
       seen.add(s.stage);
       if (!ISO.test(s.startsOn) || !ISO.test(s.dueOn) || s.dueOn < s.startsOn)
         throw new AppError(
           'VALIDATION',
-          `Giai đoạn "${STAGE_LABELS[s.stage]}": hạn cuối phải sau ngày bắt đầu.`,
+          `Giai đoạn “${STAGE_LABELS[s.stage]}”: hạn cuối phải sau ngày bắt đầu.`,
         );
     }
     for (const st of STAGES)
       if (!seen.has(st))
-        throw new AppError('VALIDATION', `Thiếu thời hạn của giai đoạn "${STAGE_LABELS[st]}".`);
+        throw new AppError('VALIDATION', `Thiếu thời hạn của giai đoạn “${STAGE_LABELS[st]}”.`);
     const kinds = body.unitKinds.filter((k) => !fw.appliesTo.length || fw.appliesTo.includes(k));
     const subtrees: { id: string; name: string; path: string }[] = [];
     for (const sid of new Set(body.subtreeUnitIds ?? [])) {
@@ -208,8 +208,8 @@ export class CycleService {
         kind: 'stage_open',
         unitId: ctx.cycle.ownerUnitId,
         cycleId: id,
-        title: `Mở giai đoạn "${STAGE_LABELS[stage]}" — ${ctx.cycle.name}`,
-        body: `${ctx.owner.name} đã mở giai đoạn "${STAGE_LABELS[stage]}" của ${ctx.cycle.name}; hạn cuối ngày ${formatDateVi(due)}.`,
+        title: `Mở giai đoạn “${STAGE_LABELS[stage]}” — ${ctx.cycle.name}`,
+        body: `${ctx.owner.name} đã mở giai đoạn “${STAGE_LABELS[stage]}” của ${ctx.cycle.name}; hạn cuối ngày ${formatDateVi(due)}.`,
         link: `/cycles/${id}`,
         to: [
           unitWork(ctx.all.map((m) => m.unitId)),

@@ -84,7 +84,7 @@ export class FinalisationService {
         throw new AppError('CYCLE_STATE', 'Kỳ đánh giá đã hoàn thiện kết quả.');
       const fin = (await repo.cycleContextRow(tx, cycleId))?.stages.find((x) => x.stage === 'finalisation');
       if (fin?.state !== 'open')
-        throw new AppError('STAGE_CLOSED', 'Giai đoạn "Hoàn thiện kết quả" vừa được đóng.');
+        throw new AppError('STAGE_CLOSED', 'Giai đoạn “Hoàn thiện kết quả” vừa được đóng.');
       const now = new Map((await repo.lockAssessmentsOf(tx, cycleId)).map((a) => [a.id, a]));
       const appraisal = await repo.appraisalsOfCycle(tx, cycleId);
       for (const m of ctx.all) {
@@ -180,7 +180,7 @@ export class FinalisationService {
     if (!decisionNumber.trim() || !ISO.test(decisionDate))
       throw new AppError(
         'VALIDATION',
-        'Ghi số quyết định và ngày ban hành (ví dụ "90/QĐ-UBND", ngày 25/01/2022).',
+        'Ghi số quyết định và ngày ban hành (ví dụ “90/QĐ-UBND”, ngày 25/01/2022).',
       );
     const decision = `Quyết định số ${decisionNumber.trim()} ngày ${formatDateVi(decisionDate)}`;
     const cycle = await this.deps.db.transaction(async (tx) => {
@@ -249,7 +249,7 @@ export class FinalisationService {
     for (const [code, text] of Object.entries(body.changes)) {
       const l = leaves.get(code);
       if (!l) {
-        errors.push(`"${code}" không phải tiêu chí chấm điểm.`);
+        errors.push(`“${code}” không phải tiêu chí chấm điểm.`);
         continue;
       }
       const p = parseLeafInput(l, text);

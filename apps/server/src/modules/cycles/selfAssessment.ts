@@ -187,7 +187,7 @@ export class SelfAssessmentService {
       if (!from.includes(now.status))
         throw new AppError(
           'ASSESSMENT_STATE',
-          `Không thể thực hiện khi bản tự đánh giá đang ở trạng thái "${ASSESSMENT_STATUS_LABELS[now.status]}".`,
+          `Không thể thực hiện khi bản tự đánh giá đang ở trạng thái “${ASSESSMENT_STATUS_LABELS[now.status]}”.`,
         );
       if (to === 'returned' && now.approvals.length)
         throw new AppError('ASSESSMENT_STATE', 'Kết quả thẩm định vừa được duyệt; hãy tải lại.');

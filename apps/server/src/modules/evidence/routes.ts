@@ -36,7 +36,7 @@ export async function evidenceRoutes(app: FastifyInstance, s: Services) {
     },
     async (req) => {
       if (!req.isMultipart())
-        throw new AppError('VALIDATION', 'Hãy gửi văn bản trong trường "file" (multipart/form-data).');
+        throw new AppError('VALIDATION', 'Hãy gửi văn bản trong trường “file” (multipart/form-data).');
       const fields: Record<string, string> = {};
       let file: { name: string; bytes: Buffer } | null = null;
       try {

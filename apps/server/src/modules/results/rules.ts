@@ -66,7 +66,7 @@ export function checkKind(fw: Framework, unit: UnitRow) {
   if (fw.appliesTo.length && !fw.appliesTo.includes(unit.kind))
     throw new AppError(
       'FRAMEWORK_NOT_APPLICABLE',
-      `Bộ tiêu chí "${fw.name}" không áp dụng cho đơn vị "${unit.name}" (loại đơn vị khác).`,
+      `Bộ tiêu chí “${fw.name}” không áp dụng cho đơn vị “${unit.name}” (loại đơn vị khác).`,
     );
 }
 
@@ -87,8 +87,8 @@ export function parseInputs(fw: Framework, mode: Mode, texts: Record<string, str
         code,
         message:
           mode === 'fields'
-            ? `"${code}" không phải mã lĩnh vực của bộ tiêu chí.`
-            : `"${code}" không phải mã tiêu chí chấm điểm (tiêu chí lá) của bộ tiêu chí.`,
+            ? `“${code}” không phải mã lĩnh vực của bộ tiêu chí.`
+            : `“${code}” không phải mã tiêu chí chấm điểm (tiêu chí lá) của bộ tiêu chí.`,
       });
       continue;
     }

@@ -101,7 +101,7 @@ export async function prepareInstallation(
     const c = await convertToReal(db);
     lines.push(
       `Đã chuyển bản trình diễn thành cài đặt thật: ${c.disabled.length} tài khoản dùng thử đã bị vô hiệu hóa, ` +
-        'mật khẩu dùng thử đã lưu đã bị xóa (mỗi tài khoản một bản ghi nhật ký kiểm toán). ' +
+        'mật khẩu dùng thử đã lưu đã bị xóa (mỗi tài khoản một bản ghi nhật ký hệ thống). ' +
         'Không thể quay lại chế độ trình diễn; dữ liệu mẫu (đơn vị, kỳ đánh giá) vẫn còn.',
     );
     if (c.firstAdmin) lines.push(...adminLines(c.firstAdmin));

@@ -141,7 +141,7 @@ export class ReorgService {
       if (eff <= u.validFrom)
         throw new AppError(
           'REORG_INVALID',
-          `Ngày hiệu lực ${formatDateVi(eff)} phải sau ngày "${u.name}" bắt đầu (${formatDateVi(u.validFrom)}).`,
+          `Ngày hiệu lực ${formatDateVi(eff)} phải sau ngày “${u.name}” bắt đầu (${formatDateVi(u.validFrom)}).`,
         );
     }
   }
@@ -170,7 +170,7 @@ export class ReorgService {
         if (sources.some((o) => o.id !== s.id && s.path.startsWith(o.path)))
           throw new AppError(
             'REORG_INVALID',
-            `"${s.name}" là đơn vị cấp dưới của một đơn vị khác trong danh sách sáp nhập.`,
+            `“${s.name}” là đơn vị cấp dưới của một đơn vị khác trong danh sách sáp nhập.`,
           );
       }
       if (input.target.parentId && sources.some((s) => s.id === input.target.parentId))
@@ -278,7 +278,7 @@ export class ReorgService {
         while (parent && parent.kind === input.kind && parent.id !== root.id)
           parent = parent.parentId ? (await repo.getUnit(tx, parent.parentId))! : null;
         if (!parent || !pathInScope(scope, parent.path))
-          throw new AppError('REORG_INVALID', `Không xác định được đơn vị kế thừa cho "${u.name}".`);
+          throw new AppError('REORG_INVALID', `Không xác định được đơn vị kế thừa cho “${u.name}”.`);
         await this.closeInto(tx, actor, fresh, parent, input.effectiveDate, eventId, 'abolish', input.reason);
         closed.push(u.id);
       }

@@ -155,7 +155,7 @@ export function requireOpen(u: UnitRow) {
   if (u.validTo !== null)
     throw new AppError(
       'UNIT_CLOSED',
-      `Đơn vị "${u.name}" đã ngừng hoạt động từ sau ngày ${formatDateVi(u.validTo)}; không thể thay đổi.`,
+      `Đơn vị “${u.name}” đã ngừng hoạt động từ sau ngày ${formatDateVi(u.validTo)}; không thể thay đổi.`,
     );
 }
 

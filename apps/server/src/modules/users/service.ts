@@ -456,12 +456,12 @@ export class UserService {
       if (from.validTo === null)
         throw new AppError(
           'REORG_INVALID',
-          `"${from.name}" vẫn đang hoạt động; chỉ chuyển quyền của đơn vị đã sáp nhập hoặc giải thể.`,
+          `“${from.name}” vẫn đang hoạt động; chỉ chuyển quyền của đơn vị đã sáp nhập hoặc giải thể.`,
         );
       if (to.validTo !== null) throw new AppError('UNIT_CLOSED');
       const lineage = await lineageOf(tx, from.id);
       if (!lineage.some((l) => l.fromUnitId === from.id && l.toUnitId === to.id))
-        throw new AppError('REORG_INVALID', `"${to.name}" không phải đơn vị kế thừa của "${from.name}".`);
+        throw new AppError('REORG_INVALID', `“${to.name}” không phải đơn vị kế thừa của “${from.name}”.`);
       const olds = await repo.grantsWithUnits(tx, { unitIds: [from.id] });
       const have = await repo.grantsWithUnits(tx, { unitIds: [to.id] });
       const carried = [];

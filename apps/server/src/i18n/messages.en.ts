@@ -1,0 +1,288 @@
+/** English of the server's messages, keyed by the Vietnamese message as the source writes it (the
+ * msgid, `${…}` placeholders included, as in gettext: docs/adr/0016-english-messages.md). An English
+ * text uses the same placeholders, in any order. The test englishMessages.test.ts fails on a message
+ * in the sources without its line here and prints the missing lines ready to paste. */
+export const MESSAGES_EN: Record<string, string> = {
+  'Đường dẫn yêu cầu quá dài.': 'The request path is too long.',
+  'Đường dẫn yêu cầu không hợp lệ.': 'The request path is not valid.',
+  'Nội dung JSON lồng nhau quá sâu (tối đa ${LIMITS.jsonDepth} cấp mảng và đối tượng).':
+    'The JSON body is nested too deeply (at most ${LIMITS.jsonDepth} levels of arrays and objects).',
+  'Bạn cần đổi mật khẩu trước khi tiếp tục.': 'You must change your password before continuing.',
+  "${ERRORS.VALIDATION.vi} ${at.path.length ? `${fieldLabel(at.path)}: ` : part === 'params' ? 'Đường dẫn: ' : ''}chứa ký tự không được phép (${at.char}: ký tự điều khiển hoặc ký tự đảo chiều văn bản); hãy xóa ký tự đó.":
+    "${ERRORS.VALIDATION.vi} ${at.path.length ? `${fieldLabel(at.path)}: ` : part === 'params' ? 'Đường dẫn: ' : ''}contains a character that is not allowed (${at.char}: a control or text-direction character); remove it.",
+  'Nội dung gửi lên quá lớn (tối đa 2 MB).': 'The request body is too large (at most 2 MB).',
+  'Kiểu nội dung (Content-Type) không được hỗ trợ; hãy gửi JSON hoặc tệp (multipart/form-data).':
+    'This content type (Content-Type) is not supported; send JSON or a file (multipart/form-data).',
+  'Tệp quá lớn (tối đa ${Math.round(config.uploadMaxBytes / 1048576)} MB).':
+    'The file is too large (at most ${Math.round(config.uploadMaxBytes / 1048576)} MB).',
+  'Bạn đang có tệp khác đang được đọc; hãy chờ tệp đó xong rồi gửi tiếp.':
+    'Another of your files is being read; wait until it is done, then send again.',
+  'Hãy gửi tệp trong trường “file” (multipart/form-data).':
+    'Send the file in the field “file” (multipart/form-data).',
+  'Chưa chọn tệp.': 'No file was chosen.',
+  'Nội dung gửi lên bị hỏng hoặc không đúng dạng multipart/form-data.':
+    'The request body is damaged or is not multipart/form-data.',
+  'Không đọc được tệp ${quoteInput(fileName)}: ${why}':
+    'The file ${quoteInput(fileName)} cannot be read: ${why}',
+  'Máy chủ đang đọc nhiều tệp khác cùng lúc. Vui lòng thử lại sau ít phút.':
+    'The server is reading many other files at once. Please try again in a few minutes.',
+  '${TOO_LARGE}: tệp nén có ${formatCount(count)} mục, vượt giới hạn ${formatCount(maxEntries)} mục.':
+    '${TOO_LARGE}: the compressed file holds ${formatCount(count)} entries, over the limit of ${formatCount(maxEntries)}.',
+  '${TOO_LARGE}: nội dung nén của tệp giãn ra ${formatMegabytes(declared)}, vượt giới hạn ${formatMegabytes(bounds.maxTotalBytes)}.':
+    '${TOO_LARGE}: the file’s compressed content expands to ${formatMegabytes(declared)}, over the limit of ${formatMegabytes(bounds.maxTotalBytes)}.',
+  '${TOO_LARGE}: nội dung nén của tệp giãn ra gấp ${formatCount(Math.round(ratio))} lần kích thước tệp, vượt giới hạn ${formatCount(bounds.maxRatio)} : 1.':
+    '${TOO_LARGE}: the file’s compressed content expands to ${formatCount(Math.round(ratio))} times the file’s size, over the limit of ${formatCount(bounds.maxRatio)} : 1.',
+  '${TOO_LARGE}: nội dung nén của tệp lớn hơn kích thước khai báo trong tệp (một mục khai báo ${formatCount(e.uncompressedSize)} byte nhưng giải nén ra nhiều hơn).':
+    '${TOO_LARGE}: the file’s compressed content is larger than the file declares (an entry declares ${formatCount(e.uncompressedSize)} bytes but expands to more).',
+  'Tài khoản của bạn bị tạm khóa đăng nhập': 'Your account is temporarily locked from signing in',
+  'Có ${this.config.loginMaxFailures} lần đăng nhập sai liên tiếp vào tài khoản “${user.username}” từ địa chỉ ${address} (lần cuối lúc ${timeVn(now)}). Đăng nhập từ địa chỉ này bị tạm khóa đến ${timeVn(lockUntil)}. Nếu không phải bạn, hãy báo quản trị hệ thống và đổi mật khẩu.':
+    '${this.config.loginMaxFailures} wrong sign-ins in a row to the account “${user.username}” from address ${address} (the last at ${timeVn(now)}). Signing in from this address is locked until ${timeVn(lockUntil)}. If this was not you, tell the administrator and change your password.',
+  'Mật khẩu mới phải khác mật khẩu hiện tại.': 'The new password must differ from the current one.',
+  'Kết quả thẩm định đã được ${approvals[0]!.unitName} duyệt; muốn sửa, cấp trên cần trả lại trước.':
+    'The appraisal result has been approved by ${approvals[0]!.unitName}; to change it, the level above must return it first.',
+  '“${f}” không phải mã lĩnh vực của bộ tiêu chí.': '“${f}” is not a field code of the framework.',
+  'Có đơn vị không thuộc kỳ đánh giá.': 'Some units do not take part in the assessment cycle.',
+  '${m.unitName} do ${m.pos.appraising.name} thẩm định; bạn không có quyền phân công thẩm định đơn vị này.':
+    '${m.unitName} is appraised by ${m.pos.appraising.name}; you may not assign appraisers for this unit.',
+  'Có đơn vị không thuộc phạm vi bạn điều phối trong kỳ đánh giá.':
+    'Some units are outside what you coordinate in this assessment cycle.',
+  '${user.fullName} không có quyền thẩm định (vai trò thành viên thẩm định) của ${m.pos.appraising.name}, cấp thẩm định ${m.unitName}.':
+    '${user.fullName} has no appraiser right (appraisal member role) at ${m.pos.appraising.name}, the level appraising ${m.unitName}.',
+  '${ctx.unit.name} do ${pos.appraising.name} thẩm định; cấp trên xem xét kết quả khi cấp dưới đã duyệt.':
+    '${ctx.unit.name} is appraised by ${pos.appraising.name}; the level above reviews the result once the level below has approved it.',
+  'Bạn không được phân công thẩm định lĩnh vực ${field} của đơn vị này.':
+    'You are not assigned to appraise the field ${field} of this unit.',
+  'Đơn vị chưa gửi bản tự đánh giá (hoặc kết quả đã hoàn thiện).':
+    'The unit has not sent its self-assessment (or the results are finalised).',
+  'Ghi nội dung cần giải trình, bổ sung.': 'Write what must be explained or supplemented.',
+  'Ghi hạn giải trình, bổ sung.': 'Set the due date for the explanation or supplement.',
+  'Tiêu chí ${code}: ghi điểm (hoặc dữ liệu) thẩm định.':
+    'Criterion ${code}: write the appraised points (or data).',
+  'Điểm thẩm định tiêu chí ${code} khác điểm tự đánh giá: cần ghi lý do.':
+    'The appraised points of criterion ${code} differ from the self-assessed points: a reason is required.',
+  'Bản tự đánh giá vừa đổi trạng thái (rút lại, trả lại hoặc đã hoàn thiện); hãy tải lại.':
+    'The self-assessment has just changed status (withdrawn, returned or finalised); reload.',
+  'Yêu cầu giải trình, bổ sung tiêu chí ${code} — ${ctx.cycle.name}':
+    'Explanation or supplement requested for criterion ${code} — ${ctx.cycle.name}',
+  "${row.supplementMessage ?? ''} Hạn giải trình: ${formatDateVi(row.supplementDueOn ?? '')}.":
+    "${row.supplementMessage ?? ''} Due date for the explanation: ${formatDateVi(row.supplementDueOn ?? '')}.",
+  'Tiêu chí ${code} không có yêu cầu giải trình, bổ sung đang chờ.':
+    'Criterion ${code} has no pending request for an explanation or supplement.',
+  'Đã quá hạn giải trình tiêu chí ${code} (${formatDateVi(due)}).':
+    'The due date for explaining criterion ${code} has passed (${formatDateVi(due)}).',
+  'Ghi nội dung giải trình.': 'Write the explanation.',
+  'Không tìm thấy tài liệu kiểm chứng của đơn vị.': 'The unit’s evidence document was not found.',
+  'Tiêu chí ${code} không còn yêu cầu giải trình đang chờ; hãy tải lại.':
+    'Criterion ${code} no longer has a pending request for an explanation; reload.',
+  'Bạn đã duyệt kết quả này ở cấp dưới; mỗi cấp do người của cấp đó duyệt.':
+    'You approved this result at the level below; each level is approved by its own people.',
+  'Chưa thể duyệt: còn việc thẩm định chưa xong.': 'Cannot approve yet: the appraisal is not finished.',
+  'Kết quả của ${ctx.unit.name} đã được duyệt đủ các cấp.':
+    'The result of ${ctx.unit.name} has been approved at every level.',
+  'Kết quả của ${ctx.unit.name} đang chờ ${pos.holder.name} duyệt; mỗi cấp chỉ duyệt phần của mình.':
+    'The result of ${ctx.unit.name} is waiting for approval by ${pos.holder.name}; each level approves only its own part.',
+  'Kết quả thẩm định vừa thay đổi; hãy tải lại.': 'The appraisal result has just changed; reload.',
+  '${pos.holder.name} đã duyệt kết quả thẩm định của ${ctx.unit.name} — ${ctx.cycle.name}':
+    '${pos.holder.name} approved the appraisal result of ${ctx.unit.name} — ${ctx.cycle.name}',
+  'Kết quả thẩm định của ${ctx.unit.name} đã được ${pos.holder.name} duyệt và chuyển lên ${next.name}.':
+    'The appraisal result of ${ctx.unit.name} was approved by ${pos.holder.name} and passed up to ${next.name}.',
+  'Trả lại cấp dưới cần ghi lý do.': 'Returning to the level below requires a reason.',
+  'Kết quả của ${ctx.unit.name} chưa được cấp nào duyệt; ${pos.appraising.name} đang thẩm định.':
+    'The result of ${ctx.unit.name} has not been approved at any level yet; ${pos.appraising.name} is appraising it.',
+  'Kết quả của ${ctx.unit.name} đang ở ${pos.holder.name}; chỉ cấp đó trả lại cấp dưới.':
+    'The result of ${ctx.unit.name} is with ${pos.holder.name}; only that level may return it to the level below.',
+  '${pos.holder.name} trả lại kết quả thẩm định của ${ctx.unit.name} — ${ctx.cycle.name}':
+    '${pos.holder.name} returned the appraisal result of ${ctx.unit.name} — ${ctx.cycle.name}',
+  'Lý do: ${reason.trim()}': 'Reason: ${reason.trim()}',
+  'Kỳ đánh giá đã hoàn thiện kết quả.': 'The results of the assessment cycle are finalised.',
+  'Đơn vị chưa gửi bản tự đánh giá (hoặc đang được trả lại để sửa).':
+    'The unit has not sent its self-assessment (or it was returned for correction).',
+  '“${code}” không phải tiêu chí chấm điểm của bộ tiêu chí.':
+    '“${code}” is not a scored criterion of the framework.',
+  'Bộ tiêu chí “${fw.name}” không áp dụng cho năm ${body.year}.':
+    'The framework “${fw.name}” does not apply to the year ${body.year}.',
+  'Giai đoạn “${STAGE_LABELS[s.stage]}” khai báo hai lần.':
+    'The stage “${STAGE_LABELS[s.stage]}” is declared twice.',
+  'Giai đoạn “${STAGE_LABELS[s.stage]}”: hạn cuối phải sau ngày bắt đầu.':
+    'Stage “${STAGE_LABELS[s.stage]}”: the deadline must be after the start date.',
+  'Thiếu thời hạn của giai đoạn “${STAGE_LABELS[st]}”.':
+    'The dates of the stage “${STAGE_LABELS[st]}” are missing.',
+  '${u.name} không thuộc ${owner.name} (đơn vị chủ trì).':
+    '${u.name} does not belong to ${owner.name} (the leading unit).',
+  'Không có đơn vị nào thuộc loại đã chọn (và bộ tiêu chí áp dụng) trong phạm vi của đơn vị chủ trì.':
+    'No unit of the chosen kinds (to which the framework applies) lies within the leading unit.',
+  '${owner.name} đã có kỳ đánh giá “${other.name}” theo bộ tiêu chí này năm ${body.year}; mỗi bảng xếp hạng thuộc một kỳ (các nhóm đơn vị được xếp hạng riêng trong kỳ).':
+    '${owner.name} already has the assessment cycle “${other.name}” under this framework for ${body.year}; each ranking belongs to one cycle (groups of units are ranked separately within the cycle).',
+  'Bảng xếp hạng năm ${body.year} của ${owner.name} đã có kết quả nhập ngoài kỳ của ${someOf(outside.map((r) => namedIfSeen(actor, r)))}, không thuộc kỳ này: chuyển các kết quả đó sang bảng xếp hạng khác trước.':
+    'The ${body.year} ranking of ${owner.name} already holds results entered outside the cycle for ${someOf(outside.map((r) => namedIfSeen(actor, r)))}, not part of this cycle: move those results to another ranking first.',
+  '${someOf(otherVersion.map((r) => `${r.unitName} (phiên bản ${r.version})`))} đã có kết quả năm ${body.year} theo phiên bản khác của bộ tiêu chí này.':
+    '${someOf(otherVersion.map((r) => `${r.unitName} (phiên bản ${r.version})`))} already have results for ${body.year} under another version of this framework.',
+  '${someOf(taken.map((t) => `${t.unitName} (${t.cycleName})`))} đã thuộc một kỳ đánh giá cùng bộ tiêu chí năm ${body.year}.':
+    '${someOf(taken.map((t) => `${t.unitName} (${t.cycleName})`))} already belong to an assessment cycle under the same framework for ${body.year}.',
+  'Kỳ đánh giá đã công bố kết quả; không mở lại giai đoạn nào.':
+    'The assessment cycle has published its results; no stage can be reopened.',
+  'Hạn cuối không hợp lệ.': 'The deadline is not valid.',
+  'Mở giai đoạn “${STAGE_LABELS[stage]}” — ${ctx.cycle.name}':
+    'Stage “${STAGE_LABELS[stage]}” opened — ${ctx.cycle.name}',
+  '${ctx.owner.name} đã mở giai đoạn “${STAGE_LABELS[stage]}” của ${ctx.cycle.name}; hạn cuối ngày ${formatDateVi(due)}.':
+    '${ctx.owner.name} opened the stage “${STAGE_LABELS[stage]}” of ${ctx.cycle.name}; the deadline is ${formatDateVi(due)}.',
+  'Xóa kỳ đánh giá cần ghi lý do.': 'Deleting an assessment cycle requires a reason.',
+  'Không xóa được: các đơn vị đã nhập liệu trong kỳ đánh giá này (điểm tự chấm, tài liệu kiểm chứng, thẩm định hoặc đã gửi). Hãy đóng các giai đoạn thay vì xóa.':
+    'Cannot delete: units have already entered data in this cycle (self-assessed points, evidence, appraisal or sending). Close the stages instead of deleting.',
+  'Đơn vị không thuộc kỳ đánh giá.': 'The unit does not take part in the assessment cycle.',
+  'Hạn mới không hợp lệ.': 'The new deadline is not valid.',
+  'Chưa thể hoàn thiện kết quả: còn việc chưa xong.': 'Cannot finalise the results yet: work is still open.',
+  'Giai đoạn “Hoàn thiện kết quả” vừa được đóng.':
+    'The stage “Hoàn thiện kết quả” (finalising results) has just been closed.',
+  'Kết quả của ${m.unitName} vừa thay đổi (trả lại, rút lại hoặc yêu cầu giải trình); hãy tải lại và thử lại.':
+    'The result of ${m.unitName} has just changed (returned, withdrawn or explanation requested); reload and try again.',
+  'Bảng xếp hạng của kỳ có kết quả nhập ngoài kỳ của ${outsiders.length} đơn vị; chuyển các kết quả đó sang bảng xếp hạng khác rồi hoàn thiện.':
+    'The cycle’s ranking holds results entered outside the cycle for ${outsiders.length} units; move those results to another ranking, then finalise.',
+  '${otherVersion[0]!.unitName} đã có kết quả năm ${cycle.year} theo phiên bản ${otherVersion[0]!.version} của bộ tiêu chí này.':
+    '${otherVersion[0]!.unitName} already has a result for ${cycle.year} under version ${otherVersion[0]!.version} of this framework.',
+  'Kết quả của ${m.unitName} vừa được sửa ở nơi khác.':
+    'The result of ${m.unitName} has just been changed elsewhere.',
+  '${m.unitName} đã có kết quả năm ${cycle.year} từ một kỳ đánh giá khác.':
+    '${m.unitName} already has a result for ${cycle.year} from another assessment cycle.',
+  'Kết quả đã công bố.': 'The results are published.',
+  'Cần hoàn thiện kết quả trước khi công bố.': 'The results must be finalised before they are published.',
+  'Ghi số quyết định và ngày ban hành (ví dụ “90/QĐ-UBND”, ngày 25/01/2022).':
+    'Write the decision number and date of issue (for example “90/QĐ-UBND”, 25/01/2022).',
+  'Công bố kết quả — ${ctx.cycle.name}': 'Results published — ${ctx.cycle.name}',
+  'Kết quả ${ctx.cycle.name} đã được công bố theo ${decision}.':
+    'The results of ${ctx.cycle.name} were published by ${decision}.',
+  'Chỉ sửa kết quả đã công bố bằng quyết định sửa đổi.':
+    'A published result is changed only by an amending decision.',
+  'Ghi số và ngày của quyết định sửa đổi.': 'Write the number and date of the amending decision.',
+  'Bạn đã tham gia lập hoặc gửi bản tự đánh giá này nên không được thẩm định hay duyệt nó (tách bạch nhiệm vụ); đề nghị người khác thực hiện.':
+    'You took part in preparing or sending this self-assessment, so you may not appraise or approve it (separation of duties); ask someone else.',
+  'Kết quả của kỳ đánh giá chưa được công bố.': 'The results of the assessment cycle are not published yet.',
+  'Bản tự đánh giá vừa được gửi hoặc đang thẩm định; không thể sửa. Hãy tải lại trang.':
+    'The self-assessment has just been sent or is being appraised; it cannot be changed. Reload the page.',
+  'Bản tự đánh giá đã gửi; muốn sửa hãy rút lại (khi chưa thẩm định) hoặc chờ cán bộ đầu mối trả lại.':
+    'The self-assessment has been sent; to change it, withdraw it (before appraisal starts) or wait for the coordinator to return it.',
+  'Bản tự đánh giá đã gửi; không thể đổi tài liệu kiểm chứng.':
+    'The self-assessment has been sent; its evidence cannot be changed.',
+  'Trả lại bản tự đánh giá cần ghi lý do.': 'Returning a self-assessment requires a reason.',
+  '${ctx.unit.name} do ${pos.appraising.name} thẩm định; chỉ cấp đó trả lại bản tự đánh giá.':
+    '${ctx.unit.name} is appraised by ${pos.appraising.name}; only that level may return the self-assessment.',
+  'Kết quả thẩm định đã được ${pos.approvals[0]!.unitName} duyệt; cấp trên cần trả lại trước.':
+    'The appraisal result has been approved by ${pos.approvals[0]!.unitName}; the level above must return it first.',
+  'Không thể thực hiện khi bản tự đánh giá đang ở trạng thái “${ASSESSMENT_STATUS_LABELS[now.status]}”.':
+    'Not possible while the self-assessment is “${ASSESSMENT_STATUS_LABELS[now.status]}”.',
+  'Kết quả thẩm định vừa được duyệt; hãy tải lại.': 'The appraisal result has just been approved; reload.',
+  'Đã bắt đầu thẩm định; không thể rút lại. Đề nghị cán bộ đầu mối trả lại nếu cần sửa.':
+    'Appraisal has started; the self-assessment cannot be withdrawn. Ask the coordinator to return it if it needs changes.',
+  'Hãy gửi văn bản trong trường “file” (multipart/form-data).':
+    'Send the document in the field “file” (multipart/form-data).',
+  'Tệp lớn hơn giới hạn ${Math.floor(s.config.uploadMaxBytes / 1024 / 1024)} MB.':
+    'The file is over the limit of ${Math.floor(s.config.uploadMaxBytes / 1024 / 1024)} MB.',
+  "Thiếu ${missingMeta.map(([, l]) => l).join(', ')} của văn bản.":
+    "The document’s ${missingMeta.map(([, l]) => l).join(', ')} is missing.",
+  'Ngày ban hành không hợp lệ (dd/mm/yyyy).': 'The date of issue is not valid (dd/mm/yyyy).',
+  'Chỉ quản trị hệ thống quản lý bộ tiêu chí dùng chung toàn hệ thống.':
+    'Only a system administrator manages system-wide frameworks.',
+  'Mã bộ tiêu chí ${quoteInput(code, LIMITS.frameworkCode)} ${seen}; hãy đặt mã khác cho bộ tiêu chí của đơn vị bạn.':
+    'The framework code ${quoteInput(code, LIMITS.frameworkCode)} ${seen}; choose another code for your unit’s framework.',
+  'Bộ tiêu chí đã ban hành được giữ nguyên; hãy sao chép thành bản dự thảo mới để sửa.':
+    'A published framework is kept as it is; copy it into a new draft to change it.',
+  'Không đổi được mã bộ tiêu chí (${j.f.code}) khi sửa; hãy nhập thành bộ tiêu chí mới.':
+    'The framework code (${j.f.code}) cannot change when editing; import it as a new framework.',
+  'Tệp ${quoteInput(fileName)} không phải JSON hợp lệ (thiếu dấu ngoặc, dấu phẩy hoặc dấu nháy?). Hãy mở bằng trình soạn thảo và kiểm tra lại.':
+    'The file ${quoteInput(fileName)} is not valid JSON (a missing bracket, comma or quote?). Open it in an editor and check it.',
+  'Hãy dùng tệp bộ tiêu chí dạng Excel (.xlsx) hoặc JSON.': 'Use a framework file in Excel (.xlsx) or JSON.',
+  'Không đọc được tệp ${quoteInput(fileName)}: tệp không phải bảng tính Excel (.xlsx) hợp lệ hoặc đã bị hỏng.':
+    'The file ${quoteInput(fileName)} cannot be read: it is not a valid Excel workbook (.xlsx) or it is damaged.',
+  'Chỉ bộ tiêu chí ở trạng thái dự thảo mới được ban hành; bản đã ban hành được giữ nguyên.':
+    'Only a draft framework can be published; a published one is kept as it is.',
+  'Định nghĩa không hợp lệ': 'The definition is not valid',
+  'Chỉ bộ tiêu chí đang áp dụng mới được ngừng áp dụng.': 'Only a framework in force can be retired.',
+  '${n.body}\\n\\n— Chiso, hệ thống Chỉ số cải cách hành chính (thư tự động, không trả lời).':
+    '${n.body}\\n\\n— Chiso, the PAR Index system (automatic message, do not reply).',
+  'Còn ${left} ngày: hạn “${label}” — ${d.cycleName}':
+    '${left} days left: deadline of “${label}” — ${d.cycleName}',
+  'Hạn cuối giai đoạn “${label}” của ${d.cycleName} là ngày ${formatDateVi(due)} (còn ${left} ngày, tính cả ngày cuối).':
+    'The deadline of the stage “${label}” of ${d.cycleName} is ${formatDateVi(due)} (${left} days left, the last day included).',
+  'Không tìm thấy dòng tiêu đề bắt đầu bằng “Mã đơn vị”.':
+    'No header row starting with “Mã đơn vị” (unit code) was found.',
+  '“${code}” không phải mã tiêu chí của bộ tiêu chí.': '“${code}” is not a criterion code of the framework.',
+  "Không có cột tiêu chí nào: tiêu đề mỗi cột điểm bắt đầu bằng mã ${mode === 'fields' ? 'lĩnh vực' : 'tiêu chí'} (như trong tệp mẫu).":
+    "No criterion column: each points column’s header starts with a ${mode === 'fields' ? 'lĩnh vực' : 'tiêu chí'} code (as in the template).",
+  'Không có đơn vị đang hoạt động mã “${code}” trong phạm vi bạn được nhập kết quả.':
+    'No active unit with code “${code}” within the units you may enter results for.',
+  'Bộ tiêu chí không áp dụng cho đơn vị “${unit.name}”.':
+    'The framework does not apply to the unit “${unit.name}”.',
+  'Đơn vị “${unit.name}” xuất hiện hai lần.': 'The unit “${unit.name}” appears twice.',
+  '“${revText}” không phải số phiên bản.': '“${revText}” is not a version number.',
+  'Kết quả của “${p.unit.name}” thuộc kỳ đánh giá; chỉ sửa bằng quyết định sửa đổi.':
+    'The result of “${p.unit.name}” belongs to an assessment cycle; it is changed only by an amending decision.',
+  '“${p.unit.name}” đã có kết quả (phiên bản ${found.r.revision}): sửa bằng tệp mẫu mới tải, có cột “${REVISION_HEADER}”.':
+    '“${p.unit.name}” already has a result (version ${found.r.revision}): correct it with a freshly downloaded template, which has the column “${REVISION_HEADER}”.',
+  'Kết quả của “${p.unit.name}” đã được sửa sau khi tải tệp mẫu (phiên bản hiện tại ${found.r.revision}, tệp ghi ${p.revision}): tải lại tệp mẫu.':
+    'The result of “${p.unit.name}” was changed after the template was downloaded (current version ${found.r.revision}, the file says ${p.revision}): download the template again.',
+  "Tệp sửa kết quả đã có của ${corrections.length} đơn vị (${corrections\n            .slice(0, 3)\n            .map((p) => p.unit.name)\n            .join(', ')}${corrections.length > 3 ? '…' : ''}): cần ghi lý do.":
+    "The file corrects existing results of ${corrections.length} units (${corrections\n            .slice(0, 3)\n            .map((p) => p.unit.name)\n            .join(', ')}${corrections.length > 3 ? '…' : ''}): a reason is required.",
+  'Kết quả của “${p.unit.name}” vừa được người khác sửa: tải lại tệp mẫu.':
+    'The result of “${p.unit.name}” has just been changed by someone else: download the template again.',
+  "Bộ tiêu chí áp dụng cho năm ${fw.yearFrom}${fw.yearTo != null && fw.yearTo !== fw.yearFrom ? `–${fw.yearTo}` : ''}, không áp dụng cho năm ${year}.":
+    "The framework applies to ${fw.yearFrom}${fw.yearTo != null && fw.yearTo !== fw.yearFrom ? `–${fw.yearTo}` : ''}, not to ${year}.",
+  'Bộ tiêu chí “${fw.name}” không áp dụng cho đơn vị “${unit.name}” (loại đơn vị khác).':
+    'The framework “${fw.name}” does not apply to the unit “${unit.name}” (another kind of unit).',
+  '“${code}” không phải mã lĩnh vực của bộ tiêu chí.': '“${code}” is not a field code of the framework.',
+  '“${code}” không phải mã tiêu chí chấm điểm (tiêu chí lá) của bộ tiêu chí.':
+    '“${code}” is not a scored criterion code (leaf criterion) of the framework.',
+  'Kết quả của “${unit.name}” thuộc bảng xếp hạng của cấp trên; chỉ cấp đó sửa được.':
+    'The result of “${unit.name}” belongs to the ranking of a higher level; only that level may change it.',
+  'Bảng xếp hạng của kết quả phải thuộc “${unit.name}” hoặc một đơn vị cấp trên trong phạm vi bạn được nhập kết quả.':
+    'The result’s ranking must belong to “${unit.name}” or to a higher unit within the units you may enter results for.',
+  'Bảng xếp hạng năm ${set.year} của “${ownerName}” theo bộ tiêu chí này thuộc kỳ đánh giá “${cycle.name}”; kết quả chỉ thay đổi qua kỳ đánh giá (sau khi công bố: bằng quyết định sửa đổi).':
+    'The ${set.year} ranking of “${ownerName}” under this framework belongs to the assessment cycle “${cycle.name}”; results change only through the cycle (after publication: by an amending decision).',
+  '“${unit.name}” đã có kết quả năm ${year} theo phiên bản ${other.version} của bộ tiêu chí này.':
+    '“${unit.name}” already has a result for ${year} under version ${other.version} of this framework.',
+  'Sửa kết quả đã có cần ghi lý do.': 'Correcting an existing result requires a reason.',
+  'Ngày hiệu lực không được trước ngày đơn vị bắt đầu (${formatDateVi(unit.validFrom)}).':
+    'The effective date cannot be before the unit’s start (${formatDateVi(unit.validFrom)}).',
+  'Ngày hiệu lực ${formatDateVi(eff)} phải sau ngày “${u.name}” bắt đầu (${formatDateVi(u.validFrom)}).':
+    'The effective date ${formatDateVi(eff)} must be after “${u.name}” started (${formatDateVi(u.validFrom)}).',
+  'Cần chọn ít nhất hai đơn vị khác nhau để sáp nhập.': 'Choose at least two different units to merge.',
+  '“${s.name}” là đơn vị cấp dưới của một đơn vị khác trong danh sách sáp nhập.':
+    '“${s.name}” is a subordinate of another unit in the list to merge.',
+  'Đơn vị cấp trên của đơn vị mới không được là một trong các đơn vị bị sáp nhập.':
+    'The new unit’s parent cannot be one of the units being merged.',
+  'Đơn vị kế thừa không được là chính đơn vị bị giải thể hoặc đơn vị cấp dưới của nó.':
+    'The successor cannot be the abolished unit itself or one of its subordinates.',
+  'Không có đơn vị đang hoạt động nào thuộc loại này trong cây đã chọn.':
+    'No active unit of this kind in the chosen tree.',
+  'Không xác định được đơn vị kế thừa cho “${u.name}”.': 'No successor could be determined for “${u.name}”.',
+  'Đơn vị “${u.name}” đã ngừng hoạt động từ sau ngày ${formatDateVi(u.validTo)}; không thể thay đổi.':
+    'The unit “${u.name}” ceased after ${formatDateVi(u.validTo)}; it cannot be changed.',
+  'Ngày hiệu lực ${formatDateVi(validFrom)} sớm hơn ngày đơn vị cấp trên bắt đầu (${formatDateVi(parent.validFrom)}).':
+    'The effective date ${formatDateVi(validFrom)} is earlier than the parent unit’s start (${formatDateVi(parent.validFrom)}).',
+  'Mật khẩu của bạn đã được người khác đặt lại': 'Your password was reset by someone else',
+  '${actor.name} đã đặt lại mật khẩu tài khoản “${user.username}” lúc ${when}${why}. Nếu bạn không đề nghị việc này, hãy báo ngay lãnh đạo đơn vị hoặc quản trị hệ thống.':
+    '${actor.name} reset the password of the account “${user.username}” at ${when}${why}. If you did not ask for this, tell your unit head or the administrator at once.',
+  'Mật khẩu của ${user.fullName} đã được đặt lại': 'The password of ${user.fullName} was reset',
+  '${actor.name} đã đặt lại mật khẩu tài khoản “${user.username}” (${user.fullName}) lúc ${when}${why}.':
+    '${actor.name} reset the password of the account “${user.username}” (${user.fullName}) at ${when}${why}.',
+  'Địa chỉ thư điện tử của bạn đã được người khác đổi': 'Your e-mail address was changed by someone else',
+  "${actor.name} đã đổi địa chỉ thư điện tử của tài khoản “${user.username}” từ ${user.email ?? '(chưa có)'} thành ${next ?? '(bỏ trống)'} lúc ${formatDateTimeVi(new Date())}. Nếu bạn không đề nghị việc này, hãy báo ngay lãnh đạo đơn vị hoặc quản trị hệ thống.":
+    "${actor.name} changed the e-mail address of the account “${user.username}” from ${user.email ?? '(chưa có)'} to ${next ?? '(bỏ trống)'} at ${formatDateTimeVi(new Date())}. If you did not ask for this, tell your unit head or the administrator at once.",
+  'Người dùng này có quyền ngoài phạm vi đơn vị của bạn; chỉ cấp trên mới sửa được.':
+    'This user holds rights outside your unit’s scope; only a higher level may change them.',
+  'Chỉ phân quyền cho người dùng thuộc phạm vi đơn vị của bạn; người dùng này do đơn vị khác quản lý.':
+    'Grant rights only to users within your unit’s scope; this user is managed by another unit.',
+  'Chỉ quản trị hệ thống được cấp quyền trên toàn hệ thống, và chỉ cho vai trò quản trị.':
+    'Only a system administrator may grant system-wide rights, and only the administrator role.',
+  'Đổi mật khẩu của chính bạn ở mục “Đổi mật khẩu” (cần nhập mật khẩu hiện tại).':
+    'Change your own password under “Change password” (your current password is needed).',
+  'Bạn không thể tự vô hiệu hóa tài khoản của mình.': 'You cannot disable your own account.',
+  'Không đổi địa chỉ thư điện tử cùng lúc với đặt lại mật khẩu: người dùng được báo việc đặt lại vào địa chỉ đang có.':
+    'The e-mail address cannot change together with a password reset: the user is told of the reset at the address on record.',
+  'Không tự cấp quyền cho chính mình; đề nghị người có thẩm quyền khác cấp.':
+    'You cannot grant rights to yourself; ask another person with authority.',
+  'Bạn không thể tự thu hồi quyền quản trị của mình.': 'You cannot revoke your own administrator right.',
+  '“${from.name}” vẫn đang hoạt động; chỉ chuyển quyền của đơn vị đã sáp nhập hoặc giải thể.':
+    '“${from.name}” is still active; only the rights of a merged or abolished unit are carried over.',
+  '“${to.name}” không phải đơn vị kế thừa của “${from.name}”.':
+    '“${to.name}” is not a successor of “${from.name}”.',
+};
