@@ -2,6 +2,7 @@
  * comes from here (`useT().t`), Vietnamese and English with the same keys; an area with many texts
  * keeps them in its own file beside this one (`i18n/cycles.ts`). `{name}` marks a value: `fill`. */
 import { createContext, useContext } from 'react';
+import { checkTableEn, checkTableVi } from './i18n/checkTable.ts';
 import { cyclesEn, cyclesVi } from './i18n/cycles.ts';
 
 const vi = {
@@ -174,6 +175,7 @@ const vi = {
   resInputHelp:
     'Cách ghi: số điểm "7,5"; tỷ lệ "45/50"; mức theo mã; "Có"/"Không"; số vụ việc; chỉ số khảo sát "96,4"; "KAD" nếu không áp dụng.',
   ...cyclesVi,
+  ...checkTableVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -345,6 +347,7 @@ const en: Dict = {
   resInputHelp:
     'Write points "7.5", ratios "45/50", level codes, "Yes"/"No" (Có/Không), incident counts, survey index "96.4", "KAD" when not applicable.',
   ...cyclesEn,
+  ...checkTableEn,
 };
 
 export type Lang = 'vi' | 'en';
