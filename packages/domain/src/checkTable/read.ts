@@ -211,10 +211,10 @@ export function readTable(matrix: string[][], opts: ReadOptions = {}): ReadTable
   const labelHeader = headerText(hs[labelAt] ?? { group: '', sub: '' });
   const yearsOnly = valueAt.length > 0 && valueAt.every((c) => onlyYear(headerText(hs[c]!)) !== null);
   // units named in rows ("Tỉnh | 2022 | 2023", no "Tổng điểm" row): years side by side, not turned
-  const unitsInRows =
+  const unitsInRows = () =>
     UNIT_HEADER.test(searchKey(labelHeader)) &&
-    !data.some((r) => roleOf(r[labelAt] ?? '') !== 'component' && (r[labelAt] ?? '') !== '');
-  if (opts.transpose || (yearsOnly && !unitsInRows)) {
+    !data.some((r) => (r[labelAt] ?? '') !== '' && roleOf(r[labelAt]!) !== 'component');
+  if (opts.transpose || (yearsOnly && !unitsInRows())) {
     // units (or years) in columns: one row per value column, one column per row of the table
     const turned = [
       [labelHeader, ...valueAt.map((c) => headerText(hs[c]!))],
