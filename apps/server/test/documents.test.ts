@@ -233,6 +233,10 @@ describe('báo cáo kiểm tra bảng kết quả', () => {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Bảng tính lại', 'Sai sót', 'Ghi chú']);
     const ws = wb.getWorksheet('Bảng tính lại')!;
+    expect(ws.getRow(3).getCell(1).value).toBe(
+      'Đã kiểm tra 17 nội dung: 2 tổng điểm, 1 mức tăng/giảm, 14 điểm so với điểm tối đa.',
+    );
+    expect(ws.getRow(4).getCell(1).value).toBe('Phát hiện 2 sai sót.');
     let headerRow = 0;
     ws.eachRow((row, n) => {
       if (row.getCell(1).value === 'STT') headerRow = n;

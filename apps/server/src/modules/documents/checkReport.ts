@@ -295,8 +295,18 @@ export async function checkReportXlsx(fileName: string, result: CheckResult): Pr
     ]);
   }
   const title = [REPORT_SUMMARY.toLocaleUpperCase('vi'), `Tệp ${fileName}`];
+  const summary = summaryLines(result);
   const wb = newWorkbook();
-  addSheet(wb, { name: SHEET_RECOMPUTED, title, columns }, rows);
+  addSheet(
+    wb,
+    // the counts of checks made and not made head the recomputed table, as in the document
+    {
+      name: SHEET_RECOMPUTED,
+      title: [...title, summary.checked, ...summary.notChecked, summary.verdict],
+      columns,
+    },
+    rows,
+  );
   addSheet(
     wb,
     {
