@@ -4,3 +4,4 @@ export { FrameworkJson, parseFrameworkJson, frameworkToJson, cloneFramework } fr
 export { formatRule, parseRule, RULE_TEXT_HELP } from './ruleText.ts';
 export * from './table.ts';
 export { bandKey, findBand, KNOWN_BANDS } from './bands.ts';
+export * from './edit.ts';
