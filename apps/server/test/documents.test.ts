@@ -6,7 +6,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { checkTable, FINDING_LABELS, parseFrameworkJson, type Framework } from '@chiso/domain';
-import { checkReportDocument, checkReportXlsx } from '../src/modules/documents/checkReport.ts';
+import {
+  checkReportDocument,
+  checkReportXlsx,
+  recomputedTable,
+} from '../src/modules/documents/checkReport.ts';
 import {
   defaultIssuerLine,
   frameworkDecision,
@@ -231,6 +235,10 @@ describe('báo cáo kiểm tra bảng kết quả', () => {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Bảng tính lại', 'Sai sót', 'Ghi chú']);
     const ws = wb.getWorksheet('Bảng tính lại')!;
+    expect(ws.getRow(3).getCell(1).value).toBe(
+      'Đã kiểm tra 17 nội dung: 2 tổng điểm, 1 mức tăng/giảm, 14 điểm so với điểm tối đa.',
+    );
+    expect(ws.getRow(4).getCell(1).value).toBe('Phát hiện 2 sai sót.');
     let headerRow = 0;
     ws.eachRow((row, n) => {
       if (row.getCell(1).value === 'STT') headerRow = n;
@@ -295,6 +303,19 @@ describe('báo cáo kiểm tra bảng kết quả', () => {
     expect(text).not.toContain('SCORE_EXCEEDS_MAX');
     expect(text).not.toContain('CHANGE_MISMATCH');
     expect([...fontNames(documentXml)].filter((f) => f !== 'Times New Roman')).toEqual([]);
+  });
+
+  it('phụ lục của bảng hai năm đặt cạnh nhau: mỗi dòng ghi điểm ở cột năm của mình', () => {
+    const result = checkTable([
+      ['Tỉnh', '2022', '2023', 'Tăng/giảm'],
+      ['Hà Nội', '88,5', '91,43', '2,93'],
+    ]);
+    const t = recomputedTable(result);
+    expect(t.columns.slice(2, 4).map((c) => c.title)).toEqual(['2022', '2023']);
+    expect(t.rows.slice(0, 2).map((r) => r.slice(1, 4))).toEqual([
+      ['Hà Nội (năm 2022)', '88,5', ''],
+      ['Hà Nội (năm 2023)', '', '91,43'],
+    ]);
   });
 
   it('Word: khi không kiểm tra được gì, báo cáo nói rõ và không ghi "Không phát hiện sai sót"', async () => {

@@ -2,6 +2,7 @@
  * comes from here (`useT().t`), Vietnamese and English with the same keys; an area with many texts
  * keeps them in its own file beside this one (`i18n/cycles.ts`). `{name}` marks a value: `fill`. */
 import { createContext, useContext } from 'react';
+import { checkTableEn, checkTableVi } from './i18n/checkTable.ts';
 import { cyclesEn, cyclesVi } from './i18n/cycles.ts';
 import { documentsEn, documentsVi } from './i18n/documents.ts';
 import { workEn, workVi } from './i18n/work.ts';
@@ -184,6 +185,7 @@ const vi = {
   ...roundVi,
   ...groupsVi,
   ...wordsVi,
+  ...checkTableVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -360,6 +362,7 @@ const en: Dict = {
   ...roundEn,
   ...groupsEn,
   ...wordsEn,
+  ...checkTableEn,
 };
 
 export type Lang = 'vi' | 'en';

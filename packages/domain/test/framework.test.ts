@@ -56,10 +56,11 @@ describe('frameworks shipped in content/', () => {
       ['Tốt', 8000, false],
       ['Khá', 7000, false],
       ['Hoàn thành nhiệm vụ', 5000, false],
-      ['Không hoàn thành nhiệm vụ', 0, true],
+      // as the source (seed 001, §8) writes it
+      ['Chưa hoàn thành nhiệm vụ', 0, true],
     ]);
     const r = evaluate(compile(fw), {});
-    expect(r.band?.label).toBe('Không hoàn thành nhiệm vụ');
+    expect(r.band?.label).toBe('Chưa hoàn thành nhiệm vụ');
   });
 });
 

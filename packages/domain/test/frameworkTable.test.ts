@@ -3,6 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  bandKey,
+  findBand,
   formatRule,
   frameworkToJson,
   frameworkToSheets,
@@ -189,6 +191,48 @@ describe('spreadsheet form of a framework', () => {
     const r = sheetsToFramework({ info: frameworkToSheets(shipped[0]![1]).info });
     expect(r.errors).toEqual([
       expect.objectContaining({ sheet: 'Tiêu chí', message: 'Thiếu trang tính "Tiêu chí".' }),
+    ]);
+  });
+});
+
+describe('band labels as the sources write them (issue #14, item 4)', () => {
+  const police = shipped.find(([f]) => f.startsWith('police-tt27'))![1];
+
+  it('the shipped police frameworks write "Chưa hoàn thành nhiệm vụ" for the bottom band, still an example', () => {
+    for (const [f, fw] of shipped.filter(([name]) => name.startsWith('police-'))) {
+      const bottom = fw.bands.find((b) => b.minIndex === 0)!;
+      expect([f, bottom.label, bottom.isExample]).toEqual([f, 'Chưa hoàn thành nhiệm vụ', true]);
+    }
+  });
+
+  it('typed by a user, "không hoàn thành nhiệm vụ" matches the same band', () => {
+    expect(findBand(police.bands, 'không hoàn thành nhiệm vụ')?.code).toBe('KHONG_HOAN_THANH');
+    expect(findBand(police.bands, 'Chưa hoàn thành nhiệm vụ')?.code).toBe('KHONG_HOAN_THANH');
+    expect(findBand(police.bands, 'Hoàn thành nhiệm vụ')?.code).toBe('HOAN_THANH');
+    expect(bandKey('Không hoàn thành nhiệm vụ')).toBe(bandKey('chưa hoàn thành nhiệm vụ'));
+  });
+
+  it('the framework workbook: a band typed "Không hoàn thành nhiệm vụ" without a code takes the shipped code', () => {
+    const sheets = frameworkToSheets(police);
+    const bands = sheets.bands.map((r) => [...r]);
+    const last = bands.length - 1;
+    bands[last] = ['', 'Không hoàn thành nhiệm vụ', bands[last]![2]!, 'Có'];
+    const r = sheetsToFramework({ ...sheets, bands });
+    expect(r.errors).toBeUndefined();
+    expect(r.framework!.bands.at(-1)).toEqual({
+      code: 'KHONG_HOAN_THANH',
+      label: 'Không hoàn thành nhiệm vụ',
+      minIndex: 0,
+      isExample: true,
+    });
+  });
+
+  it('the framework workbook: both wordings in one table are the same band twice, refused', () => {
+    const sheets = frameworkToSheets(police);
+    const bands = [...sheets.bands.map((r) => [...r]), ['KHT', 'Không hoàn thành nhiệm vụ', '0', '']];
+    const r = sheetsToFramework({ ...sheets, bands });
+    expect(r.errors?.map((e) => e.message)).toEqual([
+      `Mức xếp loại "Không hoàn thành nhiệm vụ" trùng với mức ở dòng ${bands.length - 1} ("không hoàn thành nhiệm vụ" và "chưa hoàn thành nhiệm vụ" là cùng một mức).`,
     ]);
   });
 });

@@ -4,8 +4,18 @@ import { upload, uploadForFile } from './http.ts';
 
 export type ReportFormat = 'docx' | 'pdf' | 'xlsx';
 
-export const checkTable = (file: File, transpose: boolean) =>
-  upload<CheckTableViewT>(`/api/check-table?transpose=${transpose}`, file);
+export interface CheckSettings {
+  /** Units (or years) in columns. */
+  transpose: boolean;
+  /** Maximum of the total as typed ("100", "99,5"); empty when the table prints its maxima. */
+  max: string;
+}
+
+const query = (s: CheckSettings) =>
+  `transpose=${s.transpose}${s.max.trim() ? `&max=${encodeURIComponent(s.max.trim())}` : ''}`;
+
+export const checkTable = (file: File, s: CheckSettings) =>
+  upload<CheckTableViewT>(`/api/check-table?${query(s)}`, file);
 /** The report on the same file (it is sent again: the server keeps nothing). */
-export const checkReport = (file: File, transpose: boolean, format: ReportFormat) =>
-  uploadForFile(`/api/check-table/report?format=${format}&transpose=${transpose}`, file);
+export const checkReport = (file: File, s: CheckSettings, format: ReportFormat) =>
+  uploadForFile(`/api/check-table/report?format=${format}&${query(s)}`, file);

@@ -1,5 +1,6 @@
 /** Check a published results table: upload CSV/XLSX, see the recomputed table with every finding
- * beside it, download the report (Word, PDF, Excel). Nothing is stored. */
+ * beside it, the counts of checks made and what could not be checked (and why), download the report
+ * (Word, PDF, Excel). Nothing is stored. */
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { CheckTableViewT } from '@chiso/contracts';
 import {
@@ -11,6 +12,7 @@ import {
   Col,
   Dropdown,
   Empty,
+  Input,
   List,
   Row,
   Space,
@@ -21,16 +23,17 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
-import { checkReport, checkTable, type ReportFormat } from '../api/checks.ts';
-import { useT } from '../i18n.ts';
+import { checkReport, checkTable, type CheckSettings, type ReportFormat } from '../api/checks.ts';
+import { fill, useT } from '../i18n.ts';
+import { CheckCounts } from './CheckCounts.tsx';
 import { saveFile } from '../ui/download.ts';
 import { errText } from '../ui/errors.ts';
 
 type RowT = CheckTableViewT['rows'][number];
 
 /** The report on the checked file (sent again), saved under the name the server gives it. */
-async function downloadReport(file: File, transpose: boolean, format: ReportFormat) {
-  const r = await checkReport(file, transpose, format);
+async function downloadReport(file: File, settings: CheckSettings, format: ReportFormat) {
+  const r = await checkReport(file, settings, format);
   saveFile(r.blob, r.fileName ?? `bao-cao-kiem-tra.${format}`);
 }
 
@@ -38,16 +41,17 @@ export default function CheckTable() {
   const { t } = useT();
   const { message } = App.useApp();
   const [transpose, setTranspose] = useState(false);
+  const [max, setMax] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<CheckTableViewT | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = async (f: File, tr: boolean) => {
+  const run = async (f: File, settings: CheckSettings) => {
     setBusy(true);
     setError(null);
     try {
-      setResult(await checkTable(f, tr));
+      setResult(await checkTable(f, settings));
       setFile(f);
     } catch (e) {
       setResult(null);
@@ -90,18 +94,19 @@ export default function CheckTable() {
     );
   };
   const components = result?.columns.filter((c) => c.role === 'component') ?? [];
+  const made = result ? Object.values(result.checks).reduce((a, b) => a + b, 0) : 0;
   const statedCol = (role: string) => result?.columns.find((c) => c.role === role)?.label ?? role;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card title={t.checkTitle}>
-        <Typography.Paragraph type="secondary">{t.checkHelp}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t.ctHelp}</Typography.Paragraph>
         <Space wrap>
           <Upload
             accept=".csv,.xlsx,.txt"
             showUploadList={false}
             beforeUpload={(f) => {
-              void run(f, transpose);
+              void run(f, { transpose, max });
               return false;
             }}
           >
@@ -113,12 +118,31 @@ export default function CheckTable() {
             checked={transpose}
             onChange={(e) => {
               setTranspose(e.target.checked);
-              if (file) void run(file, e.target.checked);
+              if (file) void run(file, { transpose: e.target.checked, max });
             }}
             data-testid="check-transpose"
           >
             {t.checkTranspose}
           </Checkbox>
+          <Tooltip title={t.ctMaxHelp}>
+            <Space.Compact>
+              <Input
+                addonBefore={t.ctMax}
+                placeholder={t.ctMaxPlaceholder}
+                value={max}
+                onChange={(e) => setMax(e.target.value)}
+                onPressEnter={() => file && void run(file, { transpose, max })}
+                style={{ width: 300 }}
+                inputMode="decimal"
+                data-testid="check-max"
+              />
+              {file && (
+                <Button onClick={() => void run(file, { transpose, max })} data-testid="check-again">
+                  {t.ctApply}
+                </Button>
+              )}
+            </Space.Compact>
+          </Tooltip>
           {file && result && (
             <Dropdown
               menu={{
@@ -126,7 +150,9 @@ export default function CheckTable() {
                   key: f,
                   label: t.downloadAs[f],
                   onClick: () =>
-                    void downloadReport(file, transpose, f).catch((e: unknown) => message.error(errText(e))),
+                    void downloadReport(file, { transpose, max }, f).catch((e: unknown) =>
+                      message.error(errText(e)),
+                    ),
                 })),
               }}
             >
@@ -148,10 +174,11 @@ export default function CheckTable() {
                 dataSource={result.rows}
                 columns={[
                   { title: t.checkRow, dataIndex: 'label', fixed: 'left' },
-                  ...components.map((c, i) => ({
+                  ...components.map((c) => ({
                     title: c.max ? `${c.label} (${c.max})` : c.label,
                     render: (_: unknown, r: RowT) => {
-                      const comp = r.components[i];
+                      // two years side by side: a row has the columns of its own year only
+                      const comp = r.components.find((x) => x.column === c.label);
                       return cell(
                         r.label,
                         c.label,
@@ -204,8 +231,12 @@ export default function CheckTable() {
                 )
               }
             >
+              <CheckCounts result={result} />
               {result.findings.length === 0 ? (
-                <Empty description={t.checkNoFindings} />
+                // nothing checked is said above (never "no findings")
+                made > 0 && (
+                  <Empty description={fill(t.ctNoFindingsOf, { n: made })} data-testid="check-verdict" />
+                )
               ) : (
                 <List
                   data-testid="check-findings"

@@ -27,14 +27,20 @@ function bare(text: string): string {
     .trim();
 }
 
+/** A plain number ("7,82", "-1"): by far the most frequent cell, read without the unit words. */
+const PLAIN = /^[+\-−]?\d{1,12}(?:[.,]\d{1,6})?$/;
+
 /** A number as printed in a table cell ("7,82 điểm", "84,58%", "−0,5"); null when it is not one. */
 export function readDecimal(text: string): Decimal | null {
+  if (PLAIN.test(text)) return parseDecimal(text);
   const t = bare(text);
   return t === '' ? null : parseDecimal(t);
 }
 
 /** A points cell: "7,82", "7,82 điểm", "7,82/8" (points over their maximum). */
 export function readPoints(text: string): CellValue {
+  const plain = PLAIN.test(text) ? parseDecimal(text) : null;
+  if (plain) return { kind: 'number', value: plain, max: null };
   const t = text.trim();
   if (t === '') return { kind: 'empty' };
   if (isNotApplicable(t)) return { kind: 'na' };

@@ -58,6 +58,9 @@ export interface ReadTable {
 const ROW_NUMBER = /^(stt|tt|so tt|s\.tt|so thu tu|#|no\.?)$/;
 const LABEL_HEADER =
   /^(don vi|ten don vi|ten|tinh|tinh, thanh pho|tinh\/thanh pho|dia phuong|huyen|xa|co quan|noi dung|linh vuc|tieu chi|nam|ky|bo, nganh|so, nganh)\b/;
+/** Label headers that name units (not fields or years). */
+const UNIT_HEADER =
+  /^(don vi|ten don vi|tinh|tinh, thanh pho|tinh\/thanh pho|huyen|xa|co quan|dia phuong|vung|bo, nganh|so, nganh)\b/;
 const SUMMARY_ROW = /^(binh quan|trung binh|tong cong|ca nuoc|chi so trung binh)\b/; // first letters b, t, c
 
 const ROLE_PATTERNS: [Role, RegExp][] = [
@@ -207,7 +210,11 @@ export function readTable(matrix: string[][], opts: ReadOptions = {}): ReadTable
   const valueAt = hs.map((_, c) => c).filter((c) => c !== labelAt && !rowNumbers.has(c));
   const labelHeader = headerText(hs[labelAt] ?? { group: '', sub: '' });
   const yearsOnly = valueAt.length > 0 && valueAt.every((c) => onlyYear(headerText(hs[c]!)) !== null);
-  if (opts.transpose || yearsOnly) {
+  // units named in rows ("Tỉnh | 2022 | 2023", no "Tổng điểm" row): years side by side, not turned
+  const unitsInRows = () =>
+    UNIT_HEADER.test(searchKey(labelHeader)) &&
+    !data.some((r) => (r[labelAt] ?? '') !== '' && roleOf(r[labelAt]!) !== 'component');
+  if (opts.transpose || (yearsOnly && !unitsInRows())) {
     // units (or years) in columns: one row per value column, one column per row of the table
     const turned = [
       [labelHeader, ...valueAt.map((c) => headerText(hs[c]!))],

@@ -3,4 +3,5 @@ export * from './validate.ts';
 export { FrameworkJson, parseFrameworkJson, frameworkToJson, cloneFramework } from './json.ts';
 export { formatRule, parseRule, RULE_TEXT_HELP } from './ruleText.ts';
 export * from './table.ts';
+export { bandKey, findBand, KNOWN_BANDS } from './bands.ts';
 export * from './edit.ts';

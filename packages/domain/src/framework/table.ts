@@ -5,6 +5,7 @@
 import { formatPoints, parsePoints } from '../points.ts';
 import { searchKey } from '../text.ts';
 import { formatRule, parseRule } from './ruleText.ts';
+import { bandKey, findBand, KNOWN_BANDS } from './bands.ts';
 import type { Band, Criterion, Framework } from './types.ts';
 
 export const SHEET_INFO = 'Thông tin chung';
@@ -275,6 +276,7 @@ export function sheetsToFramework(
 
   // --- bands
   const bands: Band[] = [];
+  const bandRows = new Map<string, number>();
   if (sheets.bands) {
     const b = sheets.bands;
     const h = headerRow(b, BAND_COLUMNS[0]);
@@ -283,9 +285,20 @@ export function sheetsToFramework(
       for (let r = h + 1; r < b.length; r++) {
         const row = b[r]!.map((v) => (v ?? '').trim());
         if (row.every((v) => v === '')) continue;
-        const [bCode, label, minText, example] = row;
+        const [typedCode, label, minText, example] = row;
+        // a known band typed without its code ("Không hoàn thành nhiệm vụ") takes the shipped code
+        const bCode = typedCode || (label ? findBand(KNOWN_BANDS, label)?.code : undefined);
         if (!bCode) e(SHEET_BANDS, r, 0, 'Thiếu mã mức xếp loại.');
         if (!label) e(SHEET_BANDS, r, 1, 'Thiếu tên mức xếp loại.');
+        const same = label ? bandRows.get(bandKey(label)) : undefined;
+        if (same !== undefined)
+          e(
+            SHEET_BANDS,
+            r,
+            1,
+            `Mức xếp loại "${label}" trùng với mức ở dòng ${same + 1} ("không hoàn thành nhiệm vụ" và "chưa hoàn thành nhiệm vụ" là cùng một mức).`,
+          );
+        else if (label) bandRows.set(bandKey(label), r);
         const min = parsePoints(minText ?? '');
         if (min === null) e(SHEET_BANDS, r, 2, `Ngưỡng "${minText ?? ''}" không phải số hợp lệ.`);
         const exv = parseYesNo(example ?? '');

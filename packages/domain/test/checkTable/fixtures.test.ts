@@ -157,6 +157,22 @@ describe('cells as officials write them', () => {
     expect(codes(r)).toEqual([['INDEX_MISMATCH', 'Y']]);
   });
 
+  it('units in rows with years as value columns are two periods side by side, not turned', () => {
+    const r = checkTable([
+      ['Tỉnh', '2022', '2023', 'Tăng/giảm'],
+      ['Hà Nội', '88,5', '91,43', '2,93'],
+      ['Quảng Ninh', '90', '92,18', '2,28'],
+    ]);
+    expect(r.transposed).toBe(false);
+    expect(r.rows.map((x) => x.label)).toEqual([
+      'Hà Nội (năm 2022)',
+      'Hà Nội (năm 2023)',
+      'Quảng Ninh (năm 2022)',
+      'Quảng Ninh (năm 2023)',
+    ]);
+    expect(codes(r)).toEqual([['CHANGE_MISMATCH', 'Quảng Ninh (năm 2023)']]);
+  });
+
   it('group rows ("I. KHỐI SỞ") start the ranks again; a title line above the table is skipped', () => {
     const r = checkTable([
       ['BẢNG XẾP HẠNG CHỈ SỐ CCHC NĂM 2023', '', '', ''],

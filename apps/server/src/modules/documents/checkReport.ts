@@ -30,10 +30,13 @@ function componentColumns(result: CheckResult): ColumnInfo[] {
   return result.columns.filter((c) => c.role === 'component');
 }
 
+/** Điểm của dòng ở một cột thành phần (bảng nhiều năm: mỗi dòng chỉ có các cột của năm mình). */
+const componentOf = (r: RowResult, col: ColumnInfo) => r.components.find((c) => c.column === col.label);
+
 /** Cột thành phần cần ghi điểm tối đa theo từng ô (tiêu đề không ghi điểm tối đa, hoặc ô ghi khác). */
-function perCellMax(result: CheckResult, col: ColumnInfo, k: number): boolean {
+function perCellMax(result: CheckResult, col: ColumnInfo): boolean {
   return result.rows.some((r) => {
-    const c = r.components[k];
+    const c = componentOf(r, col);
     return c !== undefined && c.max !== null && c.max !== col.headerMax;
   });
 }
@@ -70,7 +73,7 @@ function marked(text: string, wrong: Finding | undefined): string {
 /** Bảng tính lại dạng chữ, cho văn bản; các ô có sai sót được đánh dấu. */
 export function recomputedTable(result: CheckResult): Extract<Block, { kind: 'table' }> {
   const comps = componentColumns(result);
-  const perCell = comps.map((c, k) => perCellMax(result, c, k));
+  const perCell = comps.map((c) => perCellMax(result, c));
   const byRow = findingsByRow(result);
   const rowCells = (r: RowResult, i: number) => {
     const fs = byRow.get(r.label) ?? [];
@@ -80,7 +83,7 @@ export function recomputedTable(result: CheckResult): Extract<Block, { kind: 'ta
       String(i + 1),
       r.label,
       ...comps.map((col, k) => {
-        const c = r.components[k];
+        const c = componentOf(r, col);
         if (!c || c.points === null) return c?.na ? 'KAD' : '';
         const text =
           perCell[k] && c.max !== null
@@ -237,7 +240,7 @@ export function checkReportDocument(
 /** Sổ Excel của báo cáo: "Bảng tính lại" (điểm là số thật), "Sai sót", "Ghi chú". */
 export async function checkReportXlsx(fileName: string, result: CheckResult): Promise<Buffer> {
   const comps = componentColumns(result);
-  const perCell = comps.map((c, k) => perCellMax(result, c, k));
+  const perCell = comps.map((c) => perCellMax(result, c));
   const columns: ColumnSpec[] = [
     { header: 'STT', width: 6, type: 'int' },
     { header: 'Đơn vị / năm', width: 30 },
@@ -261,8 +264,8 @@ export async function checkReportXlsx(fileName: string, result: CheckResult): Pr
   const byRow = findingsByRow(result);
   const rows: CellIn[][] = result.rows.map((r, i) => {
     const cells: CellIn[] = [i + 1, r.label];
-    comps.forEach((_, k) => {
-      const c = r.components[k];
+    comps.forEach((col, k) => {
+      const c = componentOf(r, col);
       cells.push(c?.points ?? null);
       if (perCell[k]) cells.push(c?.max ?? null);
     });
@@ -292,8 +295,18 @@ export async function checkReportXlsx(fileName: string, result: CheckResult): Pr
     ]);
   }
   const title = [REPORT_SUMMARY.toLocaleUpperCase('vi'), `Tệp ${fileName}`];
+  const summary = summaryLines(result);
   const wb = newWorkbook();
-  addSheet(wb, { name: SHEET_RECOMPUTED, title, columns }, rows);
+  addSheet(
+    wb,
+    // the counts of checks made and not made head the recomputed table, as in the document
+    {
+      name: SHEET_RECOMPUTED,
+      title: [...title, summary.checked, ...summary.notChecked, summary.verdict],
+      columns,
+    },
+    rows,
+  );
   addSheet(
     wb,
     {

@@ -48,7 +48,6 @@ export function CriteriaTable({
       size="small"
       rowKey="code"
       pagination={false}
-      scroll={{ x: 1040 }}
       dataSource={a.tree}
       expandable={{ defaultExpandAllRows: true }}
       // on a phone the table scrolls inside its own box; the page does not
