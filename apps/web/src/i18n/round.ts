@@ -44,7 +44,7 @@ export const roundVi = {
   rdPublishWarning:
     'Công bố là quyết định chính thức: mọi đơn vị của kỳ xem được bảng xếp hạng, các giai đoạn đóng lại và kết quả chỉ sửa được bằng quyết định sửa đổi.',
   rdConfirm: 'Xác nhận',
-  rdStageNotified: 'Đã mở giai đoạn “{stage}” và báo cho {n} đơn vị: {units}',
+  rdStageNotified: 'Đã mở giai đoạn “{stage}” và báo cho {n} người của {u} đơn vị: {units}',
   rdStageNotifiedMore: ' và {n} đơn vị khác',
   rdOpenedBy: 'Mở bởi {who}, {at}',
   rdDueWithin: 'Hạn giải trình trong khoảng {from} – {to}',
@@ -93,7 +93,7 @@ export const roundEn: typeof roundVi = {
   rdPublishWarning:
     'Publishing is an official decision: every unit of the cycle sees the ranking, the stages close, and results change only by an amending decision.',
   rdConfirm: 'Confirm',
-  rdStageNotified: 'Stage “{stage}” opened; {n} units notified: {units}',
+  rdStageNotified: 'Stage “{stage}” opened; {n} people of {u} units notified: {units}',
   rdStageNotifiedMore: ' and {n} more',
   rdOpenedBy: 'Opened by {who}, {at}',
   rdDueWithin: 'Due date between {from} and {to}',

@@ -34,6 +34,7 @@ export function StageTable({
           fill(t.rdStageNotified, {
             stage: t.stage[s.stage],
             n: count,
+            u: units.length,
             units:
               units.slice(0, 5).join(', ') +
               (units.length > 5 ? fill(t.rdStageNotifiedMore, { n: units.length - 5 }) : ''),
