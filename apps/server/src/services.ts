@@ -16,6 +16,7 @@ import { SystemService } from './modules/system/service.ts';
 import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
 import { UserService } from './modules/users/service.ts';
+import { WorkService } from './modules/work/service.ts';
 
 export interface Services extends CycleServices {
   config: Config;
@@ -32,6 +33,7 @@ export interface Services extends CycleServices {
   evidence: EvidenceService;
   notices: NoticeService;
   system: SystemService;
+  work: WorkService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -52,5 +54,6 @@ export function buildServices(config: Config, database: Database): Services {
     ...cycleServices(database.db),
     notices: new NoticeService(database.db, config.smtpUrl, config.mailFrom),
     system: new SystemService(database.db),
+    work: new WorkService(database.db),
   };
 }

@@ -603,6 +603,11 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
     officer: 403,
     coordinator: 404,
   },
+  'POST /api/assessments/:id/appraisal/accept-rest': {
+    cross: () => ({ method: 'POST', url: `/api/assessments/${ids.hqAssessment}/appraisal/accept-rest` }),
+    officer: 403,
+    coordinator: 404,
+  },
   'POST /api/assessments/:id/appraisal/:code/answer': {
     cross: () => ({
       method: 'POST',

@@ -24,6 +24,7 @@ import {
   type CycleContext,
   type CycleDeps,
 } from './context.ts';
+import { cycleClosedText, gateText, stageGate } from './gates.ts';
 import * as repo from './repository.ts';
 import { appraisalView, approvalView, assessmentView, type SelfAssessmentRows } from './views.ts';
 
@@ -62,9 +63,16 @@ export function detailView(ctx: CycleContext, today: string) {
         label: STAGE_LABELS[s.stage],
         startsOn: s.startsOn,
         dueOn: s.dueOn,
-        state: s.state,
+        // a published cycle has ended: every stage reads closed (published before stages were
+        // closed at publication, too)
+        state: cycle.status === 'published' ? ('closed' as const) : s.state,
         daysLeft: daysLeft(today, s.dueOn),
+        openedAt: s.openedAt ? new Date(s.openedAt).toISOString() : null,
+        openedBy: s.openedBy,
+        closedAt: s.closedAt ? new Date(s.closedAt).toISOString() : null,
       })),
+    /** Why the reader's stage actions are not offered now (who opens the stage, and when). */
+    waiting: waitingTexts(ctx, today),
     units: ctx.members.map((m) => ({
       unitId: m.unitId,
       unitName: m.unitName,
@@ -78,6 +86,16 @@ export function detailView(ctx: CycleContext, today: string) {
       appraises: m.pos.appraises,
     })),
   };
+}
+
+/** What the reader's work in the cycle waits for: appraisers and coordinators of some members the
+ * appraisal stage, nothing for who runs the cycle (they open the stages). */
+function waitingTexts(ctx: CycleContext, today: string): string[] {
+  const closed = cycleClosedText(ctx.cycle.status);
+  if (closed) return ctx.cycle.status === 'published' || !ctx.manages ? [closed] : [];
+  if (ctx.manages || !ctx.members.some((m) => m.pos.coordinates)) return [];
+  const g = gateText(stageGate(ctx.stages, today, ['appraisal', 'supplementation'], ctx.owner.name));
+  return g ? [g] : [];
 }
 
 /** The ranking of a finalised or published cycle, with its amending decisions. */
@@ -169,7 +187,7 @@ export class CycleQueries {
   async appraisal(actor: Actor, id: string) {
     const ctx = await loadAssessment(this.deps, actor, id, 'appraisal');
     const items = await repo.itemsOf(this.deps.db, id);
-    return appraisalView(actor, ctx, items, await repo.appraisalOf(this.deps.db, id));
+    return appraisalView(actor, ctx, items, await repo.appraisalOf(this.deps.db, id), this.deps.today());
   }
 
   /** Units × fields: how much is appraised, waiting for the unit, answered (to decide) or pending. */
@@ -183,6 +201,9 @@ export class CycleQueries {
       if (!m) byUnit.set(x.unitId, (m = new Map()));
       m.set(x.code, x.state);
     }
+    const gate =
+      cycleClosedText(ctx.cycle.status) ??
+      gateText(stageGate(ctx.stages, this.deps.today(), ['appraisal', 'supplementation'], ctx.owner.name));
     const fields = ctx.fw.criteria.filter((f) => !f.block).map((f) => ({ code: f.code, title: f.title }));
     // the leaves of each field, computed once
     const fieldLeaves = fields.map((f) =>
@@ -197,7 +218,7 @@ export class CycleQueries {
           unitName: m.unitName,
           assessmentId: m.a.id,
           status: m.a.status,
-          approval: approvalView(actor, m.pos, m.a, ctx.cycle.status),
+          approval: approvalView(actor, m.pos, m.a, ctx.cycle.status, gate),
           cells: fields.map((f, k) => {
             const cell = {
               field: f.code,
