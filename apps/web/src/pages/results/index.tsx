@@ -78,9 +78,13 @@ export default function Results({ session }: { session: Session }) {
   const items = list.data?.items ?? [];
   const groups = list.data?.groups ?? [];
   const [groupsOpen, setGroupsOpen] = useState(false);
+  // group by group, as the tables list them
   const bars = useMemo(
-    () => items.map((i) => ({ label: i.unitName, value: Number(i.index), text: vnFixed(i.index) })),
-    [items],
+    () =>
+      groups
+        .flatMap((g) => items.filter((i) => i.rankGroup === g.key))
+        .map((i) => ({ label: i.unitName, value: Number(i.index), text: vnFixed(i.index) })),
+    [items, groups],
   );
   const mean = list.data?.meanIndex
     ? { label: t.resMean, value: Number(list.data.meanIndex), text: vnFixed(list.data.meanIndex) }
