@@ -322,6 +322,11 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
     officer: 404,
     coordinator: 404,
   },
+  'GET /api/frameworks/:id/decision/issuer': {
+    cross: () => ({ method: 'GET', url: `/api/frameworks/${ids.hqFramework}/decision/issuer` }),
+    officer: 404,
+    coordinator: 404,
+  },
   'POST /api/check-table/report': {
     // stateless, like the check itself: the report of the uploaded table only
     cross: () => ({
@@ -647,6 +652,16 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
   },
   'GET /api/cycles/:id/ranking/export': {
     cross: () => ({ method: 'GET', url: `/api/cycles/${ids.hqCycle}/ranking/export?format=xlsx` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'GET /api/assessments/:id/report/issuer': {
+    cross: () => ({ method: 'GET', url: `/api/assessments/${ids.hqAssessment}/report/issuer` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'GET /api/cycles/:id/ranking/issuer': {
+    cross: () => ({ method: 'GET', url: `/api/cycles/${ids.hqCycle}/ranking/issuer` }),
     officer: 404,
     coordinator: 404,
   },
