@@ -29,6 +29,7 @@ import { checkRoutes } from './modules/checks/routes.ts';
 import { cycleRoutes } from './modules/cycles/routes.ts';
 import { evidenceRoutes } from './modules/evidence/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
+import { workRoutes } from './modules/work/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { frameworkRoutes } from './modules/frameworks/routes.ts';
@@ -350,6 +351,7 @@ export async function buildApp(
     await cycleRoutes(api, services);
     await evidenceRoutes(api, services);
     await noticeRoutes(api, services);
+    await workRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

@@ -9,12 +9,14 @@ import { cycleServices, type CycleServices } from './modules/cycles/services.ts'
 import { EvidenceService } from './modules/evidence/service.ts';
 import { FrameworkService } from './modules/frameworks/service.ts';
 import { NoticeService } from './modules/notices/service.ts';
+import { RankGroupService } from './modules/results/groups.ts';
 import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
 import { SystemService } from './modules/system/service.ts';
 import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
 import { UserService } from './modules/users/service.ts';
+import { WorkService } from './modules/work/service.ts';
 
 export interface Services extends CycleServices {
   config: Config;
@@ -27,9 +29,11 @@ export interface Services extends CycleServices {
   frameworks: FrameworkService;
   results: ResultService;
   resultImport: ResultImportService;
+  rankGroups: RankGroupService;
   evidence: EvidenceService;
   notices: NoticeService;
   system: SystemService;
+  work: WorkService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -45,9 +49,11 @@ export function buildServices(config: Config, database: Database): Services {
     frameworks: new FrameworkService(database.db),
     results: new ResultService(database.db),
     resultImport: new ResultImportService(database.db),
+    rankGroups: new RankGroupService(database.db),
     evidence: new EvidenceService(database.db, new FileStore(config.filesDir), config.uploadMaxBytes),
     ...cycleServices(database.db),
     notices: new NoticeService(database.db, config.smtpUrl, config.mailFrom),
     system: new SystemService(database.db),
+    work: new WorkService(database.db),
   };
 }

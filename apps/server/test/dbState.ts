@@ -15,7 +15,7 @@ export async function dbState(db: DbOrTx): Promise<string> {
       (select count(*) from assessment_items) as items, (select count(*) from evidence) as evidence,
       (select count(*) from evidence_links) as links, (select count(*) from files) as files,
       (select count(*) from appraisal_items) as appraisal, (select count(*) from appraisal_assignments) as assignments,
-      (select count(*) from notices) as notices, (select count(*) from notice_reads) as reads,
+      (select count(*) from notices) as notices, (select count(*) from notice_recipients) as recipients, (select count(*) from notice_recipients where read_at is not null) as reads,
       (select count(*) from mail_outbox) as mails, (select coalesce(max(seq), 0) from audit_log) as audit`,
   );
   return JSON.stringify(rows[0], (_k, v: unknown) =>

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES_EN } from '../src/i18n/messages.en.ts';
 import { messagesIn, serverMessages } from '../src/i18n/sources.ts';
 import { splitTemplate, toEnglish } from '../src/i18n/translate.ts';
-import { notifyUser } from '../src/modules/notices/service.ts';
+import { notify } from '../src/modules/notices/service.ts';
 import { testApp, type TestApp } from './helpers.ts';
 
 const SRC = path.resolve(import.meta.dirname, '../src');
@@ -136,10 +136,12 @@ describe('over HTTP', () => {
 
     const session = (await c.get('/api/auth/session')).json() as { user: { id: string } };
     await t.database.db.transaction((tx) =>
-      notifyUser(tx, session.user.id, {
+      notify(tx, {
         kind: 'deadline',
+        unitId: null,
         title: 'Còn 1 ngày: hạn “Thẩm định” — Kỳ thử',
         body: 'Hạn cuối giai đoạn “Thẩm định” của Kỳ thử là ngày 13/12/2026 (còn 1 ngày, tính cả ngày cuối).',
+        to: [{ people: [{ userId: session.user.id, unitId: null }] }],
       }),
     );
     const list = await t.app.inject({

@@ -170,6 +170,21 @@ export const ERRORS = {
     vi: 'Thao tác không phù hợp với trạng thái của bản tự đánh giá.',
     en: 'This action does not fit the status of the self-assessment.',
   },
+  RANK_GROUPS_INVALID: {
+    status: 422,
+    vi: 'Nhóm xếp hạng có lỗi; chưa có gì được lưu.',
+    en: 'The ranking groups have errors; nothing was saved.',
+  },
+  RANK_GROUPS_FROZEN: {
+    status: 409,
+    vi: 'Kết quả của bảng xếp hạng này đã công bố; các nhóm xếp hạng được giữ nguyên như đã công bố.',
+    en: 'The results of this ranking are published; its groups stay as published.',
+  },
+  RANK_GROUPS_CONFLICT: {
+    status: 409,
+    vi: 'Nhóm xếp hạng vừa được người khác sửa. Hãy tải lại để xem bản mới nhất.',
+    en: 'The ranking groups were just changed by someone else. Reload to see the latest version.',
+  },
   ASSESSMENT_CONFLICT: {
     status: 409,
     vi: 'Tiêu chí này vừa được sửa ở nơi khác (tab hoặc máy khác). Hãy tải lại để xem bản mới nhất.',

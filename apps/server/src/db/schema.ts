@@ -8,6 +8,8 @@ import {
   type AppraisalState,
   type AssessmentStatus,
   type CycleStatus,
+  type IssuerLines,
+  type Official,
   type StageState,
 } from '@chiso/domain';
 import { sql } from 'drizzle-orm';
@@ -46,6 +48,13 @@ export const units = pgTable(
     shortName: text('short_name'),
     kind: text('kind').notNull(),
     parentId: uuid('parent_id'),
+    /** What the unit's documents print (NĐ 30/2020): abbreviation in number symbols, place name,
+     * head and deputies (title, rank, name), an override of the issuing-body lines. */
+    abbreviation: text('abbreviation'),
+    placeName: text('place_name'),
+    head: jsonb('head').$type<Official | null>(),
+    deputies: jsonb('deputies').$type<Official[]>().notNull().default([]),
+    issuerLines: jsonb('issuer_lines').$type<IssuerLines | null>(),
     /** Materialised path "/root-id/…/own-id/" for subtree checks. */
     path: text('path').notNull(),
     depth: integer('depth').notNull(),
@@ -83,6 +92,11 @@ export const unitHistory = pgTable(
     shortName: text('short_name'),
     kind: text('kind').notNull(),
     parentId: uuid('parent_id'),
+    abbreviation: text('abbreviation'),
+    placeName: text('place_name'),
+    head: jsonb('head').$type<Official | null>(),
+    deputies: jsonb('deputies').$type<Official[]>().notNull().default([]),
+    issuerLines: jsonb('issuer_lines').$type<IssuerLines | null>(),
     recordedAt: ts('recorded_at').notNull().defaultNow(),
     recordedBy: uuid('recorded_by'),
   },
@@ -298,6 +312,25 @@ export const unitResults = pgTable(
   ],
 );
 
+/** The groups of a ranking set (owner unit, framework code, year), as districts publish their
+ * rankings: [{ name, kinds }] in the order they are printed. Each result's `rank_group` is the key
+ * of the group declaring its unit's kind (`rankGroupKey`, domain); results are ranked per group. */
+export const rankGroups = pgTable(
+  'rank_groups',
+  {
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    frameworkCode: text('framework_code').notNull(),
+    year: integer('year').notNull(),
+    groups: jsonb('groups').notNull(),
+    revision: integer('revision').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.ownerUnitId, t.frameworkCode, t.year] })],
+);
+
 /** The inputs of a result, one row per criterion code (a leaf, or a field in `fields` mode). */
 export const resultInputs = pgTable(
   'result_inputs',
@@ -370,6 +403,8 @@ export const cycleStages = pgTable(
     /** pending → open → closed (the coordinator opens and closes; deadlines do not close). */
     state: text('state').$type<StageState>().notNull(),
     openedAt: ts('opened_at'),
+    /** Who opened it last (shown beside the stage; the audit trail keeps every opening). */
+    openedBy: uuid('opened_by').references(() => users.id),
     closedAt: ts('closed_at'),
   },
   (t) => [
@@ -568,7 +603,10 @@ export const cycleAmendments = pgTable('cycle_amendments', {
   createdBy: uuid('created_by'),
 });
 
-/** Notices to units: a stage opens, a deadline nears, supplementation is asked, results are out. */
+/** Notices: one row per event (a stage opens, a deadline nears, supplementation is asked or
+ * answered, a result is sent, approved, sent back or published, an account changed), about one unit
+ * (the cycle's owner for an event of a whole cycle; none for an account). Who reads it is in
+ * notice_recipients: one row per person (ADR 0015). */
 export const notices = pgTable(
   'notices',
   {
@@ -576,30 +614,25 @@ export const notices = pgTable(
     /** The unit the notice is about (null for a notice about the person's account only). */
     unitId: uuid('unit_id').references(() => units.id),
     cycleId: uuid('cycle_id'),
-    /** Set for a notice addressed to one person (shown only in that person's bell). */
-    userId: uuid('user_id').references(() => users.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
     link: text('link'),
-    /** Same key, same notice: reminders are not repeated. */
+    /** Same key, same notice: reminders are not repeated (the key names its unit or person). */
     dedupeKey: text('dedupe_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
     index('notices_unit_idx').on(t.unitId, t.createdAt),
-    index('notices_user_idx').on(t.userId, t.createdAt),
-    uniqueIndex('notices_dedupe_uq')
-      .on(t.unitId, t.dedupeKey)
-      .where(sql`${t.userId} is null`),
-    uniqueIndex('notices_user_dedupe_uq')
-      .on(t.userId, t.dedupeKey)
-      .where(sql`${t.userId} is not null`),
+    uniqueIndex('notices_dedupe_key_uq').on(t.dedupeKey),
   ],
 );
 
-export const noticeReads = pgTable(
-  'notice_reads',
+/** Who a notice is for: one row per person, with the unit through which the person holds the right
+ * the event concerns (shown when the notice's own unit lies outside the person's grants; null for
+ * an account notice) and when the person read it. */
+export const noticeRecipients = pgTable(
+  'notice_recipients',
   {
     noticeId: uuid('notice_id')
       .notNull()
@@ -607,9 +640,13 @@ export const noticeReads = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    readAt: ts('read_at').notNull().defaultNow(),
+    unitId: uuid('unit_id').references(() => units.id),
+    readAt: ts('read_at'),
   },
-  (t) => [primaryKey({ columns: [t.noticeId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.noticeId, t.userId] }),
+    index('notice_recipients_user_idx').on(t.userId, t.readAt),
+  ],
 );
 
 /** E-mails to send (when SMTP is configured); kept until sent, retried. */

@@ -8,6 +8,7 @@ import type { Session } from '../api/auth.ts';
 import { listUnits } from '../api/units.ts';
 import { createGrant, createUser, listUsers, revokeGrant, updateUser } from '../api/users.ts';
 import { useT } from '../i18n.ts';
+import { can } from '../ui/can.ts';
 import { errText, isFormValidationError } from '../ui/errors.ts';
 
 export default function Users({ session }: { session: Session }) {
@@ -34,6 +35,8 @@ export default function Users({ session }: { session: Session }) {
   });
   const unitOptions = (units.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }));
   const isAdmin = session.user?.grants.some((g) => g.unitId === null);
+  const mayWrite = can(session, 'user.write');
+  const mayGrant = can(session, 'grant.write');
   const roleOptions = ROLES.filter((r) => isAdmin || r !== 'administrator').map((r) => ({
     value: r,
     label: ROLE_LABELS[r][lang],
@@ -114,9 +117,11 @@ export default function Users({ session }: { session: Session }) {
           </Space>
         }
         extra={
-          <Button icon={<PlusOutlined />} onClick={() => open({ kind: 'create' })}>
-            {t.create}
-          </Button>
+          can(session, 'user.write') && (
+            <Button icon={<PlusOutlined />} onClick={() => open({ kind: 'create' })}>
+              {t.create}
+            </Button>
+          )
         }
       >
         <Table
@@ -133,7 +138,7 @@ export default function Users({ session }: { session: Session }) {
                   {u.grants.map((g) => (
                     <Tag
                       key={g.id}
-                      closable
+                      closable={mayGrant}
                       onClose={(e) => (e.preventDefault(), open({ kind: 'revoke', grant: g }))}
                       color={g.unitClosed ? 'default' : 'blue'}
                     >
@@ -157,12 +162,16 @@ export default function Users({ session }: { session: Session }) {
               title: '',
               render: (_: unknown, u: UserViewT) => (
                 <Space>
-                  <Button size="small" onClick={() => open({ kind: 'edit', user: u })}>
-                    {t.edit}
-                  </Button>
-                  <Button size="small" onClick={() => open({ kind: 'grant', user: u })}>
-                    {t.addGrant}
-                  </Button>
+                  {mayWrite && (
+                    <Button size="small" onClick={() => open({ kind: 'edit', user: u })}>
+                      {t.edit}
+                    </Button>
+                  )}
+                  {mayGrant && (
+                    <Button size="small" onClick={() => open({ kind: 'grant', user: u })}>
+                      {t.addGrant}
+                    </Button>
+                  )}
                 </Space>
               ),
             },

@@ -5,7 +5,7 @@ import type { Db } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../audit/service.ts';
 import type { Actor } from './actor.ts';
-import { notifyUser } from '../notices/service.ts';
+import { notify } from '../notices/service.ts';
 import { dummyVerify, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 
@@ -140,14 +140,16 @@ export class AuthService {
         after: { username: user.username, address, lockedUntil: lockUntil.toISOString() },
         reason: `Đăng nhập sai ${this.config.loginMaxFailures} lần liên tiếp từ địa chỉ ${address}`,
       });
-      await notifyUser(tx, user.id, {
+      await notify(tx, {
         kind: 'account_locked',
+        unitId: null,
+        to: [{ people: [{ userId: user.id, unitId: null }] }],
         title: 'Tài khoản của bạn bị tạm khóa đăng nhập',
         body:
           `Có ${this.config.loginMaxFailures} lần đăng nhập sai liên tiếp vào tài khoản “${user.username}” ` +
           `từ địa chỉ ${address} (lần cuối lúc ${timeVn(now)}). Đăng nhập từ địa chỉ này bị tạm khóa đến ` +
           `${timeVn(lockUntil)}. Nếu không phải bạn, hãy báo quản trị hệ thống và đổi mật khẩu.`,
-        dedupeKey: `account_locked:${address}:${lockUntil.toISOString()}`,
+        dedupeKey: `account_locked:${address}:${lockUntil.toISOString()}:${user.id}`,
       });
     });
   }

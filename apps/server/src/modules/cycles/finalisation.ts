@@ -19,7 +19,7 @@ import {
 import { AppError } from '../../errors.ts';
 import { audit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { notifyUnits } from '../notices/service.ts';
+import { notify, readersOf } from '../notices/service.ts';
 import {
   inputsOfResult,
   lockRankSets,
@@ -55,7 +55,7 @@ export class FinalisationService {
     const ctx = await loadCycle(db, actor, cycleId, 'manage');
     const { cycle } = ctx;
     if (cycle.status !== 'open') throw new AppError('CYCLE_STATE', 'Kỳ đánh giá đã hoàn thiện kết quả.');
-    requireStage(ctx.stages, this.deps.today(), ['finalisation']);
+    requireStage(ctx.stages, this.deps.today(), ['finalisation'], ctx.owner.name);
     const problems: string[] = [];
     for (const m of ctx.all)
       if (!isUnderAppraisal(m.a.status)) problems.push(`${m.unitName}: chưa gửi bản tự đánh giá.`);
@@ -176,7 +176,7 @@ export class FinalisationService {
       default:
         assertNever(status);
     }
-    requireStage(ctx.stages, this.deps.today(), ['publication']);
+    requireStage(ctx.stages, this.deps.today(), ['publication'], ctx.owner.name);
     if (!decisionNumber.trim() || !ISO.test(decisionDate))
       throw new AppError(
         'VALIDATION',
@@ -190,6 +190,8 @@ export class FinalisationService {
         decisionDate,
         publishedAt: new Date(),
       });
+      // publication ends the round: no stage stays open (or waits to open) after it
+      const closed = await repo.closeAllStages(tx, cycleId);
       await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
@@ -198,20 +200,19 @@ export class FinalisationService {
         entityId: cycleId,
         unitId: ctx.cycle.ownerUnitId,
         before: { status: 'finalised' },
-        after: { status: 'published', decision },
+        after: { status: 'published', decision, stagesClosed: closed },
         reason: null,
       });
-      await notifyUnits(
-        tx,
-        ctx.all.map((m) => m.unitId),
-        {
-          kind: 'published',
-          cycleId,
-          title: `Công bố kết quả — ${ctx.cycle.name}`,
-          body: `Kết quả ${ctx.cycle.name} đã được công bố theo ${decision}.`,
-          link: `/cycles/${cycleId}`,
-        },
-      );
+      await notify(tx, {
+        kind: 'published',
+        unitId: ctx.cycle.ownerUnitId,
+        cycleId,
+        title: `Công bố kết quả — ${ctx.cycle.name}`,
+        body: `Kết quả ${ctx.cycle.name} đã được công bố theo ${decision}.`,
+        link: `/cycles/${cycleId}`,
+        to: [readersOf(ctx.all.map((m) => m.unitId))],
+        actorId: actor.id,
+      });
       return published;
     });
     return rankingView(this.deps.db, actor, { ...ctx, cycle });

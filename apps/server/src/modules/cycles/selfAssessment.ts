@@ -13,6 +13,7 @@ import { AppError } from '../../errors.ts';
 import { audit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { unitEvidence } from '../evidence/service.ts';
+import { notifyTransition } from './notices.ts';
 import { loadAssessment, requireStage, type AssessmentContext, type CycleDeps } from './context.ts';
 import { readSelfAssessment } from './queries.ts';
 import * as repo from './repository.ts';
@@ -20,7 +21,8 @@ import { assessmentView, type SelfAssessmentRows } from './views.ts';
 
 /** The self-assessment stage, unless the appraising level returned it (editable again then). */
 function requireWriteStage(ctx: AssessmentContext, today: string, status: AssessmentStatus) {
-  if (status !== 'returned') requireStage(ctx.stages, today, ['self_assessment'], { extension: true });
+  if (status !== 'returned')
+    requireStage(ctx.stages, today, ['self_assessment'], ctx.owner.name, { extension: true });
 }
 
 /** Under the assessment's lock: still editable as committed now. */
@@ -207,6 +209,7 @@ export class SelfAssessmentService {
         after: { status: to },
         reason,
       });
+      await notifyTransition(tx, actor, ctx, to, reason);
       return changed;
     });
     return assessmentView(actor, { ...ctx, a }, rows, this.deps.today());

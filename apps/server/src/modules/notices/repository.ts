@@ -1,14 +1,14 @@
-/** Notices, read marks and the e-mail outbox in SQL. A notice and the e-mails it queues are written
- * by one statement (a data-modifying CTE): notifying units costs one round trip however many units
- * and recipients there are. */
-import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+/** Notices, their recipients and the e-mail outbox in SQL. One event is one statement (a
+ * data-modifying CTE): the notice, one recipient row per person and one e-mail per person with an
+ * address, in one round trip however many units and people it reaches (ADR 0015). */
+import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { rawRows, type DbOrTx } from '../../db/open.ts';
 import {
   cycles,
   cycleStages,
   cycleUnits,
   mailOutbox,
-  noticeReads,
+  noticeRecipients,
   notices,
   stageExtensions,
   units,
@@ -17,11 +17,12 @@ import { pathColumnInScope } from '../../db/scope.ts';
 import { scopeIsEmpty, type Scope } from '../auth/scope.ts';
 
 export interface NoticeRow {
+  unitId: string | null;
+  cycleId: string | null;
   kind: string;
   title: string;
   body: string;
   link: string | null;
-  cycleId: string | null;
   dedupeKey: string | null;
 }
 
@@ -30,88 +31,145 @@ export interface MailText {
   body: string;
 }
 
-/** One notice per unit (skipped where the unit already has the dedupe key), and an e-mail to every
- * enabled user holding an active grant on that unit who has an address. Returns how many notices
- * were created. */
-export async function insertUnitNotices(
+/** Who receives it: named people (each with the unit the notice concerns for them), and, for each
+ * target unit, the holders of one of `roles` on the nearest unit at or above it that has such
+ * holders. Everyone in `except` is left out. */
+export interface RecipientQuery {
+  people: { userId: string; unitId: string | null }[];
+  holders: { units: string[]; roles: string[] }[];
+  except: string[];
+}
+
+/** Insert the notice (skipped when its dedupe key exists), its recipients (one row per enabled
+ * person, the shallowest target naming the person's unit) and one e-mail per recipient with an
+ * address. Returns the notice's id (null when skipped) and how many people it reached. */
+export async function insertNotice(
   db: DbOrTx,
-  unitIds: string[],
   n: NoticeRow,
+  to: RecipientQuery,
   mail: MailText,
-): Promise<number> {
-  if (!unitIds.length) return 0;
-  const r = await rawRows<{ created: number }>(
+): Promise<{ id: string | null; recipients: number }> {
+  const holderSets = to.holders.filter((h) => h.units.length && h.roles.length);
+  const holders = holderSets.length
+    ? sql.join(
+        holderSets.map(
+          (h) => sql`
+      select w.user_id, w.target as unit_id, w.target_depth as rank from (
+        select g.user_id, t.id as target, length(t.path) as target_depth, length(gu.path) as depth,
+          max(length(gu.path)) over (partition by t.id) as nearest
+        from units t
+        join grants g on g.revoked_at is null and g.unit_id is not null
+          and g.role = any(${sql.param(h.roles)}::text[])
+        join units gu on gu.id = g.unit_id and t.path like gu.path || '%'
+        where t.id = any(${sql.param(h.units)}::uuid[])
+      ) w where w.depth = w.nearest`,
+        ),
+        sql` union all `,
+      )
+    : sql`select null::uuid as user_id, null::uuid as unit_id, 0 as rank where false`;
+  const people = to.people.length
+    ? sql`select p.user_id, p.unit_id, -1 as rank
+          from unnest(${sql.param(to.people.map((p) => p.userId))}::uuid[],
+                      ${sql.param(to.people.map((p) => p.unitId))}::uuid[]) as p(user_id, unit_id)`
+    : sql`select null::uuid as user_id, null::uuid as unit_id, 0 as rank where false`;
+  const r = await rawRows<{ id: string | null; recipients: number }>(
     db,
     sql`
     with n as (
       insert into notices (id, unit_id, cycle_id, kind, title, body, link, dedupe_key)
-      select gen_random_uuid(), u, ${n.cycleId}::uuid, ${n.kind}, ${n.title}, ${n.body}, ${n.link}, ${n.dedupeKey}
-      from unnest(${sql.param(unitIds)}::uuid[]) as u
+      values (gen_random_uuid(), ${n.unitId}, ${n.cycleId}, ${n.kind}, ${n.title}, ${n.body}, ${n.link}, ${n.dedupeKey})
       on conflict do nothing
-      returning id, unit_id
+      returning id
+    ), want as (
+      ${people}
+      union all
+      ${holders}
+    ), r as (
+      insert into notice_recipients (notice_id, user_id, unit_id)
+      select distinct on (w.user_id) n.id, w.user_id, w.unit_id
+      from n, want w join users u on u.id = w.user_id and not u.disabled
+      where w.user_id is not null and w.user_id <> all(${sql.param(to.except)}::uuid[])
+      order by w.user_id, w.rank
+      returning notice_id, user_id
     ), m as (
       insert into mail_outbox (id, notice_id, to_address, subject, body)
-      select gen_random_uuid(), r.id, r.email, ${mail.subject}, ${mail.body}
-      from (
-        select distinct n.id, u.email from n
-        join grants g on g.unit_id = n.unit_id and g.revoked_at is null
-        join users u on u.id = g.user_id and not u.disabled
-        where strpos(u.email, '@') > 0
-      ) r
-      returning 1
-    )
-    select count(*)::int as created from n`,
-  );
-  return Number(r[0]?.created ?? 0);
-}
-
-/** A notice addressed to one user (skipped when that user already has the dedupe key), and an
- * e-mail when the user has an address. Returns whether the notice was created. */
-export async function insertUserNotice(
-  db: DbOrTx,
-  userId: string,
-  unitId: string | null,
-  n: NoticeRow,
-  mail: MailText,
-): Promise<boolean> {
-  const r = await rawRows<{ created: number }>(
-    db,
-    sql`
-    with n as (
-      insert into notices (id, user_id, unit_id, cycle_id, kind, title, body, link, dedupe_key)
-      values (gen_random_uuid(), ${userId}, ${unitId}, ${n.cycleId}, ${n.kind}, ${n.title}, ${n.body}, ${n.link}, ${n.dedupeKey})
-      on conflict do nothing
-      returning id, user_id
-    ), m as (
-      insert into mail_outbox (id, notice_id, to_address, subject, body)
-      select gen_random_uuid(), n.id, u.email, ${mail.subject}, ${mail.body}
-      from n join users u on u.id = n.user_id
+      select gen_random_uuid(), r.notice_id, u.email, ${mail.subject}, ${mail.body}
+      from r join users u on u.id = r.user_id
       where strpos(u.email, '@') > 0
       returning 1
     )
-    select count(*)::int as created from n`,
+    select (select id from n) as id, (select count(*) from r)::int as recipients`,
   );
-  return Number(r[0]?.created ?? 0) > 0;
+  return { id: r[0]?.id ?? null, recipients: Number(r[0]?.recipients ?? 0) };
 }
 
-/** Notices of the units in `scope` (not addressed to anyone) and those addressed to `userId`,
- * newest first, with the user's read mark. */
-export async function listNotices(db: DbOrTx, scope: Scope, userId: string, limit: number) {
-  const toUnits = scopeIsEmpty(scope)
-    ? sql`false`
-    : and(isNull(notices.userId), pathColumnInScope(units.path, scope));
+/** The reader's notices: addressed to the reader, about a unit the reader still holds a right on
+ * (or about the reader's account). */
+function mine(userId: string, scope: Scope) {
+  const inGrants = scopeIsEmpty(scope) ? sql`false` : pathColumnInScope(units.path, scope);
+  return and(eq(noticeRecipients.userId, userId), or(isNull(noticeRecipients.unitId), inGrants));
+}
+
+/** The reader's notices, newest first; `unread` keeps only those not read. */
+export async function listNotices(
+  db: DbOrTx,
+  scope: Scope,
+  userId: string,
+  opts: { limit: number; offset: number; unread: boolean },
+) {
   return db
-    .select({ n: notices, unitName: units.name, readAt: noticeReads.readAt })
-    .from(notices)
-    .leftJoin(units, eq(units.id, notices.unitId))
-    .leftJoin(noticeReads, and(eq(noticeReads.noticeId, notices.id), eq(noticeReads.userId, userId)))
-    .where(or(eq(notices.userId, userId), toUnits))
-    .orderBy(desc(notices.createdAt))
-    .limit(limit);
+    .select({ n: notices, unitName: units.name, readAt: noticeRecipients.readAt })
+    .from(noticeRecipients)
+    .innerJoin(notices, eq(notices.id, noticeRecipients.noticeId))
+    .leftJoin(units, eq(units.id, noticeRecipients.unitId))
+    .where(and(mine(userId, scope), opts.unread ? isNull(noticeRecipients.readAt) : undefined))
+    .orderBy(desc(notices.createdAt), desc(notices.id))
+    .limit(opts.limit)
+    .offset(opts.offset);
 }
 
-export async function markRead(db: DbOrTx, noticeId: string, userId: string) {
-  await db.insert(noticeReads).values({ noticeId, userId }).onConflictDoNothing();
+/** How many notices the reader has, and how many are unread (no cap). */
+export async function countNotices(db: DbOrTx, scope: Scope, userId: string) {
+  const r = await db
+    .select({
+      total: count(),
+      unread: sql<number>`count(*) filter (where ${noticeRecipients.readAt} is null)::int`,
+    })
+    .from(noticeRecipients)
+    .leftJoin(units, eq(units.id, noticeRecipients.unitId))
+    .where(mine(userId, scope));
+  return { total: Number(r[0]?.total ?? 0), unread: Number(r[0]?.unread ?? 0) };
+}
+
+/** Mark one of the reader's notices read; false when it is not the reader's. */
+export async function markRead(db: DbOrTx, scope: Scope, noticeId: string, userId: string) {
+  const r = await db
+    .update(noticeRecipients)
+    .set({ readAt: sql`coalesce(${noticeRecipients.readAt}, now())` })
+    .where(
+      and(
+        eq(noticeRecipients.noticeId, noticeId),
+        eq(noticeRecipients.userId, userId),
+        or(
+          isNull(noticeRecipients.unitId),
+          scopeIsEmpty(scope)
+            ? sql`false`
+            : sql`${noticeRecipients.unitId} in (select u.id from units u where ${pathColumnInScope(sql`u.path`, scope)})`,
+        ),
+      ),
+    )
+    .returning({ id: noticeRecipients.noticeId });
+  return r.length > 0;
+}
+
+/** Mark every unread notice of the reader read; returns how many. */
+export async function markAllRead(db: DbOrTx, userId: string) {
+  const r = await db
+    .update(noticeRecipients)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(noticeRecipients.userId, userId), isNull(noticeRecipients.readAt)))
+    .returning({ id: noticeRecipients.noticeId });
+  return r.length;
 }
 
 /** Every unit of an open cycle with a stage open now: the stage's due date and the unit's extension
@@ -121,6 +179,7 @@ export async function openDeadlines(db: DbOrTx) {
     .select({
       cycleId: cycles.id,
       cycleName: cycles.name,
+      ownerUnitId: cycles.ownerUnitId,
       stage: cycleStages.stage,
       dueOn: cycleStages.dueOn,
       unitId: cycleUnits.unitId,
@@ -139,6 +198,8 @@ export async function openDeadlines(db: DbOrTx) {
     )
     .where(and(eq(cycleStages.state, 'open'), eq(cycles.status, 'open')));
 }
+
+export type OpenDeadline = Awaited<ReturnType<typeof openDeadlines>>[number];
 
 /** E-mails waiting to be sent (or failed fewer than ten times), oldest first. */
 export async function pendingMail(db: DbOrTx, max: number) {

@@ -1,4 +1,4 @@
-import { IdParams, NoticeList } from '@chiso/contracts';
+import { IdParams, NoticeList, NoticeListQuery } from '@chiso/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../services.ts';
@@ -14,11 +14,17 @@ export async function noticeRoutes(app: FastifyInstance, s: Services) {
       config: { access: 'unit.read' },
       schema: {
         tags,
-        summary: 'Thông báo của các đơn vị tôi phụ trách (mới nhất trước)',
+        summary: 'Thông báo gửi tôi (mới nhất trước), số chưa đọc',
+        querystring: NoticeListQuery,
         response: { 200: NoticeList, ...commonErrors },
       },
     },
-    async (req) => s.notices.list(actorOf(req)),
+    async (req) =>
+      s.notices.list(actorOf(req), {
+        unread: req.query.unread === 'true',
+        ...(req.query.limit !== undefined ? { limit: req.query.limit } : {}),
+        ...(req.query.offset !== undefined ? { offset: req.query.offset } : {}),
+      }),
   );
   api.post(
     '/api/notices/:id/read',
@@ -32,5 +38,17 @@ export async function noticeRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req) => s.notices.markRead(actorOf(req), req.params.id),
+  );
+  api.post(
+    '/api/notices/read-all',
+    {
+      config: { access: 'unit.read' },
+      schema: {
+        tags,
+        summary: 'Đánh dấu đã đọc tất cả',
+        response: { 200: NoticeList, ...commonErrors },
+      },
+    },
+    async (req) => s.notices.markAllRead(actorOf(req)),
   );
 }

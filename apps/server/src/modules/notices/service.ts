@@ -1,7 +1,11 @@
-/** Notices to units, in the app and by e-mail when SMTP is configured: a stage opens, three days and
- * one day before a deadline, supplementation asked, results published. E-mails go through an
- * outbox in the database, so nothing is lost when SMTP is down: they wait and are retried. */
-import { daysLeft, formatDateVi, STAGE_LABELS, type Stage } from '@chiso/domain';
+/** Notices to people, in the app and by e-mail when SMTP is configured (ADR 0015). Every producer
+ * (a stage opens, a deadline nears, supplementation is asked or answered, a self-assessment is sent
+ * or returned, an appraisal approved, sent back or published, an account changed — and later
+ * surveys, plans and reports) describes one event and calls `notify(tx, event)`: one notice, about
+ * one unit, with one recipient row per person who holds a right on that unit for the event's kind,
+ * and one e-mail per such person. E-mails go through an outbox in the database, so nothing is lost
+ * when SMTP is down: they wait and are retried. */
+import { daysLeft, formatDateVi, MATRIX, ROLES, STAGE_LABELS, type Action, type Stage } from '@chiso/domain';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
@@ -9,54 +13,87 @@ import { todayVn } from '../../lib/dates.ts';
 import { scopeOf, type Actor } from '../auth/actor.ts';
 import * as repo from './repository.ts';
 
-export interface NoticeInput {
-  kind:
-    | 'stage_open'
-    | 'deadline'
-    | 'supplement'
-    | 'published'
-    | 'approved'
-    | 'sent_back'
-    | 'account_locked'
-    | 'password_reset';
+export type NoticeKind =
+  | 'stage_open'
+  | 'deadline'
+  | 'supplement'
+  | 'answered'
+  | 'submitted'
+  | 'returned'
+  | 'approved'
+  | 'sent_back'
+  | 'published'
+  | 'account_locked'
+  | 'password_reset';
+
+/** Who an event is for.
+ * - `people`: named persons (an account's owner, the watchers of a reset), each with the unit the
+ *   notice concerns for them (null: their account);
+ * - `holders`: for each unit, the people holding one of the rights `may` on it — on the unit itself
+ *   or, when nobody there holds it, on the nearest unit above (the district's officer fills its
+ *   communes' self-assessments; a grant on the whole system is not counted). */
+export type Audience =
+  { people: { userId: string; unitId: string | null }[] } | { units: string[]; may: readonly Action[] };
+
+/** The unit's own work: its officers and head (who score, answer and submit). */
+export const unitWork = (units: string[]): Audience => ({
+  units,
+  may: ['assessment.write', 'assessment.submit'],
+});
+/** Who appraises, approves or answers for these (appraising) units: coordinators and appraisers. */
+export const waitingOn = (units: string[]): Audience => ({ units, may: ['appraisal.write'] });
+/** Everyone who reads these units' results (officers, heads, coordinators, appraisers, leaders). */
+export const readersOf = (units: string[]): Audience => ({ units, may: ['result.read'] });
+
+export interface NoticeEvent {
+  kind: NoticeKind;
+  /** The unit the notice is about: the unit concerned, the cycle's owner for a whole cycle, none
+   * for an account. */
+  unitId: string | null;
+  cycleId?: string | null;
   title: string;
   body: string;
   link?: string | null;
-  cycleId?: string | null;
+  /** Same key, same notice: a reminder is never repeated (the key names its unit or person). */
   dedupeKey?: string | null;
+  to: Audience[];
+  /** Who caused it (not told of what they did themselves). */
+  actorId?: string | null;
 }
 
-const row = (n: NoticeInput): repo.NoticeRow => ({
-  kind: n.kind,
-  title: n.title,
-  body: n.body,
-  link: n.link ?? null,
-  cycleId: n.cycleId ?? null,
-  dedupeKey: n.dedupeKey ?? null,
-});
+const rolesFor = (may: readonly Action[]) => ROLES.filter((r) => may.some((a) => MATRIX[r].includes(a)));
 
-const mail = (n: NoticeInput): repo.MailText => ({
-  subject: `[Chiso] ${n.title}`,
-  body: `${n.body}\n\n— Chiso, hệ thống Chỉ số cải cách hành chính (thư tự động, không trả lời).`,
-});
-
-/** Record notices for units (in the caller's transaction) and queue e-mails to the users holding a
- * grant on each unit who have an address. A notice with a dedupe key already given is skipped.
- * Returns how many notices were created. */
-export function notifyUnits(tx: DbOrTx, unitIds: string[], n: NoticeInput): Promise<number> {
-  return repo.insertUnitNotices(tx, unitIds, row(n), mail(n));
+/** Record one event for the people it concerns, in the caller's transaction: one notice, one
+ * recipient row and one e-mail (when the person has an address) per person. A notice whose dedupe
+ * key was given before is skipped. Returns whether it was recorded and how many people it reached. */
+export async function notify(tx: DbOrTx, e: NoticeEvent): Promise<{ created: boolean; recipients: number }> {
+  const people: { userId: string; unitId: string | null }[] = [];
+  const holders: { units: string[]; roles: string[] }[] = [];
+  for (const a of e.to) {
+    if ('people' in a) people.push(...a.people);
+    else if (a.units.length) holders.push({ units: [...new Set(a.units)], roles: rolesFor(a.may) });
+  }
+  const r = await repo.insertNotice(
+    tx,
+    {
+      unitId: e.unitId,
+      cycleId: e.cycleId ?? null,
+      kind: e.kind,
+      title: e.title,
+      body: e.body,
+      link: e.link ?? null,
+      dedupeKey: e.dedupeKey ?? null,
+    },
+    { people, holders, except: e.actorId ? [e.actorId] : [] },
+    {
+      subject: `[Chiso] ${e.title}`,
+      body: `${e.body}\n\n— Chiso, hệ thống Chỉ số cải cách hành chính (thư tự động, không trả lời).`,
+    },
+  );
+  return { created: r.id !== null, recipients: r.recipients };
 }
 
-/** Record a notice addressed to one person (shown only in that person's bell; `unitId` says which
- * unit it is about, if any) and queue an e-mail when the person has an address. A notice with a
- * dedupe key already given to this person is skipped. Returns whether a notice was created. */
-export function notifyUser(
-  tx: DbOrTx,
-  userId: string,
-  n: NoticeInput & { unitId?: string | null },
-): Promise<boolean> {
-  return repo.insertUserNotice(tx, userId, n.unitId ?? null, row(n), mail(n));
-}
+const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export class NoticeService {
   private transport: Transporter | null;
@@ -70,11 +107,17 @@ export class NoticeService {
     this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   }
 
-  /** Notices of the units the reader covers and those addressed to the reader, newest first, with
-   * what the reader has read. A notice addressed to someone else is never listed. */
-  async list(actor: Actor, limit = 50) {
-    const me = actor.id ?? '00000000-0000-0000-0000-000000000000';
-    const rows = await repo.listNotices(this.db, scopeOf(actor, 'assessment.read'), me, limit);
+  /** The reader's notices, newest first, with what the reader has read, and the counts (no cap).
+   * Only notices addressed to the reader, about a unit the reader still holds a right on. */
+  async list(actor: Actor, opts: { limit?: number; offset?: number; unread?: boolean } = {}) {
+    const me = actor.id ?? NOBODY;
+    const scope = scopeOf(actor, 'unit.read');
+    const rows = await repo.listNotices(this.db, scope, me, {
+      limit: opts.limit ?? 50,
+      offset: opts.offset ?? 0,
+      unread: !!opts.unread,
+    });
+    const counts = await repo.countNotices(this.db, scope, me);
     return {
       items: rows.map((r) => ({
         id: r.n.id,
@@ -86,37 +129,53 @@ export class NoticeService {
         createdAt: r.n.createdAt.toISOString(),
         read: !!r.readAt,
       })),
-      unread: rows.filter((r) => !r.readAt).length,
+      unread: counts.unread,
+      total: counts.total,
     };
   }
 
   async markRead(actor: Actor, id: string) {
-    const mine = await this.list(actor, 500);
-    if (!mine.items.some((n) => n.id === id)) throw new AppError('NOT_FOUND');
-    await repo.markRead(this.db, id, actor.id!);
+    if (!(await repo.markRead(this.db, scopeOf(actor, 'unit.read'), id, actor.id ?? NOBODY)))
+      throw new AppError('NOT_FOUND');
+    return this.list(actor);
+  }
+
+  async markAllRead(actor: Actor) {
+    await repo.markAllRead(this.db, actor.id ?? NOBODY);
     return this.list(actor);
   }
 
   /** Three days and one day before each open stage's deadline (a unit's extension counts): one
-   * notice per unit, stage, due date and distance, never repeated. Returns how many were created. */
+   * notice per cycle, stage, due date and distance, to the officers and heads of the units it
+   * concerns, never repeated. Returns how many were created. */
   async deadlineReminders(): Promise<number> {
     const today = this.today();
-    let created = 0;
+    const groups = new Map<string, { d: repo.OpenDeadline; due: string; left: number; units: string[] }>();
     for (const d of await repo.openDeadlines(this.db)) {
       const due = d.extendedTo && d.extendedTo > d.dueOn ? d.extendedTo : d.dueOn;
       const left = daysLeft(today, due);
       if (left !== 3 && left !== 1) continue;
+      const key = `deadline:${d.cycleId}:${d.stage}:${due}:${left}`;
+      const g = groups.get(key) ?? { d, due, left, units: [] };
+      g.units.push(d.unitId);
+      groups.set(key, g);
+    }
+    let created = 0;
+    for (const [key, { d, due, left, units }] of groups) {
       const label = STAGE_LABELS[d.stage as Stage];
-      created += await this.db.transaction((tx) =>
-        notifyUnits(tx, [d.unitId], {
+      const r = await this.db.transaction((tx) =>
+        notify(tx, {
           kind: 'deadline',
+          unitId: units.length === 1 ? units[0]! : d.ownerUnitId,
           cycleId: d.cycleId,
           title: `Còn ${left} ngày: hạn “${label}” — ${d.cycleName}`,
           body: `Hạn cuối giai đoạn “${label}” của ${d.cycleName} là ngày ${formatDateVi(due)} (còn ${left} ngày, tính cả ngày cuối).`,
           link: `/cycles/${d.cycleId}`,
-          dedupeKey: `deadline:${d.cycleId}:${d.stage}:${due}:${left}`,
+          dedupeKey: key,
+          to: [unitWork(units)],
         }),
       );
+      if (r.created) created++;
     }
     return created;
   }

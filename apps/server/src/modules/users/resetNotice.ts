@@ -6,7 +6,7 @@
 import { formatDateTimeVi } from '@chiso/domain';
 import type { DbOrTx } from '../../db/open.ts';
 import type { Actor } from '../auth/actor.ts';
-import { notifyUser } from '../notices/service.ts';
+import { notify } from '../notices/service.ts';
 import * as repo from './repository.ts';
 
 type GrantJoined = Awaited<ReturnType<typeof repo.grantsWithUnits>>[number];
@@ -24,9 +24,10 @@ export async function notifyReset(
   const when = formatDateTimeVi(at);
   const why = reason ? ` (lý do: ${reason})` : '';
   const own = userGrants.find((g) => g.grant.unitId);
-  await notifyUser(tx, user.id, {
+  await notify(tx, {
     kind: 'password_reset',
     unitId: own?.grant.unitId ?? null,
+    to: [{ people: [{ userId: user.id, unitId: own?.grant.unitId ?? null }] }],
     title: 'Mật khẩu của bạn đã được người khác đặt lại',
     body: `${actor.name} đã đặt lại mật khẩu tài khoản “${user.username}” lúc ${when}${why}. Nếu bạn không đề nghị việc này, hãy báo ngay lãnh đạo đơn vị hoặc quản trị hệ thống.`,
   });
@@ -47,18 +48,16 @@ export async function notifyReset(
       .filter((p): p is string => !!p);
     watchers = others(await repo.holdersOf(tx, WATCHERS, [...new Set(parents)]));
   }
-  const told = new Set<string>();
-  for (const w of watchers) {
-    if (told.has(w.id)) continue;
-    told.add(w.id);
-    await notifyUser(tx, w.id, {
-      kind: 'password_reset',
-      // the unit the watcher holds its role on: never a unit outside the watcher's own
-      unitId: w.unitId,
-      title: `Mật khẩu của ${user.fullName} đã được đặt lại`,
-      body: `${actor.name} đã đặt lại mật khẩu tài khoản “${user.username}” (${user.fullName}) lúc ${when}${why}.`,
-    });
-  }
+  if (!watchers.length) return;
+  // one notice to every watcher, each with the unit it holds its role on (never a unit outside
+  // the watcher's own)
+  await notify(tx, {
+    kind: 'password_reset',
+    unitId: own?.grant.unitId ?? null,
+    title: `Mật khẩu của ${user.fullName} đã được đặt lại`,
+    body: `${actor.name} đã đặt lại mật khẩu tài khoản “${user.username}” (${user.fullName}) lúc ${when}${why}.`,
+    to: [{ people: watchers.map((w) => ({ userId: w.id, unitId: w.unitId })) }],
+  });
 }
 
 /** Someone else changed a user's e-mail address: the user is told (bell, and e-mail to the address
@@ -70,9 +69,10 @@ export async function notifyEmailChange(
   next: string | null,
   unitId: string | null,
 ): Promise<void> {
-  await notifyUser(tx, user.id, {
+  await notify(tx, {
     kind: 'password_reset',
     unitId,
+    to: [{ people: [{ userId: user.id, unitId }] }],
     title: 'Địa chỉ thư điện tử của bạn đã được người khác đổi',
     body: `${actor.name} đã đổi địa chỉ thư điện tử của tài khoản “${user.username}” từ ${user.email ?? '(chưa có)'} thành ${next ?? '(bỏ trống)'} lúc ${formatDateTimeVi(new Date())}. Nếu bạn không đề nghị việc này, hãy báo ngay lãnh đạo đơn vị hoặc quản trị hệ thống.`,
   });

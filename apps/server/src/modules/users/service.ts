@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { grantableRoles, searchKey, type Role } from '@chiso/domain';
+import type { CapabilitiesT } from '@chiso/contracts';
+import { ACTIONS, grantableRoles, roleAllows, searchKey, type Role } from '@chiso/domain';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../audit/service.ts';
@@ -27,6 +28,22 @@ export function grantDto(g: GrantJoined) {
     unitClosed: g.unitValidTo !== null && g.unitValidTo !== undefined,
     createdAt: g.grant.createdAt.toISOString(),
   };
+}
+
+/** What a user may do, per action of the role matrix: over the whole system, or on the units of
+ * its grants and below (the web app shows only what the server would allow; the server still
+ * checks every request). */
+export function capabilitiesOf(gs: GrantJoined[]): CapabilitiesT {
+  const out: CapabilitiesT = {};
+  for (const action of ACTIONS) {
+    const holding = gs.filter((g) => isRole(g.grant.role) && roleAllows(g.grant.role, action));
+    if (!holding.length) continue;
+    out[action] = {
+      all: holding.some((g) => g.grant.unitId === null),
+      unitIds: [...new Set(holding.flatMap((g) => (g.grant.unitId ? [g.grant.unitId] : [])))],
+    };
+  }
+  return out;
 }
 
 const userSnap = (u: repo.UserRow) => ({
@@ -101,6 +118,7 @@ export class UserService {
 
   /** The signed-in user as the session answer shows them, with every active grant. */
   async me(user: SessionInfo['user']) {
+    const grants = await repo.grantsWithUnits(this.db, { userIds: [user.id] });
     return {
       id: user.id,
       username: user.username,
@@ -109,7 +127,8 @@ export class UserService {
       passwordReset: user.passwordResetAt
         ? { at: user.passwordResetAt.toISOString(), byName: user.passwordResetByName ?? '' }
         : null,
-      grants: (await repo.grantsWithUnits(this.db, { userIds: [user.id] })).map(grantDto),
+      grants: grants.map(grantDto),
+      capabilities: capabilitiesOf(grants),
     };
   }
 

@@ -17,25 +17,30 @@ export function UnitDetail({
   detail: d,
   onOpen,
   onCarry,
+  may,
 }: {
   detail: UnitDetailT;
   onOpen: (dialog: UnitDialogKind) => void;
   /** Carry the grants of this closed unit to its successor. */
   onCarry: (carry: { from: string[]; to: string }) => void;
+  /** What the user may do on this unit (from the session's capabilities): nothing else is shown. */
+  may: { write: boolean; reorganise: boolean; carry: boolean };
 }) {
   const { t, lang } = useT();
   return (
     <>
       <Typography.Paragraph type="secondary">{d.path.map((p) => p.name).join(' › ')}</Typography.Paragraph>
-      {!d.unit.closed && (
-        <Space wrap style={{ marginBottom: 12 }}>
-          <Button onClick={() => onOpen('edit')}>{t.edit}</Button>
-          <Button onClick={() => onOpen('move')}>{t.move}</Button>
-          <Button onClick={() => onOpen('merge')}>{t.merge}</Button>
-          <Button onClick={() => onOpen('abolish')} danger>
-            {t.abolish}
-          </Button>
-          <Button onClick={() => onOpen('level')}>{t.abolishLevel}</Button>
+      {!d.unit.closed && (may.write || may.reorganise) && (
+        <Space wrap style={{ marginBottom: 12 }} data-testid="unit-actions">
+          {may.write && <Button onClick={() => onOpen('edit')}>{t.edit}</Button>}
+          {may.write && <Button onClick={() => onOpen('move')}>{t.move}</Button>}
+          {may.reorganise && <Button onClick={() => onOpen('merge')}>{t.merge}</Button>}
+          {may.reorganise && (
+            <Button onClick={() => onOpen('abolish')} danger>
+              {t.abolish}
+            </Button>
+          )}
+          {may.reorganise && <Button onClick={() => onOpen('level')}>{t.abolishLevel}</Button>}
         </Space>
       )}
       <Descriptions column={1} size="small" bordered>
@@ -87,7 +92,7 @@ export function UnitDetail({
               { title: t.reason, dataIndex: 'reason' },
             ]}
           />
-          {d.unit.closed && (
+          {d.unit.closed && may.carry && (
             <Button
               style={{ marginTop: 8 }}
               onClick={() =>

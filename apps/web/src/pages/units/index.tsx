@@ -25,6 +25,7 @@ import { ApiError } from '../../api/http.ts';
 import { getUnit, importUnits, listUnits } from '../../api/units.ts';
 import { carryGrants } from '../../api/users.ts';
 import { useT } from '../../i18n.ts';
+import { can } from '../../ui/can.ts';
 import { errText, isFormValidationError } from '../../ui/errors.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 import { buildTree } from './tree.tsx';
@@ -149,12 +150,16 @@ export default function Units({ session }: { session: Session }) {
           <Card
             extra={
               <Space>
-                <Button icon={<PlusOutlined />} onClick={() => open('create')} data-testid="create-unit">
-                  {t.create}
-                </Button>
-                <Button icon={<UploadOutlined />} onClick={() => (setImportErrors(null), open('import'))}>
-                  {t.import}
-                </Button>
+                {can(session, 'unit.write') && (
+                  <Button icon={<PlusOutlined />} onClick={() => open('create')} data-testid="create-unit">
+                    {t.create}
+                  </Button>
+                )}
+                {can(session, 'unit.import') && (
+                  <Button icon={<UploadOutlined />} onClick={() => (setImportErrors(null), open('import'))}>
+                    {t.import}
+                  </Button>
+                )}
               </Space>
             }
             title={
@@ -192,7 +197,16 @@ export default function Units({ session }: { session: Session }) {
             {!d ? (
               <Typography.Text type="secondary">{t.selectUnit}</Typography.Text>
             ) : (
-              <UnitDetail detail={d} onOpen={open} onCarry={setCarry} />
+              <UnitDetail
+                detail={d}
+                onOpen={open}
+                onCarry={setCarry}
+                may={{
+                  write: can(session, 'unit.write', [d.unit.id, ...d.path.map((p) => p.id)]),
+                  reorganise: can(session, 'unit.reorganise', [d.unit.id, ...d.path.map((p) => p.id)]),
+                  carry: can(session, 'grant.write', [d.unit.id, ...d.path.map((p) => p.id)]),
+                }}
+              />
             )}
           </Card>
         </Col>
