@@ -2,11 +2,12 @@ import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tan
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { getSession } from './api/auth.ts';
 import { setCsrf, setOnUnauthenticated, setRequestLanguage } from './api/http.ts';
-import { DICTS, initialLang, LangContext, type Lang } from './i18n.ts';
+import { DICTS, initialLang, LangContext, useT, type Lang } from './i18n.ts';
+import { setDownloadNotifier } from './ui/download.ts';
 import { Login } from './pages/Login.tsx';
 
 const Shell = lazy(() => import('./Shell.tsx'));
@@ -24,6 +25,21 @@ export function useSession() {
       return s;
     },
   });
+}
+
+/** Files being made show "Đang tạo tệp…" with a spinner until they are saved (or refused). */
+function DownloadProgress() {
+  const { message } = AntApp.useApp();
+  const { t } = useT();
+  useEffect(() => {
+    setDownloadNotifier({
+      start: (key) => void message.loading({ key, content: t.fileMaking, duration: 0 }),
+      done: (key) => void message.success({ key, content: t.fileReady, duration: 2 }),
+      fail: (key, text) => void message.error({ key, content: text, duration: 6 }),
+    });
+    return () => setDownloadNotifier(null);
+  }, [message, t]);
+  return null;
 }
 
 function Root() {
@@ -85,6 +101,7 @@ export function App() {
         }}
       >
         <AntApp>
+          <DownloadProgress />
           <QueryClientProvider client={queryClient}>
             <BrowserRouter>
               <Root />

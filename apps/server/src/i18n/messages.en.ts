@@ -286,24 +286,23 @@ export const MESSAGES_EN: Record<string, string> = {
   '“${to.name}” không phải đơn vị kế thừa của “${from.name}”.':
     '“${to.name}” is not a successor of “${from.name}”.',
   'Điểm tối đa của tổng điểm ${quoteInput(text)} không hợp lệ: nhập một số dương, tối đa hai chữ số thập phân (ví dụ 100 hoặc 99,5).':
-    'The maximum of the total ${quoteInput(text)} is not valid: enter a positive number with at most two decimals (e.g. 100 or 99.5).',
+    'The maximum of the total ${quoteInput(text)} is not valid: enter a positive number with at most two decimals (for example 100 or 99.5).',
   '${code} đang chờ giải trình: muốn chấp nhận điểm tự đánh giá khi đơn vị chưa trả lời, hãy chọn rõ “Chấp nhận dù chưa giải trình” và ghi lý do.':
-    '${code} is waiting for an explanation: to accept the self-assessed score before the unit answers, choose “Accept without the explanation” explicitly and give a reason.',
+    '${code} is waiting for an explanation: to accept the self-assessed points before the unit answers, choose “Chấp nhận dù chưa giải trình” (accept without explanation) and write a reason.',
   'Chấp nhận tiêu chí ${code} khi chưa có giải trình cần ghi lý do.':
-    'Accepting criterion ${code} without an explanation needs a reason.',
+    'Accepting criterion ${code} without an explanation requires a reason.',
   '${ctx.unit.name} do ${pos.appraising.name} thẩm định.':
     '${ctx.unit.name} is appraised by ${pos.appraising.name}.',
-  'Bản tự đánh giá vừa đổi trạng thái; hãy tải lại.':
-    'The self-assessment has just changed status; reload it.',
+  'Bản tự đánh giá vừa đổi trạng thái; hãy tải lại.': 'The self-assessment has just changed status; reload.',
   'Không còn tiêu chí nào chưa thẩm định mà bạn được chấm.':
     'No criterion you may appraise is left unappraised.',
   '${cycleClosedText(ctx.cycle.status)} Không giải trình thêm.':
-    '${cycleClosedText(ctx.cycle.status)} No more explanations can be given.',
+    '${cycleClosedText(ctx.cycle.status)} No further explanation.',
   '${ctx.unit.name} đã giải trình tiêu chí ${code} — ${ctx.cycle.name}':
     '${ctx.unit.name} explained criterion ${code} — ${ctx.cycle.name}',
   'Chưa thể duyệt: ${named}. Chờ đơn vị giải trình, quyết định từng tiêu chí, hoặc chọn rõ “Duyệt dù còn chờ giải trình” và ghi lý do.':
-    "Cannot approve yet: ${named}. Wait for the unit's explanation, decide each criterion, or choose “Approve although explanations are awaited” explicitly and give a reason.",
-  'Duyệt khi ${named} cần ghi lý do.': 'Approving while ${named} needs a reason.',
+    'Cannot approve yet: ${named}. Wait for the unit’s explanation, decide each criterion, or choose “Duyệt dù còn chờ giải trình” (approve while explanations are pending) and write a reason.',
+  'Duyệt khi ${named} cần ghi lý do.': 'Approving while ${named} requires a reason.',
   'Chờ ${ownerName} mở giai đoạn “${STAGE_LABELS[s.stage]}”${when}.':
     'Waiting for ${ownerName} to open the stage “${STAGE_LABELS[s.stage]}”${when}.',
   '${ctx.unit.name} đã gửi bản tự đánh giá — ${ctx.cycle.name}':
@@ -315,7 +314,7 @@ export const MESSAGES_EN: Record<string, string> = {
   "${ctx.pos.appraising.name} trả lại bản tự đánh giá để sửa. Lý do: ${reason ?? ''}":
     "${ctx.pos.appraising.name} returned the self-assessment for correction. Reason: ${reason ?? ''}",
   '${e.body}\\n\\n— Chiso, hệ thống Chỉ số cải cách hành chính (thư tự động, không trả lời).':
-    '${e.body}\\n\\n— Chiso, the Administrative Reform Index system (automatic e-mail, do not reply).',
+    '${e.body}\\n\\n— Chiso, the PAR Index system (automatic message, do not reply).',
   "Nhóm xếp hạng có lỗi; chưa có gì được lưu. ${problems.join(' ')}":
     "The ranking groups have errors; nothing was saved. ${problems.join(' ')}",
 };

@@ -89,6 +89,11 @@ export async function uploadForFile(
   return fileOf(await postFile(url, file));
 }
 
+/** A file from a GET route (a document the server makes: Word, PDF, Excel), with its name. */
+export async function getFile(url: string): Promise<{ blob: Blob; fileName: string | null }> {
+  return fileOf(await fetch(url, { credentials: 'same-origin', headers: { [LANG_HEADER]: language } }));
+}
+
 async function fileOf(res: Response): Promise<{ blob: Blob; fileName: string | null }> {
   if (!res.ok) return failure(res, await res.json().catch(() => null));
   const header = res.headers.get('content-disposition') ?? '';

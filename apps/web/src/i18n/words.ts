@@ -71,6 +71,8 @@ export const wordsVi = {
   } as Record<string, string>,
   auditFrom: 'Từ ngày (dd/mm/yyyy)',
   auditTo: 'Đến ngày (dd/mm/yyyy)',
+  fileMaking: 'Đang tạo tệp…',
+  fileReady: 'Đã tải tệp về.',
 };
 
 export const wordsEn: typeof wordsVi = {
@@ -142,4 +144,6 @@ export const wordsEn: typeof wordsVi = {
   },
   auditFrom: 'From (dd/mm/yyyy)',
   auditTo: 'To (dd/mm/yyyy)',
+  fileMaking: 'Preparing the file…',
+  fileReady: 'File downloaded.',
 };
