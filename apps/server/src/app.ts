@@ -322,13 +322,21 @@ export async function buildApp(
   // The admin web app (built by `npm start` / `npm run build`).
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, {
-      root: config.webDist,
-      wildcard: false,
-      index: false,
-      maxAge: '1h',
-      immutable: false,
-    });
+    // Hashed assets (a new build gives new names): cached for a year without revalidation, sent as
+    // the .br or .gz written beside each at build (apps/web/build/precompress.ts) when the browser
+    // accepts it, with Vary: Accept-Encoding. index.html (below) is revalidated on every load.
+    const assets = path.join(config.webDist, 'assets');
+    if (fs.existsSync(assets))
+      await app.register(fastifyStatic, {
+        root: assets,
+        prefix: '/assets/',
+        wildcard: false,
+        index: false,
+        preCompressed: true,
+        globIgnore: ['**/*.br', '**/*.gz'],
+        maxAge: '365d',
+        immutable: true,
+      });
     const html = fs.readFileSync(indexHtml, 'utf8');
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') {

@@ -18,7 +18,7 @@ Lệnh:
                               không chạy trên cài đặt thật
   create-admin [--username T] Tạo quản trị hệ thống; mật khẩu được sinh ngẫu nhiên
                               (hoặc lấy từ biến môi trường CHISO_ADMIN_PASSWORD)
-  check-table TỆP [--transpose] [--json]
+  check-table TỆP [--transpose] [--max N] [--json]
                               Kiểm tra bảng kết quả đã công bố (CSV/XLSX)
   migrate                     Áp dụng các migration của cơ sở dữ liệu
 

@@ -9,6 +9,7 @@ import { cycleServices, type CycleServices } from './modules/cycles/services.ts'
 import { EvidenceService } from './modules/evidence/service.ts';
 import { FrameworkService } from './modules/frameworks/service.ts';
 import { NoticeService } from './modules/notices/service.ts';
+import { RankGroupService } from './modules/results/groups.ts';
 import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
 import { SystemService } from './modules/system/service.ts';
@@ -28,6 +29,7 @@ export interface Services extends CycleServices {
   frameworks: FrameworkService;
   results: ResultService;
   resultImport: ResultImportService;
+  rankGroups: RankGroupService;
   evidence: EvidenceService;
   notices: NoticeService;
   system: SystemService;
@@ -47,6 +49,7 @@ export function buildServices(config: Config, database: Database): Services {
     frameworks: new FrameworkService(database.db),
     results: new ResultService(database.db),
     resultImport: new ResultImportService(database.db),
+    rankGroups: new RankGroupService(database.db),
     evidence: new EvidenceService(database.db, new FileStore(config.filesDir), config.uploadMaxBytes),
     ...cycleServices(database.db),
     notices: new NoticeService(database.db, config.smtpUrl, config.mailFrom),

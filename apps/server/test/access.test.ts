@@ -389,6 +389,29 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
       noHaQuang(json);
     },
   },
+  'GET /api/results/groups': {
+    cross: () => ({
+      method: 'GET',
+      url: `/api/results/groups?ownerUnitId=${ids.hq}&frameworkCode=CCHC-PHONG-XA-MAU-2023&year=2023`,
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'PUT /api/results/groups': {
+    cross: () => ({
+      method: 'PUT',
+      url: '/api/results/groups',
+      body: {
+        ownerUnitId: ids.hq,
+        frameworkCode: 'CCHC-PHONG-XA-MAU-2023',
+        year: 2024,
+        groups: [{ name: 'Một nhóm', kinds: ['office'] }],
+        baseRevision: 1,
+      },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
   'GET /api/frameworks/:id': {
     cross: () => ({ method: 'GET', url: `/api/frameworks/${ids.hqFramework}` }),
     officer: 404,
@@ -577,6 +600,11 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
       url: `/api/assessments/${ids.hqAssessment}/appraisal/7`,
       body: { action: 'accept' },
     }),
+    officer: 403,
+    coordinator: 404,
+  },
+  'POST /api/assessments/:id/appraisal/accept-rest': {
+    cross: () => ({ method: 'POST', url: `/api/assessments/${ids.hqAssessment}/appraisal/accept-rest` }),
     officer: 403,
     coordinator: 404,
   },

@@ -23,7 +23,7 @@ describe('check-table command', () => {
     expect(r.text).toContain('Phát hiện 2 sai sót');
     expect(r.text).toContain('[SCORE_EXCEEDS_MAX]');
     expect(r.text).toContain('[CHANGE_MISMATCH]');
-    expect(r.text).toMatch(/Năm 2021\s+79,5\s+99\s+80,30\s+\d\s+4,94/);
+    expect(r.text).toMatch(/Năm 2021\s+79,5\s+99\s+80,30\s+—\s+4,94/);
   });
 
   it('prints JSON with --json', async () => {

@@ -115,7 +115,7 @@ describe('a cycle', () => {
   it('refuses writes before the stage opens, with a Vietnamese message', async () => {
     const r = await officer.send('PUT', `/api/assessments/${a['CAH-CLD']}/items/2`, { text: '7' });
     expect(r.statusCode).toBe(409);
-    expect((r.json() as Err).error.message).toBe('Giai đoạn "Tự đánh giá" chưa mở.');
+    expect((r.json() as Err).error.message).toBe('Chờ Công an tỉnh Sóc Trăng mở giai đoạn “Tự đánh giá”.');
     const open = await province.send('POST', `/api/cycles/${cycleId}/stages/self_assessment`, {
       state: 'open',
     });

@@ -263,7 +263,7 @@ describe('báo cáo kiểm tra bảng kết quả', () => {
     expect(sheetXml).not.toMatch(/<v>-?\d+\.\d*0000\d+<\/v>|<v>-?\d+\.\d*9999\d+<\/v>/);
   });
 
-  it('Word: BÁO CÁO có bảng tính lại và danh sách sai sót (mã, loại, nội dung)', async () => {
+  it('Word: BÁO CÁO có số nội dung đã kiểm tra, sai sót gọi bằng tiếng Việt, ô sai được đánh dấu ở phụ lục', async () => {
     const result = await load();
     const doc = checkReportDocument('seed004-table.csv', result, { issuingBody: 'SỞ NỘI VỤ' });
     const { text, documentXml } = await docxParts(await renderDocx(doc));
@@ -274,20 +274,43 @@ describe('báo cáo kiểm tra bảng kết quả', () => {
       'BÁO CÁO',
       'Kết quả kiểm tra bảng kết quả Chỉ số CCHC',
       'seed004-table.csv',
+      'Đã kiểm tra 17 nội dung: 2 tổng điểm, 1 mức tăng/giảm, 14 điểm so với điểm tối đa.',
       'II. SAI SÓT PHÁT HIỆN',
-      'SCORE_EXCEEDS_MAX',
       FINDING_LABELS.SCORE_EXCEEDS_MAX,
-      'CHANGE_MISMATCH',
       FINDING_LABELS.CHANGE_MISMATCH,
       'Nơi nhận:',
       'PHỤ LỤC',
       'BẢNG KẾT QUẢ TÍNH LẠI',
       'Năm 2020',
+      '18/15 (*)',
       '74,56',
       'Năm 2021',
       '79,5',
+      '4,94 (ghi 5,04) (*)',
+      'Ô có dấu (*) là ô có sai sót',
     ]);
+    // the codes stay in the JSON; the document names findings in Vietnamese
+    expect(text).not.toContain('SCORE_EXCEEDS_MAX');
+    expect(text).not.toContain('CHANGE_MISMATCH');
     expect([...fontNames(documentXml)].filter((f) => f !== 'Times New Roman')).toEqual([]);
+  });
+
+  it('Word: khi không kiểm tra được gì, báo cáo nói rõ và không ghi "Không phát hiện sai sót"', async () => {
+    const table = fs.readFileSync(
+      path.resolve(
+        import.meta.dirname,
+        '../../../packages/domain/test/checkTable/fixtures/labels-index-only.csv',
+      ),
+    );
+    const result = checkTable(await readTabular(table, 'labels-index-only.csv', 'tableCheck'));
+    const { text } = await docxParts(await renderDocx(checkReportDocument('labels-index-only.csv', result)));
+    expectInOrder(text, [
+      'Không kiểm tra được nội dung nào của bảng.',
+      'Không kiểm tra được 3 chỉ số: bảng không có tổng điểm hay điểm thành phần để tính lại chỉ số.',
+      'II. SAI SÓT PHÁT HIỆN',
+      'chưa thể kết luận bảng đúng hay sai',
+    ]);
+    expect(text).not.toContain('Không phát hiện sai sót');
   });
 });
 

@@ -29,6 +29,9 @@ function view(status: z.infer<typeof AssessmentView>['status']): z.infer<typeof 
     applicableMax: '4',
     index: '87,50',
     band: 'Tốt',
+    scored: 2,
+    leaves: 2,
+    cycleStatus: 'open',
     deadline: { dueOn: '2025-12-31', daysLeft: 3, state: 'open', writable: true, message: null },
     canEdit: false,
     canSubmit: false,
@@ -36,6 +39,7 @@ function view(status: z.infer<typeof AssessmentView>['status']): z.infer<typeof 
     canAnswer: false,
     canAppraise: false,
     canReturn: false,
+    appraiseBlocked: null,
     appraisingUnitName: 'Công an huyện Cù Lao Dung',
     heldBy: 'Công an huyện Cù Lao Dung',
     missing: [],
@@ -114,8 +118,11 @@ describe('rankingData', () => {
         bandLabel: 'Tốt',
         rank: 1,
         resultId: null,
+        rankGroup: '',
+        rankedOf: 1,
       },
     ],
+    groups: [{ key: '', name: '', size: 1 }],
     amendments: [],
   } as z.infer<typeof CycleRanking>;
   const cycle = { name: 'Kỳ 2023', year: 2023, ownerUnitName: 'Công an huyện Cù Lao Dung' };
@@ -123,10 +130,37 @@ describe('rankingData', () => {
   it('writes the decision with its date in dd/mm/yyyy and figures with a decimal comma', () => {
     const d = rankingData(ranking, cycle, '2024-02-01');
     expect(d.decision).toBe('15/QĐ-CAH ngày 20/01/2024');
-    expect(d.rows).toEqual([
-      { rank: 1, unitName: 'Công an xã An Thạnh', total: '87,5', index: '87,50', band: 'Tốt' },
+    expect(d.groups).toEqual([
+      {
+        name: '',
+        rows: [{ rank: 1, unitName: 'Công an xã An Thạnh', total: '87,5', index: '87,50', band: 'Tốt' }],
+      },
     ]);
     expect(d).toMatchObject({ cycleName: 'Kỳ 2023', year: 2023, ownerName: 'Công an huyện Cù Lao Dung' });
+  });
+
+  it('lists each group of the set under its name, in the set’s order, each ranked from 1', () => {
+    const item = ranking.items[0]!;
+    const d = rankingData(
+      {
+        ...ranking,
+        items: [
+          { ...item, unitName: 'UBND xã Trường Hà', rank: 1, rankGroup: 'commune_committee', rankedOf: 1 },
+          { ...item, unitName: 'Phòng Nội vụ', rank: 1, rankGroup: 'office', rankedOf: 2 },
+          { ...item, unitName: 'Phòng Tư pháp', rank: 2, rankGroup: 'office', rankedOf: 2 },
+        ],
+        groups: [
+          { key: 'office', name: 'Các cơ quan chuyên môn thuộc UBND huyện', size: 2 },
+          { key: 'commune_committee', name: 'UBND các xã, thị trấn', size: 1 },
+        ],
+      },
+      cycle,
+      '2024-02-01',
+    );
+    expect(d.groups.map((g) => [g.name, g.rows.map((r) => `${r.rank}. ${r.unitName}`)])).toEqual([
+      ['Các cơ quan chuyên môn thuộc UBND huyện', ['1. Phòng Nội vụ', '2. Phòng Tư pháp']],
+      ['UBND các xã, thị trấn', ['1. UBND xã Trường Hà']],
+    ]);
   });
 
   it('has no decision before publication', () => {

@@ -1,11 +1,26 @@
-/** A horizontal bar chart (ECharts, only the parts used, canvas renderer). */
-import { BarChart } from 'echarts/charts';
-import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+/** A horizontal bar chart (ECharts, only the parts used, canvas renderer). ECharts is fetched when a
+ * chart is first drawn (its own chunk), not with the page that holds it. */
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
+let loading: Promise<typeof import('echarts/core')> | null = null;
+function loadEcharts() {
+  loading ??= Promise.all([
+    import('echarts/core'),
+    import('echarts/charts'),
+    import('echarts/components'),
+    import('echarts/renderers'),
+  ]).then(([echarts, charts, components, renderers]) => {
+    echarts.use([
+      charts.BarChart,
+      components.GridComponent,
+      components.TooltipComponent,
+      components.MarkLineComponent,
+      renderers.CanvasRenderer,
+    ]);
+    return echarts;
+  });
+  return loading;
+}
 
 export interface Bar {
   label: string;
@@ -27,8 +42,21 @@ export function Bars({
 }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    const node = el.current;
+    if (!node) return;
+    let dispose = () => {};
+    let cancelled = false;
+    void loadEcharts().then((echarts) => {
+      if (cancelled) return;
+      dispose = draw(echarts, node);
+    });
+    return () => {
+      cancelled = true;
+      dispose();
+    };
+  }, [bars, max, mean]);
+  function draw(echarts: typeof import('echarts/core'), node: HTMLDivElement) {
+    const chart = echarts.init(node, undefined, { renderer: 'canvas' });
     const ordered = [...bars].reverse();
     chart.setOption({
       grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
@@ -69,12 +97,12 @@ export function Bars({
       ],
     });
     const ro = new ResizeObserver(() => chart.resize());
-    ro.observe(el.current);
+    ro.observe(node);
     return () => {
       ro.disconnect();
       chart.dispose();
     };
-  }, [bars, max, mean]);
+  }
   return (
     <div
       ref={el}

@@ -6,13 +6,16 @@ import {
   APPRAISAL_ITEM_STATES,
   ASSESSMENT_STATUSES,
   CYCLE_STATUSES,
+  DOCUMENT_LIMITS,
   LIMITS,
+  profileProblems,
   ROLES,
   STAGE_STATES,
   UNIT_KINDS,
 } from '@chiso/domain';
-import { IsoDate, IsoDateText, reason, SearchText, text } from './fields.ts';
+import { IsoDate, IsoDateText, LABELLED, reason, SearchText, text } from './fields.ts';
 import { Capabilities } from './work.ts';
+import { RankedGroupHead } from './groups.ts';
 
 export const Id = z.string().uuid();
 export const IdParams = z.object({ id: Id });
@@ -72,6 +75,56 @@ export const PasswordBody = z.object({
 
 // ---- units
 export const UnitKind = z.enum(UNIT_KINDS);
+/** A head or deputy as documents print them. */
+export const OfficialView = z.object({
+  title: z.string(),
+  rank: z.string().nullable().optional(),
+  name: z.string(),
+  acting: z.boolean().optional(),
+});
+export const IssuerLinesView = z.object({ governing: z.array(z.string()), own: z.array(z.string()) });
+/** What a unit records for its documents (NĐ 30/2020). */
+export const UnitProfileView = z.object({
+  abbreviation: z.string().nullable(),
+  placeName: z.string().nullable(),
+  head: OfficialView.nullable(),
+  deputies: z.array(OfficialView),
+  issuerLines: IssuerLinesView.nullable(),
+});
+const OfficialBody = z.object({
+  title: text('Chức danh', DOCUMENT_LIMITS.title, { min: 1 }),
+  rank: text('Cấp hàm', DOCUMENT_LIMITS.rank).nullable().optional(),
+  name: text('Họ tên', DOCUMENT_LIMITS.personName, { min: 1 }),
+  acting: z.boolean().optional(),
+});
+/** The document profile as a request sends it: each field optional (absent: unchanged), null clears. */
+export const UnitProfileBody = z
+  .object({
+    abbreviation: z.string().trim().max(DOCUMENT_LIMITS.abbreviation).nullable().optional(),
+    placeName: text('Địa danh', DOCUMENT_LIMITS.placeName).nullable().optional(),
+    head: OfficialBody.nullable().optional(),
+    deputies: z.array(OfficialBody).max(DOCUMENT_LIMITS.deputies).optional(),
+    issuerLines: z
+      .object({
+        governing: z.array(text('Tên cơ quan chủ quản', DOCUMENT_LIMITS.issuerLine)).max(2),
+        own: z.array(text('Tên cơ quan ban hành', DOCUMENT_LIMITS.issuerLine)).max(2),
+      })
+      .nullable()
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    for (const p of profileProblems({
+      abbreviation: v.abbreviation ?? null,
+      placeName: v.placeName ?? null,
+      head: v.head ?? null,
+      deputies: v.deputies ?? [],
+      issuerLines: v.issuerLines ?? null,
+    })) {
+      // "head required with deputies" is checked by the server against what the unit already has
+      if (p.field === 'head' && v.head === undefined) continue;
+      ctx.addIssue({ code: 'custom', message: p.message, path: p.field.split('.'), params: LABELLED });
+    }
+  });
 export const UnitView = z.object({
   id: Id,
   code: z.string(),
@@ -83,6 +136,7 @@ export const UnitView = z.object({
   validTo: IsoDateText.nullable(),
   closed: z.boolean(),
   sortOrder: z.number().int(),
+  ...UnitProfileView.shape,
 });
 export const UnitListQuery = z.object({
   q: SearchText.optional(),
@@ -98,6 +152,7 @@ export const UnitHistoryEntry = z.object({
   kind: UnitKind,
   parentId: Id.nullable(),
   parentName: z.string().nullable(),
+  ...UnitProfileView.shape,
 });
 export const LineageEntry = z.object({
   eventId: Id,
@@ -132,12 +187,14 @@ export const UnitCreateBody = z.object({
   kind: UnitKind,
   parentId: Id.nullable(),
   validFrom: IsoDate.optional(),
+  profile: UnitProfileBody.optional(),
 });
 export const UnitUpdateBody = z.object({
   code: UnitCreateBody.shape.code.optional(),
   name: UnitName.optional(),
   shortName: ShortName.nullable().optional(),
   kind: UnitKind.optional(),
+  profile: UnitProfileBody.optional(),
   effectiveDate: IsoDate.optional(),
   reason: reason().optional(),
 });
@@ -338,6 +395,23 @@ export const CheckTableView = z.object({
   ),
   notes: z.array(z.object({ row: z.string(), column: z.string(), message: z.string() })),
   mean: z.object({ total: Shown, index: Shown }),
+  /** Checks made, by kind; and stated values that could not be checked, by kind and reason. */
+  checks: z.object({
+    sums: z.number().int(),
+    indexes: z.number().int(),
+    ranks: z.number().int(),
+    changes: z.number().int(),
+    maxima: z.number().int(),
+  }),
+  notChecked: z.array(
+    z.object({
+      kind: z.enum(['sums', 'indexes', 'ranks', 'changes', 'maxima']),
+      reason: z.string(),
+      count: z.number().int(),
+    }),
+  ),
+  /** Units (or years) were in columns and the table was turned. */
+  transposed: z.boolean(),
 });
 
 // ---- results (per unit and year, under a published framework version)
@@ -390,6 +464,8 @@ export const ResultList = z.object({
   meanIndex: z.string().nullable(),
   /** Units ranked in the whole set (the ranking covers every unit with a result, not only those listed). */
   rankedOf: z.number().int(),
+  /** The set's groups in their order, each ranked on its own (one group '' when the set has none). */
+  groups: z.array(RankedGroupHead),
 });
 export const ResultEntryQuery = ResultsQuery.extend({ unitId: Id });
 export const ResultEntry = z.object({
@@ -535,8 +611,18 @@ export const CycleDetail = z.object({
       dueOn: IsoDateText,
       state: StageState,
       daysLeft: z.number().int(),
+      openedAt: z.string().nullable(),
+      openedBy: z.string().nullable(),
+      closedAt: z.string().nullable(),
     }),
   ),
+  /** Why the reader's stage actions are not offered now ("Chờ … mở giai đoạn …, dự kiến …"). */
+  waiting: z.array(z.string()),
+  /** After opening a stage: how many notices were made, for which units. */
+  notified: z
+    .object({ count: z.number().int(), units: z.array(z.string()) })
+    .nullable()
+    .optional(),
   units: z.array(
     z.object({
       unitId: Id,
@@ -582,6 +668,13 @@ export const AssessmentNode = z.object({
   rule: z.string(),
   explanation: z.string(),
   evidenceRequired: z.boolean().optional(),
+  /** How the input is best typed: levels to choose from, Có/Không, a count, a ratio, points, %. */
+  input: z
+    .object({
+      kind: z.enum(['levels', 'done', 'count', 'ratio', 'points', 'percent']),
+      levels: z.array(z.object({ code: z.string(), label: z.string(), points: z.string() })).optional(),
+    })
+    .optional(),
   inputText: z.string().optional(),
   inputProblem: z.string().nullable().optional(),
   note: z.string().optional(),
@@ -599,6 +692,9 @@ export const AssessmentView = z.object({
   applicableMax: z.string(),
   index: z.string(),
   band: z.string().nullable(),
+  scored: z.number().int(),
+  leaves: z.number().int(),
+  cycleStatus: CycleStatus,
   deadline: z.object({
     dueOn: IsoDateText,
     daysLeft: z.number().int(),
@@ -612,6 +708,7 @@ export const AssessmentView = z.object({
   canAnswer: z.boolean(),
   canAppraise: z.boolean(),
   canReturn: z.boolean(),
+  appraiseBlocked: z.string().nullable(),
   appraisingUnitName: z.string(),
   heldBy: z.string(),
   missing: z.array(z.object({ code: z.string(), what: z.string() })),
@@ -659,6 +756,7 @@ export const AppraiseBody = z.object({
   reason: reason(LIMITS.longReason).optional(),
   message: text('Nội dung yêu cầu bổ sung', LIMITS.longReason, { multiline: true }).optional(),
   dueOn: IsoDate.optional(),
+  acceptWaiting: z.boolean().optional(),
 });
 export const AnswerBody = z.object({
   answer: text('Nội dung trả lời', LIMITS.answer, { min: 1, multiline: true }),
@@ -679,9 +777,12 @@ export const ApprovalView = z.object({
   ),
   canApprove: z.boolean(),
   canSendBack: z.boolean(),
+  approveBlocked: z.string().nullable(),
 });
 export const ApproveBody = z.object({
   note: text('Ghi chú', LIMITS.reason, { multiline: true }).optional(),
+  /** Approve although criteria wait for the unit's answer (they are accepted, with `note` as reason). */
+  acceptWaiting: z.boolean().optional(),
 });
 export const AppraisalView = z.object({
   id: Id,
@@ -692,6 +793,8 @@ export const AppraisalView = z.object({
   appraisedTotal: z.string(),
   index: z.string(),
   approval: ApprovalView,
+  waiting: z.array(z.object({ code: z.string(), text: z.string() })),
+  supplementWindow: z.object({ from: IsoDateText, to: IsoDateText, defaultDueOn: IsoDateText }),
   items: z.array(
     z.object({
       code: z.string(),
@@ -707,6 +810,7 @@ export const AppraisalView = z.object({
       supplementMessage: z.string().nullable(),
       supplementDueOn: z.string().nullable(),
       answer: z.string().nullable(),
+      canAnswer: z.boolean(),
     }),
   ),
 });
@@ -758,8 +862,13 @@ export const CycleRanking = z.object({
       bandLabel: z.string().nullable(),
       rank: z.number().int().nullable(),
       resultId: Id.nullable(),
+      /** The group the unit is ranked in, and its size ("xếp thứ rank/rankedOf"). */
+      rankGroup: z.string(),
+      rankedOf: z.number().int(),
     }),
   ),
+  /** The set's groups in their order (one group '' when the set has none). */
+  groups: z.array(RankedGroupHead),
   amendments: z.array(
     z.object({
       unitId: Id,

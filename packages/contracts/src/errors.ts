@@ -72,6 +72,15 @@ export const ERRORS = {
     status: 409,
     vi: 'Bảng xếp hạng này thuộc một kỳ đánh giá; kết quả chỉ thay đổi qua kỳ đánh giá (sau khi công bố: bằng quyết định sửa đổi).',
   },
+  RANK_GROUPS_INVALID: { status: 422, vi: 'Nhóm xếp hạng có lỗi; chưa có gì được lưu.' },
+  RANK_GROUPS_FROZEN: {
+    status: 409,
+    vi: 'Kết quả của bảng xếp hạng này đã công bố; các nhóm xếp hạng được giữ nguyên như đã công bố.',
+  },
+  RANK_GROUPS_CONFLICT: {
+    status: 409,
+    vi: 'Nhóm xếp hạng vừa được người khác sửa. Hãy tải lại để xem bản mới nhất.',
+  },
   CYCLE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kỳ đánh giá.' },
   CYCLE_STATE: { status: 409, vi: 'Thao tác không phù hợp với trạng thái của kỳ đánh giá.' },
   STAGE_NOT_OPEN: { status: 409, vi: 'Giai đoạn này chưa mở.' },

@@ -3,3 +3,4 @@ export * from './api.ts';
 export * from './errors.ts';
 export * from './types.ts';
 export * from './work.ts';
+export * from './groups.ts';

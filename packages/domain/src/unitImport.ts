@@ -1,6 +1,7 @@
 /** Importing a unit tree from a table (CSV or a sheet): reading the rows, then planning the units to
  * create once the server has looked up the codes the file names. Pure: the server reads the file,
  * looks the codes up and creates the planned units. */
+import { profileProblems, type Official, type UnitDocumentProfile } from './document/issuer.ts';
 import { DATE_YEARS, LIMITS, quoteInput, textProblem } from './limits.ts';
 import { formatDateVi, parseDateVi, searchKey } from './text.ts';
 import { UNIT_CODE_RE, UNIT_KIND_LABELS, unitKindFromText, type UnitKind } from './units.ts';
@@ -23,6 +24,8 @@ export interface UnitImportRow {
   parentId: string | null;
   parentCode: string | null;
   validFrom: string;
+  /** What the unit's documents print (abbreviation, place name, head, deputies). */
+  profile: Partial<UnitDocumentProfile>;
 }
 
 /** An open unit the server found for a code of the file. */
@@ -58,7 +61,51 @@ const COLS = {
     label: 'Hiệu lực từ ngày',
     keys: ['hieu luc tu ngay', 'hieu luc tu', 'ngay hieu luc', 'valid from'],
   },
+  abbreviation: { label: 'Chữ viết tắt', keys: ['chu viet tat', 'viet tat trong ky hieu', 'abbreviation'] },
+  placeName: { label: 'Địa danh', keys: ['dia danh', 'place name', 'place'] },
+  headTitle: {
+    label: 'Chức danh người đứng đầu',
+    keys: ['chuc danh nguoi dung dau', 'chuc danh thu truong', 'head title'],
+  },
+  headRank: { label: 'Cấp hàm người đứng đầu', keys: ['cap ham nguoi dung dau', 'cap ham', 'head rank'] },
+  headName: {
+    label: 'Họ tên người đứng đầu',
+    keys: ['ho ten nguoi dung dau', 'nguoi dung dau', 'thu truong', 'head name', 'head'],
+  },
+  deputies: {
+    label: 'Cấp phó',
+    keys: ['cap pho', 'cac cap pho', 'deputies'],
+  },
 } as const;
+
+/** Deputies in one cell: "chức danh | cấp hàm | họ tên", one person after another, separated by ";"
+ * (the rank may be left empty: "PHÓ CHỦ TỊCH | | Nông Văn B"). */
+export function parseDeputiesCell(text: string): { deputies: Official[]; problem: string | null } {
+  const deputies: Official[] = [];
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const f = part.split('|').map((x) => x.trim());
+    if (f.length !== 3 || !f[0] || !f[2])
+      return {
+        deputies,
+        problem: `Cấp phó ${quoteInput(part)} phải có dạng “chức danh | cấp hàm | họ tên” (cấp hàm có thể để trống).`,
+      };
+    deputies.push({ title: f[0], ...(f[1] ? { rank: f[1] } : {}), name: f[2] });
+  }
+  return { deputies, problem: null };
+}
+
+/** Which column of the file a problem of the profile belongs to. */
+function profileColumn(field: string): Col {
+  if (field === 'abbreviation') return 'abbreviation';
+  if (field === 'placeName') return 'placeName';
+  if (field.startsWith('deputies')) return 'deputies';
+  if (field === 'head.rank') return 'headRank';
+  if (field === 'head.title') return 'headTitle';
+  return 'headName';
+}
 type Col = keyof typeof COLS;
 
 /** "Code taken" names the unit holding the code only when the reader may see that unit; otherwise
@@ -151,6 +198,21 @@ export function readUnitImport(rows: string[][], today: string): UnitImportRead 
       else validFrom = d;
     }
     if (parentCode && parentCode === code) err('parentCode', 'Đơn vị không thể là cấp trên của chính nó.');
+    const profile: Partial<UnitDocumentProfile> = {};
+    const abbreviation = get(r, 'abbreviation');
+    if (abbreviation) profile.abbreviation = abbreviation;
+    const placeName = get(r, 'placeName');
+    if (placeName) profile.placeName = placeName;
+    const [headTitle, headRank, headName] = [get(r, 'headTitle'), get(r, 'headRank'), get(r, 'headName')];
+    if (headTitle || headRank || headName)
+      profile.head = { title: headTitle, ...(headRank ? { rank: headRank } : {}), name: headName };
+    const deputiesText = get(r, 'deputies');
+    if (deputiesText) {
+      const d = parseDeputiesCell(deputiesText);
+      if (d.problem) err('deputies', d.problem);
+      else profile.deputies = d.deputies;
+    }
+    for (const p of profileProblems(profile)) err(profileColumn(p.field), p.message);
     plan.push({
       line,
       code: codeOk ? code : '',
@@ -160,6 +222,7 @@ export function readUnitImport(rows: string[][], today: string): UnitImportRead 
       parentId: null,
       parentCode: parentCode && UNIT_CODE_RE.test(parentCode) ? parentCode : null,
       validFrom,
+      profile,
     });
   }
   if (plan.length === 0 && problems.length === 0)

@@ -54,6 +54,7 @@ describe('reading the rows', () => {
         parentId: null,
         parentCode: 'CAT-ST',
         validFrom: TODAY,
+        profile: {},
       },
     ]);
     expect(r.codes).toEqual(['D-1']);

@@ -8,6 +8,8 @@ import {
   type AppraisalState,
   type AssessmentStatus,
   type CycleStatus,
+  type IssuerLines,
+  type Official,
   type StageState,
 } from '@chiso/domain';
 import { sql } from 'drizzle-orm';
@@ -46,6 +48,13 @@ export const units = pgTable(
     shortName: text('short_name'),
     kind: text('kind').notNull(),
     parentId: uuid('parent_id'),
+    /** What the unit's documents print (NĐ 30/2020): abbreviation in number symbols, place name,
+     * head and deputies (title, rank, name), an override of the issuing-body lines. */
+    abbreviation: text('abbreviation'),
+    placeName: text('place_name'),
+    head: jsonb('head').$type<Official | null>(),
+    deputies: jsonb('deputies').$type<Official[]>().notNull().default([]),
+    issuerLines: jsonb('issuer_lines').$type<IssuerLines | null>(),
     /** Materialised path "/root-id/…/own-id/" for subtree checks. */
     path: text('path').notNull(),
     depth: integer('depth').notNull(),
@@ -83,6 +92,11 @@ export const unitHistory = pgTable(
     shortName: text('short_name'),
     kind: text('kind').notNull(),
     parentId: uuid('parent_id'),
+    abbreviation: text('abbreviation'),
+    placeName: text('place_name'),
+    head: jsonb('head').$type<Official | null>(),
+    deputies: jsonb('deputies').$type<Official[]>().notNull().default([]),
+    issuerLines: jsonb('issuer_lines').$type<IssuerLines | null>(),
     recordedAt: ts('recorded_at').notNull().defaultNow(),
     recordedBy: uuid('recorded_by'),
   },
@@ -298,6 +312,25 @@ export const unitResults = pgTable(
   ],
 );
 
+/** The groups of a ranking set (owner unit, framework code, year), as districts publish their
+ * rankings: [{ name, kinds }] in the order they are printed. Each result's `rank_group` is the key
+ * of the group declaring its unit's kind (`rankGroupKey`, domain); results are ranked per group. */
+export const rankGroups = pgTable(
+  'rank_groups',
+  {
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    frameworkCode: text('framework_code').notNull(),
+    year: integer('year').notNull(),
+    groups: jsonb('groups').notNull(),
+    revision: integer('revision').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.ownerUnitId, t.frameworkCode, t.year] })],
+);
+
 /** The inputs of a result, one row per criterion code (a leaf, or a field in `fields` mode). */
 export const resultInputs = pgTable(
   'result_inputs',
@@ -370,6 +403,8 @@ export const cycleStages = pgTable(
     /** pending → open → closed (the coordinator opens and closes; deadlines do not close). */
     state: text('state').$type<StageState>().notNull(),
     openedAt: ts('opened_at'),
+    /** Who opened it last (shown beside the stage; the audit trail keeps every opening). */
+    openedBy: uuid('opened_by').references(() => users.id),
     closedAt: ts('closed_at'),
   },
   (t) => [

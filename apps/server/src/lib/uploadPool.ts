@@ -25,7 +25,15 @@ import type { ZipBounds } from './zipGuard.ts';
 
 export type UploadJob =
   | { op: 'table' | 'workbook'; kind: UploadKind; fileName: string }
-  | { op: 'checkTable'; kind: 'tableCheck'; fileName: string; transpose: boolean; view: boolean };
+  | {
+      op: 'checkTable';
+      kind: 'tableCheck';
+      fileName: string;
+      transpose: boolean;
+      /** Maximum of the total when the table prints none, in hundredths. */
+      max: number | null;
+      view: boolean;
+    };
 
 export interface WorkerRequest {
   id: number;

@@ -22,7 +22,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       const [sheet] = await parseTable(buf, job.fileName, job.kind, zip, true);
       let result;
       try {
-        result = checkTable(sheet!.rows, { transpose: job.transpose });
+        result = checkTable(sheet!.rows, { transpose: job.transpose, max: job.max, merges: sheet!.merges });
       } catch (e) {
         if (e instanceof TableTooLargeError) throw new AppError('FILE_TOO_LARGE', e.message);
         throw e;

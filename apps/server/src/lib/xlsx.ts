@@ -160,6 +160,31 @@ export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, rows: Iterable<r
   return ws;
 }
 
+/** A sheet whose rows come in sections, each under a bold heading row across the table (a ranking
+ * per group: "I. Các cơ quan chuyên môn…", its rows, "II. UBND các xã…", its rows). A section
+ * without a heading continues the table. */
+export function addSectionedSheet(
+  wb: ExcelJS.Workbook,
+  spec: SheetSpec,
+  sections: Iterable<{ heading: string | null; rows: Iterable<readonly CellIn[]> }>,
+) {
+  const ws = addSheet(wb, spec, []);
+  let r = ws.rowCount;
+  const styles = columnStyles(spec);
+  const n = spec.columns.length;
+  for (const s of sections) {
+    if (s.heading) {
+      const cell = ws.getRow(++r).getCell(1);
+      cell.value = s.heading;
+      cell.font = { name: FONT, bold: true, size: 12 };
+      cell.border = BORDER;
+      if (n > 1) ws.mergeCells(r, 1, r, n);
+    }
+    for (const values of s.rows) fillRow(ws.getRow(++r), spec, styles, values);
+  }
+  return ws;
+}
+
 export function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Chiso';

@@ -1,118 +1,40 @@
-/** Checking a published results table: recompute totals, index, ranks, mean and changes from the
- * stated component points and report every difference with a stable code. Pure. The check never
- * caps: a total is the plain sum of the stated components, so an excess is reported, not hidden.
+/** Checking a published results table: read its layout (read.ts: row numbers, two-row headers,
+ * periods side by side, transposed tables), recompute totals, indexes, ranks, mean and changes from
+ * what it states, report every difference with a stable code, and count the checks made and what
+ * could not be checked. Pure. The check never caps: a total is the plain sum of the stated
+ * components, so an excess is reported, not hidden.
  *
  * Cost: linear in the cells plus O(n log n) for the ranks (sorting, and a Fenwick tree and a segment
  * tree for the rank findings), so 20 000 rows take well under a second; the table is bounded by
  * UPLOAD_LIMITS.tableCheck and refused beyond it (TableTooLargeError). */
-import {
-  divRoundHalfUp,
-  formatPoints,
-  parseDecimal,
-  scaleDecimal,
-  type Decimal,
-  type Hundredths,
-} from '../points.ts';
-import { searchKey } from '../text.ts';
+import { divRoundHalfUp, formatPoints, type Hundredths } from '../points.ts';
 import { sheetTooLargeMessage, UPLOAD_LIMITS } from '../uploadLimits.ts';
+import { readChange, readRank } from './cells.ts';
+import { readTable, type ReadColumn, type ReadTable } from './read.ts';
+import { rankFindings, type RankEntry } from './ranks.ts';
+import { checkRow, Context, differs, fmtIndex, periodColumns, type RowFigures } from './rows.ts';
+import type { CheckOptions, CheckResult, ColumnInfo, RowResult } from './types.ts';
 
-export type FindingCode =
-  'SCORE_EXCEEDS_MAX' | 'TOTAL_MISMATCH' | 'INDEX_MISMATCH' | 'RANK_MISMATCH' | 'CHANGE_MISMATCH';
-
-export interface Finding {
-  code: FindingCode;
-  /** Label of the row (unit or year) as printed in the table. */
-  row: string;
-  /** Label of the column (component or stated field). */
-  column: string;
-  stated: string;
-  expected: string;
-  message: string;
-}
-
-export interface Note {
-  row: string;
-  column: string;
-  message: string;
-}
-
-type Role = 'component' | 'total' | 'index' | 'rank' | 'change' | 'ignored';
-
-export interface ColumnInfo {
-  label: string;
-  role: Role;
-  /** Maximum from the header "(65)", in hundredths; null when the cells carry it ("7,82/8"). */
-  headerMax: Hundredths | null;
-}
-
-export interface RowResult {
-  label: string;
-  components: { column: string; points: Hundredths | null; max: Hundredths | null }[];
-  /** Sum of the stated component points (never capped); null if a component is missing. */
-  total: Hundredths | null;
-  maxTotal: Hundredths | null;
-  /** Index in hundredths of a percent (total ÷ maxTotal × 100, half-up, 2 places). */
-  index: number | null;
-  rank: number | null;
-  /** This row's total minus the previous row's total. */
-  change: Hundredths | null;
-  stated: { total: string | null; index: string | null; rank: string | null; change: string | null };
-}
-
-export interface CheckResult {
-  columns: ColumnInfo[];
-  rows: RowResult[];
-  findings: Finding[];
-  notes: Note[];
-  mean: { total: Hundredths | null; index: number | null };
-}
-
-export interface CheckOptions {
-  /** Units in columns instead of rows. */
-  transpose?: boolean;
-  /** Bounds on the matrix as given (before transposing); default UPLOAD_LIMITS.tableCheck. */
-  maxRows?: number;
-  maxColumns?: number;
-}
+export * from './types.ts';
+export { summaryLines } from './summary.ts';
+export { rankFindings, type RankEntry, type RankFindingKind } from './ranks.ts';
+export { readTable, type MergedRange, type ReadTable } from './read.ts';
 
 /** The table is larger than the check accepts; the message (Vietnamese) states the bound. */
 export class TableTooLargeError extends Error {
   override readonly name = 'TableTooLargeError';
 }
 
-const ROLE_PATTERNS: [Role, RegExp][] = [
-  ['total', /^(tong diem|tong cong|tong so diem|tong|total|diem tong)\b/],
-  ['index', /^(chi so|index|ty le|ti le)\b/],
-  ['rank', /^(xep hang|thu hang|hang|thu tu xep hang|rank|ranking)\b/],
-  ['change', /^(tang\/giam|tang, giam|tang giam|tang \/ giam|so voi|change|delta)/],
-  ['ignored', /^(stt|tt|so tt|ghi chu|xep loai|note|notes|remark|remarks)\b/],
-];
-
-function classify(header: string): ColumnInfo {
-  const key = searchKey(header);
-  const maxMatch = /\(\s*(?:toi da\s*|max\.?\s*)?([0-9]+(?:[.,][0-9]+)?)\s*(?:diem)?\s*\)/.exec(key);
-  for (const [role, re] of ROLE_PATTERNS)
-    if (re.test(key)) return { label: header.trim(), role, headerMax: null };
-  const m = maxMatch ? parseDecimal(maxMatch[1]!) : null;
-  return { label: header.trim(), role: 'component', headerMax: m ? scaleDecimal(m, 2) : null };
-}
-
-const fmtIndex = (i: number) => formatPoints(i, { fixed: true });
-const scaled4 = (d: Decimal) => scaleDecimal(d, 4);
-
-/** A stated value differs when it is off by more than half a unit of its last printed digit.
- * Both values in ten-thousandths. */
-function differs(stated: Decimal, expected4: number): boolean {
-  const s = scaled4(stated);
-  const halfUnit = 5000 / 10 ** Math.min(stated.decimals, 4);
-  return Math.abs(s - expected4) > halfUnit;
-}
-
-function transposeMatrix(m: string[][]): string[][] {
-  let width = 0;
-  for (const r of m) if (r.length > width) width = r.length;
-  return Array.from({ length: width }, (_, c) => m.map((r) => r[c] ?? ''));
-}
+const emptyResult = (ctx: Context, transposed: boolean): CheckResult => ({
+  columns: [],
+  rows: [],
+  findings: [],
+  notes: [{ row: '', column: '', message: 'Bảng không có dòng dữ liệu nào.' }],
+  mean: { total: null, index: null },
+  checks: ctx.checks,
+  notChecked: [],
+  transposed,
+});
 
 export function checkTable(matrix: string[][], opts: CheckOptions = {}): CheckResult {
   const limit = {
@@ -124,397 +46,284 @@ export function checkTable(matrix: string[][], opts: CheckOptions = {}): CheckRe
   for (const r of matrix) if (r.length > width) width = r.length;
   if (matrix.length > limit.maxRows || width > limit.maxColumns)
     throw new TableTooLargeError(sheetTooLargeMessage(limit, 'bảng', matrix.length, width));
-  let m = matrix.map((r) => r.map((c) => (c ?? '').toString().trim()));
-  m = m.filter((r) => r.some((c) => c !== ''));
-  if (opts.transpose) m = transposeMatrix(m).filter((r) => r.some((c) => c !== ''));
-  const findings: Finding[] = [];
-  const notes: Note[] = [];
-  if (m.length < 2)
-    return {
-      columns: [],
-      rows: [],
-      findings,
-      notes: [{ row: '', column: '', message: 'Bảng không có dòng dữ liệu nào.' }],
-      mean: { total: null, index: null },
-    };
-  const header = m[0]!;
-  const columns = header.slice(1).map(classify);
-  const rows: RowResult[] = [];
+  const ctx = new Context();
+  const t = readTable(matrix, { transpose: opts.transpose ?? false, merges: opts.merges ?? [] });
+  if (!t || t.rows.length === 0) return emptyResult(ctx, t?.transposed ?? false);
+  for (const s of t.skipped) ctx.note(s.label, '', s.message);
 
-  for (const r of m.slice(1)) {
-    const label = r[0] || `(dòng ${rows.length + 1})`;
-    const row: RowResult = {
-      label,
-      components: [],
-      total: null,
-      maxTotal: null,
-      index: null,
-      rank: null,
-      change: null,
-      stated: { total: null, index: null, rank: null, change: null },
-    };
-    let total = 0;
-    let maxTotal = 0;
-    let complete = true;
-    let maxKnown = true;
-    columns.forEach((col, i) => {
-      const cell = r[i + 1] ?? '';
-      if (col.role === 'ignored') return;
-      if (col.role !== 'component') {
-        row.stated[col.role] = cell === '' ? null : cell;
-        return;
+  const columns = t.columns;
+  const periods = [
+    ...new Set(columns.filter((c) => c.role !== 'change' && c.period).map((c) => c.period!)),
+  ].sort();
+  const sideBySide = periods.length >= 2;
+  const latest = periods.at(-1) ?? null;
+  const own = (p: string | null) =>
+    columns
+      .map((c, k) => ({ c, k }))
+      .filter(
+        ({ c }) =>
+          c.role !== 'change' && (!sideBySide || c.period === p || (c.period === null && p === latest)),
+      )
+      .map(({ k }) => k);
+  const pcs = (sideBySide ? periods : [latest]).map((p) => periodColumns(columns, own(p), p));
+  const rankColumns = pcs.map((pc) => pc.rank);
+
+  // rows: each unit, and in a side-by-side table each unit in each period (earlier first)
+  const figures: RowFigures[][] = pcs.map(() => []);
+  for (const r of t.rows)
+    pcs.forEach((pc, i) => {
+      const label = sideBySide ? `${r.label} (năm ${pc.period})` : r.label;
+      const f = checkRow(ctx, columns, pc, r, label, opts.max ?? null);
+      if (pc.rank >= 0) {
+        const text = r.cells[pc.rank] ?? '';
+        f.result.stated.rank = text === '' ? null : text;
       }
-      let pointsText = cell;
-      let max = col.headerMax;
-      const slash = cell.includes('/') ? /^(.*?)\s*\/\s*(.*)$/.exec(cell) : null;
-      if (slash) {
-        pointsText = slash[1]!;
-        const md = parseDecimal(slash[2]!);
-        if (md) max = scaleDecimal(md, 2);
-        else
-          notes.push({ row: label, column: col.label, message: `Không đọc được điểm tối đa "${slash[2]}".` });
-      }
-      const pd = pointsText === '' ? null : parseDecimal(pointsText);
-      if (pointsText !== '' && !pd)
-        notes.push({ row: label, column: col.label, message: `Không đọc được số điểm "${pointsText}".` });
-      const points = pd ? scaleDecimal(pd, 2) : null;
-      if (pd && pd.decimals > 2)
-        notes.push({
-          row: label,
-          column: col.label,
-          message: `Điểm "${pointsText}" có hơn hai chữ số thập phân; đã làm tròn thành ${formatPoints(points!)}.`,
-        });
-      row.components.push({ column: col.label, points, max });
-      if (points === null) {
-        complete = false;
-        if (pointsText === '')
-          notes.push({
-            row: label,
-            column: col.label,
-            message: 'Thiếu điểm; tổng và chỉ số của dòng này không tính được.',
-          });
-      } else total += points;
-      if (max === null) maxKnown = false;
-      else maxTotal += max;
-      if (points !== null && max !== null && points > max) {
-        findings.push({
-          code: 'SCORE_EXCEEDS_MAX',
-          row: label,
-          column: col.label,
-          stated: formatPoints(points),
-          expected: `≤ ${formatPoints(max)}`,
-          message: `${label} — "${col.label}": ${formatPoints(points)} điểm vượt điểm tối đa ${formatPoints(max)}.`,
-        });
-      }
+      figures[i]!.push(f);
     });
-    if (complete && row.components.length > 0) row.total = total;
-    if (maxKnown && row.components.length > 0) row.maxTotal = maxTotal;
-    if (row.total !== null && row.maxTotal) row.index = divRoundHalfUp(row.total * 10000, row.maxTotal);
-    rows.push(row);
-  }
 
-  // stated totals and indexes (column labels looked up once, not per finding)
-  const totalColumn = columnLabel(columns, 'total');
-  const indexColumn = columnLabel(columns, 'index');
-  const changeColumn = columnLabel(columns, 'change');
-  for (const row of rows) {
-    if (row.stated.total !== null) {
-      const d = parseDecimal(row.stated.total);
-      if (!d)
-        notes.push({
-          row: row.label,
-          column: 'Tổng điểm',
-          message: `Không đọc được tổng điểm "${row.stated.total}".`,
+  pcs.forEach((pc, i) => checkRanks(ctx, t, columns, figures[i]!, rankColumns[i]!));
+  checkChanges(
+    ctx,
+    t,
+    columns,
+    figures,
+    pcs.map((pc) => pc.period),
+    sideBySide,
+  );
+
+  const rows: RowResult[] = [];
+  for (let u = 0; u < t.rows.length; u++) for (const fs of figures) rows.push(fs[u]!.result);
+  const out: ColumnInfo[] = columns.map((c) => ({
+    label: c.label,
+    role: c.role,
+    headerMax: c.headerMax,
+    period: c.period,
+  }));
+  return {
+    columns: out,
+    rows,
+    findings: ctx.findings,
+    notes: ctx.notes,
+    mean: mean(rows),
+    checks: ctx.checks,
+    notChecked: ctx.notCheckedList,
+    transposed: t.transposed,
+  };
+}
+
+function mean(rows: RowResult[]): CheckResult['mean'] {
+  const totals = rows.map((r) => r.total).filter((v): v is number => v !== null);
+  const indexes = rows.map((r) => r.index).filter((v): v is number => v !== null);
+  const avg = (xs: number[]) =>
+    xs.length
+      ? divRoundHalfUp(
+          xs.reduce((a, b) => a + b, 0),
+          xs.length,
+        )
+      : null;
+  return { total: avg(totals), index: avg(indexes) };
+}
+
+type ValueKind = 'index' | 'total' | 'statedIndex' | 'statedTotal';
+
+/** What the rows of one period rank by: the recomputed index, else the recomputed total when no
+ * maximum is known, else the stated index, else the stated total; in ten-thousandths. */
+function rankValue(fs: RowFigures[]): { kind: ValueKind; of: (f: RowFigures) => number | null } | null {
+  const r = (f: RowFigures) => f.result;
+  if (fs.some((f) => r(f).index !== null && r(f).total !== null))
+    return {
+      kind: 'index',
+      of: (f) => (r(f).total !== null && r(f).index !== null ? r(f).index! * 100 : null),
+    };
+  if (fs.every((f) => r(f).maxTotal === null) && fs.some((f) => r(f).total !== null))
+    return { kind: 'total', of: (f) => (r(f).total === null ? null : r(f).total! * 100) };
+  if (fs.some((f) => f.statedIndex4 !== null)) return { kind: 'statedIndex', of: (f) => f.statedIndex4 };
+  if (fs.some((f) => f.statedTotal !== null))
+    return { kind: 'statedTotal', of: (f) => (f.statedTotal === null ? null : f.statedTotal * 100) };
+  return null;
+}
+
+function checkRanks(ctx: Context, t: ReadTable, columns: ReadColumn[], fs: RowFigures[], rankAt: number) {
+  const rankColumn = rankAt >= 0 ? columns[rankAt]!.label : 'Xếp hạng';
+  const withRank = fs.filter((f) => f.result.stated.rank !== null);
+  if (t.rowsArePeriods) {
+    // the rows are years of one unit: never ranked against each other
+    if (withRank.length)
+      ctx.notChecked(
+        'ranks',
+        'các dòng là các năm của cùng một đơn vị, không xếp hạng với nhau',
+        withRank.length,
+      );
+    return;
+  }
+  const by = rankValue(fs);
+  for (const f of withRank) {
+    const v = readRank(f.result.stated.rank!);
+    if (v.kind === 'bad')
+      ctx.note(f.result.label, rankColumn, `Không đọc được thứ hạng "${f.result.stated.rank}".`);
+    else if (v.kind === 'number') f.statedRank = v.value.mantissa;
+  }
+  if (!by) {
+    const n = withRank.filter((f) => f.statedRank !== null).length;
+    if (n) ctx.notChecked('ranks', 'bảng không có chỉ số hay tổng điểm để so với thứ hạng', n);
+    return;
+  }
+  const what = by.kind === 'index' || by.kind === 'statedIndex' ? 'chỉ số' : 'tổng điểm';
+  const show = (f: RowFigures) => {
+    const r = f.result;
+    if (by.kind === 'index') return fmtIndex(r.index!);
+    if (by.kind === 'total') return formatPoints(r.total!);
+    return by.kind === 'statedIndex' ? r.stated.index!.replace(/\s*%$/, '') : r.stated.total!;
+  };
+  // sections (group rows) rank apart
+  const sections = new Map<number, RowFigures[]>();
+  for (const f of fs) {
+    const list = sections.get(f.section);
+    if (list) list.push(f);
+    else sections.set(f.section, [f]);
+  }
+  for (const group of sections.values()) {
+    const values = group.map((f) => by.of(f));
+    const valued = group
+      .map((f, i) => ({ f, v: values[i]! }))
+      .filter((x) => x.v !== null)
+      .sort((a, b) => b.v - a.v);
+    valued.forEach((x, i) => {
+      const prev = valued[i - 1];
+      x.f.result.rank = prev && prev.v === x.v ? prev.f.result.rank : i + 1;
+    });
+    const entries: RankEntry<RowFigures>[] = [];
+    let missing = 0;
+    group.forEach((f, i) => {
+      if (f.statedRank === null) return;
+      const v = values[i]!;
+      if (v === null) missing++;
+      else entries.push({ row: f, value: v, rank: f.statedRank });
+    });
+    if (missing) ctx.notChecked('ranks', `thiếu ${what} của đơn vị để so thứ hạng`, missing);
+    if (entries.length === 1) ctx.notChecked('ranks', 'chỉ có một đơn vị được xếp hạng', 1);
+    if (entries.length < 2) continue;
+    ctx.checks.ranks += entries.length;
+    for (const [kind, a, b] of rankFindings(entries)) {
+      const [ar, br, ra, rb] = [a.row.result, b.row.result, a.rank, b.rank];
+      if (kind === 'better-value-worse-rank')
+        ctx.findings.push({
+          code: 'RANK_MISMATCH',
+          row: ar.label,
+          column: rankColumn,
+          stated: ar.stated.rank!,
+          expected: `< ${rb}`,
+          message: `${ar.label} có ${what} ${show(a.row)} cao hơn ${br.label} (${show(b.row)}) nhưng xếp hạng ${ra}, sau hạng ${rb}.`,
         });
-      else if (row.total === null)
-        notes.push({
-          row: row.label,
-          column: 'Tổng điểm',
-          message: 'Không kiểm tra được tổng điểm vì thiếu điểm thành phần.',
+      else if (kind === 'lower-value-same-rank')
+        ctx.findings.push({
+          code: 'RANK_MISMATCH',
+          row: br.label,
+          column: rankColumn,
+          stated: br.stated.rank!,
+          expected: `> ${ra}`,
+          message: `${br.label} có ${what} ${show(b.row)} thấp hơn ${ar.label} (${show(a.row)}) nhưng cùng xếp hạng ${rb}.`,
         });
-      else if (differs(d, row.total * 100)) {
-        findings.push({
-          code: 'TOTAL_MISMATCH',
-          row: row.label,
-          column: totalColumn,
-          stated: row.stated.total,
-          expected: formatPoints(row.total),
-          message: `${row.label} — tổng điểm ghi ${row.stated.total} nhưng cộng các thành phần được ${formatPoints(row.total)}.`,
+      else
+        ctx.findings.push({
+          code: 'RANK_MISMATCH',
+          row: ar.label,
+          column: rankColumn,
+          stated: ar.stated.rank!,
+          expected: String(rb),
+          message: `${ar.label} và ${br.label} bằng ${what} (${show(a.row)}) nhưng bị xếp hạng khác nhau (${ra} và ${rb}).`,
         });
-      }
     }
-    if (row.stated.index !== null) {
-      const d = parseDecimal(row.stated.index.replace('%', ''));
-      if (!d)
-        notes.push({
-          row: row.label,
-          column: 'Chỉ số',
-          message: `Không đọc được chỉ số "${row.stated.index}".`,
-        });
-      else if (row.total === null || !row.maxTotal)
-        notes.push({
-          row: row.label,
-          column: 'Chỉ số',
-          message: 'Không kiểm tra được chỉ số vì thiếu điểm hoặc điểm tối đa.',
-        });
-      else {
-        const exact4 = divRoundHalfUp(row.total * 1_000_000, row.maxTotal); // ten-thousandths of a percent
-        if (differs(d, exact4)) {
-          findings.push({
-            code: 'INDEX_MISMATCH',
-            row: row.label,
-            column: indexColumn,
-            stated: row.stated.index,
-            expected: fmtIndex(row.index!),
-            message: `${row.label} — chỉ số ghi ${row.stated.index} nhưng ${formatPoints(row.total)} ÷ ${formatPoints(row.maxTotal)} × 100 = ${fmtIndex(row.index!)}.`,
-          });
-        }
-      }
+  }
+}
+
+/** The value a change compares: the total (recomputed, else stated), or the index when a total is
+ * missing on either side; in hundredths. */
+function changePair(later: RowFigures, earlier: RowFigures): [Hundredths, Hundredths] | null {
+  const total = (f: RowFigures) => f.result.total ?? f.statedTotal;
+  const index = (f: RowFigures) =>
+    f.result.index ?? (f.statedIndex4 === null ? null : divRoundHalfUp(f.statedIndex4, 100));
+  const [lt, et] = [total(later), total(earlier)];
+  if (lt !== null && et !== null) return [lt, et];
+  const [li, ei] = [index(later), index(earlier)];
+  return li !== null && ei !== null ? [li, ei] : null;
+}
+
+function checkChanges(
+  ctx: Context,
+  t: ReadTable,
+  columns: ReadColumn[],
+  figures: RowFigures[][],
+  periods: (string | null)[],
+  sideBySide: boolean,
+) {
+  const changeAt = columns.findIndex((c) => c.role === 'change' && !c.rankChange);
+  for (const c of columns)
+    if (c.role === 'change' && c.rankChange) {
+      const n = t.rows.filter((r) => (r.cells[columns.indexOf(c)] ?? '') !== '').length;
+      if (n) ctx.notChecked('changes', `cột "${c.label}" là mức thay đổi thứ hạng, không được kiểm tra`, n);
     }
-  }
-
-  // ranks: by index (or by total when maxima are unknown); ties share a rank, the next skips
-  const allMaxUnknown = rows.every((x) => x.maxTotal === null);
-  const value = (r: RowResult) => r.index ?? (allMaxUnknown ? r.total : null);
-  const byValue = rows.filter((r) => value(r) !== null).sort((a, b) => value(b)! - value(a)!);
-  byValue.forEach((r, i) => {
-    const prev = byValue[i - 1];
-    r.rank = prev && value(prev) === value(r) ? prev.rank : i + 1;
-  });
-  const stated: RankEntry[] = [];
-  for (const r of rows) {
-    if (r.stated.rank === null) continue;
-    const d = parseDecimal(r.stated.rank.replace(/^(hạng|thứ)\s*/i, '').replace(/\/.*$/, ''));
-    if (!d || d.decimals > 0)
-      notes.push({
-        row: r.label,
-        column: 'Xếp hạng',
-        message: `Không đọc được thứ hạng "${r.stated.rank}".`,
-      });
-    else if (value(r) !== null) stated.push({ row: r, value: value(r)!, rank: d.mantissa });
-  }
-  const what = rows.every((x) => x.index === null) ? 'tổng điểm' : 'chỉ số';
-  const show = (r: RowResult) => (r.index !== null ? fmtIndex(r.index) : formatPoints(r.total!));
-  const rankColumn = columnLabel(columns, 'rank');
-  for (const [kind, a, b] of rankFindings(stated)) {
-    const [ar, br, ra, rb] = [a.row, b.row, a.rank, b.rank];
-    if (kind === 'better-value-worse-rank')
-      findings.push({
-        code: 'RANK_MISMATCH',
-        row: ar.label,
-        column: rankColumn,
-        stated: ar.stated.rank!,
-        expected: `< ${rb}`,
-        message: `${ar.label} có ${what} ${show(ar)} cao hơn ${br.label} (${show(br)}) nhưng xếp hạng ${ra}, sau hạng ${rb}.`,
-      });
-    else if (kind === 'lower-value-same-rank')
-      findings.push({
-        code: 'RANK_MISMATCH',
-        row: br.label,
-        column: rankColumn,
-        stated: br.stated.rank!,
-        expected: `> ${ra}`,
-        message: `${br.label} có ${what} ${show(br)} thấp hơn ${ar.label} (${show(ar)}) nhưng cùng xếp hạng ${rb}.`,
-      });
-    else
-      findings.push({
-        code: 'RANK_MISMATCH',
-        row: ar.label,
-        column: rankColumn,
-        stated: ar.stated.rank!,
-        expected: String(rb),
-        message: `${ar.label} và ${br.label} bằng ${what} (${show(ar)}) nhưng bị xếp hạng khác nhau (${ra} và ${rb}).`,
-      });
-  }
-
-  // changes: this row minus the previous row in table order (the earlier year first)
-  rows.forEach((row, i) => {
-    const prev = rows[i - 1];
-    if (prev && prev.total !== null && row.total !== null) row.change = row.total - prev.total;
-    if (row.stated.change === null) return;
-    const d = parseDecimal(row.stated.change.replace(/^\+/, ''));
-    if (!d) {
-      notes.push({
-        row: row.label,
-        column: 'Tăng/giảm',
-        message: `Không đọc được mức tăng/giảm "${row.stated.change}".`,
-      });
+  const changeColumn = changeAt >= 0 ? columns[changeAt]!.label : 'Tăng/giảm';
+  const compare = (later: RowFigures, earlier: RowFigures | undefined, stated: string | null) => {
+    const row = later.result;
+    const pair = earlier ? changePair(later, earlier) : null;
+    if (pair) row.change = pair[0] - pair[1];
+    row.stated.change = stated;
+    if (stated === null) return;
+    const v = readChange(stated);
+    if (v.kind === 'na' || v.kind === 'empty') return;
+    if (v.kind === 'bad') {
+      ctx.note(row.label, changeColumn, `Không đọc được mức tăng/giảm "${stated}".`);
       return;
     }
-    if (!prev) {
-      notes.push({
-        row: row.label,
-        column: 'Tăng/giảm',
-        message: 'Dòng đầu tiên không có dòng trước để so sánh.',
-      });
+    if (!earlier) {
+      ctx.note(row.label, changeColumn, 'Dòng đầu tiên không có dòng trước để so sánh.');
+      ctx.notChecked('changes', 'không có kỳ trước trong bảng để so sánh');
       return;
     }
-    if (row.change === null) {
-      notes.push({
-        row: row.label,
-        column: 'Tăng/giảm',
-        message: 'Không kiểm tra được mức tăng/giảm vì thiếu tổng điểm.',
-      });
+    if (!pair) {
+      ctx.note(row.label, changeColumn, 'Không kiểm tra được mức tăng/giảm vì thiếu tổng điểm.');
+      ctx.notChecked('changes', 'thiếu tổng điểm hoặc chỉ số của một trong hai kỳ');
       return;
     }
-    // "Tăng/giảm 5,04" may be printed without its sign when the text says "tăng"/"giảm"; accept the sign of the real change
+    ctx.checks.changes++;
+    const d = v.value;
+    const change = row.change!;
+    // "Tăng/giảm 5,04" may be printed without its sign when the text says "tăng"/"giảm"
     const matchesEither =
-      !differs(d, row.change * 100) ||
-      (d.mantissa > 0 && !differs({ ...d, mantissa: -d.mantissa }, row.change * 100));
-    if (!matchesEither) {
-      findings.push({
+      !differs(d, change * 100) ||
+      (d.mantissa > 0 && !differs({ ...d, mantissa: -d.mantissa }, change * 100));
+    if (!matchesEither)
+      ctx.findings.push({
         code: 'CHANGE_MISMATCH',
         row: row.label,
         column: changeColumn,
-        stated: row.stated.change,
-        expected: formatPoints(row.change),
-        message: `${row.label} — mức tăng/giảm ghi ${row.stated.change} nhưng ${formatPoints(row.total!)} − ${formatPoints(prev.total!)} = ${formatPoints(row.change)}.`,
+        stated,
+        expected: formatPoints(change),
+        message: `${row.label} — mức tăng/giảm ghi ${stated} nhưng ${formatPoints(pair[0])} − ${formatPoints(pair[1])} = ${formatPoints(change)}.`,
       });
-    }
-  });
-
-  const totals = rows.map((r) => r.total).filter((v): v is number => v !== null);
-  const indexes = rows.map((r) => r.index).filter((v): v is number => v !== null);
-  const mean = {
-    total: totals.length
-      ? divRoundHalfUp(
-          totals.reduce((a, b) => a + b, 0),
-          totals.length,
-        )
-      : null,
-    index: indexes.length
-      ? divRoundHalfUp(
-          indexes.reduce((a, b) => a + b, 0),
-          indexes.length,
-        )
-      : null,
   };
-  return { columns, rows, findings, notes, mean };
-}
-
-interface RankEntry {
-  row: RowResult;
-  /** What ranks: the index, or the total when no maximum is known. */
-  value: number;
-  /** The rank printed in the table. */
-  rank: number;
-}
-
-type RankFindingKind = 'better-value-worse-rank' | 'lower-value-same-rank' | 'tie-split';
-
-/** The rank findings between rows with a printed rank, in table order, each as (kind, a, b):
- * for each row a not yet reported, the other rows b are looked at in table order; the first b ranked
- * better than a although a's value is not lower reports a (a higher value ranked after b, or the same
- * value with a different rank), and every row b before it that shares a's rank with a lower value,
- * and is not yet reported, is reported against a. This is what comparing every pair in that order
- * gives; here it costs O(n log n): a Fenwick tree over the values finds each row's first
- * better-ranked row, and a segment tree over the rows of each printed rank finds the lower ones. */
-function rankFindings(e: RankEntry[]): [RankFindingKind, RankEntry, RankEntry][] {
-  const out: [RankFindingKind, RankEntry, RankEntry][] = [];
-  const n = e.length;
-  if (n < 2) return out;
-  const at = (i: number) => e[i]!;
-
-  // positions: rows ordered by printed rank, then table order; each rank a contiguous run
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => at(x).rank - at(y).rank || x - y);
-  const posOf = new Int32Array(n);
-  const runStart = new Int32Array(n);
-  const runEnd = new Int32Array(n);
-  for (let g = 0; g < n;) {
-    let h = g;
-    while (h < n && at(order[h]!).rank === at(order[g]!).rank) h++;
-    for (let k = g; k < h; k++) {
-      posOf[order[k]!] = k;
-      runStart[k] = g;
-      runEnd[k] = h;
-    }
-    g = h;
-  }
-
-  // first[i]: the first row (table order) with a better printed rank and a value not above row i's
-  const values = [...new Set(e.map((x) => x.value))].sort((x, y) => x - y);
-  const valuePos = new Map(values.map((v, i) => [v, i + 1]));
-  const fenwick = new Float64Array(values.length + 1).fill(Infinity); // prefix minimum of row numbers
-  const first = new Float64Array(n).fill(Infinity);
-  for (let g = 0; g < n; g = runEnd[g]!) {
-    for (let k = g; k < runEnd[g]!; k++) {
-      let best = Infinity;
-      for (let i = valuePos.get(at(order[k]!).value)!; i > 0; i -= i & -i) best = Math.min(best, fenwick[i]!);
-      first[order[k]!] = best;
-    }
-    for (let k = g; k < runEnd[g]!; k++)
-      for (let i = valuePos.get(at(order[k]!).value)!; i <= values.length; i += i & -i)
-        fenwick[i] = Math.min(fenwick[i]!, order[k]!);
-  }
-
-  // segment tree over positions: the value of each row not yet reported (Infinity once reported)
-  let size = 1;
-  while (size < n) size *= 2;
-  const tree = new Float64Array(2 * size).fill(Infinity);
-  for (let k = 0; k < n; k++) tree[size + k] = at(order[k]!).value;
-  for (let k = size - 1; k > 0; k--) tree[k] = Math.min(tree[2 * k]!, tree[2 * k + 1]!);
-  const retire = (k: number) => {
-    let node = size + k;
-    tree[node] = Infinity;
-    for (node >>= 1; node > 0; node >>= 1) tree[node] = Math.min(tree[2 * node]!, tree[2 * node + 1]!);
-  };
-  /** The first position in [lo, hi) whose row is not reported and has a value below `below`; -1 if none. */
-  const firstBelow = (
-    node: number,
-    nl: number,
-    nr: number,
-    lo: number,
-    hi: number,
-    below: number,
-  ): number => {
-    if (nr <= lo || nl >= hi || tree[node]! >= below) return -1;
-    if (nr - nl === 1) return nl;
-    const mid = (nl + nr) >> 1;
-    const left = firstBelow(2 * node, nl, mid, lo, hi, below);
-    return left >= 0 ? left : firstBelow(2 * node + 1, mid, nr, lo, hi, below);
+  const statedAt = (u: number) => {
+    const s = changeAt >= 0 ? (t.rows[u]!.cells[changeAt] ?? '') : '';
+    return s === '' ? null : s;
   };
 
-  const reported = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (reported[i]) continue;
-    const a = at(i);
-    const p = posOf[i]!;
-    // the rows of a's rank that come before first[i] in table order: positions [runStart, cut)
-    let lo = runStart[p]!;
-    let hi = runEnd[p]!;
-    const start = lo;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (order[mid]! < first[i]!) lo = mid + 1;
-      else hi = mid;
-    }
-    for (
-      let k = firstBelow(1, 0, size, start, lo, a.value);
-      k >= 0;
-      k = firstBelow(1, 0, size, start, lo, a.value)
-    ) {
-      reported[order[k]!] = 1;
-      retire(k);
-      out.push(['lower-value-same-rank', a, at(order[k]!)]);
-    }
-    if (first[i] !== Infinity) {
-      const b = at(first[i]!);
-      reported[i] = 1;
-      retire(p);
-      out.push([b.value < a.value ? 'better-value-worse-rank' : 'tie-split', a, b]);
-    }
+  if (sideBySide) {
+    // a change column compares the latest period with the one it names (or the one before)
+    const since = changeAt >= 0 ? columns[changeAt]!.since : null;
+    const last = periods.length - 1;
+    const named = since ? periods.indexOf(since) : -1;
+    const earlier = named >= 0 && named < last ? named : last - 1;
+    t.rows.forEach((_, u) => compare(figures[last]![u]!, figures[earlier]![u]!, statedAt(u)));
+    return;
   }
-  return out;
+  const fs = figures[0]!;
+  if (t.rowsArePeriods) {
+    // the rows are the years of one unit, the earlier first: each row against the one before
+    fs.forEach((f, u) => compare(f, fs[u - 1], statedAt(u)));
+    return;
+  }
+  const stated = t.rows.filter((_, u) => statedAt(u) !== null && readChange(statedAt(u)!).kind === 'number');
+  if (stated.length) ctx.notChecked('changes', 'bảng không có số liệu kỳ trước để so sánh', stated.length);
+  fs.forEach((f, u) => (f.result.stated.change = statedAt(u)));
 }
-
-function columnLabel(columns: ColumnInfo[], role: Role): string {
-  return columns.find((c) => c.role === role)?.label ?? role;
-}
-
-export const FINDING_LABELS: Record<FindingCode, string> = {
-  SCORE_EXCEEDS_MAX: 'Điểm vượt điểm tối đa',
-  TOTAL_MISMATCH: 'Tổng điểm không khớp',
-  INDEX_MISMATCH: 'Chỉ số không khớp',
-  RANK_MISMATCH: 'Xếp hạng không nhất quán',
-  CHANGE_MISMATCH: 'Mức tăng/giảm không khớp',
-};

@@ -1,1 +1,3 @@
 export * from './model.ts';
+export * from './issuer.ts';
+export * from './metrics.ts';

@@ -1,3 +1,4 @@
 export * from './engine.ts';
 export * from './compare.ts';
 export * from './inputs.ts';
+export * from './groups.ts';

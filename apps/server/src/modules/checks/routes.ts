@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { commonErrors, uploadedFile } from '../../http.ts';
-import { checkUploadJson } from './service.ts';
+import { checkUploadJson, parseMax } from './service.ts';
 
 export async function checkRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -17,7 +17,11 @@ export async function checkRoutes(app: FastifyInstance) {
         tags: ['Kiểm tra bảng kết quả'],
         summary: 'Kiểm tra bảng kết quả đã công bố (CSV/XLSX): tính lại tổng, chỉ số, hạng, tăng/giảm',
         consumes: ['multipart/form-data'],
-        querystring: z.object({ transpose: z.enum(['true', 'false', '1', '0']).optional() }),
+        querystring: z.object({
+          transpose: z.enum(['true', 'false', '1', '0']).optional(),
+          /** Maximum of the total when the table prints none ("100", "99,5"). */
+          max: z.string().max(20).optional(),
+        }),
         response: {
           200: CheckTableView,
           ...commonErrors,
@@ -28,11 +32,12 @@ export async function checkRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
+      const max = parseMax(req.query.max);
       const file = await uploadedFile(req);
       const transpose = req.query.transpose === 'true' || req.query.transpose === '1';
       // built as CheckTableView and encoded in the worker: bytes with a JSON type are sent as they are
       // (a 20 000-row body is never built nor serialised on the event loop)
-      const body = await checkUploadJson(file.bytes, file.name, transpose);
+      const body = await checkUploadJson(file.bytes, file.name, { transpose, max });
       return reply.type('application/json; charset=utf-8').send(body as unknown as CheckTableViewT);
     },
   );

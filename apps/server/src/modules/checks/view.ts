@@ -23,5 +23,8 @@ export function checkView(fileName: string, r: CheckResult): z.infer<typeof Chec
     findings: r.findings.map((f) => ({ ...f, label: FINDING_LABELS[f.code] })),
     notes: r.notes,
     mean: { total: p(r.mean.total), index: idx(r.mean.index) },
+    checks: r.checks,
+    notChecked: r.notChecked,
+    transposed: r.transposed,
   };
 }

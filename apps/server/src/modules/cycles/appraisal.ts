@@ -6,6 +6,7 @@ import {
   evaluate,
   formatDateVi,
   isUnderAppraisal,
+  leavesOf,
   parseLeafInput,
   type LeafInput,
 } from '@chiso/domain';
@@ -17,6 +18,7 @@ import { pathInScope } from '../auth/scope.ts';
 import { unitEvidence } from '../evidence/service.ts';
 import { notify, unitWork, waitingOn } from '../notices/service.ts';
 import { loadAssessment, loadCycle, requireStage, type CycleDeps } from './context.ts';
+import { answerDue, cycleClosedText, dueOnProblem, supplementWindow } from './gates.ts';
 import { mayAppraise, requireNotAuthor } from './levels.ts';
 import { assignmentsView } from './queries.ts';
 import * as repo from './repository.ts';
@@ -29,6 +31,19 @@ function approvedAlready(approvals: readonly { unitName: string }[]) {
     'ASSESSMENT_STATE',
     `Kết quả thẩm định đã được ${approvals[0]!.unitName} duyệt; muốn sửa, cấp trên cần trả lại trước.`,
   );
+}
+
+/** Accepting a criterion that still waits for the unit's answer is an explicit choice with a
+ * reason; otherwise it is refused, naming the criterion. */
+export function requireWaitingChoice(code: string, body: { acceptWaiting?: boolean; reason?: string }) {
+  if (!body.acceptWaiting)
+    throw new AppError(
+      'ASSESSMENT_STATE',
+      `${code} đang chờ giải trình: muốn chấp nhận điểm tự đánh giá khi đơn vị chưa trả lời, hãy chọn rõ “Chấp nhận dù chưa giải trình” và ghi lý do.`,
+      { blocking: [code] },
+    );
+  if (!body.reason?.trim())
+    throw new AppError('REASON_REQUIRED', `Chấp nhận tiêu chí ${code} khi chưa có giải trình cần ghi lý do.`);
 }
 
 /** The appraisal rows with one row written (as stored). */
@@ -109,6 +124,8 @@ export class AppraisalService {
       reason?: string;
       message?: string;
       dueOn?: string;
+      /** Accept a criterion still waiting for the unit's answer (an explicit choice, with a reason). */
+      acceptWaiting?: boolean;
     },
   ) {
     const db = this.deps.db;
@@ -134,8 +151,10 @@ export class AppraisalService {
       throw new AppError('ASSESSMENT_STATE', 'Đơn vị chưa gửi bản tự đánh giá (hoặc kết quả đã hoàn thiện).');
     if (pos.approvals.length) throw approvedAlready(pos.approvals);
     const today = this.deps.today();
-    if (body.action === 'supplement') requireStage(ctx.stages, today, ['appraisal']);
-    else requireStage(ctx.stages, today, ['appraisal', 'supplementation']);
+    if (body.action === 'supplement') requireStage(ctx.stages, today, ['appraisal'], ctx.owner.name);
+    else requireStage(ctx.stages, today, ['appraisal', 'supplementation'], ctx.owner.name);
+    const window = supplementWindow(ctx.stages, today);
+    const dueOn = body.dueOn ?? window.defaultDueOn;
     const items = await repo.itemsOf(db, assessmentId);
     const self = items.find((i) => i.code === code) ?? null;
     const selfInput = (self?.input as LeafInput | null) ?? undefined;
@@ -143,14 +162,17 @@ export class AppraisalService {
     switch (body.action) {
       case 'supplement':
         if (!body.message?.trim()) throw new AppError('VALIDATION', 'Ghi nội dung cần giải trình, bổ sung.');
-        if (!body.dueOn || !ISO.test(body.dueOn))
-          throw new AppError('VALIDATION', 'Ghi hạn giải trình, bổ sung.');
+        if (!ISO.test(dueOn)) throw new AppError('VALIDATION', 'Ghi hạn giải trình, bổ sung.');
+        {
+          const problem = dueOnProblem(dueOn, window);
+          if (problem) throw new AppError('VALIDATION', problem);
+        }
         row = {
           assessmentId,
           code,
           state: 'supplement',
           supplementMessage: body.message.trim(),
-          supplementDueOn: body.dueOn,
+          supplementDueOn: dueOn,
           answer: null,
           answeredAt: null,
           appraiserId: actor.id,
@@ -204,6 +226,7 @@ export class AppraisalService {
       requireNotAuthor(actor, now);
       const before = await repo.appraisalOf(tx, assessmentId);
       const current = before.find((x) => x.code === code);
+      if (body.action === 'accept' && current?.state === 'supplement') requireWaitingChoice(code, body);
       const written = await repo.upsertAppraisal(tx, row);
       const changed = await repo.setAssessment(tx, assessmentId, {
         status: 'in_appraisal',
@@ -226,7 +249,7 @@ export class AppraisalService {
           reason: row.reason ?? null,
           message: row.supplementMessage ?? null,
         },
-        reason: row.reason ?? null,
+        reason: row.reason ?? (current?.state === 'supplement' ? (body.reason ?? null) : null),
       });
       if (row.state === 'supplement')
         await notify(tx, {
@@ -241,7 +264,72 @@ export class AppraisalService {
         });
       return { changed, appraisal: withRow(before, written) };
     });
-    return appraisalView(actor, { ...ctx, a: changed }, items, appraisal);
+    return appraisalView(actor, { ...ctx, a: changed }, items, appraisal, today);
+  }
+
+  /** Accept, in one action, every criterion not appraised yet that the actor may appraise (all of
+   * them for the appraising level's coordinator, the assigned fields for an appraiser): each is
+   * audited on its own. Criteria waiting for the unit, or decided, are left as they are. */
+  async acceptRest(actor: Actor, assessmentId: string) {
+    const db = this.deps.db;
+    const ctx = await loadAssessment(this.deps, actor, assessmentId, 'appraise');
+    const { a, pos } = ctx;
+    let fields: Set<string> | null = null;
+    if (!pos.appraises && !actor.system) {
+      if (!mayAppraise(actor.grants, pos))
+        throw new AppError(
+          'FORBIDDEN',
+          pos.coordinates ? `${ctx.unit.name} do ${pos.appraising.name} thẩm định.` : undefined,
+        );
+      fields = new Set(await repo.assignedFields(db, ctx.cycle.id, actor.id ?? '', a.unitId));
+    }
+    if (!isUnderAppraisal(a.status))
+      throw new AppError('ASSESSMENT_STATE', 'Đơn vị chưa gửi bản tự đánh giá (hoặc kết quả đã hoàn thiện).');
+    if (pos.approvals.length) throw approvedAlready(pos.approvals);
+    const today = this.deps.today();
+    requireStage(ctx.stages, today, ['appraisal', 'supplementation'], ctx.owner.name);
+    const items = await repo.itemsOf(db, assessmentId);
+    const { changed, appraisal } = await db.transaction(async (tx) => {
+      const now = await repo.lockAssessment(tx, assessmentId);
+      if (!now || !isUnderAppraisal(now.status))
+        throw new AppError('ASSESSMENT_STATE', 'Bản tự đánh giá vừa đổi trạng thái; hãy tải lại.');
+      if (now.approvals.length) throw approvedAlready(now.approvals);
+      requireNotAuthor(actor, now);
+      const decided = new Set((await repo.appraisalOf(tx, assessmentId)).map((x) => x.code));
+      const rest = leavesOf(ctx.fw).filter(
+        (l) => !decided.has(l.code) && (!fields || fields.has(l.code.split('.')[0]!)),
+      );
+      if (!rest.length)
+        throw new AppError('VALIDATION', 'Không còn tiêu chí nào chưa thẩm định mà bạn được chấm.');
+      for (const l of rest) {
+        await repo.upsertAppraisal(tx, {
+          assessmentId,
+          code: l.code,
+          state: 'accepted',
+          inputText: null,
+          input: null,
+          reason: null,
+          appraiserId: actor.id,
+        });
+        await audit(tx, {
+          actorId: actor.id,
+          actorName: actor.name,
+          action: 'appraisal.accept',
+          entity: 'assessment',
+          entityId: assessmentId,
+          unitId: a.unitId,
+          before: { code: l.code, self: items.find((i) => i.code === l.code)?.inputText ?? '' },
+          after: { code: l.code, state: 'accepted', inBulk: true },
+          reason: null,
+        });
+      }
+      const changed = await repo.setAssessment(tx, assessmentId, {
+        status: 'in_appraisal',
+        ...(now.appraisalStartedAt ? {} : { appraisalStartedAt: new Date() }),
+      });
+      return { changed, appraisal: await repo.appraisalOf(tx, assessmentId) };
+    });
+    return appraisalView(actor, { ...ctx, a: changed }, items, appraisal, today);
   }
 
   /** The unit answers a request for supplementation (an explanation, and new evidence if any). */
@@ -255,11 +343,12 @@ export class AppraisalService {
         'ASSESSMENT_STATE',
         `Tiêu chí ${code} không có yêu cầu giải trình, bổ sung đang chờ.`,
       );
+    // from the request until its due date, whatever stage is open; not once results are final
     const today = this.deps.today();
-    requireStage(ctx.stages, today, ['supplementation'], { extension: true });
-    const ext = ctx.stages.find((s) => s.stage === 'supplementation')?.extendedTo;
-    const due = ext && item.supplementDueOn && ext > item.supplementDueOn ? ext : item.supplementDueOn;
-    if (due && today > due)
+    if (ctx.cycle.status !== 'open')
+      throw new AppError('CYCLE_STATE', `${cycleClosedText(ctx.cycle.status)} Không giải trình thêm.`);
+    const due = answerDue(ctx.stages, item.supplementDueOn);
+    if (today > due)
       throw new AppError('STAGE_CLOSED', `Đã quá hạn giải trình tiêu chí ${code} (${formatDateVi(due)}).`);
     if (!answer.trim()) throw new AppError('VALIDATION', 'Ghi nội dung giải trình.');
     if (evidenceId && !(await unitEvidence(db, ctx.a.unitId, evidenceId)))
@@ -310,6 +399,6 @@ export class AppraisalService {
       });
       return withRow(before, written);
     });
-    return appraisalView(actor, ctx, await repo.itemsOf(db, assessmentId), appraisal);
+    return appraisalView(actor, ctx, await repo.itemsOf(db, assessmentId), appraisal, today);
   }
 }

@@ -9,7 +9,7 @@ import { notify, waitingOn } from '../notices/service.ts';
 import { loadAssessment, type CycleDeps } from './context.ts';
 import { approvedByActor, holderWith, requireNotAuthor, withApprovals } from './levels.ts';
 import * as repo from './repository.ts';
-import { appraisalView } from './views.ts';
+import { appraisalView, awaitingShort } from './views.ts';
 
 function approvedByYou() {
   return new AppError('FORBIDDEN', 'Bạn đã duyệt kết quả này ở cấp dưới; mỗi cấp do người của cấp đó duyệt.');
@@ -20,13 +20,29 @@ function sameApprovals(a: readonly repo.Approval[], b: readonly repo.Approval[])
 }
 
 /** The appraising level approves only when nothing waits for the unit's answer or for a decision
- * after it. */
-function requireNothingOpen(appraisal: readonly repo.AppraisalRow[]) {
-  const problems = appraisal.flatMap((x) =>
-    isAwaitingDecision(x.state) ? [`Tiêu chí ${x.code}: ${awaitingText(x.state)}.`] : [],
-  );
-  if (problems.length)
-    throw new AppError('ASSESSMENT_STATE', 'Chưa thể duyệt: còn việc thẩm định chưa xong.', { problems });
+ * after it, unless it chooses explicitly, with a reason, to accept those criteria as the unit
+ * scored them. The refusal names the blocking criteria ("6.1 đang chờ giải trình"). */
+function requireNothingOpen(
+  appraisal: readonly repo.AppraisalRow[],
+  acceptWaiting: boolean,
+  note: string | null,
+) {
+  const waiting = appraisal.filter((x) => isAwaitingDecision(x.state));
+  if (!waiting.length) return [];
+  const named = waiting.map((x) => `${x.code} ${awaitingShort(x.state)}`).join('; ');
+  if (!acceptWaiting)
+    throw new AppError(
+      'ASSESSMENT_STATE',
+      `Chưa thể duyệt: ${named}. Chờ đơn vị giải trình, quyết định từng tiêu chí, hoặc chọn rõ “Duyệt dù còn chờ giải trình” và ghi lý do.`,
+      {
+        problems: waiting.map(
+          (x) => `Tiêu chí ${x.code}: ${awaitingText(x.state as 'supplement' | 'answered')}.`,
+        ),
+        blocking: waiting.map((x) => x.code),
+      },
+    );
+  if (!note) throw new AppError('REASON_REQUIRED', `Duyệt khi ${named} cần ghi lý do.`);
+  return waiting;
 }
 
 export class ApprovalService {
@@ -35,7 +51,7 @@ export class ApprovalService {
   /** The level that holds an appraisal approves it: the result moves up one level (to the next
    * level, or to the owner). The appraising level approves only when nothing waits for the unit or
    * for a decision after its answer; criteria left unappraised keep the unit's own score. */
-  async approve(actor: Actor, assessmentId: string, note?: string) {
+  async approve(actor: Actor, assessmentId: string, note?: string, acceptWaiting = false) {
     const ctx = await loadAssessment(this.deps, actor, assessmentId, 'approve');
     const { pos } = ctx;
     if (pos.complete)
@@ -64,8 +80,31 @@ export class ApprovalService {
         throw new AppError('ASSESSMENT_STATE', 'Kết quả thẩm định vừa thay đổi; hãy tải lại.');
       if (approvedByActor(actor, now.approvals)) throw approvedByYou();
       requireNotAuthor(actor, now);
-      const appraisal = await repo.appraisalOf(tx, assessmentId);
-      if (first) requireNothingOpen(appraisal);
+      let appraisal = await repo.appraisalOf(tx, assessmentId);
+      const waiting = first ? requireNothingOpen(appraisal, acceptWaiting, approval.note) : [];
+      // each waiting criterion accepted as the unit scored it, with the reason (audited one by one)
+      for (const w of waiting) {
+        await repo.upsertAppraisal(tx, {
+          ...w,
+          state: 'accepted',
+          inputText: null,
+          input: null,
+          reason: approval.note,
+          appraiserId: actor.id,
+        });
+        await audit(tx, {
+          actorId: actor.id,
+          actorName: actor.name,
+          action: 'appraisal.accept',
+          entity: 'assessment',
+          entityId: assessmentId,
+          unitId: ctx.a.unitId,
+          before: { code: w.code, state: w.state, message: w.supplementMessage, answer: w.answer },
+          after: { code: w.code, state: 'accepted', acceptedWaiting: true },
+          reason: approval.note,
+        });
+      }
+      if (waiting.length) appraisal = await repo.appraisalOf(tx, assessmentId);
       const approvals = [...now.approvals, approval];
       const a = await repo.setAssessment(tx, assessmentId, {
         status: 'in_appraisal',
@@ -96,7 +135,13 @@ export class ApprovalService {
       return { a, appraisal };
     });
     const items = await repo.itemsOf(this.deps.db, assessmentId);
-    return appraisalView(actor, { ...ctx, a, pos: withApprovals(actor, pos, a.approvals) }, items, appraisal);
+    return appraisalView(
+      actor,
+      { ...ctx, a, pos: withApprovals(actor, pos, a.approvals) },
+      items,
+      appraisal,
+      this.deps.today(),
+    );
   }
 
   /** The level that holds an approved appraisal sends it back to the level below, with a reason;
@@ -154,6 +199,12 @@ export class ApprovalService {
       return { a, appraisal: await repo.appraisalOf(tx, assessmentId) };
     });
     const items = await repo.itemsOf(this.deps.db, assessmentId);
-    return appraisalView(actor, { ...ctx, a, pos: withApprovals(actor, pos, a.approvals) }, items, appraisal);
+    return appraisalView(
+      actor,
+      { ...ctx, a, pos: withApprovals(actor, pos, a.approvals) },
+      items,
+      appraisal,
+      this.deps.today(),
+    );
   }
 }

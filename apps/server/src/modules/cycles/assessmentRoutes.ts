@@ -139,6 +139,19 @@ export async function assessmentRoutes(app: FastifyInstance, s: Services) {
     async (req) => s.appraisal.appraise(actorOf(req), req.params.id, req.params.code, req.body),
   );
   api.post(
+    '/api/assessments/:id/appraisal/accept-rest',
+    {
+      config: { access: 'appraisal.write' },
+      schema: {
+        tags,
+        summary: 'Chấp nhận một lần mọi tiêu chí chưa thẩm định (ghi nhật ký từng tiêu chí)',
+        params: IdParams,
+        response: { 200: AppraisalView, ...commonErrors },
+      },
+    },
+    async (req) => s.appraisal.acceptRest(actorOf(req), req.params.id),
+  );
+  api.post(
     '/api/assessments/:id/appraisal/:code/answer',
     {
       config: { access: 'assessment.write' },
@@ -165,7 +178,7 @@ export async function assessmentRoutes(app: FastifyInstance, s: Services) {
         response: { 200: AppraisalView, ...commonErrors },
       },
     },
-    async (req) => s.approval.approve(actorOf(req), req.params.id, req.body.note),
+    async (req) => s.approval.approve(actorOf(req), req.params.id, req.body.note, req.body.acceptWaiting),
   );
   api.post(
     '/api/assessments/:id/send-back',

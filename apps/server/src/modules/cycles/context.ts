@@ -6,7 +6,6 @@
  * step then reads only what it changes, and its answer is built from what was loaded. */
 import {
   assertNever,
-  canWriteInStage,
   isUnderAppraisal,
   leavesOf,
   type Compiled,
@@ -19,6 +18,7 @@ import { AppError } from '../../errors.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope } from '../auth/scope.ts';
 import { frameworkOf } from '../frameworks/compiled.ts';
+import { stageGate } from './gates.ts';
 import {
   levelMap,
   ownerLevel,
@@ -131,7 +131,7 @@ export async function loadAssessment(
         'ASSESSMENT_STATE',
         'Đơn vị chưa gửi bản tự đánh giá (hoặc đang được trả lại để sửa).',
       );
-    requireStage(ctx.stages, deps.today(), ['appraisal', 'supplementation']);
+    requireStage(ctx.stages, deps.today(), ['appraisal', 'supplementation'], owner.name);
   }
   if (need === 'appraise' || need === 'approve') requireNotAuthor(actor, row.a);
   return { ...ctx, leaf };
@@ -144,25 +144,17 @@ function leafOf(fw: Framework, code: string): Criterion {
 }
 
 /** The one stage gate: a write is allowed when one of `names` is open and its due date (with the
- * unit's extension when `extension`) has not passed. Otherwise the first stage says why: not open
- * yet, or closed (a passed deadline counts as closed); of two stages, always closed. */
+ * unit's extension when `extension`) has not passed. Otherwise the first stage says why (gates.ts):
+ * who opens it and when, or that it closed (a passed deadline counts as closed). */
 export function requireStage(
   stages: readonly repo.StageRowJson[],
   today: string,
   names: readonly Stage[],
+  ownerName: string,
   opts: { extension?: boolean } = {},
 ): void {
-  const checks = names.map((name) => {
-    const s = stages.find((x) => x.stage === name)!;
-    return canWriteInStage(s, today, opts.extension ? s.extendedTo : null);
-  });
-  if (checks.some((c) => c.ok)) return;
-  const first = checks[0]!;
-  if (first.ok) return;
-  throw new AppError(
-    names.length === 1 && first.code === 'STAGE_NOT_OPEN' ? 'STAGE_NOT_OPEN' : 'STAGE_CLOSED',
-    first.message,
-  );
+  const g = stageGate(stages, today, names, ownerName, opts);
+  if (!g.ok) throw new AppError(g.code, g.message);
 }
 
 /**

@@ -182,11 +182,13 @@ export class CycleService {
     if (dueOn !== undefined && (!ISO.test(dueOn) || dueOn < s.startsOn))
       throw new AppError('VALIDATION', 'Hạn cuối không hợp lệ.');
     const due = dueOn ?? s.dueOn;
-    await this.deps.db.transaction(async (tx) => {
+    const notified = await this.deps.db.transaction(async (tx) => {
       if (!(await repo.shareLockCycle(tx, id))) throw new AppError('CYCLE_NOT_FOUND');
       await repo.setStage(tx, id, stage, {
         state,
-        ...(state === 'open' ? { openedAt: new Date(), closedAt: null } : { closedAt: new Date() }),
+        ...(state === 'open'
+          ? { openedAt: new Date(), openedBy: actor.id, closedAt: null }
+          : { closedAt: new Date() }),
         ...(dueOn ? { dueOn } : {}),
       });
       await audit(tx, {
@@ -200,24 +202,36 @@ export class CycleService {
         after: { stage, state, dueOn: due },
         reason: reason ?? null,
       });
-      if (state === 'open')
-        await notify(tx, {
-          kind: 'stage_open',
-          unitId: ctx.cycle.ownerUnitId,
-          cycleId: id,
-          title: `Mở giai đoạn "${STAGE_LABELS[stage]}" — ${ctx.cycle.name}`,
-          body: `${ctx.owner.name} đã mở giai đoạn "${STAGE_LABELS[stage]}" của ${ctx.cycle.name}; hạn cuối ngày ${formatDateVi(due)}.`,
-          link: `/cycles/${id}`,
-          // the units' officers and heads; from appraisal on, also who appraises each unit
-          to: [
-            unitWork(ctx.all.map((m) => m.unitId)),
-            ...(stage === 'self_assessment' ? [] : [waitingOn(ctx.all.map((m) => m.pos.appraising.unitId))]),
-          ],
-          actorId: actor.id,
-        });
+      if (state !== 'open') return null;
+      // who was told: the units' officers and heads; from appraisal on, also who appraises each unit
+      const told = await notify(tx, {
+        kind: 'stage_open',
+        unitId: ctx.cycle.ownerUnitId,
+        cycleId: id,
+        title: `Mở giai đoạn "${STAGE_LABELS[stage]}" — ${ctx.cycle.name}`,
+        body: `${ctx.owner.name} đã mở giai đoạn "${STAGE_LABELS[stage]}" của ${ctx.cycle.name}; hạn cuối ngày ${formatDateVi(due)}.`,
+        link: `/cycles/${id}`,
+        to: [
+          unitWork(ctx.all.map((m) => m.unitId)),
+          ...(stage === 'self_assessment' ? [] : [waitingOn(ctx.all.map((m) => m.pos.appraising.unitId))]),
+        ],
+        actorId: actor.id,
+      });
+      return { count: told.recipients, units: ctx.all.map((m) => m.unitName) };
     });
-    const stages = ctx.stages.map((x) => (x.stage === stage ? { ...x, state, dueOn: due } : x));
-    return detailView({ ...ctx, stages }, this.deps.today());
+    const stages = ctx.stages.map((x) =>
+      x.stage === stage
+        ? {
+            ...x,
+            state,
+            dueOn: due,
+            ...(state === 'open'
+              ? { openedAt: new Date().toISOString(), openedBy: actor.name, closedAt: null }
+              : { closedAt: new Date().toISOString() }),
+          }
+        : x,
+    );
+    return { ...detailView({ ...ctx, stages }, this.deps.today()), notified };
   }
 
   /** Delete a cycle made by mistake, while no unit has put any work into it (nothing typed,

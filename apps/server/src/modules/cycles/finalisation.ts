@@ -55,7 +55,7 @@ export class FinalisationService {
     const ctx = await loadCycle(db, actor, cycleId, 'manage');
     const { cycle } = ctx;
     if (cycle.status !== 'open') throw new AppError('CYCLE_STATE', 'Kỳ đánh giá đã hoàn thiện kết quả.');
-    requireStage(ctx.stages, this.deps.today(), ['finalisation']);
+    requireStage(ctx.stages, this.deps.today(), ['finalisation'], ctx.owner.name);
     const problems: string[] = [];
     for (const m of ctx.all)
       if (!isUnderAppraisal(m.a.status)) problems.push(`${m.unitName}: chưa gửi bản tự đánh giá.`);
@@ -176,7 +176,7 @@ export class FinalisationService {
       default:
         assertNever(status);
     }
-    requireStage(ctx.stages, this.deps.today(), ['publication']);
+    requireStage(ctx.stages, this.deps.today(), ['publication'], ctx.owner.name);
     if (!decisionNumber.trim() || !ISO.test(decisionDate))
       throw new AppError(
         'VALIDATION',
@@ -190,6 +190,8 @@ export class FinalisationService {
         decisionDate,
         publishedAt: new Date(),
       });
+      // publication ends the round: no stage stays open (or waits to open) after it
+      const closed = await repo.closeAllStages(tx, cycleId);
       await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
@@ -198,7 +200,7 @@ export class FinalisationService {
         entityId: cycleId,
         unitId: ctx.cycle.ownerUnitId,
         before: { status: 'finalised' },
-        after: { status: 'published', decision },
+        after: { status: 'published', decision, stagesClosed: closed },
         reason: null,
       });
       await notify(tx, {

@@ -16,7 +16,7 @@ import { AppError } from '../../errors.ts';
 import { scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { filesSharedWith } from '../evidence/service.ts';
-import { resultsOfCycle } from '../results/service.ts';
+import { groupHeads, resultsOfCycle } from '../results/service.ts';
 import {
   loadAssessment,
   loadCycle,
@@ -24,6 +24,7 @@ import {
   type CycleContext,
   type CycleDeps,
 } from './context.ts';
+import { cycleClosedText, gateText, stageGate } from './gates.ts';
 import * as repo from './repository.ts';
 import { appraisalView, approvalView, assessmentView, type SelfAssessmentRows } from './views.ts';
 
@@ -62,9 +63,16 @@ export function detailView(ctx: CycleContext, today: string) {
         label: STAGE_LABELS[s.stage],
         startsOn: s.startsOn,
         dueOn: s.dueOn,
-        state: s.state,
+        // a published cycle has ended: every stage reads closed (published before stages were
+        // closed at publication, too)
+        state: cycle.status === 'published' ? ('closed' as const) : s.state,
         daysLeft: daysLeft(today, s.dueOn),
+        openedAt: s.openedAt ? new Date(s.openedAt).toISOString() : null,
+        openedBy: s.openedBy,
+        closedAt: s.closedAt ? new Date(s.closedAt).toISOString() : null,
       })),
+    /** Why the reader's stage actions are not offered now (who opens the stage, and when). */
+    waiting: waitingTexts(ctx, today),
     units: ctx.members.map((m) => ({
       unitId: m.unitId,
       unitName: m.unitName,
@@ -80,11 +88,27 @@ export function detailView(ctx: CycleContext, today: string) {
   };
 }
 
+/** What the reader's work in the cycle waits for: appraisers and coordinators of some members the
+ * appraisal stage, nothing for who runs the cycle (they open the stages). */
+function waitingTexts(ctx: CycleContext, today: string): string[] {
+  const closed = cycleClosedText(ctx.cycle.status);
+  if (closed) return ctx.cycle.status === 'published' || !ctx.manages ? [closed] : [];
+  if (ctx.manages || !ctx.members.some((m) => m.pos.coordinates)) return [];
+  const g = gateText(stageGate(ctx.stages, today, ['appraisal', 'supplementation'], ctx.owner.name));
+  return g ? [g] : [];
+}
+
 /** The ranking of a finalised or published cycle, with its amending decisions. */
 export async function rankingView(db: DbOrTx, actor: Actor, ctx: CycleContext) {
   const { cycle, manages } = ctx;
   const results = await resultsOfCycle(db, cycle.id);
   const readResults = scopeOf(actor, 'result.read');
+  // the cycle's set: its groups, each ranked on its own ("xếp thứ k/N" counts the group)
+  const { heads, sizes } = await groupHeads(db, {
+    ownerUnitId: cycle.ownerUnitId,
+    frameworkCode: ctx.fwRow.code,
+    year: cycle.year,
+  });
   return {
     cycleId: cycle.id,
     status: cycle.status,
@@ -99,7 +123,10 @@ export async function rankingView(db: DbOrTx, actor: Actor, ctx: CycleContext) {
       rank: r.r.rank,
       // the result card only for those whose grants cover the unit
       resultId: manages || pathInScope(readResults, r.unitPath) ? r.r.id : null,
+      rankGroup: r.r.rankGroup,
+      rankedOf: sizes.get(r.r.rankGroup) ?? 0,
     })),
+    groups: heads,
     amendments: (await repo.amendmentsOf(db, cycle.id)).map((x) => ({
       unitId: x.unitId,
       decisionNumber: x.decisionNumber,
@@ -160,7 +187,7 @@ export class CycleQueries {
   async appraisal(actor: Actor, id: string) {
     const ctx = await loadAssessment(this.deps, actor, id, 'appraisal');
     const items = await repo.itemsOf(this.deps.db, id);
-    return appraisalView(actor, ctx, items, await repo.appraisalOf(this.deps.db, id));
+    return appraisalView(actor, ctx, items, await repo.appraisalOf(this.deps.db, id), this.deps.today());
   }
 
   /** Units × fields: how much is appraised, waiting for the unit, answered (to decide) or pending. */
@@ -174,6 +201,9 @@ export class CycleQueries {
       if (!m) byUnit.set(x.unitId, (m = new Map()));
       m.set(x.code, x.state);
     }
+    const gate =
+      cycleClosedText(ctx.cycle.status) ??
+      gateText(stageGate(ctx.stages, this.deps.today(), ['appraisal', 'supplementation'], ctx.owner.name));
     const fields = ctx.fw.criteria.filter((f) => !f.block).map((f) => ({ code: f.code, title: f.title }));
     // the leaves of each field, computed once
     const fieldLeaves = fields.map((f) =>
@@ -188,7 +218,7 @@ export class CycleQueries {
           unitName: m.unitName,
           assessmentId: m.a.id,
           status: m.a.status,
-          approval: approvalView(actor, m.pos, m.a, ctx.cycle.status),
+          approval: approvalView(actor, m.pos, m.a, ctx.cycle.status, gate),
           cells: fields.map((f, k) => {
             const cell = {
               field: f.code,

@@ -38,6 +38,10 @@ export interface StageRowJson {
   dueOn: string;
   state: StageState;
   extendedTo: string | null;
+  /** When it was last opened or closed, and by whom it was opened (a name). */
+  openedAt: string | null;
+  openedBy: string | null;
+  closedAt: string | null;
 }
 /** A unit between a cycle's owner and a member (an appraisal level), closed or not. */
 export interface LevelUnitJson {
@@ -52,9 +56,11 @@ const owner = alias(units, 'owner');
 /** The stages of the cycle `c`, with the extensions of unit `unitId` (SQL null: none). */
 const stagesJson = (unitId: unknown) => sql<StageRowJson[]>`(
   select coalesce(json_agg(json_build_object('stage', s.stage, 'startsOn', s.starts_on, 'dueOn', s.due_on,
-    'state', s.state, 'extendedTo', e.due_on)), '[]'::json)
+    'state', s.state, 'extendedTo', e.due_on, 'openedAt', s.opened_at, 'openedBy', ob.full_name,
+    'closedAt', s.closed_at)), '[]'::json)
   from cycle_stages s
   left join stage_extensions e on e.cycle_id = s.cycle_id and e.stage = s.stage and e.unit_id = ${unitId}
+  left join users ob on ob.id = s.opened_by
   where s.cycle_id = ${cycles.id})`;
 
 /** The units whose ids `ids` selects (appraisal levels). */
@@ -157,6 +163,16 @@ export async function setStage(db: DbOrTx, cycleId: string, stage: Stage, set: P
     .where(and(eq(cycleStages.cycleId, cycleId), eq(cycleStages.stage, stage)))
     .returning();
   return r[0];
+}
+
+/** Close every stage of a cycle not closed yet (publication); returns the stages closed. */
+export async function closeAllStages(db: DbOrTx, cycleId: string): Promise<Stage[]> {
+  const rows = await db
+    .update(cycleStages)
+    .set({ state: 'closed', closedAt: new Date() })
+    .where(and(eq(cycleStages.cycleId, cycleId), sql`${cycleStages.state} <> 'closed'`))
+    .returning({ stage: cycleStages.stage });
+  return rows.map((r) => r.stage as Stage);
 }
 
 export async function upsertExtension(db: DbOrTx, row: typeof stageExtensions.$inferInsert) {
@@ -327,6 +343,16 @@ export async function isAssigned(db: DbOrTx, cycleId: string, userId: string, fi
         and field_code = ${field} and unit_id = ${unitId} limit 1`,
   );
   return r.length > 0;
+}
+
+/** The fields of a unit a user is assigned to appraise in a cycle. */
+export async function assignedFields(db: DbOrTx, cycleId: string, userId: string, unitId: string) {
+  const r = await rawRows<{ field_code: string }>(
+    db,
+    sql`select field_code from appraisal_assignments where cycle_id = ${cycleId} and user_id = ${userId}
+        and unit_id = ${unitId}`,
+  );
+  return r.map((x) => x.field_code);
 }
 
 export async function appraisalOf(db: DbOrTx, assessmentId: string) {

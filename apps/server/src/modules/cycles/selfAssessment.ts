@@ -21,7 +21,8 @@ import { assessmentView, type SelfAssessmentRows } from './views.ts';
 
 /** The self-assessment stage, unless the appraising level returned it (editable again then). */
 function requireWriteStage(ctx: AssessmentContext, today: string, status: AssessmentStatus) {
-  if (status !== 'returned') requireStage(ctx.stages, today, ['self_assessment'], { extension: true });
+  if (status !== 'returned')
+    requireStage(ctx.stages, today, ['self_assessment'], ctx.owner.name, { extension: true });
 }
 
 /** Under the assessment's lock: still editable as committed now. */

@@ -2,17 +2,20 @@
  * (no query here): the self-assessment as the unit works through it, the appraisal beside it, and
  * where its approval stands. Steps answer with these views from what they loaded. */
 import {
+  assertNever,
   canWriteInStage,
   daysLeft,
   evaluate,
   formatDateVi,
   formatPoints,
+  isAwaitingDecision,
   isEditable,
   isUnderAppraisal,
   leavesOf,
   parseLeafInput,
   type AppraisalItemState,
   type AssessmentStatus,
+  type Criterion,
   type CycleStatus,
   type LeafInput,
   type NodeResult,
@@ -23,6 +26,7 @@ import type { z } from 'zod';
 import { scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope } from '../auth/scope.ts';
 import type { AssessmentContext } from './context.ts';
+import { answerDue, cycleClosedText, gateText, stageGate, supplementWindow } from './gates.ts';
 import { approvedByActor, isAuthor, mayAppraise, type Position } from './levels.ts';
 import type * as repo from './repository.ts';
 
@@ -78,7 +82,7 @@ export function assessmentView(
     if (leaf) {
       const problem =
         item && item.inputText.trim() && !item.input ? parseLeafInput(leaf, item.inputText) : null;
-      if (!item?.input) missing.push({ code: n.code, what: 'Chưa chấm điểm' });
+      if (!item?.input) missing.push({ code: n.code, what: NOT_SCORED });
       else if (leaf.evidenceRequired && !ev.length && !item.explanation.trim())
         missing.push({ code: n.code, what: 'Thiếu tài liệu kiểm chứng hoặc giải trình' });
       return {
@@ -92,6 +96,7 @@ export function assessmentView(
           .filter(Boolean)
           .join(' — '),
         evidenceRequired: !!leaf.evidenceRequired,
+        input: inputKind(leaf),
         inputText: item?.inputText ?? '',
         inputProblem: problem && problem.error !== undefined ? problem.error : null,
         note: item?.explanation ?? '',
@@ -117,6 +122,17 @@ export function assessmentView(
   const editable = isEditable(a.status);
   const submits = pathInScope(scopeOf(actor, 'assessment.submit'), ctx.unit.path);
   const inAppraisal = isUnderAppraisal(a.status);
+  const published = cycle.status === 'published';
+  const unscored = missing.filter((m) => m.what === NOT_SCORED).length;
+  // an appraiser of the unit (by role) may appraise only while the stage is open: otherwise the
+  // screen says who opens it and when
+  const appraiser =
+    inAppraisal &&
+    !pos.approvals.length &&
+    (pos.appraises || !!actor.system || mayAppraise(actor.grants, pos));
+  const appraiseGate =
+    cycleClosedText(cycle.status) ??
+    gateText(stageGate(ctx.stages, today, ['appraisal', 'supplementation'], ctx.owner.name));
   return {
     id: a.id,
     cycle: {
@@ -131,13 +147,21 @@ export function assessmentView(
     total: formatPoints(res.total),
     applicableMax: formatPoints(res.applicableMax),
     index: formatPoints(res.index, { fixed: true }),
-    band: res.band?.label ?? null,
+    /** The class, once every criterion is scored (before, it would mislead). */
+    band: unscored ? null : (res.band?.label ?? null),
+    scored: leaves.size - unscored,
+    leaves: leaves.size,
+    cycleStatus: cycle.status,
     deadline: {
       dueOn: due,
       daysLeft: daysLeft(today, due),
-      state: sa.state,
-      writable: writable.ok || a.status === 'returned',
-      message: writable.ok ? null : writable.message,
+      state: published ? ('closed' as const) : sa.state,
+      writable: !published && (writable.ok || a.status === 'returned'),
+      message: published
+        ? cycleClosedText(cycle.status)
+        : writable.ok
+          ? null
+          : gateText(stageGate(ctx.stages, today, ['self_assessment'], ctx.owner.name, { extension: true })),
     },
     canEdit:
       editable &&
@@ -150,10 +174,9 @@ export function assessmentView(
     canAnswer: pathInScope(scopeOf(actor, 'assessment.write'), ctx.unit.path),
     /** May appraise (an appraiser over the unit, or who runs the cycle); the assignment by field is
      * checked on each appraisal. */
-    canAppraise:
-      inAppraisal &&
-      !pos.approvals.length &&
-      (pos.appraises || !!actor.system || mayAppraise(actor.grants, pos)),
+    canAppraise: appraiser && !appraiseGate,
+    /** Why an appraiser of the unit cannot appraise now (who opens the stage, and when). */
+    appraiseBlocked: appraiser ? appraiseGate : null,
     /** May return it to the unit (the appraising level's coordinator, before any approval). */
     canReturn: inAppraisal && !pos.approvals.length && pos.appraises,
     /** The unit that appraises it, and where it waits now. */
@@ -162,6 +185,38 @@ export function assessmentView(
     missing,
     tree,
   };
+}
+
+const NOT_SCORED = 'Chưa chấm điểm';
+
+/** How a criterion's input is best typed on screen: a choice of levels, Có/Không, a count of
+ * incidents, numerator and denominator, or points (the text stays what is stored). */
+function inputKind(leaf: Criterion) {
+  const rule = leaf.rule ?? { type: 'manual' as const };
+  switch (rule.type) {
+    case 'levels':
+      return {
+        kind: 'levels' as const,
+        levels: rule.levels.map((l) => ({
+          code: l.code,
+          label: l.label,
+          points: formatPoints(l.points),
+        })),
+      };
+    case 'done':
+      return { kind: 'done' as const };
+    case 'deduction':
+      return { kind: 'count' as const };
+    case 'ratio_tiers':
+    case 'ratio_proportional':
+      return { kind: 'ratio' as const };
+    case 'survey':
+      return { kind: 'percent' as const };
+    case 'manual':
+      return { kind: 'points' as const };
+    default:
+      return assertNever(rule);
+  }
 }
 
 /** The inputs that count once appraised: the unit's own, overridden where the appraiser changed them. */
@@ -173,6 +228,11 @@ export function finalInputs(
   for (const i of items) if (i.input) inputs[i.code] = i.input as LeafInput;
   for (const p of appraisal) if (p.state === 'changed' && p.input) inputs[p.code] = p.input as LeafInput;
   return inputs;
+}
+
+/** A waiting criterion in a few words, after its code ("6.1 đang chờ giải trình"). */
+export function awaitingShort(s: AppraisalItemState): string {
+  return s === 'supplement' ? 'đang chờ giải trình' : 'chờ quyết định sau giải trình';
 }
 
 /** Points of every node of a result, by code. */
@@ -189,6 +249,7 @@ export function appraisalView(
   ctx: AssessmentContext,
   items: readonly repo.ItemRow[],
   appraisal: readonly repo.AppraisalRow[],
+  today: string,
 ) {
   const { a, compiled } = ctx;
   const byCode = new Map(items.map((i) => [i.code, i]));
@@ -199,6 +260,11 @@ export function appraisalView(
   const finalRes = evaluate(compiled, finalInputs(items, appraisal));
   const sp = pointsByCode(selfRes);
   const fp = pointsByCode(finalRes);
+  const gate =
+    cycleClosedText(ctx.cycle.status) ??
+    gateText(stageGate(ctx.stages, today, ['appraisal', 'supplementation'], ctx.owner.name));
+  const writes = pathInScope(scopeOf(actor, 'assessment.write'), ctx.unit.path);
+  const waiting = appraisal.filter((x) => isAwaitingDecision(x.state));
   return {
     id: a.id,
     cycleId: ctx.cycle.id,
@@ -207,7 +273,11 @@ export function appraisalView(
     selfTotal: formatPoints(selfRes.total),
     appraisedTotal: formatPoints(finalRes.total),
     index: formatPoints(finalRes.index, { fixed: true }),
-    approval: approvalView(actor, ctx.pos, a, ctx.cycle.status),
+    approval: approvalView(actor, ctx.pos, a, ctx.cycle.status, gate),
+    /** Criteria that hold up approval ("6.1 đang chờ giải trình"). */
+    waiting: waiting.map((x) => ({ code: x.code, text: `${x.code} ${awaitingShort(x.state)}` })),
+    /** Where a request's due date may fall (from today to the end of the supplementation stage). */
+    supplementWindow: supplementWindow(ctx.stages, today),
     items: leavesOf(ctx.fw).map((l) => {
       const i = byCode.get(l.code);
       const p = app.get(l.code);
@@ -226,6 +296,13 @@ export function appraisalView(
         supplementMessage: p?.supplementMessage ?? null,
         supplementDueOn: p?.supplementDueOn ?? null,
         answer: p?.answer ?? null,
+        /** The unit may answer now: from the request until its due date, whatever stage is open,
+         * while the cycle is open. */
+        canAnswer:
+          writes &&
+          state === 'supplement' &&
+          ctx.cycle.status === 'open' &&
+          today <= answerDue(ctx.stages, p?.supplementDueOn ?? null),
       };
     }),
   };
@@ -237,8 +314,16 @@ export function approvalView(
   pos: Position,
   a: { status: AssessmentStatus; scoredBy: string[]; submittedBy: string | null },
   cycleStatus: CycleStatus,
+  /** Why approving cannot succeed today (the stage), or null. */
+  gate: string | null,
 ) {
   const inAppraisal = cycleStatus === 'open' && isUnderAppraisal(a.status);
+  const approver =
+    inAppraisal &&
+    !pos.complete &&
+    pos.holds &&
+    !approvedByActor(actor, pos.approvals) &&
+    !isAuthor(actor, a);
   return {
     appraisingUnitName: pos.appraising.name,
     holderUnitName: pos.holder.name,
@@ -253,13 +338,10 @@ export function approvalView(
       };
     }),
     /** The actor may approve it now (acts at the level that holds it, below the owner). */
-    canApprove:
-      inAppraisal &&
-      !pos.complete &&
-      pos.holds &&
-      !approvedByActor(actor, pos.approvals) &&
-      !isAuthor(actor, a),
+    canApprove: approver && !gate,
     /** The actor may send it back to the level below (acts where it is held, after an approval). */
-    canSendBack: inAppraisal && pos.approvals.length > 0 && pos.holds,
+    canSendBack: inAppraisal && pos.approvals.length > 0 && pos.holds && !gate,
+    /** Why the level holding it cannot approve or send back now (who opens the stage, and when). */
+    approveBlocked: approver ? gate : null,
   };
 }

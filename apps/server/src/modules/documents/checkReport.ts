@@ -6,9 +6,12 @@
 import {
   FINDING_LABELS,
   formatPoints,
+  summaryLines,
   type Block,
   type CheckResult,
   type ColumnInfo,
+  type Finding,
+  type FindingCode,
   type OfficialDocument,
   type RowResult,
 } from '@chiso/domain';
@@ -41,26 +44,57 @@ function headerWithMax(col: ColumnInfo): string {
     : `${col.label.replace(/\s*\([^)]*\)\s*$/u, '')} (${formatPoints(col.headerMax)})`;
 }
 
-/** Bảng tính lại dạng chữ, cho văn bản. */
+/** Dấu đánh dấu ô có sai sót trong phụ lục. */
+export const WRONG_CELL_MARK = '(*)';
+export const WRONG_CELL_LEGEND =
+  'Ô có dấu (*) là ô có sai sót; "ghi …" là số ghi trong bảng được kiểm tra, số đứng trước là số tính lại.';
+
+/** Sai sót theo dòng: mã → cột thành phần (điểm vượt điểm tối đa) hoặc true (cột tổng, chỉ số…). */
+function findingsByRow(result: CheckResult): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const list = out.get(f.row);
+    if (list) list.push(f);
+    else out.set(f.row, [f]);
+  }
+  return out;
+}
+
+/** Ô tính lại, đánh dấu khi bảng ghi sai: "79,5 (ghi 80) (*)". */
+function marked(text: string, wrong: Finding | undefined): string {
+  if (!wrong) return text;
+  if (wrong.code === 'SCORE_EXCEEDS_MAX') return `${text} ${WRONG_CELL_MARK}`;
+  return `${text || '—'} (ghi ${wrong.stated}) ${WRONG_CELL_MARK}`;
+}
+
+/** Bảng tính lại dạng chữ, cho văn bản; các ô có sai sót được đánh dấu. */
 export function recomputedTable(result: CheckResult): Extract<Block, { kind: 'table' }> {
   const comps = componentColumns(result);
   const perCell = comps.map((c, k) => perCellMax(result, c, k));
-  const rowCells = (r: RowResult, i: number) => [
-    String(i + 1),
-    r.label,
-    ...comps.map((_, k) => {
-      const c = r.components[k];
-      if (!c || c.points === null) return '';
-      return perCell[k] && c.max !== null
-        ? `${formatPoints(c.points)}/${formatPoints(c.max)}`
-        : formatPoints(c.points);
-    }),
-    pts(r.total),
-    pts(r.maxTotal),
-    pct(r.index),
-    r.rank === null ? '' : String(r.rank),
-    r.change === null ? '' : formatPoints(r.change),
-  ];
+  const byRow = findingsByRow(result);
+  const rowCells = (r: RowResult, i: number) => {
+    const fs = byRow.get(r.label) ?? [];
+    const at = (code: FindingCode, column?: string) =>
+      fs.find((f) => f.code === code && (column === undefined || f.column === column));
+    return [
+      String(i + 1),
+      r.label,
+      ...comps.map((col, k) => {
+        const c = r.components[k];
+        if (!c || c.points === null) return c?.na ? 'KAD' : '';
+        const text =
+          perCell[k] && c.max !== null
+            ? `${formatPoints(c.points)}/${formatPoints(c.max)}`
+            : formatPoints(c.points);
+        return marked(text, at('SCORE_EXCEEDS_MAX', col.label));
+      }),
+      marked(pts(r.total), at('TOTAL_MISMATCH')),
+      pts(r.maxTotal),
+      marked(pct(r.index), at('INDEX_MISMATCH')),
+      marked(r.rank === null ? '' : String(r.rank), at('RANK_MISMATCH')),
+      marked(r.change === null ? '' : formatPoints(r.change), at('CHANGE_MISMATCH')),
+    ];
+  };
   const rows = result.rows.map(rowCells);
   const rowBold = rows.map(() => false);
   if (result.rows.length > 1) {
@@ -98,11 +132,18 @@ function findingsTable(result: CheckResult): Extract<Block, { kind: 'table' }> {
     kind: 'table',
     columns: [
       { title: 'STT', width: 1.1, align: 'center' },
-      { title: 'Mã', width: 3.9 },
-      { title: 'Loại sai sót', width: 2.6 },
-      { title: 'Nội dung', width: 5 },
+      { title: 'Loại sai sót', width: 2.8 },
+      { title: 'Ghi trong bảng', width: 1.6, align: 'center' },
+      { title: 'Tính lại', width: 1.6, align: 'center' },
+      { title: 'Nội dung', width: 5.5 },
     ],
-    rows: result.findings.map((f, i) => [String(i + 1), f.code, FINDING_LABELS[f.code], f.message]),
+    rows: result.findings.map((f, i) => [
+      String(i + 1),
+      FINDING_LABELS[f.code],
+      f.stated,
+      f.expected,
+      f.message,
+    ]),
   };
 }
 
@@ -115,6 +156,7 @@ export function checkReportDocument(
 ): OfficialDocument {
   const meta = resolveMeta(input, 'BC', now);
   const n = result.findings.length;
+  const summary = summaryLines(result);
   const body: Block[] = [
     { kind: 'heading', text: 'I. THÔNG TIN CHUNG', level: 1 },
     {
@@ -123,9 +165,12 @@ export function checkReportDocument(
         `Tệp được kiểm tra: ${fileName}. Bảng có ${result.rows.length} dòng dữ liệu và ` +
         `${componentColumns(result).length} cột điểm thành phần. Tổng điểm, chỉ số, thứ hạng và mức ` +
         'tăng/giảm được tính lại từ điểm thành phần ghi trong bảng; tổng điểm là tổng cộng đúng các ' +
-        'điểm thành phần (không giới hạn theo điểm tối đa). Bảng tính lại ở Phụ lục kèm theo.',
+        'điểm thành phần (không giới hạn theo điểm tối đa). Bảng tính lại ở Phụ lục kèm theo.' +
+        (result.transposed ? ' Bảng có đơn vị hoặc năm theo cột nên đã được xoay lại để kiểm tra.' : ''),
     },
+    { kind: 'paragraph', text: summary.checked },
   ];
+  if (summary.notChecked.length) body.push({ kind: 'bullets', items: summary.notChecked });
   if (result.mean.total !== null) {
     body.push({
       kind: 'paragraph',
@@ -136,7 +181,8 @@ export function checkReportDocument(
   }
   body.push({ kind: 'heading', text: 'II. SAI SÓT PHÁT HIỆN', level: 1 });
   if (n === 0) {
-    body.push({ kind: 'paragraph', text: 'Không phát hiện sai sót nào.' });
+    // never "no error" when nothing could be checked
+    body.push({ kind: 'paragraph', text: summary.verdict });
   } else {
     const counts = new Map<string, number>();
     for (const f of result.findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
@@ -179,7 +225,10 @@ export function checkReportDocument(
         title: 'BẢNG KẾT QUẢ TÍNH LẠI',
         subtitle: `(Tệp ${fileName})`,
         landscape: true,
-        body: [recomputedTable(result)],
+        body: [
+          recomputedTable(result),
+          ...(n > 0 ? [{ kind: 'paragraph' as const, text: WRONG_CELL_LEGEND, italic: true }] : []),
+        ],
       },
     ],
   };
@@ -207,7 +256,9 @@ export async function checkReportXlsx(fileName: string, result: CheckResult): Pr
     { header: 'Chỉ số ghi trong bảng', width: 14 },
     { header: 'Hạng ghi trong bảng', width: 12 },
     { header: 'Tăng/giảm ghi trong bảng', width: 14 },
+    { header: 'Sai sót ở dòng này', width: 40 },
   );
+  const byRow = findingsByRow(result);
   const rows: CellIn[][] = result.rows.map((r, i) => {
     const cells: CellIn[] = [i + 1, r.label];
     comps.forEach((_, k) => {
@@ -225,6 +276,7 @@ export async function checkReportXlsx(fileName: string, result: CheckResult): Pr
       r.stated.index,
       r.stated.rank,
       r.stated.change,
+      [...new Set((byRow.get(r.label) ?? []).map((f) => FINDING_LABELS[f.code]))].join('; '),
     );
     return cells;
   });

@@ -2,7 +2,8 @@
  * the explanations given where there is no evidence — the report the guidance documents require,
  * signed by the head), with the appraisal beside it once there is one; and the cycle's ranking. */
 import type { OfficialDocument } from '@chiso/domain';
-import { addSheet, newWorkbook, workbookBuffer } from '../../lib/xlsx.ts';
+import { addSectionedSheet, addSheet, newWorkbook, workbookBuffer } from '../../lib/xlsx.ts';
+import { groupHeading, rankingTables, type RankingRow } from './rankingTables.ts';
 
 export interface ReportLeaf {
   code: string;
@@ -136,7 +137,8 @@ export interface RankingData {
   ownerName: string;
   decision: string | null;
   today: string;
-  rows: { rank: number | null; unitName: string; total: string; index: string; band: string | null }[];
+  /** One table per group of the set, in its order ('' name: the whole set, no heading). */
+  groups: { name: string; rows: RankingRow[] }[];
 }
 
 export function rankingDocument(d: RankingData): OfficialDocument {
@@ -152,17 +154,7 @@ export function rankingDocument(d: RankingData): OfficialDocument {
         kind: 'paragraph',
         text: `${d.cycleName}${d.decision ? ` — công bố theo Quyết định số ${d.decision}` : ''}. Kết quả xếp hạng các đơn vị như sau:`,
       },
-      {
-        kind: 'table',
-        columns: [
-          { title: 'Hạng', width: 8, align: 'center' },
-          { title: 'Đơn vị', width: 50 },
-          { title: 'Tổng điểm', width: 12, align: 'center' },
-          { title: 'Chỉ số', width: 12, align: 'center' },
-          { title: 'Xếp loại', width: 18 },
-        ],
-        rows: d.rows.map((r) => [String(r.rank ?? ''), r.unitName, r.total, r.index, r.band ?? '']),
-      },
+      ...rankingTables(d.groups),
     ],
     recipients: ['Các đơn vị trong kỳ đánh giá', 'Lưu: VT'],
     signature: { position: 'THỦ TRƯỞNG CƠ QUAN', name: '' },
@@ -176,7 +168,7 @@ export async function rankingXlsx(d: RankingData): Promise<Buffer> {
     const [i, f = ''] = s.split(/[.,]/);
     return Number(i) * 100 + Number((f + '00').slice(0, 2));
   };
-  addSheet(
+  addSectionedSheet(
     wb,
     {
       name: 'Xếp hạng',
@@ -192,7 +184,10 @@ export async function rankingXlsx(d: RankingData): Promise<Buffer> {
         { header: 'Xếp loại', width: 20 },
       ],
     },
-    d.rows.map((r) => [r.rank, r.unitName, pts(r.total), pts(r.index), r.band ?? '']),
+    d.groups.map((g) => ({
+      heading: g.name ? groupHeading(d.groups, g.name) : null,
+      rows: g.rows.map((r) => [r.rank, r.unitName, pts(r.total), pts(r.index), r.band ?? '']),
+    })),
   );
   return workbookBuffer(wb);
 }

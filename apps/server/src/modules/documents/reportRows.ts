@@ -57,7 +57,8 @@ export function selfReportData(
   };
 }
 
-/** The ranking of a cycle as its report lists it (figures with a decimal comma). */
+/** The ranking of a cycle as its report lists it: one table per group of the set, in the set's
+ * order, each ranked from 1 (figures with a decimal comma). A set without groups is one table. */
 export function rankingData(
   ranking: z.infer<typeof CycleRanking>,
   cycle: { name: string; year: number; ownerUnitName: string },
@@ -71,12 +72,17 @@ export function rankingData(
       ? `${ranking.decisionNumber} ngày ${ranking.decisionDate ? formatDateVi(ranking.decisionDate) : ''}`
       : null,
     today,
-    rows: ranking.items.map((i) => ({
-      rank: i.rank,
-      unitName: i.unitName,
-      total: i.total.replace('.', ','),
-      index: i.index.replace('.', ','),
-      band: i.bandLabel,
+    groups: ranking.groups.map((g) => ({
+      name: g.name,
+      rows: ranking.items
+        .filter((i) => i.rankGroup === g.key)
+        .map((i) => ({
+          rank: i.rank,
+          unitName: i.unitName,
+          total: i.total.replace('.', ','),
+          index: i.index.replace('.', ','),
+          band: i.bandLabel,
+        })),
     })),
   };
 }

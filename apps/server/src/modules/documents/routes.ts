@@ -14,7 +14,7 @@ import { actorOf, sendFile, uploadedFile } from '../../http.ts';
 import { todayVn } from '../../lib/dates.ts';
 import { renderDocx } from '../../lib/docx.ts';
 import { docxToPdf } from '../../lib/pdf.ts';
-import { checkUpload } from '../checks/service.ts';
+import { checkUpload, parseMax } from '../checks/service.ts';
 import { checkReportDocument, checkReportXlsx } from './checkReport.ts';
 import { rankingDocument, rankingXlsx, selfAssessmentReport, selfAssessmentXlsx } from './cycleReports.ts';
 import { DEFAULT_ISSUING_BODY, frameworkDecision, type DocumentMetaInput } from './frameworkDecision.ts';
@@ -136,14 +136,16 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
         querystring: MetaQuery.extend({
           format: z.enum(['docx', 'pdf', 'xlsx']).default('docx'),
           transpose: z.enum(['true', 'false', '1', '0']).optional(),
+          max: z.string().max(20).optional(),
         }),
         produces: [CONTENT_TYPES.docx, CONTENT_TYPES.pdf, CONTENT_TYPES.xlsx],
       },
     },
     async (req, reply) => {
+      const max = parseMax(req.query.max);
       const file = await uploadedFile(req);
       const transpose = req.query.transpose === 'true' || req.query.transpose === '1';
-      const result = await checkUpload(file.bytes, file.name, transpose);
+      const result = await checkUpload(file.bytes, file.name, { transpose, max });
       const format = req.query.format;
       const name = `Báo cáo kiểm tra ${file.name.replace(/\.[^.]*$/u, '') || 'bảng'}`;
       const body =

@@ -220,8 +220,10 @@ export class FrameworkService {
     return summary(await this.insertDraft(actor, parsed.framework, ownerUnitId, 'Nhập bộ tiêu chí'));
   }
 
-  /** Save an edited draft. Saved even with validation errors (so no work is lost); publication
-   * refuses them. The code cannot change; an edit from an older revision is refused. */
+  /** Save an edited draft exactly as typed, or not at all: a value that is not what it claims to be
+   * (a maximum "ba") or any other error is refused with every problem listed by criterion code, and
+   * nothing is stored (warnings do not block). The code cannot change; an edit from an older
+   * revision is refused; a published version stays frozen. */
   async update(actor: Actor, id: string, definition: unknown, baseRevision: number, reason?: string) {
     const j = await this.mustGet(id, actor);
     this.requireWrite(actor, j.f.ownerUnitId, j.ownerPath);
@@ -243,6 +245,8 @@ export class FrameworkService {
           },
         ],
       });
+    const refused = validateFramework(fw).filter((i) => i.severity === 'error');
+    if (refused.length) throw new AppError('FRAMEWORK_INVALID', undefined, { issues: refused });
     const before = parseFrameworkJson(j.f.definition).framework;
     const diff = before ? diffFrameworks(before, fw) : null;
     const revision = await this.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { rawRows, type DbOrTx } from '../../db/open.ts';
-import { cycles, frameworks, resultInputs, unitResults, units } from '../../db/schema.ts';
+import { cycles, frameworks, rankGroups, resultInputs, unitResults, units } from '../../db/schema.ts';
 import { pathColumnInScope } from '../../db/scope.ts';
 import type { Scope } from '../auth/scope.ts';
 
@@ -143,8 +143,10 @@ export interface RankSet {
 }
 
 /** Ranks of one set from the stored index, each group on its own: equal index, equal rank; the next
- * rank skips (SQL rank() is exactly that rule). One statement, only changed rows written. */
+ * rank skips (SQL rank() is exactly that rule, the domain's `rankByGroup`). First each result's group
+ * is the one its unit's kind is declared in (`assignGroups`). Only changed rows written. */
 export async function updateRanks(db: DbOrTx, set: RankSet) {
+  await assignGroups(db, set);
   await db.execute(sql`
     update unit_results r set rank = x.rk
     from (
@@ -338,4 +340,83 @@ export async function setModes(db: DbOrTx, frameworkId: string, year: number) {
 export async function lockRankSets(db: DbOrTx, sets: readonly RankSet[]) {
   const keys = [...new Set(sets.map((x) => `ranks:${x.ownerUnitId}:${x.frameworkCode}:${x.year}`))].sort();
   for (const k of keys) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${k}))`);
+}
+
+/** The groups declared for a set, with their revision (undefined: none declared). */
+export async function getRankGroups(db: DbOrTx, set: RankSet) {
+  const rows = await db
+    .select()
+    .from(rankGroups)
+    .where(
+      and(
+        eq(rankGroups.ownerUnitId, set.ownerUnitId),
+        eq(rankGroups.frameworkCode, set.frameworkCode),
+        eq(rankGroups.year, set.year),
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
+/** Store a set's groups if they are still at `baseRevision` (0: none stored yet); the new revision,
+ * or null when someone saved in between. */
+export async function saveRankGroups(
+  db: DbOrTx,
+  set: RankSet,
+  groups: unknown,
+  baseRevision: number,
+  by: string | null,
+): Promise<number | null> {
+  if (baseRevision === 0) {
+    const r = await db
+      .insert(rankGroups)
+      .values({ ...set, groups, updatedBy: by })
+      .onConflictDoNothing()
+      .returning({ revision: rankGroups.revision });
+    return r[0]?.revision ?? null;
+  }
+  const r = await db
+    .update(rankGroups)
+    .set({ groups, revision: sql`${rankGroups.revision} + 1`, updatedAt: new Date(), updatedBy: by })
+    .where(
+      and(
+        eq(rankGroups.ownerUnitId, set.ownerUnitId),
+        eq(rankGroups.frameworkCode, set.frameworkCode),
+        eq(rankGroups.year, set.year),
+        eq(rankGroups.revision, baseRevision),
+      ),
+    )
+    .returning({ revision: rankGroups.revision });
+  return r[0]?.revision ?? null;
+}
+
+/** Each result of a set in the group declaring its unit's kind ('' when none does). */
+export async function assignGroups(db: DbOrTx, set: RankSet) {
+  await db.execute(sql`
+    update unit_results r set rank_group = x.g
+    from (
+      select ur.id, coalesce((
+        select e->>'key' from rank_groups rg, jsonb_array_elements(rg.groups) e
+        where rg.owner_unit_id = ur.owner_unit_id and rg.framework_code = f.code and rg.year = ur.year
+          and (e->'kinds') @> jsonb_build_array(u.kind)
+        limit 1), '') as g
+      from unit_results ur
+      join frameworks f on f.id = ur.framework_id
+      join units u on u.id = ur.unit_id
+      where ur.owner_unit_id = ${set.ownerUnitId} and f.code = ${set.frameworkCode} and ur.year = ${set.year}
+    ) x
+    where r.id = x.id and r.rank_group is distinct from x.g`);
+}
+
+/** The units whose results a set holds, with their kinds and groups (for the groups' editor). */
+export async function kindsOfSet(db: DbOrTx, set: RankSet) {
+  return rawRows<{ kind: string; rank_group: string; n: number | string }>(
+    db,
+    sql`select u.kind, ur.rank_group, count(*)::int as n
+        from unit_results ur
+        join frameworks f on f.id = ur.framework_id
+        join units u on u.id = ur.unit_id
+        where ur.owner_unit_id = ${set.ownerUnitId} and f.code = ${set.frameworkCode} and ur.year = ${set.year}
+        group by u.kind, ur.rank_group`,
+  );
 }

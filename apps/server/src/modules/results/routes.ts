@@ -10,6 +10,9 @@ import {
   ResultListQuery,
   ResultEntry,
   ResultEntryQuery,
+  RankGroupsBody,
+  RankGroupsView,
+  RankSetQuery,
 } from '@chiso/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -48,6 +51,38 @@ export async function resultRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req) => s.results.entryOf(actorOf(req), req.query.frameworkId, req.query.year, req.query.unitId),
+  );
+  api.get(
+    '/api/results/groups',
+    {
+      // the owner's coordinators (cycle.manage for a cycle's set, result.write otherwise: checked on
+      // the owner's subtree by the service)
+      config: { access: 'result.write' },
+      schema: {
+        tags,
+        summary: 'Các nhóm xếp hạng của một bảng xếp hạng (đơn vị xếp hạng, mã bộ tiêu chí, năm)',
+        querystring: RankSetQuery,
+        response: { 200: RankGroupsView, ...commonErrors },
+      },
+    },
+    async (req) => s.rankGroups.view(actorOf(req), req.query),
+  );
+  api.put(
+    '/api/results/groups',
+    {
+      config: { access: 'result.write' },
+      schema: {
+        tags,
+        summary:
+          'Khai báo các nhóm xếp hạng theo loại đơn vị (mỗi nhóm xếp hạng riêng); xếp lại bảng, ghi nhật ký',
+        body: RankGroupsBody,
+        response: { 200: RankGroupsView, ...commonErrors },
+      },
+    },
+    async (req) => {
+      const { ownerUnitId, frameworkCode, year, ...body } = req.body;
+      return s.rankGroups.save(actorOf(req), { ownerUnitId, frameworkCode, year }, body);
+    },
   );
   api.get(
     '/api/results/:id',

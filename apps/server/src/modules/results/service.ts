@@ -37,6 +37,7 @@ import {
   requireNoCycle,
   requireOneVersion,
 } from './rules.ts';
+import { groupHeads } from './groups.ts';
 import { fastFiguresOf, writeResults, type Mode } from './writer.ts';
 
 export type { Mode };
@@ -54,8 +55,9 @@ interface NodeView {
   children: NodeView[];
 }
 
-/** The results of a cycle, ranked (for the cycle's ranking). */
+/** The results of a cycle, ranked (for the cycle's ranking), and a set's groups as lists show them. */
 export { resultsOfCycle } from './repository.ts';
+export { groupHeads } from './groups.ts';
 
 export class ResultService {
   constructor(private db: Db) {}
@@ -214,9 +216,9 @@ export class ResultService {
       .map(([id, c]) => ({ ownerUnitId: id, ownerName: c.name, count: c.n }))
       .sort((x, y) => y.count - x.count || vnCollator.compare(x.ownerName, y.ownerName));
     const chosen = (ownerUnitId && sets.find((x) => x.ownerUnitId === ownerUnitId)) || sets[0];
-    const sizes = chosen
-      ? await repo.groupSizes(this.db, { ownerUnitId: chosen.ownerUnitId, frameworkCode: row.f.code, year })
-      : new Map<string, number>();
+    const { heads, sizes } = chosen
+      ? await groupHeads(this.db, { ownerUnitId: chosen.ownerUnitId, frameworkCode: row.f.code, year })
+      : { heads: [], sizes: new Map<string, number>() };
     const items = chosen
       ? visible
           .filter((j) => j.r.ownerUnitId === chosen.ownerUnitId)
@@ -238,6 +240,7 @@ export class ResultService {
       items,
       meanIndex: meanExact === null ? null : toDbNumeric(meanExact),
       rankedOf: [...sizes.values()].reduce((a, b) => a + b, 0),
+      groups: heads,
     };
   }
 

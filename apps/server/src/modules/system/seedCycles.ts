@@ -9,7 +9,7 @@
  * officer scores; the unit head submits; the appraiser (for Hà Quảng, which has no appraiser
  * account, the district's coordinator) appraises. The frameworks are the example ones shipped in
  * content/ (marked isExample). */
-import { formatPoints, leavesOf, parseFrameworkJson, type Criterion } from '@chiso/domain';
+import { formatPoints, leavesOf, parseFrameworkJson, type Criterion, type UnitKind } from '@chiso/domain';
 import type { Db } from '../../db/open.ts';
 import { addDays, todayVn } from '../../lib/dates.ts';
 import type { FileStore } from '../../lib/fileStore.ts';
@@ -18,6 +18,7 @@ import { activeGrantsOf, findUserByUsername } from '../auth/service.ts';
 import { scoreInBulk } from '../cycles/selfAssessment.ts';
 import { cycleServices } from '../cycles/services.ts';
 import { listFrameworks } from '../frameworks/service.ts';
+import { RankGroupService } from '../results/groups.ts';
 import { findOpenByCode } from '../units/service.ts';
 
 const STAGES = ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'] as const;
@@ -66,6 +67,8 @@ interface Plan {
   kinds: string[];
   label: string;
   decision: string;
+  /** The groups the ranking is published in (each ranked on its own), declared before finalising. */
+  groups?: { name: string; kinds: UnitKind[] }[];
 }
 
 const PLANS: Plan[] = [
@@ -102,6 +105,11 @@ const PLANS: Plan[] = [
     kinds: ['office', 'commune_committee'],
     label: 'các phòng chuyên môn và UBND cấp xã — huyện Hà Quảng',
     decision: '12/QĐ-UBND',
+    // as the district publishes its ranking: the offices, then the communes and townships
+    groups: [
+      { name: 'Các cơ quan chuyên môn thuộc UBND huyện', kinds: ['office'] },
+      { name: 'UBND các xã, thị trấn', kinds: ['commune_committee'] },
+    ],
   },
 ];
 
@@ -155,6 +163,12 @@ export async function seedDemoCycles(db: Db, _files: FileStore): Promise<number>
       unitKinds: plan.kinds,
       stages: STAGES.map((stage) => ({ stage, startsOn: s2023[stage][0], dueOn: s2023[stage][1] })),
     });
+    if (plan.groups)
+      await new RankGroupService(db).save(
+        coordinator,
+        { ownerUnitId: owner.id, frameworkCode: plan.framework, year: 2023 },
+        { groups: plan.groups, baseRevision: 0, reason: 'Xếp hạng theo nhóm như huyện công bố' },
+      );
     await t.cycles.setStage(coordinator, c23.id, 'self_assessment', 'open');
     await fillItems(
       db,
@@ -227,6 +241,12 @@ export async function seedDemoCycles(db: Db, _files: FileStore): Promise<number>
       unitKinds: plan.kinds,
       stages: STAGES.map((stage) => ({ stage, startsOn: s2024[stage][0], dueOn: s2024[stage][1] })),
     });
+    if (plan.groups && !plan.owner2024)
+      await new RankGroupService(db).save(
+        coordinator24,
+        { ownerUnitId: (owner24 ?? owner).id, frameworkCode: plan.framework, year: 2024 },
+        { groups: plan.groups, baseRevision: 0, reason: 'Xếp hạng theo nhóm như huyện công bố' },
+      );
     await now.cycles.setStage(coordinator24, c24.id, 'self_assessment', 'open');
     await fillItems(
       db,

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { searchKey } from '@chiso/domain';
+import { searchKey, type UnitDocumentProfile } from '@chiso/domain';
 import { type DbOrTx } from '../../db/open.ts';
 import { reorgEvents, unitHistory, unitLineage, units } from '../../db/schema.ts';
 import { addDays } from '../../lib/dates.ts';
@@ -69,6 +69,19 @@ export interface NewUnit {
   parent: UnitRow | null;
   validFrom: string;
   sortOrder?: number;
+  /** What the unit's documents print; absent: nothing recorded yet. */
+  profile?: Partial<UnitDocumentProfile>;
+}
+
+/** The columns of a unit's document profile (units and unit_history alike). */
+function profileColumns(p: Partial<UnitDocumentProfile> | undefined) {
+  return {
+    abbreviation: p?.abbreviation ?? null,
+    placeName: p?.placeName ?? null,
+    head: p?.head ?? null,
+    deputies: p?.deputies ?? [],
+    issuerLines: p?.issuerLines ?? null,
+  };
 }
 
 export async function insertUnit(db: DbOrTx, u: NewUnit, actorId: string | null): Promise<UnitRow> {
@@ -89,6 +102,7 @@ export async function insertUnit(db: DbOrTx, u: NewUnit, actorId: string | null)
       sortOrder,
       validFrom: u.validFrom,
       searchKey: unitSearchKey(u.code, u.name, u.shortName),
+      ...profileColumns(u.profile),
     })
     .returning();
   await db.insert(unitHistory).values({
@@ -101,8 +115,43 @@ export async function insertUnit(db: DbOrTx, u: NewUnit, actorId: string | null)
     kind: u.kind,
     parentId: u.parent?.id ?? null,
     recordedBy: actorId,
+    ...profileColumns(u.profile),
   });
   return row!;
+}
+
+/** The document profile a unit (or one period of its history) records. */
+export function profileOf(u: {
+  abbreviation: string | null;
+  placeName: string | null;
+  head: UnitDocumentProfile['head'];
+  deputies: UnitDocumentProfile['deputies'];
+  issuerLines: UnitDocumentProfile['issuerLines'];
+}): UnitDocumentProfile {
+  return {
+    abbreviation: u.abbreviation,
+    placeName: u.placeName,
+    head: u.head,
+    deputies: u.deputies ?? [],
+    issuerLines: u.issuerLines,
+  };
+}
+
+/** The period of a unit's history in force on `day` (yyyy-mm-dd), or undefined. */
+export async function historyAt(db: DbOrTx, unitId: string, day: string) {
+  const rows = await db
+    .select()
+    .from(unitHistory)
+    .where(
+      and(
+        eq(unitHistory.unitId, unitId),
+        sql`${unitHistory.validFrom} <= ${day}`,
+        sql`(${unitHistory.validTo} is null or ${unitHistory.validTo} >= ${day})`,
+      ),
+    )
+    .orderBy(desc(unitHistory.validFrom))
+    .limit(1);
+  return rows[0];
 }
 
 export function unitSearchKey(code: string, name: string, shortName: string | null): string {
@@ -115,6 +164,8 @@ export interface AttrChange {
   shortName?: string | null;
   kind?: string;
   parent?: UnitRow;
+  /** Fields of the document profile to change (absent ones keep their value). */
+  profile?: Partial<UnitDocumentProfile>;
   /** Close the unit: its last day is the day before the effective date. */
   close?: boolean;
 }
@@ -139,6 +190,10 @@ export async function changeUnit(
     shortName: change.shortName === undefined ? unit.shortName : change.shortName,
     kind: change.kind ?? unit.kind,
     parentId: change.parent ? change.parent.id : unit.parentId,
+    ...profileColumns({
+      ...profileOf(unit),
+      ...Object.fromEntries(Object.entries(change.profile ?? {}).filter(([, v]) => v !== undefined)),
+    }),
   };
   if (current) {
     if (current.validFrom >= effective) {

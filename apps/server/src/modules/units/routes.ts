@@ -49,8 +49,34 @@ export async function unitRoutes(app: FastifyInstance, s: Services) {
     { config: { access: 'unit.import' }, schema: { tags, summary: 'Tệp mẫu CSV để nhập cây đơn vị' } },
     async (_req, reply) => {
       const lines = [
-        'Mã đơn vị,Tên đơn vị,Tên viết tắt,Loại đơn vị,Mã đơn vị cấp trên,Hiệu lực từ ngày',
-        `VD-01,Đơn vị ví dụ (thay bằng đơn vị thật),VD,${UNIT_KIND_LABELS.team.vi},MÃ-CẤP-TRÊN,01/01/2025`,
+        [
+          'Mã đơn vị',
+          'Tên đơn vị',
+          'Tên viết tắt',
+          'Loại đơn vị',
+          'Mã đơn vị cấp trên',
+          'Hiệu lực từ ngày',
+          'Chữ viết tắt',
+          'Địa danh',
+          'Chức danh người đứng đầu',
+          'Cấp hàm người đứng đầu',
+          'Họ tên người đứng đầu',
+          'Cấp phó',
+        ].join(','),
+        [
+          'VD-01',
+          'Đội ví dụ (thay bằng đơn vị thật)',
+          'Đội VD',
+          UNIT_KIND_LABELS.team.vi,
+          'MÃ-CẤP-TRÊN',
+          '01/01/2025',
+          'VD',
+          'Cù Lao Dung',
+          'ĐỘI TRƯỞNG',
+          'Thiếu tá',
+          'Nguyễn Văn A',
+          '"PHÓ ĐỘI TRƯỞNG | Đại úy | Trần Văn B; PHÓ ĐỘI TRƯỞNG | | Lê Thị C"',
+        ].join(','),
       ];
       return sendFile(reply, {
         name: 'mau-nhap-don-vi',

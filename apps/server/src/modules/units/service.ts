@@ -1,11 +1,16 @@
 import {
+  EMPTY_DOCUMENT_PROFILE,
   compareVi,
   formatDateVi,
   isUnitKind,
   planUnitImport,
   readUnitImport,
   searchKey,
+  profileProblems,
   unitCodeTakenMessage,
+  type IssuerLines,
+  type Official,
+  type UnitDocumentProfile,
   type UnitKind,
 } from '@chiso/domain';
 import type { Db, DbOrTx } from '../../db/open.ts';
@@ -15,10 +20,18 @@ import { audit } from '../audit/service.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import * as repo from './repository.ts';
-import type { UnitRow } from './repository.ts';
+import { profileOf, type UnitRow } from './repository.ts';
 
 /** What other modules may read of the unit tree (they do not reach into this module's repository). */
-export { findOpenByCode, getUnit, getUnitsByIds, lineageOf, listUnits } from './repository.ts';
+export {
+  findOpenByCode,
+  getUnit,
+  getUnitsByIds,
+  historyAt,
+  lineageOf,
+  listUnits,
+  profileOf,
+} from './repository.ts';
 export type { UnitRow } from './repository.ts';
 
 export interface UnitDto {
@@ -32,6 +45,11 @@ export interface UnitDto {
   validTo: string | null;
   closed: boolean;
   sortOrder: number;
+  abbreviation: string | null;
+  placeName: string | null;
+  head: Official | null;
+  deputies: Official[];
+  issuerLines: IssuerLines | null;
 }
 
 export function toDto(u: UnitRow): UnitDto {
@@ -46,7 +64,51 @@ export function toDto(u: UnitRow): UnitDto {
     validTo: u.validTo,
     closed: u.validTo !== null,
     sortOrder: u.sortOrder,
+    ...profileOf(u),
   };
+}
+
+/** A profile as a request sends it: empty texts mean "none", absent fields stay absent. */
+export type ProfileInput = {
+  abbreviation?: string | null | undefined;
+  placeName?: string | null | undefined;
+  head?: Official | null | undefined;
+  deputies?: Official[] | undefined;
+  issuerLines?: IssuerLines | null | undefined;
+};
+
+function cleanOfficial(o: Official): Official {
+  return {
+    title: o.title.trim(),
+    ...(o.rank?.trim() ? { rank: o.rank.trim() } : {}),
+    name: o.name.trim(),
+    ...(o.acting ? { acting: true } : {}),
+  };
+}
+
+/** The profile to store: texts trimmed, empty ones null, lines without blanks; then checked as a
+ * whole against what the unit already records (deputies need a head). */
+export function cleanProfile(
+  input: ProfileInput | undefined,
+  current: UnitDocumentProfile = EMPTY_DOCUMENT_PROFILE,
+): Partial<UnitDocumentProfile> {
+  if (!input) return {};
+  const out: Partial<UnitDocumentProfile> = {};
+  const txt = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
+  if (input.abbreviation !== undefined) out.abbreviation = txt(input.abbreviation);
+  if (input.placeName !== undefined) out.placeName = txt(input.placeName);
+  if (input.head !== undefined) out.head = input.head ? cleanOfficial(input.head) : null;
+  if (input.deputies !== undefined) out.deputies = input.deputies.map(cleanOfficial);
+  if (input.issuerLines !== undefined) {
+    const l = input.issuerLines;
+    const lines = (x: string[]) => x.map((s) => s.trim()).filter((s) => s.length > 0);
+    out.issuerLines =
+      l && lines(l.own).length > 0 ? { governing: lines(l.governing), own: lines(l.own) } : null;
+  }
+  const problems = profileProblems({ ...current, ...out });
+  if (problems.length > 0)
+    throw new AppError('VALIDATION', problems.map((p) => p.message).join(' '), { problems });
+  return out;
 }
 
 /** What the audit trail keeps of a unit. */
@@ -58,6 +120,7 @@ export const snap = (u: UnitRow) => ({
   parentId: u.parentId,
   validFrom: u.validFrom,
   validTo: u.validTo,
+  ...profileOf(u),
 });
 
 export function sortUnits<T extends { sortOrder: number; name: string }>(list: T[]): T[] {
@@ -71,6 +134,7 @@ export interface CreateInput {
   kind: UnitKind;
   parentId: string | null;
   validFrom?: string | undefined;
+  profile?: ProfileInput | undefined;
 }
 
 function codeTakenMessage(actor: Actor, code: string, other: UnitRow): string {
@@ -140,6 +204,7 @@ export class UnitService {
         kind: isUnitKind(h.kind) ? h.kind : ('other' as const),
         parentId: h.parentId,
         parentName: h.parentId ? (names.get(h.parentId) ?? null) : null,
+        ...profileOf(h),
       })),
       lineage: lineage.map((l) => ({
         eventId: l.eventId,
@@ -193,6 +258,7 @@ export class UnitService {
         kind: input.kind,
         parent,
         validFrom,
+        profile: cleanProfile(input.profile),
       },
       actor.id,
     );
@@ -221,6 +287,7 @@ export class UnitService {
       name?: string | undefined;
       shortName?: string | null | undefined;
       kind?: UnitKind | undefined;
+      profile?: ProfileInput | undefined;
       effectiveDate?: string | undefined;
       reason?: string | undefined;
     },
@@ -240,7 +307,13 @@ export class UnitService {
         const row = await repo.changeUnit(
           tx,
           unit,
-          { code: input.code, name: input.name, shortName: input.shortName, kind: input.kind },
+          {
+            code: input.code,
+            name: input.name,
+            shortName: input.shortName,
+            kind: input.kind,
+            profile: cleanProfile(input.profile, profileOf(unit)),
+          },
           eff,
           actor.id,
         );
@@ -279,6 +352,7 @@ export class UnitService {
             kind: p.kind,
             parentId,
             validFrom: p.validFrom,
+            profile: p.profile,
           },
           'unit.import',
           'Nhập từ tệp',

@@ -83,7 +83,12 @@ export function Matrix({ id }: { id: string }) {
             fixed: 'left',
           },
           ...fields.map((f, k) => ({
-            title: <span title={f.title}>{f.code}</span>,
+            title: (
+              <span title={f.title} data-testid={`matrix-field-${f.code}`}>
+                {f.code}. {f.title}
+              </span>
+            ),
+            width: 160,
             render: (_: unknown, r: MatrixRow) => {
               const c = r.cells[k]!;
               return (
