@@ -64,6 +64,7 @@ export default function Notices() {
         </Space>
         <List
           data-testid="notices-list"
+          itemLayout="vertical"
           loading={q.isLoading}
           locale={{ emptyText: t.ntNone }}
           dataSource={data?.items ?? []}
