@@ -13,7 +13,7 @@ let browser: Browser;
 let officer: Page;
 
 const STAGE_2024 =
-  'Mở giai đoạn "Tự đánh giá" — Chỉ số CCHC năm 2024 — các Đội và Công an cấp xã huyện Cù Lao Dung — Công an tỉnh Sóc Trăng';
+  'Mở giai đoạn “Tự đánh giá” — Chỉ số CCHC năm 2024 — các Đội và Công an cấp xã huyện Cù Lao Dung — Công an tỉnh Sóc Trăng';
 
 /** dd/mm/yyyy of today + n days in Asia/Ho_Chi_Minh (the demo's 2024 self-assessment ends at +14). */
 function dayVi(n: number): string {

@@ -18,7 +18,7 @@ let officer: Client;
 let head: Client;
 let hqOfficer: Client;
 const STAGE_2024 =
-  'Mở giai đoạn "Tự đánh giá" — Chỉ số CCHC năm 2024 — các Đội và Công an cấp xã huyện Cù Lao Dung — Công an tỉnh Sóc Trăng';
+  'Mở giai đoạn “Tự đánh giá” — Chỉ số CCHC năm 2024 — các Đội và Công an cấp xã huyện Cù Lao Dung — Công an tỉnh Sóc Trăng';
 
 const bell = async (c: Client, q = '') => (await c.get(`/api/notices${q}`)).json() as Notices;
 

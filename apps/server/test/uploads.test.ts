@@ -102,7 +102,10 @@ describe('finding 1: a sparse spreadsheet', () => {
 
     const r = await officer.upload('/api/check-table', 'thua.xlsx', buf);
     expect(r.statusCode, r.body).toBe(200);
-    expect((r.json() as { rows: { label: string }[] }).rows.map((x) => x.label)).toEqual(['Sở Nội vụ']);
+    // a label and nothing else: read, and nothing could be checked (said, not "no findings")
+    const checked = r.json() as { findings: unknown[]; checks: Record<string, number> };
+    expect(checked.findings).toEqual([]);
+    expect(Object.values(checked.checks).every((n) => n === 0)).toBe(true);
     // the unit import reads it too, and reports the row by its number in the sheet
     const imp = await coordinator.upload('/api/units/import', 'thua.xlsx', buf);
     expect(imp.statusCode).toBe(422);
