@@ -74,7 +74,7 @@ describe('embedded database', () => {
     await expect(
       restore({ ...loadConfig({ DATA_DIR: target }), databaseUrl: undefined }, file),
     ).rejects.toThrow(/thư mục trống/);
-  });
+  }, 120_000); // seeds the whole demo twice: slow on a loaded machine
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL', () => {
