@@ -23,10 +23,12 @@ import {
   checkReportSource,
   decisionSource,
   issuerOf,
+  publishingSource,
   rankingSource,
   selfReportSource,
   type IssuerSource,
 } from './sources.ts';
+import { publishingDecision } from './publishingDecision.ts';
 import { resultTemplateXlsx } from './resultTemplate.ts';
 
 const CONTENT_TYPES = {
@@ -214,6 +216,27 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
           ? await rankingXlsx(data)
           : await docxOrPdf(rankingDocument(data, issuerOf(source, req.query.signer)), format);
       return download(reply, `Xếp hạng ${data.year}`, format, body);
+    },
+  );
+  api.get(
+    '/api/cycles/:id/ranking/decision',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags: ['Văn bản'],
+        summary:
+          'Quyết định phê duyệt và công bố Chỉ số CCHC của kỳ (Word hoặc PDF), phụ lục xếp hạng theo nhóm, so với năm trước',
+        params: IdParams,
+        querystring: MetaQuery.extend({ format: z.enum(['docx', 'pdf']).default('docx') }),
+        produces: [CONTENT_TYPES.docx, CONTENT_TYPES.pdf],
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const { data, source, number, symbol } = await publishingSource(s, actorOf(req), req.params.id);
+      const meta = metaFrom({ ...q, number: q.number || number, symbol: q.symbol || symbol }, source);
+      const doc = publishingDecision(data, meta);
+      return download(reply, documentName(doc), q.format, await docxOrPdf(doc, q.format));
     },
   );
   api.get(
