@@ -126,3 +126,24 @@ describe('the result card', () => {
     expect(card.movement).toEqual(item.movement);
   });
 });
+
+describe('the publishing decision of a ranking set of entered results', () => {
+  it('is made for the owner’s 2022 set, which has no year before it', async () => {
+    const u = ranking.items[0]!;
+    const card = (await hq.get(`/api/results/${u.resultId}`)).json() as {
+      result: { ownerUnitId: string };
+      framework: { id: string };
+    };
+    const url = `/api/results/decision?frameworkId=${card.framework.id}&year=2022&ownerUnitId=${card.result.ownerUnitId}`;
+    const res = await hq.get(`${url}&format=docx&date=2023-01-20&number=9`);
+    expect(res.statusCode, res.body).toBe(200);
+    const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/gu, '');
+    expect(text).toContain('Phê duyệt và công bố Chỉ số cải cách hành chính năm 2022');
+    expect(text).toContain('Số: 9/QĐ-UBND');
+    expect(text).toContain('chưa có kết quả năm trước');
+    for (const i of ranking.items) expect(text).toContain(i.unitName);
+    // another tree does not find the set
+    expect((await cld.get(`${url}&format=docx`)).statusCode).toBe(404);
+  });
+});

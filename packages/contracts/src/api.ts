@@ -425,6 +425,20 @@ export const ResultField = z.object({
   points: z.string(),
   max: z.string(),
 });
+/** A unit's place against last year (`rankMovement` of the domain). */
+export const RankMovementView = z.object({
+  kind: z.enum(['up', 'down', 'same', 'other', 'none']),
+  text: z.string(),
+  /** Places moved (up, down, same), else null. */
+  places: z.number().int().nullable(),
+  previousRank: z.number().int().nullable(),
+  previousOf: z.number().int().nullable(),
+  previousTotal: z.string().nullable(),
+  /** The ranking the previous place is in, and whether it is this one's set of last year. */
+  previousRanking: z.string().nullable(),
+  sameSet: z.boolean(),
+});
+
 export const ResultRow = z.object({
   id: Id,
   unitId: Id,
@@ -449,6 +463,8 @@ export const ResultRow = z.object({
   missing: z.number().int(),
   revision: z.number().int(),
   updatedAt: z.string(),
+  /** In a ranking's list: the unit's place against last year. */
+  movement: RankMovementView.optional(),
 });
 export const ResultsQuery = z.object({ frameworkId: Id, year: z.coerce.number().int().min(2000).max(2100) });
 export const ResultListQuery = ResultsQuery.extend({ ownerUnitId: Id.optional() });
@@ -500,20 +516,6 @@ export const ResultNode = z.object({
   explanation: z.string(),
   children: z.array(z.lazy((): z.ZodType => ResultNode)),
 });
-/** A unit's place against last year (`rankMovement` of the domain). */
-export const RankMovementView = z.object({
-  kind: z.enum(['up', 'down', 'same', 'other', 'none']),
-  text: z.string(),
-  /** Places moved (up, down, same), else null. */
-  places: z.number().int().nullable(),
-  previousRank: z.number().int().nullable(),
-  previousOf: z.number().int().nullable(),
-  previousTotal: z.string().nullable(),
-  /** The ranking the previous place is in, and whether it is this one's set of last year. */
-  previousRanking: z.string().nullable(),
-  sameSet: z.boolean(),
-});
-
 export const ResultCard = z.object({
   result: ResultRow,
   framework: FrameworkSummary,

@@ -6,7 +6,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http.ts';
 import type { Services } from '../../services.ts';
-import { decisionSource, issuerView, publishingSource, rankingSource, selfReportSource } from './sources.ts';
+import { ResultSetDecisionQuery } from './resultSetQuery.ts';
+import {
+  decisionSource,
+  issuerView,
+  publishingSource,
+  rankingSource,
+  resultSetSource,
+  selfReportSource,
+} from './sources.ts';
 
 const response = { 200: DocumentIssuerView, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -40,6 +48,19 @@ export async function issuerRoutes(app: FastifyInstance, s: Services) {
       const { source, symbol } = await publishingSource(s, actorOf(req), req.params.id);
       return { ...issuerView(source), ...(symbol ? { symbol } : {}) };
     },
+  );
+  api.get(
+    '/api/results/decision/issuer',
+    {
+      config: { access: 'result.read' },
+      schema: {
+        tags: ['Văn bản'],
+        summary: 'Đơn vị ban hành, người ký của quyết định công bố một bảng xếp hạng kết quả đã nhập',
+        querystring: ResultSetDecisionQuery.omit({ format: true }),
+        response,
+      },
+    },
+    async (req) => issuerView((await resultSetSource(s, actorOf(req), req.query)).source),
   );
   api.get(
     '/api/assessments/:id/report/issuer',

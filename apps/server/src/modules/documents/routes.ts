@@ -5,6 +5,7 @@
  * the same rules decide who may download it as who may see it. */
 import { type DocumentDate, type OfficialDocument } from '@chiso/domain';
 import { Id, IdParams, ResultMode, ResultsQuery } from '@chiso/contracts';
+import { ResultSetDecisionQuery } from './resultSetQuery.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,6 +26,7 @@ import {
   issuerOf,
   publishingSource,
   rankingSource,
+  resultSetSource,
   selfReportSource,
   type IssuerSource,
 } from './sources.ts';
@@ -236,6 +238,25 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
       const { data, source, number, symbol } = await publishingSource(s, actorOf(req), req.params.id);
       const meta = metaFrom({ ...q, number: q.number || number, symbol: q.symbol || symbol }, source);
       const doc = publishingDecision(data, meta);
+      return download(reply, documentName(doc), q.format, await docxOrPdf(doc, q.format));
+    },
+  );
+  api.get(
+    '/api/results/decision',
+    {
+      config: { access: 'result.read' },
+      schema: {
+        tags: ['Văn bản'],
+        summary:
+          'Quyết định phê duyệt và công bố Chỉ số CCHC của một bảng xếp hạng kết quả đã nhập cho một năm (Word hoặc PDF)',
+        querystring: MetaQuery.merge(ResultSetDecisionQuery),
+        produces: [CONTENT_TYPES.docx, CONTENT_TYPES.pdf],
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const { data, source } = await resultSetSource(s, actorOf(req), q);
+      const doc = publishingDecision(data, metaFrom(q, source));
       return download(reply, documentName(doc), q.format, await docxOrPdf(doc, q.format));
     },
   );

@@ -79,6 +79,45 @@ export async function publishingSource(s: Services, actor: Actor, cycleId: strin
   return { data, source, number: numbered?.[1], symbol: numbered?.[2] };
 }
 
+/** The publishing decision of a ranking set of results entered for a year (framework, year, owner):
+ * the results the reader may see of that owner's set, grouped as the set is; dated on the day asked
+ * (else today) and left without a number. Another tree's set is not found. */
+export async function resultSetSource(
+  s: Services,
+  actor: Actor,
+  q: { frameworkId: string; year: number; ownerUnitId: string; date?: string | undefined },
+) {
+  const list = await s.results.list(actor, q.frameworkId, q.year, q.ownerUnitId);
+  const set = list.sets.find((x) => x.ownerUnitId === q.ownerUnitId);
+  if (!set || list.ownerUnitId !== q.ownerUnitId) throw new AppError('NOT_FOUND');
+  const first = list.items[0]?.fields ?? [];
+  const data: PublishingData = {
+    year: q.year,
+    rankingName: `Bảng xếp hạng ${list.framework.name} năm ${q.year} của ${set.ownerName}`,
+    ownerName: set.ownerName,
+    frameworkName: list.framework.name,
+    fields: first.map((f) => ({ code: f.code, title: f.title })),
+    groups: list.groups.map((g) => ({
+      name: g.name,
+      rows: list.items
+        .filter((i) => i.rankGroup === g.key)
+        .map((i) => ({
+          unitName: i.unitName,
+          fields: i.fields,
+          total: i.total,
+          index: i.index,
+          band: i.bandLabel,
+          rank: i.rank,
+          rankedOf: i.rankedOf,
+          previous: i.movement ? placeOfView(i.movement) : null,
+        })),
+    })),
+  };
+  const day = q.date ?? todayVn();
+  const source: IssuerSource = { chain: await chainOf(s, q.ownerUnitId, day), day, type: 'QĐ' };
+  return { data, source };
+}
+
 export async function selfReportSource(s: Services, actor: Actor, assessmentId: string) {
   const view = await s.cycleViews.assessment(actor, assessmentId);
   const data: SelfReportData = selfReportData(

@@ -212,7 +212,7 @@ export class ResultService {
   async list(actor: Actor, frameworkId: string, year: number, ownerUnitId?: string) {
     const scope = scopeOf(actor, 'result.read');
     if (scopeIsEmpty(scope)) throw new AppError('FORBIDDEN');
-    const { row } = await loadFramework(this.db, frameworkId, { forWrite: false });
+    const { row, fw } = await loadFramework(this.db, frameworkId, { forWrite: false });
     const visible = (await repo.listResults(this.db, frameworkId, year, scope)).filter((j) =>
       this.visible(actor, j),
     );
@@ -229,11 +229,19 @@ export class ResultService {
     const { heads, sizes } = chosen
       ? await groupHeads(this.db, { ownerUnitId: chosen.ownerUnitId, frameworkCode: row.f.code, year })
       : { heads: [], sizes: new Map<string, number>() };
-    const items = chosen
-      ? visible
-          .filter((j) => j.r.ownerUnitId === chosen.ownerUnitId)
-          .map((j) => this.rowView(j, sizes.get(j.r.rankGroup) ?? 0))
-      : [];
+    const mine = chosen ? visible.filter((j) => j.r.ownerUnitId === chosen.ownerUnitId) : [];
+    const codes = [row.f.code, ...(fw.comparesWith ? [fw.comparesWith.frameworkCode] : [])];
+    const places = chosen
+      ? await previousPlaces(
+          this.db,
+          { ownerUnitId: chosen.ownerUnitId, frameworkCodes: codes, year },
+          mine.map((j) => ({ unitId: j.r.unitId, rankGroup: j.r.rankGroup })),
+        )
+      : new Map<string, null>();
+    const items = mine.map((j) => ({
+      ...this.rowView(j, sizes.get(j.r.rankGroup) ?? 0),
+      movement: movementView(j.r.rank, places.get(j.r.unitId) ?? null),
+    }));
     const idx = items.map((i) => fromDbNumeric(i.index));
     // the mean of integers (hundredths of a percent), rounded half-up: exact
     const meanExact = idx.length
