@@ -10,8 +10,10 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleRanking } from '@chiso/contracts';
 import type { z } from 'zod';
+import { sql } from 'drizzle-orm';
 import { pdfAvailable } from '../src/lib/pdf.ts';
-import { testApp, type Client, type TestApp } from './helpers.ts';
+import { previousPlaces } from '../src/modules/results/service.ts';
+import { testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
 
 const run = promisify(execFile);
 const pdfOk = await pdfAvailable();
@@ -145,5 +147,34 @@ describe('the publishing decision of a ranking set of entered results', () => {
     for (const i of ranking.items) expect(text).toContain(i.unitName);
     // another tree does not find the set
     expect((await cld.get(`${url}&format=docx`)).statusCode).toBe(404);
+  });
+});
+
+describe('the previous place through the unit’s lineage', () => {
+  it('a unit that came from a ranked one inherits its place; in another group it is another set', async () => {
+    const db = t.database.db;
+    const from = ranking.items[0]!;
+    const to = await unitIdByCode(t, 'UBND-HQ'); // ranked in no 2022 set of its own
+    const owner = ((await hq.get(`/api/cycles/${cycle}`)).json() as { ownerUnitId: string }).ownerUnitId;
+    const event = crypto.randomUUID();
+    await db.execute(
+      sql`insert into reorg_events (id, type, effective_date, reason) values (${event}, 'merge', '2023-06-01', 'thử')`,
+    );
+    await db.execute(
+      sql`insert into unit_lineage (id, event_id, type, from_unit_id, to_unit_id)
+          values (${crypto.randomUUID()}, ${event}, 'merge', ${from.unitId}, ${to})`,
+    );
+    const set = { ownerUnitId: owner, frameworkCodes: ['CCHC-PHONG-XA-MAU-2023'], year: 2023 };
+    const same = await previousPlaces(db, set, [{ unitId: to, rankGroup: from.rankGroup }]);
+    expect(same.get(to)).toMatchObject({
+      rank: from.movement.previousRank,
+      of: from.movement.previousOf,
+      sameSet: true,
+    });
+    const other = await previousPlaces(db, set, [{ unitId: to, rankGroup: 'nhóm khác' }]);
+    expect(other.get(to)).toMatchObject({ sameSet: false, rank: from.movement.previousRank });
+    expect(other.get(to)?.rankingName).toContain('năm 2022');
+    const none = await previousPlaces(db, { ...set, year: 2021 }, [{ unitId: to, rankGroup: '' }]);
+    expect(none.get(to)).toBeNull();
   });
 });
