@@ -660,6 +660,32 @@ const CASES: Record<string, Case | 'public' | 'self'> = {
     officer: 404,
     coordinator: 404,
   },
+  'GET /api/cycles/:id/ranking/decision': {
+    cross: () => ({ method: 'GET', url: `/api/cycles/${ids.hqCycle}/ranking/decision?format=docx` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'GET /api/cycles/:id/ranking/decision/issuer': {
+    cross: () => ({ method: 'GET', url: `/api/cycles/${ids.hqCycle}/ranking/decision/issuer` }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'GET /api/results/decision': {
+    cross: () => ({
+      method: 'GET',
+      url: `/api/results/decision?frameworkId=${ids.civil}&year=2021&ownerUnitId=${ids.hq}`,
+    }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'GET /api/results/decision/issuer': {
+    cross: () => ({
+      method: 'GET',
+      url: `/api/results/decision/issuer?frameworkId=${ids.civil}&year=2021&ownerUnitId=${ids.hq}`,
+    }),
+    officer: 404,
+    coordinator: 404,
+  },
   'GET /api/cycles/:id/ranking/issuer': {
     cross: () => ({ method: 'GET', url: `/api/cycles/${ids.hqCycle}/ranking/issuer` }),
     officer: 404,

@@ -9,6 +9,7 @@ import { workEn, workVi } from './i18n/work.ts';
 import { roundEn, roundVi } from './i18n/round.ts';
 import { groupsEn, groupsVi } from './i18n/groups.ts';
 import { wordsEn, wordsVi } from './i18n/words.ts';
+import { decisionEn, decisionVi } from './i18n/decision.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -186,6 +187,7 @@ const vi = {
   ...groupsVi,
   ...wordsVi,
   ...checkTableVi,
+  ...decisionVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -363,6 +365,7 @@ const en: Dict = {
   ...groupsEn,
   ...wordsEn,
   ...checkTableEn,
+  ...decisionEn,
 };
 
 export type Lang = 'vi' | 'en';

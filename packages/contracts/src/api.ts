@@ -425,6 +425,20 @@ export const ResultField = z.object({
   points: z.string(),
   max: z.string(),
 });
+/** A unit's place against last year (`rankMovement` of the domain). */
+export const RankMovementView = z.object({
+  kind: z.enum(['up', 'down', 'same', 'other', 'none']),
+  text: z.string(),
+  /** Places moved (up, down, same), else null. */
+  places: z.number().int().nullable(),
+  previousRank: z.number().int().nullable(),
+  previousOf: z.number().int().nullable(),
+  previousTotal: z.string().nullable(),
+  /** The ranking the previous place is in, and whether it is this one's set of last year. */
+  previousRanking: z.string().nullable(),
+  sameSet: z.boolean(),
+});
+
 export const ResultRow = z.object({
   id: Id,
   unitId: Id,
@@ -449,6 +463,8 @@ export const ResultRow = z.object({
   missing: z.number().int(),
   revision: z.number().int(),
   updatedAt: z.string(),
+  /** In a ranking's list: the unit's place against last year. */
+  movement: RankMovementView.optional(),
 });
 export const ResultsQuery = z.object({ frameworkId: Id, year: z.coerce.number().int().min(2000).max(2100) });
 export const ResultListQuery = ResultsQuery.extend({ ownerUnitId: Id.optional() });
@@ -504,6 +520,8 @@ export const ResultCard = z.object({
   result: ResultRow,
   framework: FrameworkSummary,
   rankedOf: z.number().int(),
+  /** The unit's place against last year (as the ranking and the publishing decision show it). */
+  movement: RankMovementView,
   explanation: z.string(),
   tree: z.array(ResultNode),
   lost: z.array(
@@ -865,6 +883,8 @@ export const CycleRanking = z.object({
       /** The group the unit is ranked in, and its size ("xếp thứ rank/rankedOf"). */
       rankGroup: z.string(),
       rankedOf: z.number().int(),
+      /** Last year's place ("tăng 2 bậc", "3/12 năm trước (…)", "chưa có kết quả năm trước"). */
+      movement: RankMovementView,
     }),
   ),
   /** The set's groups in their order (one group '' when the set has none). */

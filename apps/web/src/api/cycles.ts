@@ -35,3 +35,7 @@ export const rankingExportUrl = (id: string, format: 'docx' | 'pdf' | 'xlsx') =>
   `/api/cycles/${id}/ranking/export?format=${format}`;
 /** The issuer and signers of the ranking document (the download dialog). */
 export const rankingIssuerUrl = (id: string) => `/api/cycles/${id}/ranking/issuer`;
+/** The decision approving and publishing the cycle's index (Word, PDF), and its issuer and signers. */
+export const decisionUrl = (id: string, format: 'docx' | 'pdf') =>
+  `/api/cycles/${id}/ranking/decision?format=${format}`;
+export const decisionIssuerUrl = (id: string) => `/api/cycles/${id}/ranking/decision/issuer`;

@@ -29,6 +29,14 @@ export const importResults = (
 export const resultTemplateUrl = (q: { frameworkId: string; year: number; mode: ResultMode }) =>
   `/api/results/template${qs(q)}`;
 
+/** The publishing decision of a ranking set of entered results (Word, PDF), and its issuer. */
+export const resultSetDecisionUrl = (
+  q: { frameworkId: string; year: number; ownerUnitId: string },
+  format: 'docx' | 'pdf',
+) => `/api/results/decision${qs({ ...q, format })}`;
+export const resultSetIssuerUrl = (q: { frameworkId: string; year: number; ownerUnitId: string }) =>
+  `/api/results/decision/issuer${qs(q)}`;
+
 /** A ranking set: its owner, framework code and year. */
 export interface RankSetRef {
   ownerUnitId: string;

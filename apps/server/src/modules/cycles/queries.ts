@@ -16,7 +16,7 @@ import { AppError } from '../../errors.ts';
 import { scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { filesSharedWith } from '../evidence/service.ts';
-import { groupHeads, resultsOfCycle } from '../results/service.ts';
+import { groupHeads, movementView, previousPlaces, resultsOfCycle } from '../results/service.ts';
 import {
   loadAssessment,
   loadCycle,
@@ -109,6 +109,12 @@ export async function rankingView(db: DbOrTx, actor: Actor, ctx: CycleContext) {
     frameworkCode: ctx.fwRow.code,
     year: cycle.year,
   });
+  const codes = [ctx.fwRow.code, ...(ctx.fw.comparesWith ? [ctx.fw.comparesWith.frameworkCode] : [])];
+  const places = await previousPlaces(
+    db,
+    { ownerUnitId: cycle.ownerUnitId, frameworkCodes: codes, year: cycle.year },
+    results.map((r) => ({ unitId: r.r.unitId, rankGroup: r.r.rankGroup })),
+  );
   return {
     cycleId: cycle.id,
     status: cycle.status,
@@ -125,6 +131,7 @@ export async function rankingView(db: DbOrTx, actor: Actor, ctx: CycleContext) {
       resultId: manages || pathInScope(readResults, r.unitPath) ? r.r.id : null,
       rankGroup: r.r.rankGroup,
       rankedOf: sizes.get(r.r.rankGroup) ?? 0,
+      movement: movementView(r.r.rank, places.get(r.r.unitId) ?? null),
     })),
     groups: heads,
     amendments: (await repo.amendmentsOf(db, cycle.id)).map((x) => ({

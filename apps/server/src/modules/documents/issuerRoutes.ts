@@ -6,7 +6,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http.ts';
 import type { Services } from '../../services.ts';
-import { decisionSource, issuerView, rankingSource, selfReportSource } from './sources.ts';
+import { ResultSetDecisionQuery } from './resultSetQuery.ts';
+import {
+  decisionSource,
+  issuerView,
+  publishingSource,
+  rankingSource,
+  resultSetSource,
+  selfReportSource,
+} from './sources.ts';
 
 const response = { 200: DocumentIssuerView, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -24,6 +32,35 @@ export async function issuerRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req) => issuerView((await rankingSource(s, actorOf(req), req.params.id)).source),
+  );
+  api.get(
+    '/api/cycles/:id/ranking/decision/issuer',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags: ['Văn bản'],
+        summary: 'Đơn vị ban hành, người ký của quyết định công bố Chỉ số CCHC của kỳ (trước khi tải về)',
+        params: IdParams,
+        response,
+      },
+    },
+    async (req) => {
+      const { source, symbol } = await publishingSource(s, actorOf(req), req.params.id);
+      return { ...issuerView(source), ...(symbol ? { symbol } : {}) };
+    },
+  );
+  api.get(
+    '/api/results/decision/issuer',
+    {
+      config: { access: 'result.read' },
+      schema: {
+        tags: ['Văn bản'],
+        summary: 'Đơn vị ban hành, người ký của quyết định công bố một bảng xếp hạng kết quả đã nhập',
+        querystring: ResultSetDecisionQuery.omit({ format: true }),
+        response,
+      },
+    },
+    async (req) => issuerView((await resultSetSource(s, actorOf(req), req.query)).source),
   );
   api.get(
     '/api/assessments/:id/report/issuer',

@@ -5,6 +5,7 @@
  * the same rules decide who may download it as who may see it. */
 import { type DocumentDate, type OfficialDocument } from '@chiso/domain';
 import { Id, IdParams, ResultMode, ResultsQuery } from '@chiso/contracts';
+import { ResultSetDecisionQuery } from './resultSetQuery.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -23,10 +24,13 @@ import {
   checkReportSource,
   decisionSource,
   issuerOf,
+  publishingSource,
   rankingSource,
+  resultSetSource,
   selfReportSource,
   type IssuerSource,
 } from './sources.ts';
+import { publishingDecision } from './publishingDecision.ts';
 import { resultTemplateXlsx } from './resultTemplate.ts';
 
 const CONTENT_TYPES = {
@@ -214,6 +218,46 @@ export async function documentRoutes(app: FastifyInstance, s: Services) {
           ? await rankingXlsx(data)
           : await docxOrPdf(rankingDocument(data, issuerOf(source, req.query.signer)), format);
       return download(reply, `Xếp hạng ${data.year}`, format, body);
+    },
+  );
+  api.get(
+    '/api/cycles/:id/ranking/decision',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags: ['Văn bản'],
+        summary:
+          'Quyết định phê duyệt và công bố Chỉ số CCHC của kỳ (Word hoặc PDF), phụ lục xếp hạng theo nhóm, so với năm trước',
+        params: IdParams,
+        querystring: MetaQuery.extend({ format: z.enum(['docx', 'pdf']).default('docx') }),
+        produces: [CONTENT_TYPES.docx, CONTENT_TYPES.pdf],
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const { data, source, number, symbol } = await publishingSource(s, actorOf(req), req.params.id);
+      const meta = metaFrom({ ...q, number: q.number || number, symbol: q.symbol || symbol }, source);
+      const doc = publishingDecision(data, meta);
+      return download(reply, documentName(doc), q.format, await docxOrPdf(doc, q.format));
+    },
+  );
+  api.get(
+    '/api/results/decision',
+    {
+      config: { access: 'result.read' },
+      schema: {
+        tags: ['Văn bản'],
+        summary:
+          'Quyết định phê duyệt và công bố Chỉ số CCHC của một bảng xếp hạng kết quả đã nhập cho một năm (Word hoặc PDF)',
+        querystring: MetaQuery.merge(ResultSetDecisionQuery),
+        produces: [CONTENT_TYPES.docx, CONTENT_TYPES.pdf],
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const { data, source } = await resultSetSource(s, actorOf(req), q);
+      const doc = publishingDecision(data, metaFrom(q, source));
+      return download(reply, documentName(doc), q.format, await docxOrPdf(doc, q.format));
     },
   );
   api.get(

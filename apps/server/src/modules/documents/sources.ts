@@ -10,6 +10,8 @@ import type { Services } from '../../services.ts';
 import type { ChainUnit } from '../units/service.ts';
 import type { RankingData, SelfReportData } from './cycleReports.ts';
 import { BLANK_ISSUER, documentIssuer, issuerSymbol, type DocumentIssuer } from './issuer.ts';
+import { placeOfView } from '../results/service.ts';
+import type { PublishingData } from './publishingDecision.ts';
 import { rankingData, selfReportData } from './reportRows.ts';
 
 export interface IssuerSource {
@@ -38,6 +40,81 @@ export async function rankingSource(s: Services, actor: Actor, cycleId: string) 
     day: data.documentDay,
     type: 'BC',
   };
+  return { data, source };
+}
+
+/** The publishing decision of a finalised or published cycle: its ranking (the same rights as the
+ * ranking screen), each unit's points by field and place last year; dated and numbered as the
+ * cycle's publishing decision when it has one ("12/QĐ-UBND" → number 12, symbol QĐ-UBND). */
+export async function publishingSource(s: Services, actor: Actor, cycleId: string) {
+  const ranking = await s.cycleViews.ranking(actor, cycleId);
+  const cycle = await s.cycleViews.detail(actor, cycleId);
+  const fields = await s.results.fieldsOfCycle(cycleId);
+  const first = fields.values().next().value ?? [];
+  const data: PublishingData = {
+    year: cycle.year,
+    rankingName: cycle.name,
+    ownerName: cycle.ownerUnitName,
+    frameworkName: cycle.framework.name,
+    fields: first.map((f) => ({ code: f.code, title: f.title })),
+    groups: ranking.groups.map((g) => ({
+      name: g.name,
+      rows: ranking.items
+        .filter((i) => i.rankGroup === g.key)
+        .map((i) => ({
+          unitName: i.unitName,
+          fields: fields.get(i.unitId) ?? [],
+          total: i.total,
+          index: i.index,
+          band: i.bandLabel,
+          rank: i.rank,
+          rankedOf: i.rankedOf,
+          previous: placeOfView(i.movement),
+        })),
+    })),
+  };
+  const day = (ranking.decisionNumber && ranking.decisionDate?.slice(0, 10)) || todayVn();
+  const numbered = /^\s*(\d+)\s*\/\s*(\S+)\s*$/u.exec(ranking.decisionNumber ?? '');
+  const source: IssuerSource = { chain: await chainOf(s, cycle.ownerUnitId, day), day, type: 'QĐ' };
+  return { data, source, number: numbered?.[1], symbol: numbered?.[2] };
+}
+
+/** The publishing decision of a ranking set of results entered for a year (framework, year, owner):
+ * the results the reader may see of that owner's set, grouped as the set is; dated on the day asked
+ * (else today) and left without a number. Another tree's set is not found. */
+export async function resultSetSource(
+  s: Services,
+  actor: Actor,
+  q: { frameworkId: string; year: number; ownerUnitId: string; date?: string | undefined },
+) {
+  const list = await s.results.list(actor, q.frameworkId, q.year, q.ownerUnitId);
+  const set = list.sets.find((x) => x.ownerUnitId === q.ownerUnitId);
+  if (!set || list.ownerUnitId !== q.ownerUnitId) throw new AppError('NOT_FOUND');
+  const first = list.items[0]?.fields ?? [];
+  const data: PublishingData = {
+    year: q.year,
+    rankingName: `Bảng xếp hạng ${list.framework.name} năm ${q.year} của ${set.ownerName}`,
+    ownerName: set.ownerName,
+    frameworkName: list.framework.name,
+    fields: first.map((f) => ({ code: f.code, title: f.title })),
+    groups: list.groups.map((g) => ({
+      name: g.name,
+      rows: list.items
+        .filter((i) => i.rankGroup === g.key)
+        .map((i) => ({
+          unitName: i.unitName,
+          fields: i.fields,
+          total: i.total,
+          index: i.index,
+          band: i.bandLabel,
+          rank: i.rank,
+          rankedOf: i.rankedOf,
+          previous: i.movement ? placeOfView(i.movement) : null,
+        })),
+    })),
+  };
+  const day = q.date ?? todayVn();
+  const source: IssuerSource = { chain: await chainOf(s, q.ownerUnitId, day), day, type: 'QĐ' };
   return { data, source };
 }
 

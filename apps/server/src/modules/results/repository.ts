@@ -420,3 +420,42 @@ export async function kindsOfSet(db: DbOrTx, set: RankSet) {
         group by u.kind, ur.rank_group`,
   );
 }
+
+/** The ranked results of `year` of these units or of the units they came from (lineage, up to three
+ * steps), among published cycles' results and results entered outside a cycle, nearest first; with
+ * the size of each one's group and the name of its ranking (the cycle's, else framework, year, owner). */
+export async function previousRankRows(db: DbOrTx, year: number, unitIds: string[]) {
+  const ids = sql.join(
+    unitIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  return rawRows<{
+    now_unit: string;
+    rank: number;
+    rank_group: string;
+    owner_unit_id: string;
+    code: string;
+    total: string;
+    of: string | number;
+    ranking_name: string;
+  }>(
+    db,
+    sql`with recursive anc(now_unit, unit_id, depth) as (
+          select u.id, u.id, 0 from units u where u.id in (${ids})
+          union
+          select a.now_unit, l.from_unit_id, a.depth + 1 from anc a
+            join unit_lineage l on l.to_unit_id = a.unit_id where a.depth < 3)
+        select a.now_unit, r.rank, r.rank_group, r.owner_unit_id, f.code, r.total::text as total,
+               (select count(*) from unit_results r2 join frameworks f2 on f2.id = r2.framework_id
+                 where r2.owner_unit_id = r.owner_unit_id and r2.year = r.year and f2.code = f.code
+                   and r2.rank_group = r.rank_group and r2.rank is not null) as of,
+               coalesce(c.name, 'Xếp hạng ' || f.name || ' năm ' || r.year || ' của ' || o.name) as ranking_name
+          from anc a
+          join unit_results r on r.unit_id = a.unit_id and r.year = ${year}
+          join frameworks f on f.id = r.framework_id
+          join units o on o.id = r.owner_unit_id
+          left join cycles c on c.id = r.cycle_id
+         where r.rank is not null and (r.cycle_id is null or c.status = 'published')
+         order by a.depth`,
+  );
+}

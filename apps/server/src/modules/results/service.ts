@@ -38,6 +38,7 @@ import {
   requireOneVersion,
 } from './rules.ts';
 import { groupHeads } from './groups.ts';
+import { movementView, previousPlaces } from './previousRank.ts';
 import { fastFiguresOf, writeResults, type Mode } from './writer.ts';
 
 export type { Mode };
@@ -58,6 +59,15 @@ interface NodeView {
 /** The results of a cycle, ranked (for the cycle's ranking), and a set's groups as lists show them. */
 export { resultsOfCycle } from './repository.ts';
 export { groupHeads } from './groups.ts';
+export { movementView, placeOfView, previousPlaces } from './previousRank.ts';
+
+/** A stored field of a result: points and maximum as decimal strings. */
+export interface ResultField {
+  code: string;
+  title: string;
+  points: string;
+  max: string;
+}
 
 export class ResultService {
   constructor(private db: Db) {}
@@ -202,7 +212,7 @@ export class ResultService {
   async list(actor: Actor, frameworkId: string, year: number, ownerUnitId?: string) {
     const scope = scopeOf(actor, 'result.read');
     if (scopeIsEmpty(scope)) throw new AppError('FORBIDDEN');
-    const { row } = await loadFramework(this.db, frameworkId, { forWrite: false });
+    const { row, fw } = await loadFramework(this.db, frameworkId, { forWrite: false });
     const visible = (await repo.listResults(this.db, frameworkId, year, scope)).filter((j) =>
       this.visible(actor, j),
     );
@@ -219,11 +229,19 @@ export class ResultService {
     const { heads, sizes } = chosen
       ? await groupHeads(this.db, { ownerUnitId: chosen.ownerUnitId, frameworkCode: row.f.code, year })
       : { heads: [], sizes: new Map<string, number>() };
-    const items = chosen
-      ? visible
-          .filter((j) => j.r.ownerUnitId === chosen.ownerUnitId)
-          .map((j) => this.rowView(j, sizes.get(j.r.rankGroup) ?? 0))
-      : [];
+    const mine = chosen ? visible.filter((j) => j.r.ownerUnitId === chosen.ownerUnitId) : [];
+    const codes = [row.f.code, ...(fw.comparesWith ? [fw.comparesWith.frameworkCode] : [])];
+    const places = chosen
+      ? await previousPlaces(
+          this.db,
+          { ownerUnitId: chosen.ownerUnitId, frameworkCodes: codes, year },
+          mine.map((j) => ({ unitId: j.r.unitId, rankGroup: j.r.rankGroup })),
+        )
+      : new Map<string, null>();
+    const items = mine.map((j) => ({
+      ...this.rowView(j, sizes.get(j.r.rankGroup) ?? 0),
+      movement: movementView(j.r.rank, places.get(j.r.unitId) ?? null),
+    }));
     const idx = items.map((i) => fromDbNumeric(i.index));
     // the mean of integers (hundredths of a percent), rounded half-up: exact
     const meanExact = idx.length
@@ -259,6 +277,13 @@ export class ResultService {
     const rows = await repo.inputsOf(this.db, resultId);
     const inputs = Object.fromEntries(rows.map((r) => [r.code, r.input as LeafInput]));
     return { res: evaluate(compiledFor(frameworkId, fw, mode), inputs), inputs };
+  }
+
+  /** The points by field of a cycle's results, for the annex of its publishing decision (the caller
+   * has read the cycle's ranking, which decides who may see them). */
+  async fieldsOfCycle(cycleId: string): Promise<Map<string, ResultField[]>> {
+    const rows = await repo.resultsOfCycle(this.db, cycleId);
+    return new Map(rows.map((r) => [r.r.unitId, (r.r.fields ?? []) as ResultField[]]));
   }
 
   /** A unit's result card: fields, points, index, class, rank, lost points, change, and every number explained. */
@@ -331,10 +356,14 @@ export class ResultService {
       year: j.r.year,
     });
     const rankedOf = sizes.get(j.r.rankGroup) ?? 0;
+    const codes = [row.f.code, ...(fw.comparesWith ? [fw.comparesWith.frameworkCode] : [])];
+    const set = { ownerUnitId: j.r.ownerUnitId, frameworkCodes: codes, year: j.r.year };
+    const place = await previousPlaces(this.db, set, [{ unitId: j.r.unitId, rankGroup: j.r.rankGroup }]);
     return {
       result: this.rowView(j, rankedOf),
       framework: frameworkSummary(row),
       rankedOf,
+      movement: movementView(j.r.rank, place.get(j.r.unitId) ?? null),
       explanation: res.explanation,
       tree: res.tree.map(nodeView),
       lost,

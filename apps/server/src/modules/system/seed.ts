@@ -292,6 +292,9 @@ export async function seedDemo(db: Db, opts: { cyclesFiles?: FileStore } = {}): 
   return { units: count, accounts };
 }
 
+/** The example framework the demo applies from 2022 (its results of 2022 rank the units last year). */
+export const DEMO_FROM_2022 = 'CCHC-PHONG-XA-MAU-2023';
+
 const CONTENT_DIR = path.resolve(import.meta.dirname, '../../../../../content/frameworks');
 
 /** Figures of Hà Quảng district for 2021 by field, from the plan of seed 004 (total 79,5 of 99). */
@@ -315,7 +318,10 @@ async function seedFrameworksAndResults(db: Db, idByCode: Map<string, { id: stri
     .readdirSync(CONTENT_DIR)
     .filter((f) => f.endsWith('.json'))
     .sort()) {
-    const def = JSON.parse(fs.readFileSync(path.join(CONTENT_DIR, f), 'utf8')) as unknown;
+    const def = JSON.parse(fs.readFileSync(path.join(CONTENT_DIR, f), 'utf8')) as Record<string, unknown>;
+    // the demo's district applied the example office/commune framework from 2022: its 2022 results
+    // (seedCycles.ts) are the previous year the 2023 ranking and its decision compare with
+    if (def.code === DEMO_FROM_2022) def.yearFrom = 2022;
     const fw = await frameworks.importJson(SYSTEM_ACTOR, null, def);
     await frameworks.publish(SYSTEM_ACTOR, fw.id, 'Nội dung mẫu đi kèm sản phẩm');
     byCode.set(fw.code, fw.id);

@@ -18,7 +18,9 @@ import { activeGrantsOf, findUserByUsername } from '../auth/service.ts';
 import { scoreInBulk } from '../cycles/selfAssessment.ts';
 import { cycleServices } from '../cycles/services.ts';
 import { listFrameworks } from '../frameworks/service.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { RankGroupService } from '../results/groups.ts';
+import { ResultService } from '../results/service.ts';
 import { findOpenByCode } from '../units/service.ts';
 
 const STAGES = ['self_assessment', 'appraisal', 'supplementation', 'finalisation', 'publication'] as const;
@@ -69,6 +71,8 @@ interface Plan {
   decision: string;
   /** The groups the ranking is published in (each ranked on its own), declared before finalising. */
   groups?: { name: string; kinds: UnitKind[] }[];
+  /** The decision that published the year before (its results are entered before the 2023 cycle). */
+  previousYear?: string;
 }
 
 const PLANS: Plan[] = [
@@ -105,6 +109,7 @@ const PLANS: Plan[] = [
     kinds: ['office', 'commune_committee'],
     label: 'các phòng chuyên môn và UBND cấp xã — huyện Hà Quảng',
     decision: '12/QĐ-UBND',
+    previousYear: 'Quyết định số 09/QĐ-UBND ngày 20/01/2023 của UBND huyện Hà Quảng',
     // as the district publishes its ranking: the offices, then the communes and townships
     groups: [
       { name: 'Các cơ quan chuyên môn thuộc UBND huyện', kinds: ['office'] },
@@ -129,6 +134,37 @@ async function fillItems(
   units: { assessmentId: string; unitId: string; items: { c: Criterion; text: string; note: string }[] }[],
 ) {
   await scoreInBulk(db, officer, units, 'Dữ liệu mẫu');
+}
+
+/** The owner's published results of the year before the finished cycle, entered as a district
+ * enters the figures of its earlier publishing decision (outside a cycle, in the owner's ranking
+ * set, in the same groups): the 2023 ranking and its decision show each unit's movement. */
+async function seedPreviousYear(
+  db: Db,
+  plan: Plan,
+  ownerUnitId: string,
+  frameworkId: string,
+  leaves: Criterion[],
+  members: { unitId: string }[],
+) {
+  const year = 2022;
+  if (plan.groups)
+    await new RankGroupService(db).save(
+      SYSTEM_ACTOR,
+      { ownerUnitId, frameworkCode: plan.framework, year },
+      { groups: plan.groups, baseRevision: 0, reason: 'Xếp hạng theo nhóm như huyện công bố' },
+    );
+  const results = new ResultService(db);
+  for (const [k, m] of members.entries())
+    await results.enter(SYSTEM_ACTOR, {
+      frameworkId,
+      year,
+      unitId: m.unitId,
+      mode: 'leaves',
+      inputs: Object.fromEntries(leaves.map((l) => [l.code, demoInput(l, k + 2)])),
+      ownerUnitId,
+      reason: `Kết quả năm ${year} theo ${plan.previousYear} (dữ liệu mẫu)`,
+    });
 }
 
 export async function seedDemoCycles(db: Db, _files: FileStore): Promise<number> {
@@ -163,6 +199,7 @@ export async function seedDemoCycles(db: Db, _files: FileStore): Promise<number>
       unitKinds: plan.kinds,
       stages: STAGES.map((stage) => ({ stage, startsOn: s2023[stage][0], dueOn: s2023[stage][1] })),
     });
+    if (plan.previousYear) await seedPreviousYear(db, plan, owner.id, fwRow.f.id, leaves, c23.units);
     if (plan.groups)
       await new RankGroupService(db).save(
         coordinator,

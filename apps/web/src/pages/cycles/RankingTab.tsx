@@ -3,10 +3,11 @@ import type { CycleRankingT } from '@chiso/contracts';
 import { Alert, Button, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { rankingExportUrl, rankingIssuerUrl } from '../../api/cycles.ts';
+import { decisionIssuerUrl, decisionUrl, rankingExportUrl, rankingIssuerUrl } from '../../api/cycles.ts';
 import { fill, useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
 import { DocumentDialog, withSigner } from '../../ui/DocumentDialog.tsx';
+import { Movement } from '../../ui/Movement.tsx';
 
 /** "74.56" (API) → "74,56" (users). */
 const decimalComma = (v: string) => v.replace('.', ',');
@@ -14,6 +15,7 @@ const decimalComma = (v: string) => v.replace('.', ',');
 export function RankingTab({ id, ranking }: { id: string; ranking: CycleRankingT }) {
   const { t } = useT();
   const [docOpen, setDocOpen] = useState(false);
+  const [decisionOpen, setDecisionOpen] = useState(false);
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
@@ -25,7 +27,23 @@ export function RankingTab({ id, ranking }: { id: string; ranking: CycleRankingT
         >
           {t.docDownload}
         </Button>
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          onClick={() => setDecisionOpen(true)}
+          data-testid="decision-download"
+        >
+          {t.pdDownload}
+        </Button>
       </Space>
+      <DocumentDialog
+        open={decisionOpen}
+        title={t.pdTitle}
+        issuerUrl={decisionIssuerUrl(id)}
+        formats={['docx', 'pdf']}
+        urlFor={(f, signer) => withSigner(decisionUrl(id, f as 'docx' | 'pdf'), signer)}
+        onClose={() => setDecisionOpen(false)}
+      />
       <DocumentDialog
         open={docOpen}
         title={t.docDownload}
@@ -79,6 +97,7 @@ function RankingTable({ items }: { items: CycleRankingT['items'] }) {
         { title: t.resTotal, dataIndex: 'total', render: decimalComma },
         { title: t.resIndex, dataIndex: 'index', render: decimalComma },
         { title: t.resClass, dataIndex: 'bandLabel' },
+        { title: t.pdPrevious, render: (_, r) => <Movement m={r.movement} /> },
       ]}
     />
   );

@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { getResult } from '../../api/results.ts';
 import { useT } from '../../i18n.ts';
+import { Movement } from '../../ui/Movement.tsx';
 import { signed, vn, vnFixed } from './format.ts';
 
 /** A criterion as a table row: keyed by code, leaves without `children` (antd would show them as
@@ -53,6 +54,7 @@ export function ResultCardDrawer({ id, onClose }: { id: string; onClose: () => v
             </Col>
             <Col span={6}>
               <Statistic title={t.resRank} value={`${c.result.rank ?? '—'}/${c.rankedOf}`} />
+              <Movement m={c.movement} />
             </Col>
           </GridRow>
           <Typography.Text type="secondary">{c.explanation}</Typography.Text>

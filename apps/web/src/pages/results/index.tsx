@@ -26,10 +26,19 @@ import { useMemo, useState } from 'react';
 import type { Session } from '../../api/auth.ts';
 import { listFrameworks } from '../../api/frameworks.ts';
 import { ApiError } from '../../api/http.ts';
-import { importResults, listResults, resultTemplateUrl, type ResultMode } from '../../api/results.ts';
+import {
+  importResults,
+  listResults,
+  resultSetDecisionUrl,
+  resultSetIssuerUrl,
+  resultTemplateUrl,
+  type ResultMode,
+} from '../../api/results.ts';
 import { Bars } from '../../charts.tsx';
 import { fill, useT } from '../../i18n.ts';
+import { DocumentDialog, withSigner } from '../../ui/DocumentDialog.tsx';
 import { download } from '../../ui/download.ts';
+import { Movement } from '../../ui/Movement.tsx';
 import { RankGroupsDialog } from '../../ui/RankGroupsDialog.tsx';
 import { EntryModal } from './EntryModal.tsx';
 import { vn, vnFixed, yearsOf } from './format.ts';
@@ -58,6 +67,11 @@ export default function Results({ session }: { session: Session }) {
   const [entry, setEntry] = useState(false);
   const [importErrors, setImportErrors] = useState<ApiError | null>(null);
   const [mode, setMode] = useState<ResultMode>('leaves');
+  const [decisionOpen, setDecisionOpen] = useState(false);
+  const decisionSet =
+    decisionOpen && fw && year && list.data?.ownerUnitId
+      ? { frameworkId: fw.id, year, ownerUnitId: list.data.ownerUnitId }
+      : null;
 
   const doImport = async (file: File) => {
     setImportErrors(null);
@@ -226,6 +240,10 @@ export default function Results({ session }: { session: Session }) {
                       { title: t.resIndex, render: (_, r) => vnFixed(r.index), width: 90 },
                       { title: t.resClass, dataIndex: 'bandLabel', render: (v: string | null) => v ?? '—' },
                       {
+                        title: t.pdPrevious,
+                        render: (_, r) => (r.movement ? <Movement m={r.movement} /> : null),
+                      },
+                      {
                         title: '',
                         width: 90,
                         render: (_, r) =>
@@ -235,6 +253,17 @@ export default function Results({ session }: { session: Session }) {
                   />
                 </div>
               ))}
+              {list.data?.ownerUnitId && items.length > 0 && (
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  onClick={() => setDecisionOpen(true)}
+                  data-testid="res-decision"
+                  style={{ marginTop: 8 }}
+                >
+                  {t.pdDownload}
+                </Button>
+              )}
               <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
                 {list.data?.sets.find((x) => x.ownerUnitId === list.data?.ownerUnitId)
                   ? `${t.resSetOf} ${list.data.sets.find((x) => x.ownerUnitId === list.data?.ownerUnitId)!.ownerName}. `
@@ -253,6 +282,16 @@ export default function Results({ session }: { session: Session }) {
         <RankGroupsDialog
           set={{ ownerUnitId: list.data.ownerUnitId, frameworkCode: fw.code, year }}
           onClose={() => setGroupsOpen(false)}
+        />
+      )}
+      {decisionSet && (
+        <DocumentDialog
+          open
+          title={t.pdTitle}
+          issuerUrl={resultSetIssuerUrl(decisionSet)}
+          formats={['docx', 'pdf']}
+          urlFor={(f, signer) => withSigner(resultSetDecisionUrl(decisionSet, f as 'docx' | 'pdf'), signer)}
+          onClose={() => setDecisionOpen(false)}
         />
       )}
       {cardId && <ResultCardDrawer id={cardId} onClose={() => setCardId(null)} />}
