@@ -62,6 +62,8 @@ describe('framework editor', () => {
         id,
       );
     const before = await revisionOf();
+    // the clone's own "Đã lưu" toast goes first, so that a later one would be the save's
+    await expect.poll(() => p.getByText('Đã lưu').count(), { timeout: 15_000 }).toBe(0);
     const max11 = p.getByTestId('max-1.1');
     const typed = await max11.inputValue();
     await max11.fill('ba');
