@@ -12,3 +12,4 @@ export * from './files.ts';
 export * from './limits.ts';
 export * from './zodVi.ts';
 export * from './passwords.ts';
+export * from './survey/index.ts';

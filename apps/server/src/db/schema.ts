@@ -2,6 +2,23 @@
  * from it (`npx drizzle-kit generate` in apps/server) plus hand-written SQL for extensions and triggers. */
 import {
   APPRAISAL_STATES,
+  BALLOT_MODES,
+  CAMPAIGN_STATUSES,
+  FORM_STATUSES,
+  POSTAUDIT_OUTCOMES,
+  REPORT_STATUSES,
+  RESPONDENT_KINDS,
+  type BallotMode,
+  type CampaignDeadline,
+  type CampaignSettings,
+  type CampaignStatus,
+  type FormStatus,
+  type PostauditOutcome,
+  type ReportStatus,
+  type RespondentKind,
+  type ServiceField,
+  type SurveyForm,
+  type SurveyIndicator,
   ASSESSMENT_STATUSES,
   CYCLE_STATUSES,
   STAGE_STATES,
@@ -24,6 +41,7 @@ import {
   numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -665,4 +683,400 @@ export const mailOutbox = pgTable(
     sentAt: ts('sent_at'),
   },
   (t) => [index('mail_outbox_status_idx').on(t.status, t.createdAt)],
+);
+
+// ---- surveys (issue #15, ADR 0017): forms, campaigns, ballots, post-audit, report requests
+
+/** A survey form version (the JSON form of packages/domain/src/survey). Draft → published (frozen)
+ * → retired, as frameworks. */
+export const surveyForms = pgTable(
+  'survey_forms',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    respondentKind: text('respondent_kind').$type<RespondentKind>().notNull(),
+    status: text('status').$type<FormStatus>().notNull(),
+    definition: jsonb('definition').$type<SurveyForm>().notNull(),
+    isExample: boolean('is_example').notNull().default(false),
+    /** The unit whose coordinators own it (null: system-wide, administrators). */
+    ownerUnitId: uuid('owner_unit_id').references(() => units.id),
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    publishedAt: ts('published_at'),
+    retiredAt: ts('retired_at'),
+  },
+  (t) => [
+    uniqueIndex('survey_forms_code_version_uq').on(t.code, t.version),
+    check('survey_forms_status_check', oneOf(t.status, FORM_STATUSES)),
+    check('survey_forms_kind_check', oneOf(t.respondentKind, RESPONDENT_KINDS)),
+  ],
+);
+
+/** A campaign: a published form version measured for a year by an owning unit over a period, with
+ * dated windows and due dates. A campaign received from above is copied down (`parent_id`) and may
+ * only narrow its parent. `code` is what a cycle's survey leaf binds to. */
+export const surveyCampaigns = pgTable(
+  'survey_campaigns',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    formId: uuid('form_id')
+      .notNull()
+      .references(() => surveyForms.id),
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    parentId: uuid('parent_id'),
+    /** The period measured (seed 002: opinions from 15/9/2023 to 14/9/2024), inclusive. */
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    /** The collection window (ballots accepted from … to …, both included, Asia/Ho_Chi_Minh). */
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    status: text('status').$type<CampaignStatus>().notNull(),
+    /** The service fields surveyed, in print order. */
+    fields: jsonb('fields').$type<ServiceField[]>().notNull().default([]),
+    deadlines: jsonb('deadlines').$type<CampaignDeadline[]>().notNull().default([]),
+    settings: jsonb('settings').$type<CampaignSettings>().notNull(),
+    /** The plan that orders it (seed 002: "107/KH-CAT"). */
+    basis: text('basis'),
+    publishedAt: ts('published_at'),
+    publishedBy: uuid('published_by'),
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    uniqueIndex('survey_campaigns_owner_code_uq').on(t.ownerUnitId, t.code),
+    index('survey_campaigns_parent_idx').on(t.parentId),
+    check('survey_campaigns_status_check', oneOf(t.status, CAMPAIGN_STATUSES)),
+  ],
+);
+
+/** A surveyed unit × service field of a campaign: the transactions of the period (N), the target
+ * (typed, n = ⌈N/(1+N·e²)⌉, or allocated from a total) and the public link token of its QR code. */
+export const surveyTargets = pgTable(
+  'survey_targets',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    fieldCode: text('field_code').notNull(),
+    transactions: integer('transactions'),
+    target: integer('target'),
+    /** formula | allocated | typed */
+    targetSource: text('target_source'),
+    /** The public link's token (random, unguessable); the QR code encodes /s/<token>. */
+    linkToken: text('link_token').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.unitId, t.fieldCode] }),
+    uniqueIndex('survey_targets_link_uq').on(t.linkToken),
+    index('survey_targets_unit_idx').on(t.unitId),
+  ],
+);
+
+/** One ballot, whatever its mode. Ratings of the form's scale questions are a smallint array in the
+ * order of `ratingQuestions(form)` (null: not answered); the other answers are in `answers`. A ballot
+ * is never dropped: flags mark what needs a look, and a coordinator invalidates with a reason. */
+export const surveyBallots = pgTable(
+  'survey_ballots',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    fieldCode: text('field_code').notNull(),
+    mode: text('mode').$type<BallotMode>().notNull(),
+    ratings: smallint('ratings').array().notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+    /** Paper ballot serial, unique per campaign. */
+    serial: text('serial'),
+    /** Mã hồ sơ, when given. */
+    dossierNo: text('dossier_no'),
+    /** Optional phone for the post-audit; seen only by assigned post-auditors; erased after. */
+    contactPhone: text('contact_phone'),
+    /** The form token of a web submission: a retry or a double post never counts twice. */
+    submitToken: text('submit_token'),
+    /** Seconds from opening the form to posting it (web). */
+    durationSeconds: integer('duration_seconds'),
+    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    invalidReason: text('invalid_reason'),
+    invalidatedAt: ts('invalidated_at'),
+    invalidatedBy: uuid('invalidated_by'),
+    batchId: uuid('batch_id'),
+    invitationId: uuid('invitation_id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    index('survey_ballots_campaign_idx').on(t.campaignId, t.unitId, t.fieldCode),
+    uniqueIndex('survey_ballots_serial_uq').on(t.campaignId, t.serial),
+    uniqueIndex('survey_ballots_token_uq').on(t.campaignId, t.submitToken),
+    index('survey_ballots_dossier_idx').on(t.campaignId, t.dossierNo),
+    check('survey_ballots_mode_check', oneOf(t.mode, BALLOT_MODES)),
+  ],
+);
+
+/** A batch of ballots that came in together: an imported file, or a day of web submissions of a
+ * campaign (the audit trail records batches, not each citizen's ballot). */
+export const surveyBatches = pgTable(
+  'survey_batches',
+  {
+    id: uuid('id').primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id),
+    mode: text('mode').$type<BallotMode>().notNull(),
+    /** Where results collected elsewhere come from ("Bưu điện tỉnh", "VNeID"). */
+    source: text('source'),
+    fileName: text('file_name'),
+    fileSha256: text('file_sha256'),
+    rows: integer('rows').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('survey_batches_campaign_idx').on(t.campaignId)],
+);
+
+/** Respondent bodies outside the unit tree (VP UBND tỉnh, Sở Nội vụ, UBND cấp huyện…), registered by
+ * a unit, each rating one unit of the tree (data the owner edits). */
+export const surveyBodies = pgTable(
+  'survey_bodies',
+  {
+    id: uuid('id').primaryKey(),
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    /** provincial | district_committee | commune_committee | other */
+    kind: text('kind').notNull(),
+    email: text('email'),
+    ratesUnitId: uuid('rates_unit_id').references(() => units.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('survey_bodies_owner_idx').on(t.ownerUnitId)],
+);
+
+/** A one-time invitation of a body to an agency-opinion campaign: the hash of its link token, when it
+ * was sent and reminded, and when it was answered (answered once). */
+export const surveyInvitations = pgTable(
+  'survey_invitations',
+  {
+    id: uuid('id').primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => surveyBodies.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    tokenHash: text('token_hash').notNull(),
+    sentAt: ts('sent_at'),
+    remindedAt: ts('reminded_at'),
+    answeredAt: ts('answered_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('survey_invitations_token_uq').on(t.tokenHash),
+    uniqueIndex('survey_invitations_body_uq').on(t.campaignId, t.bodyId, t.unitId),
+  ],
+);
+
+/** The post-audit of a campaign: stored seed, share and minimum per unit, failure threshold, state,
+ * and when contacts are erased. */
+export const surveyPostaudits = pgTable('survey_postaudits', {
+  campaignId: uuid('campaign_id')
+    .primaryKey()
+    .references(() => surveyCampaigns.id),
+  seed: text('seed').notNull(),
+  sharePercent: numeric('share_percent', { precision: 5, scale: 2 }).notNull(),
+  minPerUnit: integer('min_per_unit').notNull(),
+  failurePercent: numeric('failure_percent', { precision: 5, scale: 2 }).notNull(),
+  eraseAfterDays: integer('erase_after_days').notNull(),
+  /** open | closed */
+  state: text('state').notNull().default('open'),
+  closedAt: ts('closed_at'),
+  contactsErasedAt: ts('contacts_erased_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  createdBy: uuid('created_by'),
+});
+
+/** A sampled ballot and its outcome. */
+export const surveyPostauditItems = pgTable(
+  'survey_postaudit_items',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id),
+    ballotId: bigint('ballot_id', { mode: 'number' }).notNull(),
+    outcome: text('outcome').$type<PostauditOutcome>(),
+    note: text('note'),
+    recordedAt: ts('recorded_at'),
+    recordedBy: uuid('recorded_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.ballotId] }),
+    check('survey_postaudit_items_outcome_check', sql`"outcome" is null or ${oneOf(t.outcome, POSTAUDIT_OUTCOMES)}`),
+  ],
+);
+
+/** Who may see contacts and record outcomes: assigned by the campaign owner's coordinator, per unit. */
+export const surveyPostauditAssignments = pgTable(
+  'survey_postaudit_assignments',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.userId, t.unitId] })],
+);
+
+/** An index published outside Chiso (VNeID since 16/9/2025), entered by the campaign owner per unit ×
+ * field with its counts and the publishing document. */
+export const surveyExternalResults = pgTable(
+  'survey_external_results',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    fieldCode: text('field_code').notNull(),
+    indexValue: numeric('index_value', { precision: 5, scale: 2 }).notNull(),
+    issued: integer('issued'),
+    returned: integer('returned'),
+    valid: integer('valid'),
+    document: text('document').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId, t.fieldCode] })],
+);
+
+/** A campaign's published results, frozen at publication: indices per question, element, field, unit,
+ * subtree and overall with their counts (what self-assessment, appraisal and finalisation read). */
+export const surveyResults = pgTable('survey_results', {
+  campaignId: uuid('campaign_id')
+    .primaryKey()
+    .references(() => surveyCampaigns.id),
+  results: jsonb('results').notNull(),
+  publishedAt: ts('published_at').notNull().defaultNow(),
+  publishedBy: uuid('published_by'),
+});
+
+/** A cycle binds a survey leaf to a campaign code and an indicator (published frameworks are frozen,
+ * so the binding lives on the cycle), set by the cycle's owner before appraisal. */
+export const surveyBindings = pgTable(
+  'survey_bindings',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    code: text('code').notNull(),
+    campaignCode: text('campaign_code').notNull(),
+    indicator: jsonb('indicator').$type<SurveyIndicator>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.code] })],
+);
+
+/** Seed 002's sanction: a unit whose report came late or off-template gets no points on the survey
+ * criteria — a decision the coordinator records with a reason (the system only raises the flag). */
+export const surveySanctions = pgTable(
+  'survey_sanctions',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** zero: the survey leaves count 0; waived: points kept. */
+    decision: text('decision').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId] })],
+);
+
+/** A report request: what a level asks of the units below, by when, received by which unit. Mẫu 01 and
+ * Mẫu 02 of a campaign are the first kinds; issue #16 adds periodic and ad hoc requests here. */
+export const reportRequests = pgTable(
+  'report_requests',
+  {
+    id: uuid('id').primaryKey(),
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The unit that receives the reports (seed 002: Đội Pháp chế và Quản lý khoa học/PV01). */
+    receivingUnitId: uuid('receiving_unit_id').references(() => units.id),
+    kind: text('kind').notNull(),
+    campaignId: uuid('campaign_id').references(() => surveyCampaigns.id),
+    title: text('title').notNull(),
+    /** The period reported on, inclusive. */
+    periodFrom: date('period_from', { mode: 'string' }),
+    periodTo: date('period_to', { mode: 'string' }),
+    /** Due on this day, included (ADR 0017). */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** Sections to fill, in order. */
+    outline: jsonb('outline').notNull().default([]),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('report_requests_owner_idx').on(t.ownerUnitId), index('report_requests_campaign_idx').on(t.campaignId)],
+);
+
+/** Which units a request asks (one row per unit) and what each sent: filled content, approval by the
+ * head, sending (stamped late when after the due date: accepted, marked). */
+export const reportSubmissions = pgTable(
+  'report_submissions',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => reportRequests.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    status: text('status').$type<ReportStatus>().notNull().default('draft'),
+    content: jsonb('content').notNull().default({}),
+    /** Attached files (scans of paper ballots…): sha256 and name. */
+    files: jsonb('files').$type<{ sha256: string; name: string }[]>().notNull().default([]),
+    approvedAt: ts('approved_at'),
+    approvedBy: uuid('approved_by'),
+    sentAt: ts('sent_at'),
+    sentBy: uuid('sent_by'),
+    late: boolean('late'),
+    revision: integer('revision').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.requestId, t.unitId] }),
+    index('report_submissions_unit_idx').on(t.unitId),
+    check('report_submissions_status_check', oneOf(t.status, REPORT_STATUSES)),
+  ],
 );
