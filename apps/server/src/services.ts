@@ -12,6 +12,8 @@ import { NoticeService } from './modules/notices/service.ts';
 import { RankGroupService } from './modules/results/groups.ts';
 import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
+import { SurveyCampaignService } from './modules/surveys/campaigns.ts';
+import { SurveyFormService } from './modules/surveys/forms.ts';
 import { SystemService } from './modules/system/service.ts';
 import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
@@ -34,6 +36,8 @@ export interface Services extends CycleServices {
   notices: NoticeService;
   system: SystemService;
   work: WorkService;
+  surveyForms: SurveyFormService;
+  surveyCampaigns: SurveyCampaignService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -55,5 +59,7 @@ export function buildServices(config: Config, database: Database): Services {
     notices: new NoticeService(database.db, config.smtpUrl, config.mailFrom),
     system: new SystemService(database.db),
     work: new WorkService(database.db),
+    surveyForms: new SurveyFormService(database.db),
+    surveyCampaigns: new SurveyCampaignService(database.db),
   };
 }

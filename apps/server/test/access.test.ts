@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Cases, CasesModule, Req } from './accessCases/types.ts';
 import { anonymous, testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -102,23 +103,18 @@ beforeAll(async () => {
   await hqCoord.send('POST', `/api/cycles/${ids.hqCycle}/stages/appraisal`, { state: 'open' });
   const hqNotices = (await hqOfficer.get('/api/notices')).json() as { items: { id: string }[] };
   ids.hqNotice = hqNotices.items[0]!.id;
+  // the cases of modules that keep them in a file of their own (accessCases/*.cases.ts)
+  const dir = path.resolve(import.meta.dirname, 'accessCases');
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.cases.ts')).sort()) {
+    const m = (await import(path.join(dir, f))) as CasesModule;
+    await m.setup?.({ t, admin, ids });
+    for (const [k, c] of Object.entries(m.cases)) {
+      if (k in CASES) throw new Error(`${f}: the case ${k} is already declared`);
+      CASES[k] = c;
+    }
+  }
 });
 afterAll(async () => t?.close());
-
-type Req = {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  url: string;
-  body?: unknown;
-  multipart?: { filename: string; content: string };
-};
-interface Case {
-  /** The request a Cù Lao Dung user makes against Hà Quảng (or with a role that lacks the right). */
-  cross: () => Req;
-  /** What the officer (unit_officer of Cù Lao Dung) must get. */
-  officer: number | ((json: unknown) => void);
-  /** What the coordinator of Cù Lao Dung must get. */
-  coordinator: number | ((json: unknown) => void);
-}
 
 const noHaQuang = (json: unknown) => {
   const text = JSON.stringify(json);
@@ -126,7 +122,7 @@ const noHaQuang = (json: unknown) => {
   expect(text).not.toContain(ids.hq);
 };
 
-const CASES: Record<string, Case | 'public' | 'self'> = {
+const CASES: Cases = {
   'GET /api/health': 'public',
   'GET /api/auth/session': 'public',
   'POST /api/auth/login': 'public',

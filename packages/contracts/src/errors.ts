@@ -212,6 +212,31 @@ export const ERRORS = {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.',
     en: 'A system error occurred. Please try again or contact the administrator.',
   },
+  SURVEY_FORM_INVALID: {
+    status: 422,
+    vi: 'Phiếu khảo sát chưa hợp lệ.',
+    en: 'The survey form is not valid.',
+  },
+  SURVEY_FORM_STATE: {
+    status: 409,
+    vi: 'Phiếu khảo sát đã ban hành thì không sửa được; hãy tạo phiên bản mới.',
+    en: 'A published survey form cannot be changed; make a new version.',
+  },
+  SURVEY_CAMPAIGN_INVALID: {
+    status: 422,
+    vi: 'Đợt khảo sát chưa hợp lệ.',
+    en: 'The survey campaign is not valid.',
+  },
+  SURVEY_CAMPAIGN_STATE: {
+    status: 409,
+    vi: 'Trạng thái của đợt khảo sát không cho phép thao tác này.',
+    en: 'The state of the survey campaign does not allow this.',
+  },
+  SURVEY_CONFLICT: {
+    status: 409,
+    vi: 'Dữ liệu đã được người khác thay đổi. Hãy tải lại trang.',
+    en: 'Someone else changed this data. Reload the page.',
+  },
   FILE_TOO_LARGE: {
     status: 413,
     vi: 'Tệp quá lớn hoặc quá phức tạp để đọc. Hãy chia nhỏ tệp hoặc bỏ bớt dòng, cột không cần thiết.',

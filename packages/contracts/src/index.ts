@@ -4,3 +4,4 @@ export * from './errors.ts';
 export * from './types.ts';
 export * from './work.ts';
 export * from './groups.ts';
+export * from './surveys.ts';

@@ -317,4 +317,28 @@ export const MESSAGES_EN: Record<string, string> = {
     '${e.body}\\n\\n— Chiso, the PAR Index system (automatic message, do not reply).',
   "Nhóm xếp hạng có lỗi; chưa có gì được lưu. ${problems.join(' ')}":
     "The ranking groups have errors; nothing was saved. ${problems.join(' ')}",
+  'Kỳ đo lường: ngày bắt đầu sau ngày kết thúc.': 'Period measured: the first day is after the last day.',
+  'Thời gian thu phiếu: ngày mở sau ngày đóng.': 'Collection window: it opens after it closes.',
+  'Mã lĩnh vực "${f.code}" bị trùng.': 'The field code "${f.code}" is repeated.',
+  'Mốc "${d.key}" bị trùng.': 'The milestone "${d.key}" is repeated.',
+  'Chỉ mở đợt khảo sát trên một phiên bản phiếu đã ban hành.':
+    'A survey campaign can only use a published form version.',
+  'Dòng chỉ tiêu ${row}: không tìm thấy đơn vị.': 'Target row ${row}: unit not found.',
+  'Dòng chỉ tiêu ${row}: ${u.name} đã giải thể hoặc sáp nhập.':
+    'Target row ${row}: ${u.name} has been abolished or merged.',
+  'Dòng chỉ tiêu ${row}: ${u.name} không thuộc ${owner.name}.':
+    'Target row ${row}: ${u.name} is not under ${owner.name}.',
+  'Dòng chỉ tiêu ${row}: lĩnh vực "${t.fieldCode}" không có trong đợt khảo sát.':
+    'Target row ${row}: the field "${t.fieldCode}" is not in the campaign.',
+  'Dòng chỉ tiêu ${row}: ${u.name} × "${t.fieldCode}" đã có.':
+    'Target row ${row}: ${u.name} × "${t.fieldCode}" is already there.',
+  'Mã đợt khảo sát "${input.code}" đã được ${owner.name} dùng.':
+    'The campaign code "${input.code}" is already used by ${owner.name}.',
+  'Đợt khảo sát đã công bố kết quả.': "The campaign's results have been published.",
+  'Đợt khảo sát chưa bắt đầu thu phiếu.': 'The campaign has not started collecting ballots.',
+  'Đợt khảo sát đang ở trạng thái này rồi.': 'The campaign is already in this state.',
+  'Mã phiếu "${form.code}" đã thuộc về đơn vị khác (hoặc là phiếu dùng chung); hãy đặt mã khác.':
+    'The form code "${form.code}" belongs to another unit (or is a system-wide form); choose another code.',
+  'Phiếu này đã được ban hành.': 'This form is already published.',
+  'Chỉ ngừng áp dụng được phiếu đang ban hành.': 'Only a published form can be retired.',
 };

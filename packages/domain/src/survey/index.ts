@@ -1,1 +1,3 @@
 export * from './types.ts';
+export * from './form.ts';
+export * from './sampling.ts';

@@ -150,9 +150,7 @@ export const POSTAUDIT_OUTCOME_LABELS: Record<PostauditOutcome, string> = {
 
 /** What a cycle's survey leaf reads from a campaign's results. */
 export type SurveyIndicator =
-  | { kind: 'overall' }
-  | { kind: 'field'; code: string }
-  | { kind: 'element'; code: string };
+  { kind: 'overall' } | { kind: 'field'; code: string } | { kind: 'element'; code: string };
 
 /** Report requests (Mẫu 01/02 first; issue #16 adds periodic and ad hoc kinds to the same tables). */
 export const REPORT_KINDS = ['survey_mau01', 'survey_mau02'] as const;

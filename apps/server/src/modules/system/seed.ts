@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FrameworkService } from '../frameworks/service.ts';
+import { installShippedForms } from '../surveys/forms.ts';
 import { ResultService } from '../results/service.ts';
 import type { FileStore } from '../../lib/fileStore.ts';
 import { seedDemoCycles } from './seedCycles.ts';
@@ -286,6 +287,7 @@ export async function seedDemo(db: Db, opts: { cyclesFiles?: FileStore } = {}): 
   }
   await insertDemoAccounts(db, accounts);
   await seedFrameworksAndResults(db, idByCode);
+  await installShippedForms(db);
   // the demo cycles (2023 finished, 2024 open) for the server's demo; tests build their own
   if (opts.cyclesFiles) await seedDemoCycles(db, opts.cyclesFiles);
   await markDemoSeeded(db);

@@ -1,0 +1,153 @@
+/** Survey forms, campaigns and their targets in SQL (issue #15). Ballots, results, post-audit and
+ * report requests live in modules of their own, which read forms and campaigns through this module's
+ * services. */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/open.ts';
+import { surveyCampaigns, surveyForms, surveyTargets, units } from '../../db/schema.ts';
+
+export type FormRow = typeof surveyForms.$inferSelect;
+export type CampaignRow = typeof surveyCampaigns.$inferSelect;
+export type TargetRow = typeof surveyTargets.$inferSelect;
+
+const formCols = { f: surveyForms, ownerPath: units.path, ownerName: units.name };
+
+export async function listForms(db: DbOrTx) {
+  return db
+    .select(formCols)
+    .from(surveyForms)
+    .leftJoin(units, eq(units.id, surveyForms.ownerUnitId))
+    .orderBy(asc(surveyForms.code), desc(surveyForms.version));
+}
+
+export async function getForm(db: DbOrTx, id: string, lock = false) {
+  const q = db
+    .select(formCols)
+    .from(surveyForms)
+    .leftJoin(units, eq(units.id, surveyForms.ownerUnitId))
+    .where(eq(surveyForms.id, id));
+  const r = lock ? await q.for('update', { of: surveyForms }) : await q;
+  return r[0];
+}
+
+export async function formsByCode(db: DbOrTx, code: string) {
+  return db.select().from(surveyForms).where(eq(surveyForms.code, code)).orderBy(desc(surveyForms.version));
+}
+
+export async function insertForm(db: DbOrTx, row: typeof surveyForms.$inferInsert) {
+  return (await db.insert(surveyForms).values(row).returning())[0]!;
+}
+
+export async function updateForm(db: DbOrTx, id: string, set: Partial<typeof surveyForms.$inferInsert>) {
+  return (await db.update(surveyForms).set(set).where(eq(surveyForms.id, id)).returning())[0]!;
+}
+
+const campaignCols = {
+  c: surveyCampaigns,
+  ownerPath: units.path,
+  ownerName: units.name,
+  formName: surveyForms.name,
+  respondentKind: surveyForms.respondentKind,
+};
+
+function campaignQuery(db: DbOrTx) {
+  return db
+    .select(campaignCols)
+    .from(surveyCampaigns)
+    .innerJoin(units, eq(units.id, surveyCampaigns.ownerUnitId))
+    .innerJoin(surveyForms, eq(surveyForms.id, surveyCampaigns.formId));
+}
+
+export type CampaignJoined = Awaited<ReturnType<typeof getCampaign>> & object;
+
+export async function getCampaign(db: DbOrTx, id: string, lock = false) {
+  const q = campaignQuery(db).where(eq(surveyCampaigns.id, id));
+  const r = lock ? await q.for('update', { of: surveyCampaigns }) : await q;
+  return r[0];
+}
+
+export async function listCampaigns(db: DbOrTx) {
+  return campaignQuery(db).orderBy(desc(surveyCampaigns.year), asc(surveyCampaigns.code));
+}
+
+/** Campaigns with a code, each with its owner's path (to find the one nearest above a unit). */
+export async function campaignsByCode(db: DbOrTx, code: string) {
+  return campaignQuery(db).where(eq(surveyCampaigns.code, code));
+}
+
+/** Ids of campaigns having a target on a unit inside one of these path prefixes. */
+export async function campaignIdsWithTargetsUnder(db: DbOrTx, paths: string[]) {
+  if (!paths.length) return [];
+  const likes = paths.map((p) => sql`u.path like ${p.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
+  const r = await db.execute(
+    sql`select distinct t.campaign_id as id from survey_targets t join units u on u.id = t.unit_id where ${sql.join(likes, sql` or `)}`,
+  );
+  return (r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
+}
+
+export async function insertCampaign(db: DbOrTx, row: typeof surveyCampaigns.$inferInsert) {
+  return (await db.insert(surveyCampaigns).values(row).returning())[0]!;
+}
+
+export async function updateCampaign(
+  db: DbOrTx,
+  id: string,
+  set: Partial<typeof surveyCampaigns.$inferInsert>,
+) {
+  return (await db.update(surveyCampaigns).set(set).where(eq(surveyCampaigns.id, id)).returning())[0]!;
+}
+
+export async function insertTargets(db: DbOrTx, rows: (typeof surveyTargets.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(surveyTargets).values(rows.slice(i, i + 1000));
+}
+
+/** The targets of a campaign with each unit's name and path, in tree order. */
+export async function targetsOf(db: DbOrTx, campaignId: string) {
+  return db
+    .select({ t: surveyTargets, unitName: units.name, unitPath: units.path, sortOrder: units.sortOrder })
+    .from(surveyTargets)
+    .innerJoin(units, eq(units.id, surveyTargets.unitId))
+    .where(eq(surveyTargets.campaignId, campaignId))
+    .orderBy(asc(units.path), asc(surveyTargets.fieldCode));
+}
+
+/** The target behind a public link, with its campaign, form and unit. */
+export async function targetByToken(db: DbOrTx, token: string) {
+  const r = await db
+    .select({
+      t: surveyTargets,
+      c: surveyCampaigns,
+      form: surveyForms,
+      unitName: units.name,
+      unitPath: units.path,
+    })
+    .from(surveyTargets)
+    .innerJoin(surveyCampaigns, eq(surveyCampaigns.id, surveyTargets.campaignId))
+    .innerJoin(surveyForms, eq(surveyForms.id, surveyCampaigns.formId))
+    .innerJoin(units, eq(units.id, surveyTargets.unitId))
+    .where(eq(surveyTargets.linkToken, token))
+    .limit(1);
+  return r[0];
+}
+
+export async function unitsByIds(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: units.id, name: units.name, path: units.path, validTo: units.validTo })
+    .from(units)
+    .where(inArray(units.id, ids));
+}
+
+export async function targetExists(db: DbOrTx, campaignId: string, unitId: string, fieldCode: string) {
+  const r = await db
+    .select({ u: surveyTargets.unitId })
+    .from(surveyTargets)
+    .where(
+      and(
+        eq(surveyTargets.campaignId, campaignId),
+        eq(surveyTargets.unitId, unitId),
+        eq(surveyTargets.fieldCode, fieldCode),
+      ),
+    )
+    .limit(1);
+  return r.length > 0;
+}
