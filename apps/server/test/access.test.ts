@@ -105,7 +105,10 @@ beforeAll(async () => {
   ids.hqNotice = hqNotices.items[0]!.id;
   // the cases of modules that keep them in a file of their own (accessCases/*.cases.ts)
   const dir = path.resolve(import.meta.dirname, 'accessCases');
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.cases.ts')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((x) => x.endsWith('.cases.ts'))
+    .sort()) {
     const m = (await import(path.join(dir, f))) as CasesModule;
     await m.setup?.({ t, admin, ids });
     for (const [k, c] of Object.entries(m.cases)) {

@@ -811,7 +811,10 @@ export const surveyBallots = pgTable(
     submitToken: text('submit_token'),
     /** Seconds from opening the form to posting it (web). */
     durationSeconds: integer('duration_seconds'),
-    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    flags: text('flags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     invalidReason: text('invalid_reason'),
     invalidatedAt: ts('invalidated_at'),
     invalidatedBy: uuid('invalidated_by'),
@@ -930,7 +933,10 @@ export const surveyPostauditItems = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.campaignId, t.ballotId] }),
-    check('survey_postaudit_items_outcome_check', sql`"outcome" is null or ${oneOf(t.outcome, POSTAUDIT_OUTCOMES)}`),
+    check(
+      'survey_postaudit_items_outcome_check',
+      sql`"outcome" is null or ${oneOf(t.outcome, POSTAUDIT_OUTCOMES)}`,
+    ),
   ],
 );
 
@@ -1048,7 +1054,10 @@ export const reportRequests = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
-  (t) => [index('report_requests_owner_idx').on(t.ownerUnitId), index('report_requests_campaign_idx').on(t.campaignId)],
+  (t) => [
+    index('report_requests_owner_idx').on(t.ownerUnitId),
+    index('report_requests_campaign_idx').on(t.campaignId),
+  ],
 );
 
 /** Which units a request asks (one row per unit) and what each sent: filled content, approval by the
