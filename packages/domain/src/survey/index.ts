@@ -1,3 +1,4 @@
 export * from './types.ts';
 export * from './form.ts';
 export * from './sampling.ts';
+export * from './indices.ts';

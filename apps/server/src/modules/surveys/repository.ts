@@ -151,3 +151,55 @@ export async function targetExists(db: DbOrTx, campaignId: string, unitId: strin
     .limit(1);
   return r.length > 0;
 }
+
+/** Counts per unit × field of a campaign: ballots returned, valid, invalid, online, and the overall
+ * question's respondents (position `overallPos`, 1-based in `ratings`; 0: the mean of a respondent's
+ * ratings decides). One pass over the ballots. */
+export async function ballotCounts(
+  db: DbOrTx,
+  campaignId: string,
+  overallPos: number,
+  satisfiedFrom: number,
+) {
+  const overall =
+    overallPos > 0 ? sql`b.ratings[${overallPos}]` : sql`(select avg(x) from unnest(b.ratings) x)`;
+  const r = await db.execute(sql`
+    select b.unit_id as "unitId", b.field_code as "fieldCode",
+      count(*)::int as returned,
+      count(*) filter (where b.invalid_reason is null)::int as valid,
+      count(*) filter (where b.invalid_reason is not null)::int as invalid,
+      count(*) filter (where b.mode = 'qr')::int as online,
+      count(*) filter (where b.invalid_reason is null and ${overall} is not null)::int as "overallN",
+      count(*) filter (where b.invalid_reason is null and ${overall} >= ${satisfiedFrom})::int as "overallSatisfied"
+    from survey_ballots b where b.campaign_id = ${campaignId}
+    group by 1, 2`);
+  return (
+    r as unknown as {
+      rows: {
+        unitId: string;
+        fieldCode: string;
+        returned: number;
+        valid: number;
+        invalid: number;
+        online: number;
+        overallN: number;
+        overallSatisfied: number;
+      }[];
+    }
+  ).rows;
+}
+
+/** Satisfied and given ratings per unit × field × position of a scale question (valid ballots). */
+export async function ratingCounts(db: DbOrTx, campaignId: string, satisfiedFrom: number) {
+  const r = await db.execute(sql`
+    select b.unit_id as "unitId", b.field_code as "fieldCode", q.i::int as pos,
+      count(*) filter (where q.r >= ${satisfiedFrom})::int as satisfied, count(q.r)::int as n
+    from survey_ballots b, unnest(b.ratings) with ordinality as q(r, i)
+    where b.campaign_id = ${campaignId} and b.invalid_reason is null
+    group by 1, 2, 3`);
+  return (
+    r as unknown as {
+      rows: { unitId: string; fieldCode: string; pos: number; satisfied: number; n: number }[];
+    }
+  ).rows;
+}
