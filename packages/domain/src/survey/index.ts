@@ -2,3 +2,5 @@ export * from './types.ts';
 export * from './form.ts';
 export * from './sampling.ts';
 export * from './indices.ts';
+export * from './answers.ts';
+export * from './published.ts';

@@ -3,7 +3,7 @@
  * services. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
-import { surveyCampaigns, surveyForms, surveyTargets, units } from '../../db/schema.ts';
+import { surveyCampaigns, surveyForms, surveyResults, surveyTargets, units } from '../../db/schema.ts';
 
 export type FormRow = typeof surveyForms.$inferSelect;
 export type CampaignRow = typeof surveyCampaigns.$inferSelect;
@@ -202,4 +202,13 @@ export async function ratingCounts(db: DbOrTx, campaignId: string, satisfiedFrom
       rows: { unitId: string; fieldCode: string; pos: number; satisfied: number; n: number }[];
     }
   ).rows;
+}
+
+export async function getPublishedResults(db: DbOrTx, campaignId: string) {
+  const r = await db.select().from(surveyResults).where(eq(surveyResults.campaignId, campaignId)).limit(1);
+  return r[0];
+}
+
+export async function insertPublishedResults(db: DbOrTx, row: typeof surveyResults.$inferInsert) {
+  await db.insert(surveyResults).values(row);
 }
