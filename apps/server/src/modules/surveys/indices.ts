@@ -58,9 +58,7 @@ export async function computeCampaignIndices(db: DbOrTx, campaignId: string): Pr
         overallN: 0,
         overallSatisfied: 0,
       });
-  const cells = counted.sort(
-    (a, b) => (order.get(a.unitId) ?? 1e9) - (order.get(b.unitId) ?? 1e9),
-  );
+  const cells = counted.sort((a, b) => (order.get(a.unitId) ?? 1e9) - (order.get(b.unitId) ?? 1e9));
   return campaignIndices(
     form,
     cells,
