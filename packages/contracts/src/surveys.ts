@@ -168,3 +168,17 @@ export const SurveyTargetsResult = z.object({
   revision: z.number().int(),
 });
 export const SurveyImportError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+
+export type SurveyFormSummaryT = z.infer<typeof SurveyFormSummary>;
+export type SurveyFormListT = z.infer<typeof SurveyFormList>;
+export type SurveyFormDetailT = z.infer<typeof SurveyFormDetail>;
+export type SurveyCampaignSummaryT = z.infer<typeof SurveyCampaignSummary>;
+export type SurveyCampaignListT = z.infer<typeof SurveyCampaignList>;
+export type SurveyCampaignDetailT = z.infer<typeof SurveyCampaignDetail>;
+export type SurveyTargetViewT = z.infer<typeof SurveyTargetView>;
+export type SurveyCampaignCreateBodyT = z.input<typeof SurveyCampaignCreateBody>;
+export type SurveyCampaignUpdateBodyT = z.input<typeof SurveyCampaignUpdateBody>;
+export type SurveyTargetsBodyT = z.input<typeof SurveyTargetsBody>;
+export type SurveyAllocateBodyT = z.input<typeof SurveyAllocateBody>;
+export type SurveyCopyDownBodyT = z.input<typeof SurveyCopyDownBody>;
+export type SurveyTargetsResultT = z.infer<typeof SurveyTargetsResult>;
