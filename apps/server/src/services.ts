@@ -14,6 +14,9 @@ import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
 import { SurveyCampaignService } from './modules/surveys/campaigns.ts';
 import { SurveyFormService } from './modules/surveys/forms.ts';
+import { SurveyCampaignEditService } from './modules/surveys/campaignEdit.ts';
+import { SurveyCopyDownService } from './modules/surveys/copyDown.ts';
+import { SurveyTargetImportService } from './modules/surveys/targetImport.ts';
 import { SystemService } from './modules/system/service.ts';
 import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
@@ -38,6 +41,9 @@ export interface Services extends CycleServices {
   work: WorkService;
   surveyForms: SurveyFormService;
   surveyCampaigns: SurveyCampaignService;
+  surveyCampaignEdit: SurveyCampaignEditService;
+  surveyTargetImport: SurveyTargetImportService;
+  surveyCopyDown: SurveyCopyDownService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -61,5 +67,8 @@ export function buildServices(config: Config, database: Database): Services {
     work: new WorkService(database.db),
     surveyForms: new SurveyFormService(database.db),
     surveyCampaigns: new SurveyCampaignService(database.db),
+    surveyCampaignEdit: new SurveyCampaignEditService(database.db),
+    surveyTargetImport: new SurveyTargetImportService(database.db),
+    surveyCopyDown: new SurveyCopyDownService(database.db),
   };
 }

@@ -50,6 +50,7 @@ const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
 const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
+const Surveys = lazy(() => import('./pages/surveys/index.tsx'));
 
 export function ChangePassword({
   open,
@@ -232,7 +233,9 @@ export default function Shell({ session }: { session: Session }) {
             { key: '/results', icon: <TrophyOutlined />, label: t.results },
             { key: '/check', icon: <FileSearchOutlined />, label: t.checkTable },
             { key: '/cycles', icon: <FormOutlined />, label: t.cycles },
-            { key: '/surveys', icon: <BarChartOutlined />, label: soon(t.surveys), disabled: true },
+            ...(can(session, 'survey.read')
+              ? [{ key: '/surveys', icon: <BarChartOutlined />, label: t.surveys }]
+              : []),
             { key: '/plans', icon: <FileTextOutlined />, label: soon(t.plans), disabled: true },
             { key: '/emulation', icon: <TrophyOutlined />, label: soon(t.emulation), disabled: true },
           ]}
@@ -300,6 +303,10 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
                 <Route path="/assessments/:id" element={<Assessment />} />
+                <Route path="/surveys" element={<Surveys session={session} />} />
+                <Route path="/surveys/forms" element={<Surveys session={session} />} />
+                <Route path="/surveys/forms/:id" element={<Surveys session={session} />} />
+                <Route path="/surveys/:id" element={<Surveys session={session} />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

@@ -5,7 +5,8 @@
  * figures. */
 import { columnLetter } from './framework/table.ts';
 
-export type UploadKind = 'tableCheck' | 'unitImport' | 'resultImport' | 'frameworkImport' | 'ballotImport';
+export type UploadKind =
+  'tableCheck' | 'unitImport' | 'resultImport' | 'frameworkImport' | 'ballotImport' | 'targetImport';
 
 export interface UploadLimit {
   /** What the upload is for, in Vietnamese, as it ends a sentence: "… cho kiểm tra bảng kết quả". */
@@ -57,6 +58,14 @@ export const UPLOAD_LIMITS: Readonly<Record<UploadKind, Readonly<UploadLimit>>> 
     maxColumns: 100,
     maxCells: 4_000_000,
     timeLimitMs: 120_000,
+  },
+  // survey targets: one row per unit × service field
+  targetImport: {
+    label: 'nhập số giao dịch (N) của đợt khảo sát',
+    maxRows: 20_000,
+    maxColumns: 50,
+    maxCells: 1_000_000,
+    timeLimitMs: 30_000,
   },
 };
 

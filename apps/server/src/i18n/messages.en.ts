@@ -341,4 +341,42 @@ export const MESSAGES_EN: Record<string, string> = {
     'The form code "${form.code}" belongs to another unit (or is a system-wide form); choose another code.',
   'Phiếu này đã được ban hành.': 'This form is already published.',
   'Chỉ ngừng áp dụng được phiếu đang ban hành.': 'Only a published form can be retired.',
+  // campaign administration (slice G)
+  'Chỉ sửa được đợt khảo sát khi còn là bản nháp.': 'A campaign can be edited only while it is a draft.',
+  'Đợt khảo sát đã công bố kết quả: không sửa chỉ tiêu được nữa.':
+    "The campaign's results are published: its targets can no longer be changed.",
+  '${name} × "${b.fieldCode}" đã có phiếu khảo sát: không bỏ chỉ tiêu này được.':
+    '${name} × "${b.fieldCode}" already has ballots: this target cannot be removed.',
+  'Lĩnh vực "${orphan.fieldCode}" còn chỉ tiêu của ${orphan.unitName}: hãy bỏ các chỉ tiêu đó trước.':
+    'The field "${orphan.fieldCode}" still has a target of ${orphan.unitName}: remove those targets first.',
+  'Lĩnh vực "${input.fieldCode}" không có trong đợt khảo sát.':
+    'The field "${input.fieldCode}" is not in the campaign.',
+  'Không có chỉ tiêu nào của lĩnh vực "${field.name}"${where} để phân bổ.':
+    'There is no target of the field "${field.name}"${where} to allocate to.',
+  'Hãy nhập tổng số phiếu cần phân bổ.': 'Enter the total number of ballots to allocate.',
+  'Đợt cấp trên không có chỉ tiêu lĩnh vực "${field.name}" nào phủ các đơn vị này để phân bổ.':
+    'The parent campaign has no target of the field "${field.name}" covering these units to allocate.',
+  '${owner.name} không phải đơn vị cấp dưới của ${parent.ownerName}: không giao đợt khảo sát xuống được.':
+    '${owner.name} is not a unit under ${parent.ownerName}: the campaign cannot be copied down to it.',
+  '${owner.name} đã giải thể hoặc sáp nhập.': '${owner.name} has been abolished or merged.',
+  'Lĩnh vực "${code}" không có trong đợt cấp trên.': 'The field "${code}" is not in the parent campaign.',
+  'Mã đợt khảo sát "${code}" đã được ${owner.name} dùng.':
+    'The campaign code "${code}" is already used by ${owner.name}.',
+  'Kỳ đo lường ${span(child.periodFrom, child.periodTo)} rộng hơn kỳ của đợt cấp trên (${span(parent.periodFrom, parent.periodTo)}).':
+    "The period measured ${span(child.periodFrom, child.periodTo)} is wider than the parent campaign's (${span(parent.periodFrom, parent.periodTo)}).",
+  'Thời gian thu phiếu ${span(child.opensOn, child.closesOn)} rộng hơn của đợt cấp trên (${span(parent.opensOn, parent.closesOn)}).':
+    "The collection window ${span(child.opensOn, child.closesOn)} is wider than the parent campaign's (${span(parent.opensOn, parent.closesOn)}).",
+  'Lĩnh vực "${f.name}" không có trong đợt cấp trên.': 'The field "${f.name}" is not in the parent campaign.',
+  'Mốc "${d.label}" (${formatDateVi(d.dueOn)}) muộn hơn mốc của đợt cấp trên (${formatDateVi(p.dueOn)}).':
+    'The milestone "${d.label}" (${formatDateVi(d.dueOn)}) is later than the parent campaign\'s (${formatDateVi(p.dueOn)}).',
+  '${t.unitName} không thuộc đơn vị nào mà đợt cấp trên khảo sát về lĩnh vực "${t.fieldCode}".':
+    '${t.unitName} is not under any unit the parent campaign surveys on the field "${t.fieldCode}".',
+  'Lĩnh vực "${p.fieldCode}" của ${p.unitName}: chỉ tiêu các đơn vị cộng lại ${sum} phiếu, nhiều hơn chỉ tiêu ${p.target} phiếu của đợt cấp trên.':
+    'Field "${p.fieldCode}" of ${p.unitName}: the targets of the units add up to ${sum} ballots, more than the parent campaign\'s target of ${p.target}.',
+  'Đợt khảo sát đã giao xuống ${c.ownerName} sẽ rộng hơn đợt này: ${problem.message}':
+    'The campaign copied down to ${c.ownerName} would be wider than this one: ${problem.message}',
+  'Tệp ${fileName} có lỗi, chưa nhập dòng nào. ${listed}':
+    'The file ${fileName} has errors; no row was imported. ${listed}',
+  'Tệp ${fileName} không có dòng nào ghi số giao dịch (N).':
+    'The file ${fileName} has no row with a number of transactions (N).',
 };

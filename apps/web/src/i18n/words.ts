@@ -45,6 +45,11 @@ export const wordsVi = {
     'appraisal.answer': 'Đơn vị giải trình',
     'appraisal.approve': 'Duyệt kết quả thẩm định',
     'appraisal.send_back': 'Trả lại kết quả thẩm định',
+    'survey.campaign.update': 'Sửa đợt khảo sát',
+    'survey.campaign.copy_down': 'Giao đợt khảo sát xuống cấp dưới',
+    'survey.targets.update': 'Sửa chỉ tiêu khảo sát',
+    'survey.targets.import': 'Nhập số giao dịch (N) từ tệp',
+    'survey.targets.allocate': 'Phân bổ số phiếu khảo sát',
   } as Record<string, string>,
   auditEntity: {
     unit: 'Đơn vị',
@@ -55,6 +60,7 @@ export const wordsVi = {
     evidence: 'Tài liệu kiểm chứng',
     cycle: 'Kỳ đánh giá',
     assessment: 'Bản tự đánh giá',
+    survey_campaign: 'Đợt khảo sát',
   } as Record<string, string>,
   auditField: {
     status: 'Trạng thái',
@@ -118,6 +124,11 @@ export const wordsEn: typeof wordsVi = {
     'appraisal.answer': 'Unit explained',
     'appraisal.approve': 'Appraisal approved',
     'appraisal.send_back': 'Appraisal sent back',
+    'survey.campaign.update': 'Survey campaign edited',
+    'survey.campaign.copy_down': 'Survey campaign copied down',
+    'survey.targets.update': 'Survey targets edited',
+    'survey.targets.import': 'Transactions (N) imported from a file',
+    'survey.targets.allocate': 'Survey ballots allocated',
   },
   auditEntity: {
     unit: 'Unit',
@@ -128,6 +139,7 @@ export const wordsEn: typeof wordsVi = {
     evidence: 'Evidence',
     cycle: 'Assessment cycle',
     assessment: 'Self-assessment',
+    survey_campaign: 'Survey campaign',
   },
   auditField: {
     status: 'Status',
