@@ -2,3 +2,4 @@ export * from './types.ts';
 export * from './form.ts';
 export * from './sampling.ts';
 export * from './indices.ts';
+export * from './sample.ts';
