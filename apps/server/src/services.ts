@@ -12,6 +12,8 @@ import { NoticeService } from './modules/notices/service.ts';
 import { RankGroupService } from './modules/results/groups.ts';
 import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
+import { SurveyAgencyService } from './modules/surveyAgency/service.ts';
+import { SurveyPostauditService } from './modules/surveyPostaudit/service.ts';
 import { SurveyCampaignService } from './modules/surveys/campaigns.ts';
 import { SurveyFormService } from './modules/surveys/forms.ts';
 import { SystemService } from './modules/system/service.ts';
@@ -38,6 +40,8 @@ export interface Services extends CycleServices {
   work: WorkService;
   surveyForms: SurveyFormService;
   surveyCampaigns: SurveyCampaignService;
+  surveyAgency: SurveyAgencyService;
+  surveyPostaudit: SurveyPostauditService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -61,5 +65,7 @@ export function buildServices(config: Config, database: Database): Services {
     work: new WorkService(database.db),
     surveyForms: new SurveyFormService(database.db),
     surveyCampaigns: new SurveyCampaignService(database.db),
+    surveyAgency: new SurveyAgencyService(database.db),
+    surveyPostaudit: new SurveyPostauditService(database.db),
   };
 }
