@@ -195,7 +195,7 @@ export class SurveyPostauditService {
   }
 
   async assign(actor: Actor, campaignId: string, userId: string, unitId: string, remove = false) {
-    return this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const ctx = await this.context(tx, actor, campaignId, true);
       this.requireManage(ctx, actor);
       const unit = await repo.unitById(tx, unitId);
@@ -222,8 +222,8 @@ export class SurveyPostauditService {
         ...(remove ? { before: { userId, unit: unit.name } } : { after: { userId, unit: unit.name } }),
         reason: null,
       });
-      return this.view(actor, campaignId);
     });
+    return this.view(actor, campaignId);
   }
 
   /** A sampled ballot the actor is assigned to (the only way to a contact or an outcome). */
