@@ -10,6 +10,8 @@ import { roundEn, roundVi } from './i18n/round.ts';
 import { groupsEn, groupsVi } from './i18n/groups.ts';
 import { wordsEn, wordsVi } from './i18n/words.ts';
 import { decisionEn, decisionVi } from './i18n/decision.ts';
+import { surveyAgencyEn, surveyAgencyVi } from './i18n/surveyAgency.ts';
+import { surveyPostauditEn, surveyPostauditVi } from './i18n/surveyPostaudit.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -188,6 +190,8 @@ const vi = {
   ...wordsVi,
   ...checkTableVi,
   ...decisionVi,
+  ...surveyAgencyVi,
+  ...surveyPostauditVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -366,6 +370,8 @@ const en: Dict = {
   ...wordsEn,
   ...checkTableEn,
   ...decisionEn,
+  ...surveyAgencyEn,
+  ...surveyPostauditEn,
 };
 
 export type Lang = 'vi' | 'en';

@@ -78,3 +78,10 @@ export const SurveyInvitationLinks = z.object({
     }),
   ),
 });
+
+export type SurveyBodyT = z.infer<typeof SurveyBody>;
+export type SurveyBodyListT = z.infer<typeof SurveyBodyList>;
+export type SurveyBodyCreateBodyT = z.input<typeof SurveyBodyCreateBody>;
+export type SurveyBodyUpdateBodyT = z.input<typeof SurveyBodyUpdateBody>;
+export type SurveyInvitationViewT = z.infer<typeof SurveyInvitationView>;
+export type SurveyInvitationLinksT = z.infer<typeof SurveyInvitationLinks>;

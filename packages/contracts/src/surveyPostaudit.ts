@@ -78,3 +78,9 @@ export const SurveyPostauditOutcomeBody = z.object({
 export const SurveyPostauditInvalidateBody = z.object({ reason: reason(LIMITS.reason, 1) });
 export const SurveyPostauditCloseBody = z.object({ reason: reason().optional() });
 export const SurveyPostauditDraw = z.object({ ballotIds: z.array(z.number().int()), same: z.boolean() });
+
+export type SurveyPostauditViewT = z.infer<typeof SurveyPostauditView>;
+export type SurveyPostauditSetupBodyT = z.input<typeof SurveyPostauditSetupBody>;
+export type SurveyPostauditAssignableT = z.infer<typeof SurveyPostauditAssignable>;
+export type SurveyPostauditContactT = z.infer<typeof SurveyPostauditContact>;
+export type SurveyPostauditDrawT = z.infer<typeof SurveyPostauditDraw>;

@@ -95,11 +95,11 @@ export async function notify(tx: DbOrTx, e: NoticeEvent): Promise<{ created: boo
 
 /** Queue one e-mail to an address outside the users (survey respondent bodies: "VP UBND tỉnh",
  * "UBND huyện …"), in the caller's transaction; it is sent by the outbox like every notice's mail. */
-export async function queueMail(tx: DbOrTx, m: { to: string; subject: string; body: string }): Promise<void> {
+export async function queueMail(tx: DbOrTx, e: { to: string; subject: string; body: string }): Promise<void> {
   await repo.insertMail(tx, {
-    toAddress: m.to,
-    subject: `[Chiso] ${m.subject}`,
-    body: `${m.body}\n\n— Chiso, hệ thống Chỉ số cải cách hành chính (thư tự động, không trả lời).`,
+    toAddress: e.to,
+    subject: `[Chiso] ${e.subject}`,
+    body: `${e.body}\n\n— Chiso, hệ thống Chỉ số cải cách hành chính (thư tự động, không trả lời).`,
   });
 }
 
