@@ -29,6 +29,8 @@ import { checkRoutes } from './modules/checks/routes.ts';
 import { cycleRoutes } from './modules/cycles/routes.ts';
 import { evidenceRoutes } from './modules/evidence/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
+import { surveyAgencyRoutes } from './modules/surveyAgency/routes.ts';
+import { surveyPostauditRoutes } from './modules/surveyPostaudit/routes.ts';
 import { surveyRoutes } from './modules/surveys/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
@@ -354,6 +356,8 @@ export async function buildApp(
     await noticeRoutes(api, services);
     await workRoutes(api, services);
     await surveyRoutes(api, services);
+    await surveyAgencyRoutes(api, services);
+    await surveyPostauditRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

@@ -12,6 +12,8 @@ import { NoticeService } from './modules/notices/service.ts';
 import { RankGroupService } from './modules/results/groups.ts';
 import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
+import { SurveyAgencyService } from './modules/surveyAgency/service.ts';
+import { SurveyPostauditService } from './modules/surveyPostaudit/service.ts';
 import { SurveyCampaignService } from './modules/surveys/campaigns.ts';
 import { SurveyFormService } from './modules/surveys/forms.ts';
 import { SurveyCampaignEditService } from './modules/surveys/campaignEdit.ts';
@@ -44,6 +46,8 @@ export interface Services extends CycleServices {
   surveyCampaignEdit: SurveyCampaignEditService;
   surveyTargetImport: SurveyTargetImportService;
   surveyCopyDown: SurveyCopyDownService;
+  surveyAgency: SurveyAgencyService;
+  surveyPostaudit: SurveyPostauditService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -70,5 +74,7 @@ export function buildServices(config: Config, database: Database): Services {
     surveyCampaignEdit: new SurveyCampaignEditService(database.db),
     surveyTargetImport: new SurveyTargetImportService(database.db),
     surveyCopyDown: new SurveyCopyDownService(database.db),
+    surveyAgency: new SurveyAgencyService(database.db),
+    surveyPostaudit: new SurveyPostauditService(database.db),
   };
 }

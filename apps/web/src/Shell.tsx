@@ -51,6 +51,8 @@ const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
 const Surveys = lazy(() => import('./pages/surveys/index.tsx'));
+const SurveyAgency = lazy(() => import('./pages/surveyAgency/index.tsx'));
+const SurveyPostaudit = lazy(() => import('./pages/surveyPostaudit/index.tsx'));
 
 export function ChangePassword({
   open,
@@ -307,6 +309,8 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/surveys/forms" element={<Surveys session={session} />} />
                 <Route path="/surveys/forms/:id" element={<Surveys session={session} />} />
                 <Route path="/surveys/:id" element={<Surveys session={session} />} />
+                <Route path="/surveys/:id/agency" element={<SurveyAgency />} />
+                <Route path="/surveys/:id/postaudit" element={<SurveyPostaudit />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

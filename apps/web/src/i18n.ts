@@ -11,6 +11,8 @@ import { groupsEn, groupsVi } from './i18n/groups.ts';
 import { wordsEn, wordsVi } from './i18n/words.ts';
 import { decisionEn, decisionVi } from './i18n/decision.ts';
 import { surveysEn, surveysVi } from './i18n/surveys.ts';
+import { surveyAgencyEn, surveyAgencyVi } from './i18n/surveyAgency.ts';
+import { surveyPostauditEn, surveyPostauditVi } from './i18n/surveyPostaudit.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -190,6 +192,8 @@ const vi = {
   ...checkTableVi,
   ...decisionVi,
   ...surveysVi,
+  ...surveyAgencyVi,
+  ...surveyPostauditVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -369,6 +373,8 @@ const en: Dict = {
   ...checkTableEn,
   ...decisionEn,
   ...surveysEn,
+  ...surveyAgencyEn,
+  ...surveyPostauditEn,
 };
 
 export type Lang = 'vi' | 'en';

@@ -5,3 +5,5 @@ export * from './types.ts';
 export * from './work.ts';
 export * from './groups.ts';
 export * from './surveys.ts';
+export * from './surveyAgency.ts';
+export * from './surveyPostaudit.ts';

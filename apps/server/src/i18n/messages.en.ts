@@ -379,4 +379,31 @@ export const MESSAGES_EN: Record<string, string> = {
     'The file ${fileName} has errors; no row was imported. ${listed}',
   'Tệp ${fileName} không có dòng nào ghi số giao dịch (N).':
     'The file ${fileName} has no row with a number of transactions (N).',
+  'Đơn vị được lấy ý kiến phải thuộc đơn vị quản lý danh sách.':
+    'The unit rated must belong to the unit keeping the list.',
+  '${j.b.name} đã được mời lấy ý kiến nên không xóa được.':
+    '${j.b.name} has been invited to give its opinion, so it cannot be deleted.',
+  'Đợt khảo sát này không dùng phiếu lấy ý kiến cơ quan.':
+    'This campaign does not use the agency opinion form.',
+  'Đợt khảo sát đã dừng thu phiếu.': 'The campaign no longer collects ballots.',
+  '${b.b.name}: chưa chọn đơn vị được lấy ý kiến.': '${b.b.name}: no unit to rate has been chosen.',
+  '${b.b.name}: ${b.ratesName} không thuộc ${j.ownerName}.':
+    '${b.b.name}: ${b.ratesName} does not belong to ${j.ownerName}.',
+  '${b.b.name} đã được mời trong đợt khảo sát này.': '${b.b.name} is already invited in this campaign.',
+  '${one.bodyName} đã gửi ý kiến.': '${one.bodyName} has already answered.',
+  'Chỉ người được phân công hậu kiểm và điều phối viên của đơn vị chủ trì được xem.':
+    "Only the assigned post-auditors and the owning unit's coordinators may see this.",
+  'Hậu kiểm của đợt khảo sát này đã được thiết lập.': "This campaign's post-audit is already set up.",
+  'Chưa thiết lập hậu kiểm.': 'The post-audit is not set up yet.',
+  'Đã ghi kết quả hậu kiểm: không chọn mẫu lại được.':
+    'Post-audit outcomes are recorded: the sample cannot be drawn again.',
+  'Người này không có quyền hậu kiểm phiếu khảo sát tại ${unit.name}.':
+    'This person has no right to post-audit survey ballots at ${unit.name}.',
+  'Chỉ người được phân công hậu kiểm đơn vị này mới được xem số điện thoại.':
+    'Only the people assigned to post-audit this unit may see the phone number.',
+  'Phiếu này không còn số điện thoại (đã xóa).': 'This ballot no longer has a phone number (erased).',
+  'Hậu kiểm đã kết thúc.': 'The post-audit is closed.',
+  'Chỉ hủy phiếu khi hậu kiểm cho kết quả "không thừa nhận" hoặc "câu trả lời khác".':
+    'A ballot is invalidated only when the post-audit found "denies having answered" or "answers differ".',
+  'Phiếu này đã bị hủy.': 'This ballot is already invalid.',
 };
