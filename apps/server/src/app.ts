@@ -32,6 +32,7 @@ import { noticeRoutes } from './modules/notices/routes.ts';
 import { surveyAgencyRoutes } from './modules/surveyAgency/routes.ts';
 import { surveyPostauditRoutes } from './modules/surveyPostaudit/routes.ts';
 import { surveyRoutes } from './modules/surveys/routes.ts';
+import { surveyPublicRoutes } from './modules/surveyPublic/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
@@ -151,8 +152,9 @@ export async function buildApp(
 
   const routeList: { method: string; url: string; access: Access }[] = [];
   app.addHook('onRoute', (r) => {
-    if (!r.url.startsWith('/api/') || r.url.startsWith('/api/docs')) return;
+    // every /api route declares its access; so do the public pages outside /api (/s/, /y/)
     const access = r.config?.access;
+    if ((!r.url.startsWith('/api/') && !access) || r.url.startsWith('/api/docs')) return;
     if (!access) throw new Error(`Route ${String(r.method)} ${r.url} does not declare config.access`);
     for (const m of Array.isArray(r.method) ? r.method : [r.method])
       if (m !== 'HEAD') routeList.push({ method: m, url: r.url, access });
@@ -358,6 +360,7 @@ export async function buildApp(
     await surveyRoutes(api, services);
     await surveyAgencyRoutes(api, services);
     await surveyPostauditRoutes(api, services);
+    await surveyPublicRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

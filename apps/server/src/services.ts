@@ -19,6 +19,7 @@ import { SurveyFormService } from './modules/surveys/forms.ts';
 import { SurveyCampaignEditService } from './modules/surveys/campaignEdit.ts';
 import { SurveyCopyDownService } from './modules/surveys/copyDown.ts';
 import { SurveyTargetImportService } from './modules/surveys/targetImport.ts';
+import { PublicSurveyService } from './modules/surveyPublic/service.ts';
 import { SystemService } from './modules/system/service.ts';
 import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
@@ -48,6 +49,7 @@ export interface Services extends CycleServices {
   surveyCopyDown: SurveyCopyDownService;
   surveyAgency: SurveyAgencyService;
   surveyPostaudit: SurveyPostauditService;
+  surveyPublic: PublicSurveyService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -76,5 +78,6 @@ export function buildServices(config: Config, database: Database): Services {
     surveyCopyDown: new SurveyCopyDownService(database.db),
     surveyAgency: new SurveyAgencyService(database.db),
     surveyPostaudit: new SurveyPostauditService(database.db),
+    surveyPublic: new PublicSurveyService(database.db, config.surveyPerAddressPerHour),
   };
 }

@@ -7,3 +7,4 @@ export * from './groups.ts';
 export * from './surveys.ts';
 export * from './surveyAgency.ts';
 export * from './surveyPostaudit.ts';
+export * from './surveyPublic.ts';
