@@ -29,6 +29,7 @@ import { checkRoutes } from './modules/checks/routes.ts';
 import { cycleRoutes } from './modules/cycles/routes.ts';
 import { evidenceRoutes } from './modules/evidence/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
+import { surveyBallotRoutes } from './modules/surveyBallots/routes.ts';
 import { surveyRoutes } from './modules/surveys/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
@@ -354,6 +355,7 @@ export async function buildApp(
     await noticeRoutes(api, services);
     await workRoutes(api, services);
     await surveyRoutes(api, services);
+    await surveyBallotRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

@@ -12,6 +12,8 @@ import { NoticeService } from './modules/notices/service.ts';
 import { RankGroupService } from './modules/results/groups.ts';
 import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
+import { SurveyBallotImportService } from './modules/surveyBallots/importer.ts';
+import { SurveyBallotService } from './modules/surveyBallots/service.ts';
 import { SurveyCampaignService } from './modules/surveys/campaigns.ts';
 import { SurveyFormService } from './modules/surveys/forms.ts';
 import { SystemService } from './modules/system/service.ts';
@@ -38,6 +40,8 @@ export interface Services extends CycleServices {
   work: WorkService;
   surveyForms: SurveyFormService;
   surveyCampaigns: SurveyCampaignService;
+  surveyBallots: SurveyBallotService;
+  surveyBallotImport: SurveyBallotImportService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -61,5 +65,7 @@ export function buildServices(config: Config, database: Database): Services {
     work: new WorkService(database.db),
     surveyForms: new SurveyFormService(database.db),
     surveyCampaigns: new SurveyCampaignService(database.db),
+    surveyBallots: new SurveyBallotService(database.db),
+    surveyBallotImport: new SurveyBallotImportService(database.db),
   };
 }

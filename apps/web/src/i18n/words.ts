@@ -45,6 +45,11 @@ export const wordsVi = {
     'appraisal.answer': 'Đơn vị giải trình',
     'appraisal.approve': 'Duyệt kết quả thẩm định',
     'appraisal.send_back': 'Trả lại kết quả thẩm định',
+    'survey.ballot.paper': 'Nhập phiếu giấy',
+    'survey.ballot.import': 'Nhập phiếu từ tệp',
+    'survey.ballot.invalidate': 'Hủy phiếu khảo sát',
+    'survey.ballot.restore': 'Khôi phục phiếu khảo sát',
+    'survey.ballot.not_duplicate': 'Xác định phiếu không trùng',
   } as Record<string, string>,
   auditEntity: {
     unit: 'Đơn vị',
@@ -55,6 +60,8 @@ export const wordsVi = {
     evidence: 'Tài liệu kiểm chứng',
     cycle: 'Kỳ đánh giá',
     assessment: 'Bản tự đánh giá',
+    survey_ballot: 'Phiếu khảo sát',
+    survey_batch: 'Lô phiếu nhập từ tệp',
   } as Record<string, string>,
   auditField: {
     status: 'Trạng thái',
@@ -118,6 +125,11 @@ export const wordsEn: typeof wordsVi = {
     'appraisal.answer': 'Unit explained',
     'appraisal.approve': 'Appraisal approved',
     'appraisal.send_back': 'Appraisal sent back',
+    'survey.ballot.paper': 'Paper ballot typed',
+    'survey.ballot.import': 'Ballots imported from a file',
+    'survey.ballot.invalidate': 'Ballot invalidated',
+    'survey.ballot.restore': 'Ballot restored',
+    'survey.ballot.not_duplicate': 'Ballot marked as not a duplicate',
   },
   auditEntity: {
     unit: 'Unit',
@@ -128,6 +140,8 @@ export const wordsEn: typeof wordsVi = {
     evidence: 'Evidence',
     cycle: 'Assessment cycle',
     assessment: 'Self-assessment',
+    survey_ballot: 'Survey ballot',
+    survey_batch: 'Batch of imported ballots',
   },
   auditField: {
     status: 'Status',
