@@ -5,6 +5,7 @@
 import { BALLOT_MODES, LIMITS } from '@chiso/domain';
 import { z } from 'zod';
 import { reason, text } from './fields.ts';
+import { SurveyCampaignDetail, SurveyFormDetail } from './surveys.ts';
 
 const Id = z.string().uuid();
 
@@ -103,3 +104,13 @@ export const SurveyBallotImportResult = z.object({
   /** Ballots of the campaign carrying a duplicate flag after the import. */
   duplicates: z.number().int(),
 });
+
+export type SurveyBallotEnterBodyT = z.input<typeof SurveyBallotEnterBody>;
+export type SurveyBallotCreatedT = z.infer<typeof SurveyBallotCreated>;
+export type SurveyBallotViewT = z.infer<typeof SurveyBallotView>;
+export type SurveyBallotListT = z.infer<typeof SurveyBallotList>;
+export type SurveyBallotDetailT = z.infer<typeof SurveyBallotDetail>;
+export type SurveyBallotImportResultT = z.infer<typeof SurveyBallotImportResult>;
+/** The campaign and form as the entry screen reads them (schemas of surveys.ts). */
+export type SurveyCampaignDetailT = z.infer<typeof SurveyCampaignDetail>;
+export type SurveyFormDetailT = z.infer<typeof SurveyFormDetail>;
