@@ -31,6 +31,7 @@ import { evidenceRoutes } from './modules/evidence/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { surveyAgencyRoutes } from './modules/surveyAgency/routes.ts';
 import { surveyPostauditRoutes } from './modules/surveyPostaudit/routes.ts';
+import { surveyBallotRoutes } from './modules/surveyBallots/routes.ts';
 import { surveyRoutes } from './modules/surveys/routes.ts';
 import { surveyPublicRoutes } from './modules/surveyPublic/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
@@ -361,6 +362,7 @@ export async function buildApp(
     await surveyAgencyRoutes(api, services);
     await surveyPostauditRoutes(api, services);
     await surveyPublicRoutes(api, services);
+    await surveyBallotRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

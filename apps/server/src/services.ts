@@ -14,6 +14,8 @@ import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
 import { SurveyAgencyService } from './modules/surveyAgency/service.ts';
 import { SurveyPostauditService } from './modules/surveyPostaudit/service.ts';
+import { SurveyBallotImportService } from './modules/surveyBallots/importer.ts';
+import { SurveyBallotService } from './modules/surveyBallots/service.ts';
 import { SurveyCampaignService } from './modules/surveys/campaigns.ts';
 import { SurveyFormService } from './modules/surveys/forms.ts';
 import { SurveyCampaignEditService } from './modules/surveys/campaignEdit.ts';
@@ -50,6 +52,8 @@ export interface Services extends CycleServices {
   surveyAgency: SurveyAgencyService;
   surveyPostaudit: SurveyPostauditService;
   surveyPublic: PublicSurveyService;
+  surveyBallots: SurveyBallotService;
+  surveyBallotImport: SurveyBallotImportService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -79,5 +83,7 @@ export function buildServices(config: Config, database: Database): Services {
     surveyAgency: new SurveyAgencyService(database.db),
     surveyPostaudit: new SurveyPostauditService(database.db),
     surveyPublic: new PublicSurveyService(database.db, config.surveyPerAddressPerHour),
+    surveyBallots: new SurveyBallotService(database.db),
+    surveyBallotImport: new SurveyBallotImportService(database.db),
   };
 }

@@ -53,6 +53,7 @@ const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
 const Surveys = lazy(() => import('./pages/surveys/index.tsx'));
 const SurveyAgency = lazy(() => import('./pages/surveyAgency/index.tsx'));
 const SurveyPostaudit = lazy(() => import('./pages/surveyPostaudit/index.tsx'));
+const SurveyEntry = lazy(() => import('./pages/surveyEntry/index.tsx'));
 
 export function ChangePassword({
   open,
@@ -311,6 +312,7 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/surveys/:id" element={<Surveys session={session} />} />
                 <Route path="/surveys/:id/agency" element={<SurveyAgency />} />
                 <Route path="/surveys/:id/postaudit" element={<SurveyPostaudit />} />
+                <Route path="/surveys/:id/entry" element={<SurveyEntry />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

@@ -13,6 +13,7 @@ import { decisionEn, decisionVi } from './i18n/decision.ts';
 import { surveysEn, surveysVi } from './i18n/surveys.ts';
 import { surveyAgencyEn, surveyAgencyVi } from './i18n/surveyAgency.ts';
 import { surveyPostauditEn, surveyPostauditVi } from './i18n/surveyPostaudit.ts';
+import { surveyBallotsEn, surveyBallotsVi } from './i18n/surveyBallots.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -194,6 +195,7 @@ const vi = {
   ...surveysVi,
   ...surveyAgencyVi,
   ...surveyPostauditVi,
+  ...surveyBallotsVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -375,6 +377,7 @@ const en: Dict = {
   ...surveysEn,
   ...surveyAgencyEn,
   ...surveyPostauditEn,
+  ...surveyBallotsEn,
 };
 
 export type Lang = 'vi' | 'en';

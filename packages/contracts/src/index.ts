@@ -8,3 +8,4 @@ export * from './surveys.ts';
 export * from './surveyAgency.ts';
 export * from './surveyPostaudit.ts';
 export * from './surveyPublic.ts';
+export * from './surveyBallots.ts';

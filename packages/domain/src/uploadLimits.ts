@@ -52,11 +52,12 @@ export const UPLOAD_LIMITS: Readonly<Record<UploadKind, Readonly<UploadLimit>>> 
     maxCells: 2_000_000,
     timeLimitMs: 30_000,
   },
+  // 200 000 ballots of the citizen form (5 fixed columns + 24 questions) fit: 200 000 × 30 cells
   ballotImport: {
     label: 'nhập phiếu khảo sát',
     maxRows: 200_000,
     maxColumns: 100,
-    maxCells: 4_000_000,
+    maxCells: 6_000_000,
     timeLimitMs: 120_000,
   },
   // survey targets: one row per unit × service field

@@ -406,4 +406,22 @@ export const MESSAGES_EN: Record<string, string> = {
   'Chỉ hủy phiếu khi hậu kiểm cho kết quả "không thừa nhận" hoặc "câu trả lời khác".':
     'A ballot is invalidated only when the post-audit found "denies having answered" or "answers differ".',
   'Phiếu này đã bị hủy.': 'This ballot is already invalid.',
+  // survey ballots (issue #15, item 4)
+  'Tệp có ${errors.length} lỗi; không có dòng nào được nhập. ${where}${first.message}${more}':
+    'The file has ${errors.length} errors; no row was imported. ${where}${first.message}${more}',
+  '“${h}” không phải tên cột của mẫu nhập phiếu (cột cố định hoặc mã câu hỏi của phiếu ${form.code})':
+    '“${h}” is not a column of the ballot template (a fixed column or a question code of form ${form.code})',
+  'thiếu cột “${f.header}”': 'the column “${f.header}” is missing',
+  'tệp không có phiếu nào': 'the file holds no ballot',
+  'Đợt khảo sát đã công bố kết quả; không nhận thêm phiếu.':
+    'The campaign has published its results; it takes no more ballots.',
+  'Phiếu khảo sát của đợt chưa được ban hành.': 'The form of the campaign is not published.',
+  'Đơn vị và lĩnh vực “${input.fieldCode}” không thuộc đợt khảo sát này.':
+    'The unit and field “${input.fieldCode}” are not surveyed in this campaign.',
+  'Số điện thoại không đúng (ví dụ 0912 345 678).': 'The phone number is not valid (e.g. 0912 345 678).',
+  'Đợt khảo sát đã công bố kết quả; không sửa phiếu được.':
+    'The campaign has published its results; ballots can no longer change.',
+  'Phiếu này đã bị hủy.': 'This ballot is already invalidated.',
+  'Phiếu này đang hợp lệ.': 'This ballot is valid.',
+  'Phiếu này không mang dấu trùng đó.': 'This ballot does not carry that duplicate flag.',
 };

@@ -64,6 +64,11 @@ export const wordsVi = {
     'survey.ballot.invalidate': 'Hủy phiếu khảo sát',
     'survey.postaudit.close': 'Kết thúc hậu kiểm',
     'survey.contact.erase': 'Xóa số điện thoại sau hậu kiểm',
+    'survey.ballot.paper': 'Nhập phiếu giấy',
+    'survey.ballot.import': 'Nhập phiếu từ tệp',
+    'survey.ballot.invalidate': 'Hủy phiếu khảo sát',
+    'survey.ballot.restore': 'Khôi phục phiếu khảo sát',
+    'survey.ballot.not_duplicate': 'Xác định phiếu không trùng',
   } as Record<string, string>,
   auditEntity: {
     unit: 'Đơn vị',
@@ -77,6 +82,8 @@ export const wordsVi = {
     survey_body: 'Cơ quan được lấy ý kiến',
     survey_ballot: 'Phiếu khảo sát',
     survey_campaign: 'Đợt khảo sát',
+    survey_ballot: 'Phiếu khảo sát',
+    survey_batch: 'Lô phiếu nhập từ tệp',
   } as Record<string, string>,
   auditField: {
     status: 'Trạng thái',
@@ -159,6 +166,11 @@ export const wordsEn: typeof wordsVi = {
     'survey.ballot.invalidate': 'Survey ballot invalidated',
     'survey.postaudit.close': 'Post-audit closed',
     'survey.contact.erase': 'Phones erased after the post-audit',
+    'survey.ballot.paper': 'Paper ballot typed',
+    'survey.ballot.import': 'Ballots imported from a file',
+    'survey.ballot.invalidate': 'Ballot invalidated',
+    'survey.ballot.restore': 'Ballot restored',
+    'survey.ballot.not_duplicate': 'Ballot marked as not a duplicate',
   },
   auditEntity: {
     unit: 'Unit',
@@ -172,6 +184,8 @@ export const wordsEn: typeof wordsVi = {
     survey_body: 'Respondent body',
     survey_ballot: 'Survey ballot',
     survey_campaign: 'Survey campaign',
+    survey_ballot: 'Survey ballot',
+    survey_batch: 'Batch of imported ballots',
   },
   auditField: {
     status: 'Status',
