@@ -14,6 +14,7 @@ import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
 import { SurveyCampaignService } from './modules/surveys/campaigns.ts';
 import { SurveyFormService } from './modules/surveys/forms.ts';
+import { SurveyResultService } from './modules/surveyResults/service.ts';
 import { SystemService } from './modules/system/service.ts';
 import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
@@ -38,6 +39,7 @@ export interface Services extends CycleServices {
   work: WorkService;
   surveyForms: SurveyFormService;
   surveyCampaigns: SurveyCampaignService;
+  surveyResults: SurveyResultService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -61,5 +63,6 @@ export function buildServices(config: Config, database: Database): Services {
     work: new WorkService(database.db),
     surveyForms: new SurveyFormService(database.db),
     surveyCampaigns: new SurveyCampaignService(database.db),
+    surveyResults: new SurveyResultService(database.db),
   };
 }

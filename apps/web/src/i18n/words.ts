@@ -45,6 +45,9 @@ export const wordsVi = {
     'appraisal.answer': 'Đơn vị giải trình',
     'appraisal.approve': 'Duyệt kết quả thẩm định',
     'appraisal.send_back': 'Trả lại kết quả thẩm định',
+    'survey.external.set': 'Nhập chỉ số hài lòng công bố ngoài hệ thống',
+    'survey.external.delete': 'Xóa chỉ số hài lòng công bố ngoài hệ thống',
+    'survey.results.publish': 'Công bố kết quả khảo sát',
   } as Record<string, string>,
   auditEntity: {
     unit: 'Đơn vị',
@@ -118,6 +121,9 @@ export const wordsEn: typeof wordsVi = {
     'appraisal.answer': 'Unit explained',
     'appraisal.approve': 'Appraisal approved',
     'appraisal.send_back': 'Appraisal sent back',
+    'survey.external.set': 'External satisfaction index entered',
+    'survey.external.delete': 'External satisfaction index deleted',
+    'survey.results.publish': 'Survey results published',
   },
   auditEntity: {
     unit: 'Unit',
