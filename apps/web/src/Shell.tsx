@@ -50,6 +50,7 @@ const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
 const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
+const SurveyResults = lazy(() => import('./pages/surveyResults/index.tsx'));
 
 export function ChangePassword({
   open,
@@ -300,6 +301,7 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
                 <Route path="/assessments/:id" element={<Assessment />} />
+                <Route path="/surveys/:id/results" element={<SurveyResults />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

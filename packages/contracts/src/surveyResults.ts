@@ -116,3 +116,7 @@ export const SurveyExternalDeleteBody = z.object({
   reason: reason(LIMITS.reason, 1),
 });
 export const SurveyPublishBody = z.object({ reason: reason().optional() });
+
+export type SurveyResultsViewT = z.infer<typeof SurveyResultsView>;
+export type SurveyExternalIndexT = z.infer<typeof SurveyExternalIndex>;
+export type SurveyExternalBodyT = z.input<typeof SurveyExternalBody>;
