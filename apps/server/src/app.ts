@@ -34,6 +34,7 @@ import { surveyPostauditRoutes } from './modules/surveyPostaudit/routes.ts';
 import { surveyBallotRoutes } from './modules/surveyBallots/routes.ts';
 import { surveyRoutes } from './modules/surveys/routes.ts';
 import { surveyPublicRoutes } from './modules/surveyPublic/routes.ts';
+import { surveyResultRoutes } from './modules/surveyResults/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
@@ -363,6 +364,7 @@ export async function buildApp(
     await surveyPostauditRoutes(api, services);
     await surveyPublicRoutes(api, services);
     await surveyBallotRoutes(api, services);
+    await surveyResultRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

@@ -22,6 +22,7 @@ import { SurveyCampaignEditService } from './modules/surveys/campaignEdit.ts';
 import { SurveyCopyDownService } from './modules/surveys/copyDown.ts';
 import { SurveyTargetImportService } from './modules/surveys/targetImport.ts';
 import { PublicSurveyService } from './modules/surveyPublic/service.ts';
+import { SurveyResultService } from './modules/surveyResults/service.ts';
 import { SystemService } from './modules/system/service.ts';
 import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
@@ -54,6 +55,7 @@ export interface Services extends CycleServices {
   surveyPublic: PublicSurveyService;
   surveyBallots: SurveyBallotService;
   surveyBallotImport: SurveyBallotImportService;
+  surveyResults: SurveyResultService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -85,5 +87,6 @@ export function buildServices(config: Config, database: Database): Services {
     surveyPublic: new PublicSurveyService(database.db, config.surveyPerAddressPerHour),
     surveyBallots: new SurveyBallotService(database.db),
     surveyBallotImport: new SurveyBallotImportService(database.db),
+    surveyResults: new SurveyResultService(database.db),
   };
 }

@@ -54,6 +54,7 @@ const Surveys = lazy(() => import('./pages/surveys/index.tsx'));
 const SurveyAgency = lazy(() => import('./pages/surveyAgency/index.tsx'));
 const SurveyPostaudit = lazy(() => import('./pages/surveyPostaudit/index.tsx'));
 const SurveyEntry = lazy(() => import('./pages/surveyEntry/index.tsx'));
+const SurveyResults = lazy(() => import('./pages/surveyResults/index.tsx'));
 
 export function ChangePassword({
   open,
@@ -313,6 +314,7 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/surveys/:id/agency" element={<SurveyAgency />} />
                 <Route path="/surveys/:id/postaudit" element={<SurveyPostaudit />} />
                 <Route path="/surveys/:id/entry" element={<SurveyEntry />} />
+                <Route path="/surveys/:id/results" element={<SurveyResults />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

@@ -14,6 +14,7 @@ import { surveysEn, surveysVi } from './i18n/surveys.ts';
 import { surveyAgencyEn, surveyAgencyVi } from './i18n/surveyAgency.ts';
 import { surveyPostauditEn, surveyPostauditVi } from './i18n/surveyPostaudit.ts';
 import { surveyBallotsEn, surveyBallotsVi } from './i18n/surveyBallots.ts';
+import { surveyResultsEn, surveyResultsVi } from './i18n/surveyResults.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -196,6 +197,7 @@ const vi = {
   ...surveyAgencyVi,
   ...surveyPostauditVi,
   ...surveyBallotsVi,
+  ...surveyResultsVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -378,6 +380,7 @@ const en: Dict = {
   ...surveyAgencyEn,
   ...surveyPostauditEn,
   ...surveyBallotsEn,
+  ...surveyResultsEn,
 };
 
 export type Lang = 'vi' | 'en';

@@ -9,3 +9,4 @@ export * from './surveyAgency.ts';
 export * from './surveyPostaudit.ts';
 export * from './surveyPublic.ts';
 export * from './surveyBallots.ts';
+export * from './surveyResults.ts';

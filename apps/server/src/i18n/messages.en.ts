@@ -424,4 +424,16 @@ export const MESSAGES_EN: Record<string, string> = {
   'Phiếu này đã bị hủy.': 'This ballot is already invalidated.',
   'Phiếu này đang hợp lệ.': 'This ballot is valid.',
   'Phiếu này không mang dấu trùng đó.': 'This ballot does not carry that duplicate flag.',
+  'Chỉ số là phần trăm từ 0 đến 100, tối đa hai chữ số thập phân (ví dụ 96,45).':
+    'The index is a percentage from 0 to 100 with at most two decimals (e.g. 96.45).',
+  'Số phiếu thu về không được lớn hơn số phiếu phát ra.': 'Ballots returned cannot exceed ballots issued.',
+  'Số phiếu hợp lệ không được lớn hơn số phiếu thu về.': 'Valid ballots cannot exceed ballots returned.',
+  'Đơn vị × lĩnh vực này không có trong đợt khảo sát.': 'This unit × field is not in the survey campaign.',
+  'Kết quả của đợt khảo sát đã công bố: không thay đổi chỉ số công bố bên ngoài được nữa.':
+    'The results of the survey campaign are published: external indices can no longer be changed.',
+  'Kết quả của đợt khảo sát đã được công bố.': 'The results of the survey campaign are already published.',
+  'Hãy dừng thu phiếu trước khi công bố kết quả.': 'Stop collecting ballots before publishing the results.',
+  'Công bố kết quả khảo sát: ${j.c.name}': 'Survey results published: ${j.c.name}',
+  '${j.ownerName} đã công bố kết quả đợt khảo sát "${j.c.name}" (mã ${j.c.code}) ngày ${formatDateVi(at)}.':
+    '${j.ownerName} published the results of the survey campaign "${j.c.name}" (code ${j.c.code}) on ${formatDateVi(at)}.',
 };

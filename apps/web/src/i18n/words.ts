@@ -69,6 +69,9 @@ export const wordsVi = {
     'survey.ballot.invalidate': 'Hủy phiếu khảo sát',
     'survey.ballot.restore': 'Khôi phục phiếu khảo sát',
     'survey.ballot.not_duplicate': 'Xác định phiếu không trùng',
+    'survey.external.set': 'Nhập chỉ số hài lòng công bố ngoài hệ thống',
+    'survey.external.delete': 'Xóa chỉ số hài lòng công bố ngoài hệ thống',
+    'survey.results.publish': 'Công bố kết quả khảo sát',
   } as Record<string, string>,
   auditEntity: {
     unit: 'Đơn vị',
@@ -171,6 +174,9 @@ export const wordsEn: typeof wordsVi = {
     'survey.ballot.invalidate': 'Ballot invalidated',
     'survey.ballot.restore': 'Ballot restored',
     'survey.ballot.not_duplicate': 'Ballot marked as not a duplicate',
+    'survey.external.set': 'External satisfaction index entered',
+    'survey.external.delete': 'External satisfaction index deleted',
+    'survey.results.publish': 'Survey results published',
   },
   auditEntity: {
     unit: 'Unit',
