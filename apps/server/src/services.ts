@@ -10,6 +10,8 @@ import { EvidenceService } from './modules/evidence/service.ts';
 import { FrameworkService } from './modules/frameworks/service.ts';
 import { NoticeService } from './modules/notices/service.ts';
 import { RankGroupService } from './modules/results/groups.ts';
+import { ReportService } from './modules/reports/service.ts';
+import { ReportSubmissionService } from './modules/reports/submissions.ts';
 import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
 import { SurveyCampaignService } from './modules/surveys/campaigns.ts';
@@ -38,6 +40,8 @@ export interface Services extends CycleServices {
   work: WorkService;
   surveyForms: SurveyFormService;
   surveyCampaigns: SurveyCampaignService;
+  reports: ReportService;
+  reportSubmissions: ReportSubmissionService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -61,5 +65,11 @@ export function buildServices(config: Config, database: Database): Services {
     work: new WorkService(database.db),
     surveyForms: new SurveyFormService(database.db),
     surveyCampaigns: new SurveyCampaignService(database.db),
+    reports: new ReportService(database.db),
+    reportSubmissions: new ReportSubmissionService(
+      database.db,
+      new FileStore(config.filesDir),
+      config.uploadMaxBytes,
+    ),
   };
 }

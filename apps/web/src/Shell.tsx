@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   ClusterOutlined,
   FileSearchOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
@@ -50,6 +51,7 @@ const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
 const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
+const Reports = lazy(() => import('./pages/reports/index.tsx'));
 
 export function ChangePassword({
   open,
@@ -233,6 +235,9 @@ export default function Shell({ session }: { session: Session }) {
             { key: '/check', icon: <FileSearchOutlined />, label: t.checkTable },
             { key: '/cycles', icon: <FormOutlined />, label: t.cycles },
             { key: '/surveys', icon: <BarChartOutlined />, label: soon(t.surveys), disabled: true },
+            ...(can(session, 'report.read')
+              ? [{ key: '/reports', icon: <FileDoneOutlined />, label: t.rpMenu }]
+              : []),
             { key: '/plans', icon: <FileTextOutlined />, label: soon(t.plans), disabled: true },
             { key: '/emulation', icon: <TrophyOutlined />, label: soon(t.emulation), disabled: true },
           ]}
@@ -300,6 +305,8 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
                 <Route path="/assessments/:id" element={<Assessment />} />
+                <Route path="/reports" element={<Reports session={session} />} />
+                <Route path="/reports/:id" element={<Reports session={session} />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

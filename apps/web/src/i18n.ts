@@ -10,6 +10,7 @@ import { roundEn, roundVi } from './i18n/round.ts';
 import { groupsEn, groupsVi } from './i18n/groups.ts';
 import { wordsEn, wordsVi } from './i18n/words.ts';
 import { decisionEn, decisionVi } from './i18n/decision.ts';
+import { reportsEn, reportsVi } from './i18n/reports.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -188,6 +189,7 @@ const vi = {
   ...wordsVi,
   ...checkTableVi,
   ...decisionVi,
+  ...reportsVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -366,6 +368,7 @@ const en: Dict = {
   ...wordsEn,
   ...checkTableEn,
   ...decisionEn,
+  ...reportsEn,
 };
 
 export type Lang = 'vi' | 'en';

@@ -242,6 +242,21 @@ export const ERRORS = {
     vi: 'Tệp quá lớn hoặc quá phức tạp để đọc. Hãy chia nhỏ tệp hoặc bỏ bớt dòng, cột không cần thiết.',
     en: 'The file is too large or too complex to read. Split it or remove unneeded rows and columns.',
   },
+  REPORT_INVALID: {
+    status: 422,
+    vi: 'Yêu cầu báo cáo hoặc nội dung báo cáo chưa hợp lệ.',
+    en: 'The report request or the report is not valid.',
+  },
+  REPORT_STATE: {
+    status: 409,
+    vi: 'Trạng thái của báo cáo không cho phép thao tác này.',
+    en: 'The state of the report does not allow this.',
+  },
+  REPORT_CONFLICT: {
+    status: 409,
+    vi: 'Báo cáo đã được người khác thay đổi. Hãy tải lại trang.',
+    en: 'Someone else changed this report. Reload the page.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

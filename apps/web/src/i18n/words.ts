@@ -45,6 +45,12 @@ export const wordsVi = {
     'appraisal.answer': 'Đơn vị giải trình',
     'appraisal.approve': 'Duyệt kết quả thẩm định',
     'appraisal.send_back': 'Trả lại kết quả thẩm định',
+    'report.request.create': 'Yêu cầu báo cáo',
+    'report.save': 'Soạn báo cáo',
+    'report.attach': 'Đính kèm tệp vào báo cáo',
+    'report.detach': 'Gỡ tệp khỏi báo cáo',
+    'report.approve': 'Duyệt báo cáo',
+    'report.send': 'Gửi báo cáo',
   } as Record<string, string>,
   auditEntity: {
     unit: 'Đơn vị',
@@ -55,6 +61,8 @@ export const wordsVi = {
     evidence: 'Tài liệu kiểm chứng',
     cycle: 'Kỳ đánh giá',
     assessment: 'Bản tự đánh giá',
+    report_request: 'Yêu cầu báo cáo',
+    report_submission: 'Báo cáo của đơn vị',
   } as Record<string, string>,
   auditField: {
     status: 'Trạng thái',
@@ -118,6 +126,12 @@ export const wordsEn: typeof wordsVi = {
     'appraisal.answer': 'Unit explained',
     'appraisal.approve': 'Appraisal approved',
     'appraisal.send_back': 'Appraisal sent back',
+    'report.request.create': 'Report requested',
+    'report.save': 'Report edited',
+    'report.attach': 'File attached to a report',
+    'report.detach': 'File removed from a report',
+    'report.approve': 'Report approved',
+    'report.send': 'Report sent',
   },
   auditEntity: {
     unit: 'Unit',
@@ -128,6 +142,8 @@ export const wordsEn: typeof wordsVi = {
     evidence: 'Evidence',
     cycle: 'Assessment cycle',
     assessment: 'Self-assessment',
+    report_request: 'Report request',
+    report_submission: "A unit's report",
   },
   auditField: {
     status: 'Status',
