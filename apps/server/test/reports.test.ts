@@ -3,13 +3,18 @@
  * "phát ra" and its remarks, attaches scans; the head approves and sends; a report sent the day
  * after its due day is stamped late, one sent on the due day is not; the matrix, the flags of the
  * sanction, the Word and Excel files; another tree sees nothing and a unit only its own report. */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayVn } from '../src/lib/dates.ts';
+import { pdfAvailable } from '../src/lib/pdf.ts';
 import { surveyReportFlags } from '../src/modules/reports/service.ts';
 import { testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
-import { insertBallots, makeCampaign } from './reportsFixture.ts';
+import { insertBallots, insertInvitations, makeCampaign } from './reportsFixture.ts';
 
 let t: TestApp;
 let province: Client;
@@ -20,6 +25,8 @@ const ids: Record<string, string> = {};
 let campaign: string;
 let request: string;
 const today = todayVn();
+const pdfOk = await pdfAvailable();
+const OUT = path.resolve(import.meta.dirname, 'out');
 
 type Detail = {
   rows: { unitId: string; unitName: string; status: string; state: string; label: string }[];
@@ -298,6 +305,29 @@ describe('a Mẫu 01 request', () => {
     expect(values.at(-1)).toEqual([undefined, 'Tổng cộng', undefined, undefined, 8, 6, 6, 0, 75]);
   });
 
+  it.skipIf(!pdfOk)(
+    'the PDF made from the Word file reads as a văn thư expects',
+    async () => {
+      const r = await province.get(`${unitUrl('CAH-CLD')}/document?format=pdf`);
+      expect(r.statusCode).toBe(200);
+      fs.mkdirSync(OUT, { recursive: true });
+      const file = path.join(OUT, 'mau01-cu-lao-dung.pdf');
+      fs.writeFileSync(file, r.rawPayload);
+      const text = (await promisify(execFile)('pdftotext', ['-layout', file, '-'])).stdout;
+      expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      for (const s of [
+        'BÁO CÁO',
+        'Công an xã An Thạnh 1',
+        '50,00%',
+        '100,00%',
+        'Tổng cộng',
+        'KIẾN NGHỊ, ĐỀ XUẤT',
+      ])
+        expect(text).toContain(s);
+    },
+    180_000,
+  );
+
   it('a report sent on its due day is on time', async () => {
     const c2 = await makeCampaign(province, ids['CAT-ST']!, 'HL-2024-B', today, [
       { unitId: ids['CAH-CLD']!, fieldCode: 'CT' },
@@ -320,5 +350,68 @@ describe('a Mẫu 01 request', () => {
     const d = (await province.get(`/api/report-requests/${id}`)).json() as Detail;
     expect(d.rows[0]!.label).toBe('Đã gửi đúng hạn');
     expect((await surveyReportFlags(t.database.db, c2))[0]).toMatchObject({ late: false, missing: false });
+  });
+});
+
+describe('a Mẫu 02 request (agency opinion)', () => {
+  it('lists per rated unit the invitations, answers and the index per content', async () => {
+    const forms = (await province.get('/api/survey-forms')).json() as {
+      items: { id: string; code: string }[];
+    };
+    const c = await province.send('POST', '/api/survey-campaigns', {
+      code: 'YK-2024',
+      name: 'Lấy ý kiến cơ quan, tổ chức năm 2024',
+      year: 2024,
+      formId: forms.items.find((f) => f.code === 'PL01b')!.id,
+      ownerUnitId: ids['CAT-ST'],
+      periodFrom: '2023-09-15',
+      periodTo: '2024-09-14',
+      opensOn: '2024-08-01',
+      closesOn: '2024-09-10',
+      fields: [{ code: 'YK', name: 'Ý kiến cơ quan, tổ chức' }],
+      deadlines: [{ key: 'mau02', label: 'Báo cáo Mẫu 02', dueOn: '2024-09-15' }],
+      targets: [{ unitId: ids['CAH-CLD'], fieldCode: 'YK' }],
+    });
+    expect(c.statusCode, c.body).toBe(200);
+    const cid = c.json().id as string;
+    await insertBallots(t, cid, ids['CAH-CLD']!, 'YK', 3, 5, 'agency', 12);
+    await insertBallots(t, cid, ids['CAH-CLD']!, 'YK', 1, 3, 'agency', 12);
+    await insertInvitations(t, cid, ids['CAT-ST']!, ids['CAH-CLD']!, 5);
+    const r = await province.send('POST', '/api/report-requests', { kind: 'survey_mau02', campaignId: cid });
+    expect(r.statusCode, r.body).toBe(200);
+    const url = `/api/report-requests/${r.json().id}/units/${ids['CAH-CLD']}`;
+    const v = (await officer.get(url)).json() as {
+      mau01: null;
+      mau02: { elements: { code: string }[]; rows: Record<string, unknown>[] };
+      problems: string[];
+    };
+    expect(v.mau01).toBeNull();
+    expect(v.mau02.elements.map((e) => e.code)).toEqual(['ND1', 'ND2', 'ND3', 'ND4']);
+    expect(v.mau02.rows).toEqual([
+      expect.objectContaining({
+        unitName: 'Công an huyện Cù Lao Dung',
+        invitations: 5,
+        answers: 4,
+        valid: 4,
+        index: 7500,
+        elements: { ND1: 7500, ND2: 7500, ND3: 7500, ND4: 7500 },
+      }),
+    ]);
+    const doc = await officer.get(`${url}/document`);
+    const text = await docxText(doc.rawPayload);
+    expect(text).toContain('Kết quả lấy ý kiến đánh giá của cơ quan, tổ chức năm 2024');
+    const lines = text.split('\n');
+    const i = lines.indexOf('Công an huyện Cù Lao Dung');
+    expect(lines.slice(i, i + 9)).toEqual([
+      'Công an huyện Cù Lao Dung',
+      '5',
+      '4',
+      '4',
+      '75,00%',
+      '75,00%',
+      '75,00%',
+      '75,00%',
+      '75,00%',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 /** Test data of the report tests: a survey campaign of Công an tỉnh Sóc Trăng made through the API,
  * and ballots inserted by SQL (the ballot entry routes are built by another slice). */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Client, TestApp } from './helpers.ts';
 
@@ -23,6 +24,27 @@ export async function insertBallots(
       sql`insert into survey_ballots (campaign_id, unit_id, field_code, mode, ratings)
           values (${campaignId}, ${unitId}, ${fieldCode}, ${mode}, ${arr}::smallint[])`,
     );
+}
+
+/** `count` agency invitations to rate `unitId`, one body each, registered by `ownerUnitId`. */
+export async function insertInvitations(
+  t: TestApp,
+  campaignId: string,
+  ownerUnitId: string,
+  unitId: string,
+  count: number,
+) {
+  for (let i = 0; i < count; i++) {
+    const body = randomUUID();
+    await t.database.db.execute(
+      sql`insert into survey_bodies (id, owner_unit_id, name, kind, rates_unit_id)
+          values (${body}, ${ownerUnitId}, ${`Cơ quan ${i + 1}`}, 'other', ${unitId})`,
+    );
+    await t.database.db.execute(
+      sql`insert into survey_invitations (id, campaign_id, body_id, unit_id, token_hash)
+          values (${randomUUID()}, ${campaignId}, ${body}, ${unitId}, ${randomUUID()})`,
+    );
+  }
 }
 
 export async function formId(c: Client, code: 'PL01a' | 'PL01b') {
