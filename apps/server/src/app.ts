@@ -35,6 +35,7 @@ import { surveyBallotRoutes } from './modules/surveyBallots/routes.ts';
 import { surveyRoutes } from './modules/surveys/routes.ts';
 import { surveyPublicRoutes } from './modules/surveyPublic/routes.ts';
 import { surveyResultRoutes } from './modules/surveyResults/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
@@ -365,6 +366,7 @@ export async function buildApp(
     await surveyPublicRoutes(api, services);
     await surveyBallotRoutes(api, services);
     await surveyResultRoutes(api, services);
+    await reportRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

@@ -10,6 +10,8 @@ import { EvidenceService } from './modules/evidence/service.ts';
 import { FrameworkService } from './modules/frameworks/service.ts';
 import { NoticeService } from './modules/notices/service.ts';
 import { RankGroupService } from './modules/results/groups.ts';
+import { ReportService } from './modules/reports/service.ts';
+import { ReportSubmissionService } from './modules/reports/submissions.ts';
 import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
 import { SurveyAgencyService } from './modules/surveyAgency/service.ts';
@@ -56,6 +58,8 @@ export interface Services extends CycleServices {
   surveyBallots: SurveyBallotService;
   surveyBallotImport: SurveyBallotImportService;
   surveyResults: SurveyResultService;
+  reports: ReportService;
+  reportSubmissions: ReportSubmissionService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -88,5 +92,11 @@ export function buildServices(config: Config, database: Database): Services {
     surveyBallots: new SurveyBallotService(database.db),
     surveyBallotImport: new SurveyBallotImportService(database.db),
     surveyResults: new SurveyResultService(database.db),
+    reports: new ReportService(database.db),
+    reportSubmissions: new ReportSubmissionService(
+      database.db,
+      new FileStore(config.filesDir),
+      config.uploadMaxBytes,
+    ),
   };
 }

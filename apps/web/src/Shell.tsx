@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   ClusterOutlined,
   FileSearchOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
@@ -55,6 +56,7 @@ const SurveyAgency = lazy(() => import('./pages/surveyAgency/index.tsx'));
 const SurveyPostaudit = lazy(() => import('./pages/surveyPostaudit/index.tsx'));
 const SurveyEntry = lazy(() => import('./pages/surveyEntry/index.tsx'));
 const SurveyResults = lazy(() => import('./pages/surveyResults/index.tsx'));
+const Reports = lazy(() => import('./pages/reports/index.tsx'));
 
 export function ChangePassword({
   open,
@@ -239,6 +241,9 @@ export default function Shell({ session }: { session: Session }) {
             { key: '/cycles', icon: <FormOutlined />, label: t.cycles },
             ...(can(session, 'survey.read')
               ? [{ key: '/surveys', icon: <BarChartOutlined />, label: t.surveys }]
+            { key: '/surveys', icon: <BarChartOutlined />, label: soon(t.surveys), disabled: true },
+            ...(can(session, 'report.read')
+              ? [{ key: '/reports', icon: <FileDoneOutlined />, label: t.rpMenu }]
               : []),
             { key: '/plans', icon: <FileTextOutlined />, label: soon(t.plans), disabled: true },
             { key: '/emulation', icon: <TrophyOutlined />, label: soon(t.emulation), disabled: true },
@@ -315,6 +320,8 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/surveys/:id/postaudit" element={<SurveyPostaudit />} />
                 <Route path="/surveys/:id/entry" element={<SurveyEntry />} />
                 <Route path="/surveys/:id/results" element={<SurveyResults />} />
+                <Route path="/reports" element={<Reports session={session} />} />
+                <Route path="/reports/:id" element={<Reports session={session} />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

@@ -15,6 +15,7 @@ import { surveyAgencyEn, surveyAgencyVi } from './i18n/surveyAgency.ts';
 import { surveyPostauditEn, surveyPostauditVi } from './i18n/surveyPostaudit.ts';
 import { surveyBallotsEn, surveyBallotsVi } from './i18n/surveyBallots.ts';
 import { surveyResultsEn, surveyResultsVi } from './i18n/surveyResults.ts';
+import { reportsEn, reportsVi } from './i18n/reports.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -198,6 +199,7 @@ const vi = {
   ...surveyPostauditVi,
   ...surveyBallotsVi,
   ...surveyResultsVi,
+  ...reportsVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -381,6 +383,7 @@ const en: Dict = {
   ...surveyPostauditEn,
   ...surveyBallotsEn,
   ...surveyResultsEn,
+  ...reportsEn,
 };
 
 export type Lang = 'vi' | 'en';

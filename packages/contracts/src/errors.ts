@@ -251,6 +251,20 @@ export const ERRORS = {
     status: 409,
     vi: 'Số phiếu này đã được nhập trong đợt khảo sát.',
     en: 'This ballot serial number was already entered in the campaign.',
+  REPORT_INVALID: {
+    status: 422,
+    vi: 'Yêu cầu báo cáo hoặc nội dung báo cáo chưa hợp lệ.',
+    en: 'The report request or the report is not valid.',
+  },
+  REPORT_STATE: {
+    status: 409,
+    vi: 'Trạng thái của báo cáo không cho phép thao tác này.',
+    en: 'The state of the report does not allow this.',
+  },
+  REPORT_CONFLICT: {
+    status: 409,
+    vi: 'Báo cáo đã được người khác thay đổi. Hãy tải lại trang.',
+    en: 'Someone else changed this report. Reload the page.',
   },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

@@ -10,3 +10,4 @@ export * from './surveyPostaudit.ts';
 export * from './surveyPublic.ts';
 export * from './surveyBallots.ts';
 export * from './surveyResults.ts';
+export * from './reports.ts';

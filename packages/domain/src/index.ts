@@ -13,3 +13,4 @@ export * from './limits.ts';
 export * from './zodVi.ts';
 export * from './passwords.ts';
 export * from './survey/index.ts';
+export * from './report/index.ts';

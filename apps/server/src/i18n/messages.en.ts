@@ -436,4 +436,44 @@ export const MESSAGES_EN: Record<string, string> = {
   'Công bố kết quả khảo sát: ${j.c.name}': 'Survey results published: ${j.c.name}',
   '${j.ownerName} đã công bố kết quả đợt khảo sát "${j.c.name}" (mã ${j.c.code}) ngày ${formatDateVi(at)}.':
     '${j.ownerName} published the results of the survey campaign "${j.c.name}" (code ${j.c.code}) on ${formatDateVi(at)}.',
+  'Đơn vị': 'Unit',
+  'Lĩnh vực': 'Field',
+  'Phát ra': 'Issued',
+  'Thu về': 'Returned',
+  'Hợp lệ': 'Valid',
+  'Chỉ số hài lòng (%)': 'Satisfaction index (%)',
+  'Đơn vị được đánh giá': 'Unit rated',
+  'Cơ quan được mời': 'Bodies invited',
+  'Ý kiến thu về': 'Answers received',
+  'Nội dung ${i + 1} (%)': 'Content ${i + 1} (%)',
+  'Mẫu 01 là báo cáo của đợt đo lường sự hài lòng của người dân, tổ chức.':
+    'Mẫu 01 is the report of a campaign measuring the satisfaction of citizens and organisations.',
+  'Mẫu 02 là báo cáo của đợt lấy ý kiến cơ quan, tổ chức.':
+    'Mẫu 02 is the report of a campaign collecting the opinions of agencies.',
+  'Đợt khảo sát đã có yêu cầu báo cáo này (hạn ${due}).':
+    'The campaign already has this report request (due ${due}).',
+  'Đợt khảo sát chưa có hạn của báo cáo này; hãy nhập hạn báo cáo.':
+    'The campaign has no due date for this report; enter one.',
+  'Không tìm thấy đơn vị nhận báo cáo.': 'The unit receiving the reports was not found.',
+  'Không tìm thấy đơn vị được yêu cầu báo cáo.': 'A unit asked to report was not found.',
+  '${u.name} đã ngừng hoạt động.': '${u.name} no longer operates.',
+  '${u.name} không thuộc ${c.ownerName}.': '${u.name} is not under ${c.ownerName}.',
+  'Chưa có đơn vị nào được yêu cầu báo cáo.': 'No unit is asked to report.',
+  'Yêu cầu báo cáo: ${title}': 'Report requested: ${title}',
+  '${c.ownerName} yêu cầu đơn vị gửi ${title} về ${receiving.name}, hạn ${dueText} (tính cả ngày này).':
+    '${c.ownerName} asks your unit to send ${title} to ${receiving.name}, due ${dueText} (that day included).',
+  'Báo cáo đã gửi ngày ${sentDay}; không sửa được nữa.':
+    'The report was sent on ${sentDay}; it can no longer be changed.',
+  'Báo cáo đã được duyệt.': 'The report is already approved.',
+  'Báo cáo phải được lãnh đạo đơn vị duyệt trước khi gửi.':
+    "The unit's head must approve the report before it is sent.",
+  '${sub.unitName} đã gửi báo cáo (muộn ${st.days} ngày)':
+    '${sub.unitName} sent its report (${st.days} days late)',
+  '${sub.unitName} đã gửi báo cáo': '${sub.unitName} sent its report',
+  '${sub.unitName} đã gửi “${j.r.title}” muộn ${st.days} ngày so với hạn ${dueText}; báo cáo vẫn được nhận.':
+    '${sub.unitName} sent “${j.r.title}” ${st.days} days after the due date ${dueText}; the report is accepted.',
+  '${sub.unitName} đã gửi “${j.r.title}” đúng hạn (hạn ${dueText}).':
+    '${sub.unitName} sent “${j.r.title}” on time (due ${dueText}).',
+  'Chỉ đính kèm bản chụp, bản quét phiếu: PDF, JPG hoặc PNG.':
+    'Attach only photos or scans of ballots: PDF, JPG or PNG.',
 };

@@ -72,6 +72,12 @@ export const wordsVi = {
     'survey.external.set': 'Nhập chỉ số hài lòng công bố ngoài hệ thống',
     'survey.external.delete': 'Xóa chỉ số hài lòng công bố ngoài hệ thống',
     'survey.results.publish': 'Công bố kết quả khảo sát',
+    'report.request.create': 'Yêu cầu báo cáo',
+    'report.save': 'Soạn báo cáo',
+    'report.attach': 'Đính kèm tệp vào báo cáo',
+    'report.detach': 'Gỡ tệp khỏi báo cáo',
+    'report.approve': 'Duyệt báo cáo',
+    'report.send': 'Gửi báo cáo',
   } as Record<string, string>,
   auditEntity: {
     unit: 'Đơn vị',
@@ -87,6 +93,8 @@ export const wordsVi = {
     survey_campaign: 'Đợt khảo sát',
     survey_ballot: 'Phiếu khảo sát',
     survey_batch: 'Lô phiếu nhập từ tệp',
+    report_request: 'Yêu cầu báo cáo',
+    report_submission: 'Báo cáo của đơn vị',
   } as Record<string, string>,
   auditField: {
     status: 'Trạng thái',
@@ -177,6 +185,12 @@ export const wordsEn: typeof wordsVi = {
     'survey.external.set': 'External satisfaction index entered',
     'survey.external.delete': 'External satisfaction index deleted',
     'survey.results.publish': 'Survey results published',
+    'report.request.create': 'Report requested',
+    'report.save': 'Report edited',
+    'report.attach': 'File attached to a report',
+    'report.detach': 'File removed from a report',
+    'report.approve': 'Report approved',
+    'report.send': 'Report sent',
   },
   auditEntity: {
     unit: 'Unit',
@@ -192,6 +206,8 @@ export const wordsEn: typeof wordsVi = {
     survey_campaign: 'Survey campaign',
     survey_ballot: 'Survey ballot',
     survey_batch: 'Batch of imported ballots',
+    report_request: 'Report request',
+    report_submission: "A unit's report",
   },
   auditField: {
     status: 'Status',

@@ -24,7 +24,9 @@ export type NoticeKind =
   | 'sent_back'
   | 'published'
   | 'account_locked'
-  | 'password_reset';
+  | 'password_reset'
+  | 'report_request'
+  | 'report_sent';
 
 /** Who an event is for.
  * - `people`: named persons (an account's owner, the watchers of a reset), each with the unit the

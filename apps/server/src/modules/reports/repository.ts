@@ -1,0 +1,127 @@
+/** Report requests and the units' reports in SQL (issue #15 item 7; issue #16 adds kinds, not tables). */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/open.ts';
+import {
+  files,
+  reportRequests,
+  reportSubmissions,
+  surveyCampaigns,
+  surveyInvitations,
+  units,
+} from '../../db/schema.ts';
+
+export type RequestRow = typeof reportRequests.$inferSelect;
+export type SubmissionRow = typeof reportSubmissions.$inferSelect;
+
+const owner = alias(units, 'owner');
+const receiver = alias(units, 'receiver');
+
+function requestQuery(db: DbOrTx) {
+  return db
+    .select({
+      r: reportRequests,
+      ownerPath: owner.path,
+      ownerName: owner.name,
+      receivingPath: receiver.path,
+      receivingName: receiver.name,
+      campaignName: surveyCampaigns.name,
+    })
+    .from(reportRequests)
+    .innerJoin(owner, eq(owner.id, reportRequests.ownerUnitId))
+    .leftJoin(receiver, eq(receiver.id, reportRequests.receivingUnitId))
+    .leftJoin(surveyCampaigns, eq(surveyCampaigns.id, reportRequests.campaignId));
+}
+
+export type RequestJoined = Awaited<ReturnType<typeof getRequest>> & object;
+
+export async function getRequest(db: DbOrTx, id: string) {
+  return (await requestQuery(db).where(eq(reportRequests.id, id)))[0];
+}
+
+export async function listRequests(db: DbOrTx) {
+  return requestQuery(db).orderBy(desc(reportRequests.dueOn), desc(reportRequests.createdAt));
+}
+
+export async function requestsOfCampaign(db: DbOrTx, campaignId: string) {
+  return requestQuery(db).where(eq(reportRequests.campaignId, campaignId));
+}
+
+export async function insertRequest(db: DbOrTx, row: typeof reportRequests.$inferInsert) {
+  await db.insert(reportRequests).values(row);
+}
+
+export async function insertSubmissions(db: DbOrTx, rows: (typeof reportSubmissions.$inferInsert)[]) {
+  if (rows.length) await db.insert(reportSubmissions).values(rows);
+}
+
+const submissionCols = { s: reportSubmissions, unitName: units.name, unitPath: units.path };
+
+/** The submissions of these requests with their unit's name and path, in tree order. */
+export async function submissionsOf(db: DbOrTx, requestIds: string[]) {
+  if (!requestIds.length) return [];
+  return db
+    .select(submissionCols)
+    .from(reportSubmissions)
+    .innerJoin(units, eq(units.id, reportSubmissions.unitId))
+    .where(inArray(reportSubmissions.requestId, requestIds))
+    .orderBy(asc(units.path), asc(units.sortOrder));
+}
+
+export async function getSubmission(db: DbOrTx, requestId: string, unitId: string, lock = false) {
+  const q = db
+    .select(submissionCols)
+    .from(reportSubmissions)
+    .innerJoin(units, eq(units.id, reportSubmissions.unitId))
+    .where(and(eq(reportSubmissions.requestId, requestId), eq(reportSubmissions.unitId, unitId)));
+  const r = lock ? await q.for('update', { of: reportSubmissions }) : await q;
+  return r[0];
+}
+
+export async function updateSubmission(
+  db: DbOrTx,
+  requestId: string,
+  unitId: string,
+  set: Partial<typeof reportSubmissions.$inferInsert>,
+) {
+  await db
+    .update(reportSubmissions)
+    .set({ ...set, updatedAt: sql`now()` })
+    .where(and(eq(reportSubmissions.requestId, requestId), eq(reportSubmissions.unitId, unitId)));
+}
+
+/** Open units by id with their path and name. */
+export async function unitsByIds(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: units.id, name: units.name, path: units.path, validTo: units.validTo })
+    .from(units)
+    .where(inArray(units.id, ids));
+}
+
+/** Units whose path starts with one of these (their subtrees), names only. */
+export async function unitNamesUnder(db: DbOrTx, path: string) {
+  const like = path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+  return db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(units)
+    .where(sql`${units.path} like ${like}`);
+}
+
+export async function insertFile(db: DbOrTx, row: typeof files.$inferInsert) {
+  await db.insert(files).values(row).onConflictDoNothing();
+}
+
+export async function fileMime(db: DbOrTx, sha256: string) {
+  return (await db.select({ mime: files.mime }).from(files).where(eq(files.sha256, sha256)))[0]?.mime;
+}
+
+/** Invitations of an agency-opinion campaign per rated unit. */
+export async function invitationCounts(db: DbOrTx, campaignId: string) {
+  const rows = await db
+    .select({ unitId: surveyInvitations.unitId, n: sql<number>`count(*)::int` })
+    .from(surveyInvitations)
+    .where(eq(surveyInvitations.campaignId, campaignId))
+    .groupBy(surveyInvitations.unitId);
+  return new Map(rows.map((r) => [r.unitId, Number(r.n)]));
+}

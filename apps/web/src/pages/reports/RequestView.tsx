@@ -1,0 +1,74 @@
+/** One report request: who asked, who receives, the due day, and the matrix of the units asked with
+ * their state (chưa gửi, đã gửi đúng hạn, gửi muộn n ngày, quá hạn chưa gửi) and sending date. A unit
+ * asked sees only its own row. */
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import type { ReportRequestDetailT } from '@chiso/contracts';
+import { formatDateTimeVi, formatDateVi } from '@chiso/domain';
+import { Card, Descriptions, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import { getReportRequest } from '../../api/reports.ts';
+import { fill, useT } from '../../i18n.ts';
+import { StateTag } from './StateTag.tsx';
+
+type Row = ReportRequestDetailT['rows'][number];
+
+export function RequestView({ id }: { id: string }) {
+  const { t } = useT();
+  const q = useQuery({ queryKey: ['report-request', id], queryFn: () => getReportRequest(id) });
+  const r = q.data;
+  const status = (s: string) => (s === 'sent' ? t.rpSent : s === 'approved' ? t.rpApproved : t.rpDraft);
+  return (
+    <Card
+      loading={q.isLoading}
+      title={
+        <Typography.Text style={{ whiteSpace: 'normal' }}>
+          <Link to="/reports" aria-label={t.rpBack}>
+            <ArrowLeftOutlined />
+          </Link>{' '}
+          {r?.title}
+        </Typography.Text>
+      }
+    >
+      {r && (
+        <>
+          <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={t.rpOwner}>{r.ownerUnitName}</Descriptions.Item>
+            <Descriptions.Item label={t.rpReceiver}>
+              {r.receivingUnitName ?? r.ownerUnitName}
+            </Descriptions.Item>
+            <Descriptions.Item label={t.rpDue}>
+              {fill(t.rpDueIncluded, { date: formatDateVi(r.dueOn) })}
+            </Descriptions.Item>
+            {r.campaignName && <Descriptions.Item label={t.rpCampaign}>{r.campaignName}</Descriptions.Item>}
+            {r.role === 'requester' && (
+              <Descriptions.Item label={t.rpProgress}>
+                {fill(t.rpProgressOf, { sent: r.sent, asked: r.asked, late: r.late })}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <Typography.Title level={5}>{r.role === 'requester' ? t.rpMatrix : t.rpMine}</Typography.Title>
+          <Table<Row>
+            rowKey="unitId"
+            size="small"
+            pagination={false}
+            dataSource={r.rows}
+            data-testid="rp-matrix"
+            columns={[
+              {
+                title: t.rpUnit,
+                render: (_, x) => <Link to={`/reports/${id}?unit=${x.unitId}`}>{x.unitName}</Link>,
+              },
+              { title: t.rpStatus, render: (_, x) => <StateTag state={x.state} label={x.label} /> },
+              { title: t.status, render: (_, x) => status(x.status), responsive: ['md'] },
+              {
+                title: t.rpSentAt,
+                render: (_, x) => (x.sentAt ? formatDateTimeVi(x.sentAt) : '—'),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './due.ts';
+export * from './content.ts';
+export * from './surveyTables.ts';
