@@ -241,7 +241,7 @@ export default function Shell({ session }: { session: Session }) {
             { key: '/cycles', icon: <FormOutlined />, label: t.cycles },
             ...(can(session, 'survey.read')
               ? [{ key: '/surveys', icon: <BarChartOutlined />, label: t.surveys }]
-            { key: '/surveys', icon: <BarChartOutlined />, label: soon(t.surveys), disabled: true },
+              : []),
             ...(can(session, 'report.read')
               ? [{ key: '/reports', icon: <FileDoneOutlined />, label: t.rpMenu }]
               : []),

@@ -251,6 +251,7 @@ export const ERRORS = {
     status: 409,
     vi: 'Số phiếu này đã được nhập trong đợt khảo sát.',
     en: 'This ballot serial number was already entered in the campaign.',
+  },
   REPORT_INVALID: {
     status: 422,
     vi: 'Yêu cầu báo cáo hoặc nội dung báo cáo chưa hợp lệ.',

@@ -5,7 +5,6 @@
 import { BALLOT_MODES, LIMITS } from '@chiso/domain';
 import { z } from 'zod';
 import { reason, text } from './fields.ts';
-import { SurveyCampaignDetail, SurveyFormDetail } from './surveys.ts';
 
 const Id = z.string().uuid();
 
@@ -111,6 +110,3 @@ export type SurveyBallotViewT = z.infer<typeof SurveyBallotView>;
 export type SurveyBallotListT = z.infer<typeof SurveyBallotList>;
 export type SurveyBallotDetailT = z.infer<typeof SurveyBallotDetail>;
 export type SurveyBallotImportResultT = z.infer<typeof SurveyBallotImportResult>;
-/** The campaign and form as the entry screen reads them (schemas of surveys.ts). */
-export type SurveyCampaignDetailT = z.infer<typeof SurveyCampaignDetail>;
-export type SurveyFormDetailT = z.infer<typeof SurveyFormDetail>;

@@ -421,7 +421,6 @@ export const MESSAGES_EN: Record<string, string> = {
   'Số điện thoại không đúng (ví dụ 0912 345 678).': 'The phone number is not valid (e.g. 0912 345 678).',
   'Đợt khảo sát đã công bố kết quả; không sửa phiếu được.':
     'The campaign has published its results; ballots can no longer change.',
-  'Phiếu này đã bị hủy.': 'This ballot is already invalidated.',
   'Phiếu này đang hợp lệ.': 'This ballot is valid.',
   'Phiếu này không mang dấu trùng đó.': 'This ballot does not carry that duplicate flag.',
   'Chỉ số là phần trăm từ 0 đến 100, tối đa hai chữ số thập phân (ví dụ 96,45).':

@@ -2,6 +2,7 @@
  * now (`computeCampaignIndices`), restricted to the reporting unit's subtree, with what the unit
  * typed ("phát ra"). Frozen into the report when it is sent. */
 import {
+  campaignIndices,
   issuedKey,
   mau01Table,
   mau02Rows,
@@ -14,7 +15,7 @@ import type { DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { loadCampaign } from '../surveys/campaigns.ts';
 import { publishedForm } from '../surveys/forms.ts';
-import { computeCampaignIndices } from '../surveys/indices.ts';
+import { campaignInputs } from '../surveys/indices.ts';
 import * as repo from './repository.ts';
 
 export interface SurveyPart {
@@ -45,7 +46,8 @@ export async function surveyPart(
   if (!c) throw new AppError('NOT_FOUND');
   const form = (await publishedForm(db, c.c.formId))?.definition as SurveyForm | undefined;
   if (!form) throw new AppError('NOT_FOUND');
-  const indices = await computeCampaignIndices(db, campaignId);
+  const inputs = await campaignInputs(db, campaignId);
+  const indices = campaignIndices(inputs.form, inputs.cells, inputs.targets, inputs.fieldOrder);
   const under = await repo.unitNamesUnder(db, unitPath);
   const name = new Map(under.map((u) => [u.id, u.name]));
   const ids = new Set(name.keys());
@@ -73,7 +75,7 @@ export async function surveyPart(
       },
     };
   }
-  const total = subtreeIndex(form, indices, ids)?.index.index ?? null;
+  const total = subtreeIndex(form, inputs.cells, ids)?.index.index ?? null;
   const table = mau01Table(
     units.flatMap((u) => u.fields),
     names,
