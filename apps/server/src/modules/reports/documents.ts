@@ -61,7 +61,7 @@ function tableBlocks(d: ReportDocData): Block[] {
           { title: 'Đơn vị', width: 27 },
           { title: 'Lĩnh vực', width: 22 },
           { title: 'Phát ra', width: 10, align: 'center' },
-          { title: 'Thu về', width: 9, align: 'center' },
+          { title: 'Thu về', width: 10, align: 'center' },
           { title: 'Hợp lệ', width: 9, align: 'center' },
           { title: 'Chỉ số hài lòng (%)', width: 13, align: 'center' },
         ],
