@@ -310,7 +310,11 @@ function LinksDialog({ links, onClose }: { links: SurveyInvitationLinksT['items'
       title={t.agLinksTitle}
       onCancel={onClose}
       maskClosable={false}
-      footer={<Button onClick={onClose}>{t.agClose}</Button>}
+      footer={
+        <Button onClick={onClose} data-testid="agency-links-close">
+          {t.agClose}
+        </Button>
+      }
       width={720}
     >
       <Alert type="warning" showIcon message={t.agLinksHelp} style={{ marginBottom: 12 }} />
