@@ -65,7 +65,7 @@ describe('agency opinion page', () => {
     await links.waitFor();
     const values = await links
       .locator('input')
-      .evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+      .evaluateAll((xs) => xs.map((x) => (x as unknown as { value: string }).value));
     expect(values).toHaveLength(2);
     expect(values.every((v) => /\/y\/[A-Za-z0-9_-]{32}$/.test(v))).toBe(true);
     await coord.screenshot({ path: path.join(OUT, 'survey-agency-links-1440.png'), fullPage: true });

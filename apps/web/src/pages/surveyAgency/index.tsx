@@ -92,10 +92,10 @@ export default function SurveyAgency() {
           {data ? ` — ${data.campaignName}` : ''}
         </Typography.Title>
       </Space>
-      <Card
-        title={t.agRegistry}
-        extra={
-          owner && (
+      <Card title={t.agRegistry}>
+        <Typography.Paragraph type="secondary">{t.agRegistryHelp}</Typography.Paragraph>
+        <div style={{ marginBottom: 12 }}>
+          {owner && (
             <Space wrap>
               <Button
                 onClick={() =>
@@ -112,10 +112,8 @@ export default function SurveyAgency() {
                 {t.agAdd}
               </Button>
             </Space>
-          )
-        }
-      >
-        <Typography.Paragraph type="secondary">{t.agRegistryHelp}</Typography.Paragraph>
+          )}
+        </div>
         <Table
           rowKey="id"
           size="small"
@@ -158,7 +156,7 @@ export default function SurveyAgency() {
           <Space wrap>
             <Select
               mode="multiple"
-              style={{ minWidth: 320 }}
+              style={{ minWidth: 240, maxWidth: '100%' }}
               placeholder={t.agInviteSelect}
               value={chosen}
               onChange={setChosen}
