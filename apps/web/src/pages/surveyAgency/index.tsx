@@ -105,6 +105,7 @@ export default function SurveyAgency() {
                   })
                 }
                 data-testid="agency-preset"
+                style={{ whiteSpace: 'normal', height: 'auto', maxWidth: '100%' }}
               >
                 {t.agPreset}
               </Button>
