@@ -79,7 +79,11 @@ describe('survey results page', () => {
     // an external index for Cù Lao Dung × cư trú through the dialog
     await page.getByTestId('sr-external').click();
     await page.getByTestId('sr-ext-cell').click();
-    await page.getByTitle('Công an huyện Cù Lao Dung — Đăng ký, quản lý cư trú').click();
+    await page.keyboard.type('Cù Lao Dung — Đăng ký');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('sr-external-dialog').innerText()).toContain(
+      'Công an huyện Cù Lao Dung — Đăng ký, quản lý cư trú',
+    );
     await page.getByTestId('sr-ext-index').fill('91,255');
     await page.getByTestId('sr-ext-document').fill('Thông báo 25/TB-V03');
     await page.getByTestId('sr-ext-save').click();
@@ -90,6 +94,13 @@ describe('survey results page', () => {
     await page.screenshot({ path: path.join(OUT, 'survey-results-external-1440.png') });
     await page.keyboard.press('Escape');
     await page.getByTestId('sr-table').getByText('91,25 %').first().waitFor();
+    const cld = page.getByTestId('sr-table').getByRole('row').filter({ hasText: 'Đăng ký, quản lý cư trú' });
+    expect(await cld.innerText()).toContain('91,25 %');
+    const pc06 = page
+      .getByTestId('sr-table')
+      .getByRole('row')
+      .filter({ hasText: 'Cấp, quản lý Căn cước công dân' });
+    expect(await pc06.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('88,10 %')]));
     // publication is refused while the campaign is a draft, then done once collection stopped
     await page.getByTestId('sr-publish').click();
     await page.getByRole('button', { name: 'Công bố kết quả' }).last().click();
@@ -103,6 +114,7 @@ describe('survey results page', () => {
     await page.getByRole('button', { name: 'Công bố kết quả' }).last().click();
     await page.getByText(/^Đã công bố \d\d\/\d\d\/\d{4}$/).waitFor();
     expect(await page.getByTestId('sr-publish').count()).toBe(0);
+    expect(await cld.innerText()).toContain('91,25 %');
     await page.screenshot({ path: path.join(OUT, 'survey-results-published-1440.png'), fullPage: true });
   });
 
