@@ -317,7 +317,8 @@ describe('a Mẫu 01 request', () => {
       expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
       for (const s of [
         'BÁO CÁO',
-        'Công an xã An Thạnh 1',
+        'Công an huyện',
+        '75,00%',
         '50,00%',
         '100,00%',
         'Tổng cộng',

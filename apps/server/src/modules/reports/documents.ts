@@ -40,11 +40,12 @@ function opening(d: ReportDocData): string {
   const period = c
     ? ` (kỳ đo lường từ ngày ${formatDateVi(c.periodFrom)} đến ngày ${formatDateVi(c.periodTo)})`
     : '';
+  const year = c ? ` năm ${c.year}` : '';
   const what =
     d.kind === 'survey_mau02'
-      ? 'kết quả lấy ý kiến đánh giá của cơ quan, tổ chức'
-      : 'kết quả đo lường sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước';
-  const text = `${basis}${d.unitName} báo cáo ${what}${c ? ` — ${c.campaignName}` : ''}${period} như sau:`;
+      ? `kết quả lấy ý kiến đánh giá của cơ quan, tổ chức${year}`
+      : `kết quả đo lường sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước${year}`;
+  const text = `${basis}${d.unitName} báo cáo ${what}${period} như sau:`;
   return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 }
 
@@ -56,13 +57,13 @@ function tableBlocks(d: ReportDocData): Block[] {
       {
         kind: 'table',
         columns: [
-          { title: 'STT', width: 5, align: 'center' },
-          { title: 'Đơn vị', width: 26 },
-          { title: 'Lĩnh vực', width: 24 },
-          { title: 'Phát ra', width: 9, align: 'center' },
-          { title: 'Thu về', width: 9, align: 'center' },
+          { title: 'STT', width: 7, align: 'center' },
+          { title: 'Đơn vị', width: 27 },
+          { title: 'Lĩnh vực', width: 22 },
+          { title: 'Phát ra', width: 10, align: 'center' },
+          { title: 'Thu về', width: 10, align: 'center' },
           { title: 'Hợp lệ', width: 9, align: 'center' },
-          { title: 'Chỉ số hài lòng (%)', width: 12, align: 'center' },
+          { title: 'Chỉ số hài lòng (%)', width: 13, align: 'center' },
         ],
         rows: [
           ...t.rows.map((r, i) => [
@@ -94,8 +95,8 @@ function tableBlocks(d: ReportDocData): Block[] {
       {
         kind: 'table',
         columns: [
-          { title: 'STT', width: 5, align: 'center' },
-          { title: 'Đơn vị được đánh giá', width: 26 },
+          { title: 'STT', width: 7, align: 'center' },
+          { title: 'Đơn vị được đánh giá', width: 24 },
           { title: 'Cơ quan được mời', width: 9, align: 'center' },
           { title: 'Ý kiến thu về', width: 9, align: 'center' },
           { title: 'Hợp lệ', width: 8, align: 'center' },

@@ -53,10 +53,12 @@ export function RequestView({ id }: { id: string }) {
             size="small"
             pagination={false}
             dataSource={r.rows}
+            scroll={{ x: 560 }}
             data-testid="rp-matrix"
             columns={[
               {
                 title: t.rpUnit,
+                width: 220,
                 render: (_, x) => <Link to={`/reports/${id}?unit=${x.unitId}`}>{x.unitName}</Link>,
               },
               { title: t.rpStatus, render: (_, x) => <StateTag state={x.state} label={x.label} /> },

@@ -92,10 +92,10 @@ export default function SurveyAgency() {
           {data ? ` — ${data.campaignName}` : ''}
         </Typography.Title>
       </Space>
-      <Card
-        title={t.agRegistry}
-        extra={
-          owner && (
+      <Card title={t.agRegistry}>
+        <Typography.Paragraph type="secondary">{t.agRegistryHelp}</Typography.Paragraph>
+        <div style={{ marginBottom: 12 }}>
+          {owner && (
             <Space wrap>
               <Button
                 onClick={() =>
@@ -105,6 +105,7 @@ export default function SurveyAgency() {
                   })
                 }
                 data-testid="agency-preset"
+                style={{ whiteSpace: 'normal', height: 'auto', maxWidth: '100%' }}
               >
                 {t.agPreset}
               </Button>
@@ -112,10 +113,8 @@ export default function SurveyAgency() {
                 {t.agAdd}
               </Button>
             </Space>
-          )
-        }
-      >
-        <Typography.Paragraph type="secondary">{t.agRegistryHelp}</Typography.Paragraph>
+          )}
+        </div>
         <Table
           rowKey="id"
           size="small"
@@ -158,7 +157,7 @@ export default function SurveyAgency() {
           <Space wrap>
             <Select
               mode="multiple"
-              style={{ minWidth: 320 }}
+              style={{ minWidth: 240, maxWidth: '100%' }}
               placeholder={t.agInviteSelect}
               value={chosen}
               onChange={setChosen}
@@ -310,7 +309,11 @@ function LinksDialog({ links, onClose }: { links: SurveyInvitationLinksT['items'
       title={t.agLinksTitle}
       onCancel={onClose}
       maskClosable={false}
-      footer={<Button onClick={onClose}>{t.agClose}</Button>}
+      footer={
+        <Button onClick={onClose} data-testid="agency-links-close">
+          {t.agClose}
+        </Button>
+      }
       width={720}
     >
       <Alert type="warning" showIcon message={t.agLinksHelp} style={{ marginBottom: 12 }} />

@@ -281,7 +281,7 @@ function Items({ id, view, act, open }: { id: string; view: SurveyPostauditViewT
           { title: t.paField, dataIndex: 'fieldCode' },
           { title: t.paSerial, dataIndex: 'serial', render: (s: string | null) => s ?? '—' },
           {
-            title: t.paHasPhone,
+            title: t.paPhone,
             key: 'phone',
             render: (_: unknown, r: Item) =>
               phones[r.ballotId] ? (

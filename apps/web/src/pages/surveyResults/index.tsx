@@ -52,7 +52,7 @@ interface Row {
   children?: Row[];
 }
 
-function rowsOf(v: View, whole: string): Row[] {
+function rowsOf(v: View): Row[] {
   return v.units.map((u) => ({
     key: u.unitId,
     name: u.unitName,
@@ -64,12 +64,12 @@ function rowsOf(v: View, whole: string): Row[] {
     index: u.index.index,
     margin: u.margin,
     below: u.belowTarget,
-    children:
-      u.fields.length > 1 || u.fields[0]?.external
-        ? u.fields.map((f) => fieldRow(u, f))
-        : u.fields.map((f) => ({ ...fieldRow(u, f), name: `${f.fieldName} (${whole})` })),
+    children: u.fields.map((f) => fieldRow(u, f)),
   }));
 }
+
+/** Long unit names cut for the chart's labels on a phone. */
+const short = (s: string) => (window.innerWidth < 600 && s.length > 16 ? `${s.slice(0, 15)}…` : s);
 
 function fieldRow(u: UnitRow, f: FieldRow): Row {
   return {
@@ -105,19 +105,19 @@ export default function SurveyResults() {
   const o = v.overall;
   const unitBars = v.units
     .filter((u) => u.index.index !== null)
-    .map((u) => ({ label: u.unitName, value: u.index.index! / 100, text: pct(u.index.index) }));
+    .map((u) => ({ label: short(u.unitName), value: u.index.index! / 100, text: pct(u.index.index) }));
   const elementSource = o ?? v.subtrees[0] ?? null;
   const elementBars = elementSource
     ? v.elements
         .filter((e) => elementSource.elements[e.code]?.index !== null && elementSource.elements[e.code])
         .map((e) => ({
-          label: e.name,
+          label: short(e.name),
           value: elementSource.elements[e.code]!.index! / 100,
           text: pct(elementSource.elements[e.code]!.index),
         }))
     : [];
   const columns = [
-    { title: `${t.srUnit} / ${t.srField}`, dataIndex: 'name', width: 260 },
+    { title: `${t.srUnit} / ${t.srField}`, dataIndex: 'name', width: window.innerWidth < 600 ? 170 : 260 },
     { title: t.srTarget, dataIndex: 'target', align: 'right' as const, width: 80 },
     { title: t.srReturned, dataIndex: 'returned', align: 'right' as const, width: 80 },
     { title: t.srValid, dataIndex: 'valid', align: 'right' as const, width: 80 },
@@ -127,7 +127,7 @@ export default function SurveyResults() {
       key: 'online',
       align: 'right' as const,
       width: 90,
-      render: (_: unknown, r: Row) => pct(share(r.online, r.returned)),
+      render: (_: unknown, r: Row) => (r.field?.f.external ? '—' : pct(share(r.online, r.returned))),
     },
     {
       title: `${t.srIndex} %`,
@@ -243,7 +243,7 @@ export default function SurveyResults() {
         <Table<Row>
           size="small"
           pagination={false}
-          dataSource={rowsOf(v, t.srWholeUnit)}
+          dataSource={rowsOf(v)}
           columns={columns}
           scroll={{ x: 980 }}
           expandable={{ defaultExpandAllRows: true }}
