@@ -45,6 +45,7 @@ export const wordsVi = {
     'appraisal.answer': 'Đơn vị giải trình',
     'appraisal.approve': 'Duyệt kết quả thẩm định',
     'appraisal.send_back': 'Trả lại kết quả thẩm định',
+    'survey.batch.open': 'Mở lô phiếu khảo sát trực tuyến trong ngày',
   } as Record<string, string>,
   auditEntity: {
     unit: 'Đơn vị',
@@ -55,6 +56,7 @@ export const wordsVi = {
     evidence: 'Tài liệu kiểm chứng',
     cycle: 'Kỳ đánh giá',
     assessment: 'Bản tự đánh giá',
+    survey_batch: 'Lô phiếu khảo sát',
   } as Record<string, string>,
   auditField: {
     status: 'Trạng thái',
@@ -118,6 +120,7 @@ export const wordsEn: typeof wordsVi = {
     'appraisal.answer': 'Unit explained',
     'appraisal.approve': 'Appraisal approved',
     'appraisal.send_back': 'Appraisal sent back',
+    'survey.batch.open': 'Day batch of online survey ballots opened',
   },
   auditEntity: {
     unit: 'Unit',
@@ -128,6 +131,7 @@ export const wordsEn: typeof wordsVi = {
     evidence: 'Evidence',
     cycle: 'Assessment cycle',
     assessment: 'Self-assessment',
+    survey_batch: 'Survey ballot batch',
   },
   auditField: {
     status: 'Status',
