@@ -171,7 +171,7 @@ async function main() {
   );
   const ours = (off: number) => (i: number) => `${plain}&_t=${encodeURIComponent(tokens[off + i]!)}`;
   await load(basePort, '/base', WARMUP, () => plain);
-  await load(ourPort, link, WARMUP, ours(0));
+  const warm = await load(ourPort, link, WARMUP, ours(0));
   const base = await load(basePort, '/base', COUNT, () => plain);
   const mine = await load(ourPort, link, COUNT, ours(WARMUP));
   const stored = Number(
@@ -185,7 +185,9 @@ async function main() {
   console.log(`per-address limit configured: SURVEY_PER_ADDRESS_PER_HOUR=${config.surveyPerAddressPerHour}`);
   console.log(`baseline (bare Fastify, one INSERT): ${fmt(base)}`);
   console.log(`POST /s/:token:                     ${fmt(mine)}`);
-  console.log(`ballots stored: ${stored} (expected ${WARMUP + mine.n - mine.errors})`);
+  console.log(
+    `ballots stored: ${stored} (expected ${warm.n - warm.errors + mine.n - mine.errors}: warm-up and measured, each acknowledged once)`,
+  );
   console.log(`throughput ratio: ${ratio.toFixed(1)} % (target ≥ 50 %) ${ratio >= 50 ? 'OK' : 'MISSED'}`);
   console.log(`p99: ${mine.p99.toFixed(1)} ms (target ≤ 50 ms) ${mine.p99 <= 50 ? 'OK' : 'MISSED'}`);
   console.log(`errors: ${mine.errors} (target 0) ${mine.errors === 0 ? 'OK' : 'MISSED'}`);
@@ -194,7 +196,12 @@ async function main() {
   await pool.end();
   await database.close();
   await dropDatabase();
-  if (ratio < 50 || mine.p99 > 50 || mine.errors > 0 || stored !== WARMUP + mine.n - mine.errors)
+  if (
+    ratio < 50 ||
+    mine.p99 > 50 ||
+    mine.errors > 0 ||
+    stored !== warm.n - warm.errors + mine.n - mine.errors
+  )
     process.exitCode = 1;
 }
 
