@@ -77,6 +77,7 @@ export const wordsVi = {
     'report.detach': 'Gỡ tệp khỏi báo cáo',
     'report.approve': 'Duyệt báo cáo',
     'report.send': 'Gửi báo cáo',
+    'survey.batch.open': 'Mở lô phiếu khảo sát trực tuyến trong ngày',
   } as Record<string, string>,
   auditEntity: {
     unit: 'Đơn vị',
@@ -188,6 +189,7 @@ export const wordsEn: typeof wordsVi = {
     'report.detach': 'File removed from a report',
     'report.approve': 'Report approved',
     'report.send': 'Report sent',
+    'survey.batch.open': 'Day batch of online survey ballots opened',
   },
   auditEntity: {
     unit: 'Unit',

@@ -22,9 +22,6 @@ export function fieldLine(name: string) {
   return `Lĩnh vực ${name.charAt(0).toLocaleLowerCase('vi')}${name.slice(1)}`;
 }
 
-/** yyyy-mm-dd → dd/mm/yyyy. */
-export const vnDate = (iso: string) => iso.split('-').reverse().join('/');
-
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><link rel="icon" href="data:,"><title>${esc(title)}</title><style>${CSS}</style></head><body><main>${body}</main></body></html>`;
 }

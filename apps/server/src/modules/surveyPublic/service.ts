@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   checkBallot,
   DEFAULT_CAMPAIGN_SETTINGS,
+  formatDateVi,
   normalisePhone,
   type AnswerInput,
   type SurveyForm,
@@ -19,7 +20,7 @@ import { getUnit } from '../units/service.ts';
 import { issueFormToken, readFormToken, uuidOf, WindowCounter } from './guard.ts';
 import type { Actor } from '../auth/actor.ts';
 import { posterHtml, qrSvg } from './poster.ts';
-import { fieldLine, formPage, messagePage, vnDate, type Values } from './render.ts';
+import { fieldLine, formPage, messagePage, type Values } from './render.ts';
 import * as repo from './repository.ts';
 
 export interface PageAnswer {
@@ -53,7 +54,7 @@ const notFound = (): PageAnswer => ({
 /** Why a campaign takes no answers today (a friendly page), or null when it does. */
 function notCollecting(c: Campaign, formStatus: string | undefined, posting: boolean): PageAnswer | null {
   const today = todayVn();
-  const when = `Thời gian nhận ý kiến: từ ngày ${vnDate(c.opensOn)} đến hết ngày ${vnDate(c.closesOn)}.`;
+  const when = `Thời gian nhận ý kiến: từ ngày ${formatDateVi(c.opensOn)} đến hết ngày ${formatDateVi(c.closesOn)}.`;
   const status = posting ? 409 : 200;
   if (c.status === 'draft' || formStatus !== 'published' || (c.status === 'open' && today < c.opensOn))
     return { status, html: messagePage('Đợt khảo sát chưa bắt đầu', [when], c.name) };
