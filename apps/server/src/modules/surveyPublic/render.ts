@@ -27,12 +27,17 @@ function page(title: string, body: string): string {
 }
 
 /** A page that only says something (closed campaign, unknown link, limit reached, thank-you). */
-export function messagePage(heading: string, lines: string[], sub?: string): string {
+export function messagePage(
+  heading: string,
+  lines: string[],
+  sub?: string,
+  link?: { href: string; text: string },
+): string {
   return page(
     heading,
     `${sub ? `<p class="sub">${esc(sub)}</p>` : ''}<div class="box"><h1>${esc(heading)}</h1>${lines
       .map((l) => `<p>${esc(l)}</p>`)
-      .join('')}</div>`,
+      .join('')}${link ? `<p><a href="${esc(link.href)}">${esc(link.text)}</a></p>` : ''}</div>`,
   );
 }
 
@@ -52,6 +57,9 @@ export interface FormView {
   other: string[];
   /** Citizen page: the optional phone and dossier number. */
   contact: boolean;
+  /** This device already sent the ballot of this form token (back or reload after sending): said
+   * above the form, with the link to answer for another transaction. */
+  alreadySent?: string;
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
@@ -121,6 +129,10 @@ function question(q: SurveyQuestion, n: number, form: SurveyForm, v: Values, iss
 export function formPage(f: FormView): string {
   const parts: string[] = [];
   const count = f.issues.size + f.other.length;
+  if (f.alreadySent)
+    parts.push(
+      `<div class="box" role="status"><p>Phiếu này đã được ghi nhận. Gửi lại cũng chỉ được tính một lần.</p><p><a href="${esc(f.alreadySent)}">Đánh giá cho một lượt giao dịch khác</a></p></div>`,
+    );
   if (count) {
     const links = [...f.issues.entries()].map(
       ([code, m]) =>

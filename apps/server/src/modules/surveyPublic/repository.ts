@@ -58,3 +58,13 @@ export async function markAnswered(db: DbOrTx, id: string): Promise<boolean> {
     .returning({ id: surveyInvitations.id });
   return r.length > 0;
 }
+
+/** A ballot of the campaign was stored with this form token. */
+export async function tokenUsed(db: DbOrTx, campaignId: string, submitToken: string): Promise<boolean> {
+  const r = await db
+    .select({ id: surveyBallots.id })
+    .from(surveyBallots)
+    .where(and(eq(surveyBallots.campaignId, campaignId), eq(surveyBallots.submitToken, submitToken)))
+    .limit(1);
+  return r.length > 0;
+}

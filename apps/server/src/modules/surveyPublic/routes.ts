@@ -75,10 +75,28 @@ export async function surveyPublicRoutes(app: FastifyInstance, s: Services) {
     const body = (req: FastifyRequest): Posted =>
       req.body && typeof req.body === 'object' ? (req.body as Posted) : {};
     const config = { access: 'public' as const };
-    pub.get<{ Params: { token: string } }>(
+    // the form token given to this device for this link, offered again on back or reload
+    const FORM_COOKIE = 'chiso_ft';
+    pub.get<{ Params: { token: string }; Querystring: { moi?: string } }>(
       '/s/:token',
       { config },
-      page(async (req) => s.surveyPublic.citizenPage(req.params.token), false),
+      async (req, reply) =>
+        page(async (r) => {
+          const a = await s.surveyPublic.citizenPage(
+            r.params.token,
+            req.cookies[FORM_COOKIE],
+            req.query.moi !== undefined,
+          );
+          if (a.formToken)
+            reply.setCookie(FORM_COOKIE, a.formToken, {
+              path: `/s/${r.params.token}`,
+              httpOnly: true,
+              sameSite: 'lax',
+              secure: s.config.cookieSecure,
+              maxAge: 2 * 3600,
+            });
+          return a;
+        }, false)(req, reply),
     );
     pub.post<{ Params: { token: string } }>('/s/:token', { config }, async (req, reply) =>
       page(async (r) => s.surveyPublic.citizenSubmit(r.params.token, body(r), r.ip, device(r, reply)), true)(

@@ -66,14 +66,18 @@ function notCollecting(c: Campaign, formStatus: string | undefined, posting: boo
   return null;
 }
 
-const thanks = (c: Campaign): PageAnswer => ({
+const thanks = (c: Campaign, again?: string): PageAnswer => ({
   status: 200,
   html: messagePage(
     'Cảm ơn Ông/Bà đã đánh giá',
     ['Phiếu của Ông/Bà đã được ghi nhận.', 'Ý kiến của Ông/Bà giúp đơn vị phục vụ tốt hơn.'],
     c.name,
+    again ? { href: again, text: 'Đánh giá cho một lượt giao dịch khác' } : undefined,
   ),
 });
+
+/** How long a form token is offered again to the device that was given it (back, reload). */
+export const FORM_TOKEN_REUSE_MS = 2 * 3_600_000;
 
 /** The answers of a post (fields q_<code>) for checkBallot. */
 function answersOf(body: Posted): AnswerInput {
@@ -113,17 +117,19 @@ export class PublicSurveyService {
     values: Values = {},
     issues = new Map<string, string>(),
     other: string[] = [],
+    reuse?: { token: string; sent: boolean },
   ) {
     return formPage({
       heading,
       campaign: c.name,
       form,
       action: link,
-      formToken: issueFormToken(await this.key(), link),
+      formToken: reuse?.token ?? issueFormToken(await this.key(), link),
       values,
       issues,
       other,
       contact,
+      ...(reuse?.sent ? { alreadySent: `${link}?moi=1` } : {}),
     });
   }
 
@@ -137,15 +143,29 @@ export class PublicSurveyService {
     return posterHtml(this.db, actor, origin, id, unitId);
   }
 
-  /** GET /s/:token */
-  async citizenPage(token: string): Promise<PageAnswer> {
+  /** GET /s/:token. The device's form token (a cookie of this link) is offered again for two hours,
+   * unless the citizen asks for a new ballot (`fresh`): going back or reloading after sending shows
+   * the same token, so a second post of the same ballot never counts twice, and says it was sent. */
+  async citizenPage(
+    token: string,
+    cookieToken?: string,
+    fresh = false,
+  ): Promise<PageAnswer & { formToken?: string }> {
     const t = await targetByToken(this.db, token);
     if (!t) return notFound();
     const closed = notCollecting(t.c, t.form.status, false);
     if (closed) return closed;
+    const link = `/s/${token}`;
     const field = t.c.fields.find((f) => f.code === t.t.fieldCode)?.name ?? t.t.fieldCode;
     const heading = `${t.unitName} — ${fieldLine(field)}`;
-    return { status: 200, html: await this.view(`/s/${token}`, t.c, t.form.definition, heading, true) };
+    const key = await this.key();
+    const old = !fresh && cookieToken ? readFormToken(key, link, cookieToken) : null;
+    const reuse =
+      old && Date.now() - old.issuedMs < FORM_TOKEN_REUSE_MS
+        ? { token: cookieToken!, sent: await repo.tokenUsed(this.db, t.c.id, old.id) }
+        : { token: issueFormToken(key, link), sent: false };
+    const html = await this.view(link, t.c, t.form.definition, heading, true, {}, new Map(), [], reuse);
+    return { status: 200, html, formToken: reuse.token };
   }
 
   /** POST /s/:token — `device` is the device cookie's id, `address` the client's address. */
@@ -190,6 +210,7 @@ export class PublicSurveyService {
       fieldCode: t.t.fieldCode,
       mode: 'qr',
       minSeconds: settings.minSeconds,
+      again: `${link}?moi=1`,
     });
     if (stored.counted) {
       this.perAddress.add(hour, address);
@@ -212,10 +233,12 @@ export class PublicSurveyService {
     mode: 'qr' | 'agency';
     minSeconds: number;
     invitationId?: string;
+    /** The link to answer again for another transaction (citizen page). */
+    again?: string;
   }): Promise<{ answer: PageAnswer; counted: boolean }> {
     const { body, c } = p;
     // honeypot: a bot that fills every field is thanked and nothing is stored
-    if (text(body.website) !== '') return { answer: thanks(c), counted: true };
+    if (text(body.website) !== '') return { answer: thanks(c, p.again), counted: true };
     const values: Values = { ...body };
     delete values._t;
     const again = async (issues: Map<string, string>, other: string[] = []) => ({
@@ -288,7 +311,7 @@ export class PublicSurveyService {
     });
     if (result === 'used') return { answer: usedLink(), counted: false };
     this.batches.add(batchId);
-    return { answer: thanks(c), counted: result !== null };
+    return { answer: thanks(c, p.again), counted: result !== null };
   }
 
   /** The invitation behind an agency link, its campaign and form, or the page that says why not. */
