@@ -33,15 +33,6 @@ export function TargetsCard({
   const [busy, setBusy] = useState(false);
   const [allocating, setAllocating] = useState(false);
   const editable = c.canManage && c.status !== 'published';
-  // units in tree order (as the server sends them), each unit's fields in the campaign's print order
-  const unitOrder = new Map<string, number>();
-  c.targets.forEach((r) => unitOrder.has(r.unitId) || unitOrder.set(r.unitId, unitOrder.size));
-  const fieldOrder = new Map(c.fields.map((f, i) => [f.code, i]));
-  const rows = [...c.targets].sort(
-    (a, b) =>
-      unitOrder.get(a.unitId)! - unitOrder.get(b.unitId)! ||
-      (fieldOrder.get(a.fieldCode) ?? 0) - (fieldOrder.get(b.fieldCode) ?? 0),
-  );
   const refresh = () => qc.invalidateQueries({ queryKey: ['survey-campaign'] });
   const startEdit = () =>
     setEdits(
@@ -157,7 +148,7 @@ export function TargetsCard({
         rowKey={keyOf}
         size="small"
         pagination={c.targets.length > 50 ? { pageSize: 50 } : false}
-        dataSource={rows}
+        dataSource={c.targets}
         scroll={{ x: 1000 }}
         columns={[
           { title: t.svUnit, dataIndex: 'unitName', width: 240 },
