@@ -70,6 +70,7 @@ export function EditCampaignDialog({ c, onClose }: { c: C; onClose: () => void }
       onCancel={onClose}
       onOk={() => void submit()}
       confirmLoading={busy}
+      okText={t.save}
       cancelText={t.cancel}
     >
       <Form
@@ -130,6 +131,7 @@ export function AllocateDialog({ c, onClose }: { c: C; onClose: () => void }) {
       onCancel={onClose}
       onOk={() => void submit()}
       confirmLoading={busy}
+      okText={t.svAllocate}
       cancelText={t.cancel}
     >
       <Typography.Paragraph type="secondary">{t.svAllocateHint}</Typography.Paragraph>

@@ -80,6 +80,8 @@ export function CampaignList({ session }: { session: Session }) {
         />
       </Space>
       <Table<Row>
+        // remounted when the list arrives, so that the campaigns copied down show open under their parent
+        key={list.dataUpdatedAt}
         rowKey="id"
         loading={list.isLoading}
         dataSource={shown}
@@ -88,7 +90,7 @@ export function CampaignList({ session }: { session: Session }) {
         locale={{ emptyText: t.svNone }}
         expandable={{ defaultExpandAllRows: true }}
         columns={[
-          { title: t.svYear, dataIndex: 'year', width: 70 },
+          { title: t.svYear, dataIndex: 'year', width: 110 },
           {
             title: t.svName,
             render: (_, r) => (

@@ -107,7 +107,7 @@ export function CreateCampaign({ session, onClose }: { session: Session; onClose
           preset: true,
           fieldCodes: [],
           period: [dayjs(`${year - 1}-09-15`), dayjs(`${year}-09-14`)],
-          window: [dayjs(), dayjs(`${year}-07-01`)],
+          window: [dayjs(), dayjs().add(90, 'day')],
         }}
       >
         <Form.Item

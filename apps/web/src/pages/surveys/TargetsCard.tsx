@@ -147,7 +147,7 @@ export function TargetsCard({
       <Table<SurveyTargetViewT>
         rowKey={keyOf}
         size="small"
-        pagination={c.targets.length > 50 ? { pageSize: 50 } : false}
+        pagination={c.targets.length > 500 ? { pageSize: 500 } : false}
         dataSource={c.targets}
         scroll={{ x: 1000 }}
         columns={[
