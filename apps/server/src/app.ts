@@ -30,6 +30,7 @@ import { cycleRoutes } from './modules/cycles/routes.ts';
 import { evidenceRoutes } from './modules/evidence/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { surveyRoutes } from './modules/surveys/routes.ts';
+import { surveyPointsRoutes } from './modules/surveyPoints/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
@@ -354,6 +355,7 @@ export async function buildApp(
     await noticeRoutes(api, services);
     await workRoutes(api, services);
     await surveyRoutes(api, services);
+    await surveyPointsRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

@@ -242,6 +242,16 @@ export const ERRORS = {
     vi: 'Tệp quá lớn hoặc quá phức tạp để đọc. Hãy chia nhỏ tệp hoặc bỏ bớt dòng, cột không cần thiết.',
     en: 'The file is too large or too complex to read. Split it or remove unneeded rows and columns.',
   },
+  SURVEY_LEAF_READONLY: {
+    status: 409,
+    vi: 'Điểm tiêu chí khảo sát lấy từ kết quả đợt khảo sát đã công bố; không chấm tay.',
+    en: 'The points of a survey criterion come from the published results of the survey campaign; they are not typed.',
+  },
+  SURVEY_POINTS_STATE: {
+    status: 409,
+    vi: 'Trạng thái của kỳ đánh giá không cho phép thay đổi điểm khảo sát.',
+    en: 'The state of the cycle does not allow changing its survey points.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -5,3 +5,4 @@ export * from './types.ts';
 export * from './work.ts';
 export * from './groups.ts';
 export * from './surveys.ts';
+export * from './surveyPoints.ts';

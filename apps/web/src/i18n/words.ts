@@ -45,6 +45,10 @@ export const wordsVi = {
     'appraisal.answer': 'Đơn vị giải trình',
     'appraisal.approve': 'Duyệt kết quả thẩm định',
     'appraisal.send_back': 'Trả lại kết quả thẩm định',
+    'survey.binding.set': 'Gắn tiêu chí với đợt khảo sát',
+    'survey.binding.remove': 'Bỏ gắn tiêu chí với đợt khảo sát',
+    'survey.sanction.zero': 'Quyết định 0 điểm khảo sát (báo cáo trễ hoặc sai mẫu)',
+    'survey.sanction.waive': 'Quyết định giữ điểm khảo sát',
   } as Record<string, string>,
   auditEntity: {
     unit: 'Đơn vị',
@@ -118,6 +122,10 @@ export const wordsEn: typeof wordsVi = {
     'appraisal.answer': 'Unit explained',
     'appraisal.approve': 'Appraisal approved',
     'appraisal.send_back': 'Appraisal sent back',
+    'survey.binding.set': 'Criterion bound to a survey campaign',
+    'survey.binding.remove': 'Criterion unbound from a survey campaign',
+    'survey.sanction.zero': 'Survey points set to 0 (report late or off-template)',
+    'survey.sanction.waive': 'Survey points kept',
   },
   auditEntity: {
     unit: 'Unit',
