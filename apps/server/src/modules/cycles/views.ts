@@ -174,7 +174,9 @@ export function assessmentView(
   const submits = pathInScope(scopeOf(actor, 'assessment.submit'), ctx.unit.path);
   const inAppraisal = isUnderAppraisal(a.status);
   const published = cycle.status === 'published';
-  const unscored = missing.filter((m) => m.what === NOT_SCORED).length;
+  // a survey leaf waiting for its campaign (unbound, unpublished) is not scored, yet asks nothing of the unit
+  const surveyWaiting = [...rows.survey.values()].filter((v) => !v.input).length;
+  const unscored = missing.filter((m) => m.what === NOT_SCORED).length + surveyWaiting;
   // an appraiser of the unit (by role) may appraise only while the stage is open: otherwise the
   // screen says who opens it and when
   const appraiser =
