@@ -29,7 +29,12 @@ import { checkRoutes } from './modules/checks/routes.ts';
 import { cycleRoutes } from './modules/cycles/routes.ts';
 import { evidenceRoutes } from './modules/evidence/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
+import { surveyAgencyRoutes } from './modules/surveyAgency/routes.ts';
+import { surveyPostauditRoutes } from './modules/surveyPostaudit/routes.ts';
+import { surveyBallotRoutes } from './modules/surveyBallots/routes.ts';
 import { surveyRoutes } from './modules/surveys/routes.ts';
+import { surveyPublicRoutes } from './modules/surveyPublic/routes.ts';
+import { surveyResultRoutes } from './modules/surveyResults/routes.ts';
 import { surveyPointsRoutes } from './modules/surveyPoints/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
@@ -150,8 +155,9 @@ export async function buildApp(
 
   const routeList: { method: string; url: string; access: Access }[] = [];
   app.addHook('onRoute', (r) => {
-    if (!r.url.startsWith('/api/') || r.url.startsWith('/api/docs')) return;
+    // every /api route declares its access; so do the public pages outside /api (/s/, /y/)
     const access = r.config?.access;
+    if ((!r.url.startsWith('/api/') && !access) || r.url.startsWith('/api/docs')) return;
     if (!access) throw new Error(`Route ${String(r.method)} ${r.url} does not declare config.access`);
     for (const m of Array.isArray(r.method) ? r.method : [r.method])
       if (m !== 'HEAD') routeList.push({ method: m, url: r.url, access });
@@ -355,6 +361,11 @@ export async function buildApp(
     await noticeRoutes(api, services);
     await workRoutes(api, services);
     await surveyRoutes(api, services);
+    await surveyAgencyRoutes(api, services);
+    await surveyPostauditRoutes(api, services);
+    await surveyPublicRoutes(api, services);
+    await surveyBallotRoutes(api, services);
+    await surveyResultRoutes(api, services);
     await surveyPointsRoutes(api, services);
   });
 

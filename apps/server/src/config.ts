@@ -61,6 +61,15 @@ const Env = z.object({
   /** Where uploaded evidence files are kept (once per content hash). Default DATA_DIR/files. */
   FILES_DIR: z.string().optional(),
   WEB_DIST: z.string().optional(),
+  /** The address citizens reach (https://dichvu.example.gov.vn): QR codes and posters encode
+   * PUBLIC_URL/s/<token>. Unset: the origin of the staff's request. */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+$/, 'PUBLIC_URL: http(s)://máy-chủ[:cổng], không có đường dẫn hay dấu / cuối')
+    .optional(),
+  /** Citizen survey page: submissions per client address per hour, overriding every campaign's
+   * setting (a one-stop counter behind one NAT must pass; the benchmark raises it). */
+  SURVEY_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(10_000_000).optional(),
 });
 
 export interface Config {
@@ -90,6 +99,9 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   webDist: string;
+  publicUrl: string | undefined;
+  /** Overrides the campaigns' perAddressPerHour when set. */
+  surveyPerAddressPerHour: number | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     filesDir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
+    publicUrl: e.PUBLIC_URL,
+    surveyPerAddressPerHour: e.SURVEY_PER_ADDRESS_PER_HOUR,
   };
 }
 

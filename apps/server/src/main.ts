@@ -32,8 +32,13 @@ async function main() {
     jobRunning = true;
     try {
       const n = await app.services.notices.deadlineReminders();
+      // survey jobs (issue #15): agency invitations reminded 3 days before closing; contacts of a
+      // closed post-audit erased after its configured days
+      const invited = await app.services.surveyAgency.reminderJob();
+      const erased = await app.services.surveyPostaudit.eraseDueContacts();
       const m = await app.services.notices.sendPending();
-      if (n || m.sent || m.failed) app.log.info({ reminders: n, mail: m }, 'Thông báo');
+      if (n || invited || erased || m.sent || m.failed)
+        app.log.info({ reminders: n, invited, erased, mail: m }, 'Thông báo');
     } catch (e) {
       app.log.error(e, 'Lỗi khi gửi thông báo');
     } finally {

@@ -12,9 +12,18 @@ import { NoticeService } from './modules/notices/service.ts';
 import { RankGroupService } from './modules/results/groups.ts';
 import { ResultImportService } from './modules/results/importer.ts';
 import { ResultService } from './modules/results/service.ts';
+import { SurveyAgencyService } from './modules/surveyAgency/service.ts';
+import { SurveyPostauditService } from './modules/surveyPostaudit/service.ts';
+import { SurveyBallotImportService } from './modules/surveyBallots/importer.ts';
+import { SurveyBallotService } from './modules/surveyBallots/service.ts';
 import { SurveyPointsService } from './modules/surveyPoints/service.ts';
 import { SurveyCampaignService } from './modules/surveys/campaigns.ts';
 import { SurveyFormService } from './modules/surveys/forms.ts';
+import { SurveyCampaignEditService } from './modules/surveys/campaignEdit.ts';
+import { SurveyCopyDownService } from './modules/surveys/copyDown.ts';
+import { SurveyTargetImportService } from './modules/surveys/targetImport.ts';
+import { PublicSurveyService } from './modules/surveyPublic/service.ts';
+import { SurveyResultService } from './modules/surveyResults/service.ts';
 import { SystemService } from './modules/system/service.ts';
 import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
@@ -39,6 +48,15 @@ export interface Services extends CycleServices {
   work: WorkService;
   surveyForms: SurveyFormService;
   surveyCampaigns: SurveyCampaignService;
+  surveyCampaignEdit: SurveyCampaignEditService;
+  surveyTargetImport: SurveyTargetImportService;
+  surveyCopyDown: SurveyCopyDownService;
+  surveyAgency: SurveyAgencyService;
+  surveyPostaudit: SurveyPostauditService;
+  surveyPublic: PublicSurveyService;
+  surveyBallots: SurveyBallotService;
+  surveyBallotImport: SurveyBallotImportService;
+  surveyResults: SurveyResultService;
   surveyPoints: SurveyPointsService;
 }
 
@@ -63,6 +81,15 @@ export function buildServices(config: Config, database: Database): Services {
     work: new WorkService(database.db),
     surveyForms: new SurveyFormService(database.db),
     surveyCampaigns: new SurveyCampaignService(database.db),
+    surveyCampaignEdit: new SurveyCampaignEditService(database.db),
+    surveyTargetImport: new SurveyTargetImportService(database.db),
+    surveyCopyDown: new SurveyCopyDownService(database.db),
+    surveyAgency: new SurveyAgencyService(database.db),
+    surveyPostaudit: new SurveyPostauditService(database.db),
+    surveyPublic: new PublicSurveyService(database.db, config.surveyPerAddressPerHour),
+    surveyBallots: new SurveyBallotService(database.db),
+    surveyBallotImport: new SurveyBallotImportService(database.db),
+    surveyResults: new SurveyResultService(database.db),
     surveyPoints: new SurveyPointsService(database.db),
   };
 }

@@ -1,6 +1,6 @@
 /** Test helper of survey points: publish a campaign's results from chosen counts before the results
  * slice has its publication route (savePublishedResults + the status set through SQL). */
-import { campaignIndices, ratingQuestions, type CellCounts, type SurveyForm } from '@chiso/domain';
+import { ratingQuestions, type CellCounts, type SurveyForm } from '@chiso/domain';
 import { sql } from 'drizzle-orm';
 import { publishedFrom } from '../src/modules/system/seedSurveys.ts';
 import { publishedForm } from '../src/modules/surveys/forms.ts';
@@ -42,14 +42,16 @@ export async function publishCampaign(
   const j = (await loadCampaign(db, campaignId))!;
   const form = (await publishedForm(db, j.c.formId))!.definition;
   const cs = cells(form);
-  const indices = campaignIndices(
+  const targets = cs.map((c) => ({ unitId: c.unitId, fieldCode: c.fieldCode, target: null }));
+  const published = publishedFrom(
     form,
     cs,
-    cs.map((c) => ({ unitId: c.unitId, fieldCode: c.fieldCode, target: null })),
+    targets,
     j.c.fields.map((f) => f.code),
+    units,
   );
   await db.transaction(async (tx) => {
-    await savePublishedResults(tx, campaignId, publishedFrom(form, indices, units), null);
+    await savePublishedResults(tx, campaignId, published, null);
     await tx.execute(sql`update survey_campaigns set status = 'published' where id = ${campaignId}`);
   });
 }

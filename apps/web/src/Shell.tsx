@@ -50,6 +50,11 @@ const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
 const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
+const Surveys = lazy(() => import('./pages/surveys/index.tsx'));
+const SurveyAgency = lazy(() => import('./pages/surveyAgency/index.tsx'));
+const SurveyPostaudit = lazy(() => import('./pages/surveyPostaudit/index.tsx'));
+const SurveyEntry = lazy(() => import('./pages/surveyEntry/index.tsx'));
+const SurveyResults = lazy(() => import('./pages/surveyResults/index.tsx'));
 
 export function ChangePassword({
   open,
@@ -232,7 +237,9 @@ export default function Shell({ session }: { session: Session }) {
             { key: '/results', icon: <TrophyOutlined />, label: t.results },
             { key: '/check', icon: <FileSearchOutlined />, label: t.checkTable },
             { key: '/cycles', icon: <FormOutlined />, label: t.cycles },
-            { key: '/surveys', icon: <BarChartOutlined />, label: soon(t.surveys), disabled: true },
+            ...(can(session, 'survey.read')
+              ? [{ key: '/surveys', icon: <BarChartOutlined />, label: t.surveys }]
+              : []),
             { key: '/plans', icon: <FileTextOutlined />, label: soon(t.plans), disabled: true },
             { key: '/emulation', icon: <TrophyOutlined />, label: soon(t.emulation), disabled: true },
           ]}
@@ -300,6 +307,14 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
                 <Route path="/assessments/:id" element={<Assessment />} />
+                <Route path="/surveys" element={<Surveys session={session} />} />
+                <Route path="/surveys/forms" element={<Surveys session={session} />} />
+                <Route path="/surveys/forms/:id" element={<Surveys session={session} />} />
+                <Route path="/surveys/:id" element={<Surveys session={session} />} />
+                <Route path="/surveys/:id/agency" element={<SurveyAgency />} />
+                <Route path="/surveys/:id/postaudit" element={<SurveyPostaudit />} />
+                <Route path="/surveys/:id/entry" element={<SurveyEntry />} />
+                <Route path="/surveys/:id/results" element={<SurveyResults />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

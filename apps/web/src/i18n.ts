@@ -11,6 +11,11 @@ import { roundEn, roundVi } from './i18n/round.ts';
 import { groupsEn, groupsVi } from './i18n/groups.ts';
 import { wordsEn, wordsVi } from './i18n/words.ts';
 import { decisionEn, decisionVi } from './i18n/decision.ts';
+import { surveysEn, surveysVi } from './i18n/surveys.ts';
+import { surveyAgencyEn, surveyAgencyVi } from './i18n/surveyAgency.ts';
+import { surveyPostauditEn, surveyPostauditVi } from './i18n/surveyPostaudit.ts';
+import { surveyBallotsEn, surveyBallotsVi } from './i18n/surveyBallots.ts';
+import { surveyResultsEn, surveyResultsVi } from './i18n/surveyResults.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -190,6 +195,11 @@ const vi = {
   ...wordsVi,
   ...checkTableVi,
   ...decisionVi,
+  ...surveysVi,
+  ...surveyAgencyVi,
+  ...surveyPostauditVi,
+  ...surveyBallotsVi,
+  ...surveyResultsVi,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -369,6 +379,11 @@ const en: Dict = {
   ...wordsEn,
   ...checkTableEn,
   ...decisionEn,
+  ...surveysEn,
+  ...surveyAgencyEn,
+  ...surveyPostauditEn,
+  ...surveyBallotsEn,
+  ...surveyResultsEn,
 };
 
 export type Lang = 'vi' | 'en';

@@ -242,6 +242,16 @@ export const ERRORS = {
     vi: 'Tệp quá lớn hoặc quá phức tạp để đọc. Hãy chia nhỏ tệp hoặc bỏ bớt dòng, cột không cần thiết.',
     en: 'The file is too large or too complex to read. Split it or remove unneeded rows and columns.',
   },
+  SURVEY_BALLOT_INVALID: {
+    status: 422,
+    vi: 'Phiếu khảo sát có câu trả lời chưa hợp lệ.',
+    en: 'The ballot has answers that are not valid.',
+  },
+  SURVEY_SERIAL_TAKEN: {
+    status: 409,
+    vi: 'Số phiếu này đã được nhập trong đợt khảo sát.',
+    en: 'This ballot serial number was already entered in the campaign.',
+  },
   SURVEY_LEAF_READONLY: {
     status: 409,
     vi: 'Điểm tiêu chí khảo sát lấy từ kết quả đợt khảo sát đã công bố; không chấm tay.',

@@ -105,8 +105,80 @@ export const SurveyCampaignDetail = SurveyCampaignSummary.extend({
   /** The reader may manage the campaign (its owner's coordinator). */
   canManage: z.boolean(),
   targets: z.array(SurveyTargetView),
+  /** The campaign it was copied down from, and those copied down from it (readable ones). */
+  parentName: z.string().nullable(),
+  children: z.array(SurveyCampaignSummary),
 });
 export const SurveyCampaignStateBody = z.object({
   status: z.enum(['open', 'closed']),
   reason: reason().optional(),
 });
+
+// ---- campaign administration (slice G): editing, targets, import, allocation, copy-down
+
+/** Edit a draft campaign (every key optional; `revision` is the one read). */
+export const SurveyCampaignUpdateBody = z.object({
+  revision: z.number().int(),
+  name: text('Tên đợt khảo sát', LIMITS.cycleName, { min: 1 }).optional(),
+  periodFrom: IsoDate.optional(),
+  periodTo: IsoDate.optional(),
+  opensOn: IsoDate.optional(),
+  closesOn: IsoDate.optional(),
+  fields: z.array(Field).min(1).max(100).optional(),
+  deadlines: z.array(Deadline).max(50).optional(),
+  settings: Settings.partial().optional(),
+  basis: text('Căn cứ', LIMITS.label).nullable().optional(),
+});
+
+/** The whole set of targets (units × fields), replacing the one stored; links of kept pairs stay. */
+export const SurveyTargetsBody = z.object({
+  revision: z.number().int(),
+  targets: z.array(TargetIn).min(1).max(20_000),
+});
+
+/** Allocate a total of ballots among the targets of a field (under a unit, or all) in proportion to N
+ * (largest remainder). Without `total`, on a copied-down campaign: each target of the parent on that
+ * field is split among the targets under its unit. */
+export const SurveyAllocateBody = z.object({
+  revision: z.number().int(),
+  fieldCode: text('Mã lĩnh vực', LIMITS.criterionCode, { min: 1 }),
+  total: z.number().int().min(0).max(10_000_000).optional(),
+  underUnitId: Id.optional(),
+});
+
+/** Copy a campaign down to a unit under its owner, which may only narrow it. */
+export const SurveyCopyDownBody = z.object({
+  ownerUnitId: Id,
+  code: text('Mã đợt khảo sát', LIMITS.criterionCode, { min: 1 }).optional(),
+  name: text('Tên đợt khảo sát', LIMITS.cycleName, { min: 1 }).optional(),
+  periodFrom: IsoDate.optional(),
+  periodTo: IsoDate.optional(),
+  opensOn: IsoDate.optional(),
+  closesOn: IsoDate.optional(),
+  /** Codes of the parent's fields kept (default: all). */
+  fieldCodes: z.array(z.string()).min(1).max(100).optional(),
+  targets: z.array(TargetIn).min(1).max(20_000),
+  /** Split each parent target among the targets under its unit in proportion to N. */
+  allocate: z.boolean().optional(),
+});
+
+export const SurveyTargetsResult = z.object({
+  id: Id,
+  targets: z.number().int(),
+  revision: z.number().int(),
+});
+export const SurveyImportError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+
+export type SurveyFormSummaryT = z.infer<typeof SurveyFormSummary>;
+export type SurveyFormListT = z.infer<typeof SurveyFormList>;
+export type SurveyFormDetailT = z.infer<typeof SurveyFormDetail>;
+export type SurveyCampaignSummaryT = z.infer<typeof SurveyCampaignSummary>;
+export type SurveyCampaignListT = z.infer<typeof SurveyCampaignList>;
+export type SurveyCampaignDetailT = z.infer<typeof SurveyCampaignDetail>;
+export type SurveyTargetViewT = z.infer<typeof SurveyTargetView>;
+export type SurveyCampaignCreateBodyT = z.input<typeof SurveyCampaignCreateBody>;
+export type SurveyCampaignUpdateBodyT = z.input<typeof SurveyCampaignUpdateBody>;
+export type SurveyTargetsBodyT = z.input<typeof SurveyTargetsBody>;
+export type SurveyAllocateBodyT = z.input<typeof SurveyAllocateBody>;
+export type SurveyCopyDownBodyT = z.input<typeof SurveyCopyDownBody>;
+export type SurveyTargetsResultT = z.infer<typeof SurveyTargetsResult>;

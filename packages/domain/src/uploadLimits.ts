@@ -5,7 +5,8 @@
  * figures. */
 import { columnLetter } from './framework/table.ts';
 
-export type UploadKind = 'tableCheck' | 'unitImport' | 'resultImport' | 'frameworkImport' | 'ballotImport';
+export type UploadKind =
+  'tableCheck' | 'unitImport' | 'resultImport' | 'frameworkImport' | 'ballotImport' | 'targetImport';
 
 export interface UploadLimit {
   /** What the upload is for, in Vietnamese, as it ends a sentence: "… cho kiểm tra bảng kết quả". */
@@ -51,12 +52,21 @@ export const UPLOAD_LIMITS: Readonly<Record<UploadKind, Readonly<UploadLimit>>> 
     maxCells: 2_000_000,
     timeLimitMs: 30_000,
   },
+  // 200 000 ballots of the citizen form (5 fixed columns + 24 questions) fit: 200 000 × 30 cells
   ballotImport: {
     label: 'nhập phiếu khảo sát',
     maxRows: 200_000,
     maxColumns: 100,
-    maxCells: 4_000_000,
+    maxCells: 6_000_000,
     timeLimitMs: 120_000,
+  },
+  // survey targets: one row per unit × service field
+  targetImport: {
+    label: 'nhập số giao dịch (N) của đợt khảo sát',
+    maxRows: 20_000,
+    maxColumns: 50,
+    maxCells: 1_000_000,
+    timeLimitMs: 30_000,
   },
 };
 

@@ -8,6 +8,7 @@ import {
   parseSurveyForm,
   ratingQuestions,
   sampleSize,
+  subtreeIndex,
   wilsonHalfWidth,
   type CellCounts,
   type SurveyForm,
@@ -86,6 +87,68 @@ describe('satisfaction indices', () => {
     // 90/100: Wilson interval 82,56 %–94,48 % → half-width 5,96 %
     expect(wilsonHalfWidth(90, 100)).toBe(596);
     expect(wilsonHalfWidth(0, 0)).toBeNull();
+  });
+});
+
+describe('subtrees and external indices', () => {
+  const byUnit: SurveyForm = {
+    ...citizen,
+    aggregation: { element: 'pool', field: 'pool', unit: 'pool', overall: 'mean' },
+  };
+  const qs = ratingQuestions(byUnit).filter((q) => q.element);
+  // unit a: 1 satisfied of 32 ratings (3,125 % → 3,13 % shown); unit b: 0 of 32
+  const per =
+    (sat: number) =>
+    (code: string): [number, number] => {
+      const i = qs.findIndex((q) => q.code === code);
+      if (i < 0) return [0, 0];
+      return i === 0 ? [sat, 32 - (qs.length - 1) * 2] : [0, 2];
+    };
+  const cells = [cellOf(byUnit, 'a', 'f', per(1)), cellOf(byUnit, 'b', 'f', per(0))];
+
+  it('computes a subtree exactly from the cells, never from rounded unit indices', () => {
+    const all = campaignIndices(byUnit, cells, [], ['f']);
+    expect(all.units.map((u) => u.index.index)).toEqual([313, 0]);
+    // exact: (1/32 + 0) / 2 = 1,5625 % → 1,56 %; recombining 3,13 % and 0 would give 1,57 %
+    const sub = subtreeIndex(byUnit, cells, new Set(['a', 'b']))!;
+    expect(sub.index.index).toBe(156);
+    expect(sub.index).toEqual({ index: 156, satisfied: 1, ratings: 64 });
+    expect(subtreeIndex(byUnit, cells, new Set(['a']))!.index.index).toBe(313);
+    expect(subtreeIndex(byUnit, cells, new Set(['z']))).toBeNull();
+  });
+
+  it('an external index replaces its cell: index as published, counts as entered, no ratings', () => {
+    const ext = [
+      { unitId: 'b', fieldCode: 'f', index: 9125, issued: 520, returned: 500, valid: 480, document: 'VNeID' },
+    ];
+    const r = campaignIndices(byUnit, cells, [{ unitId: 'b', fieldCode: 'f', target: 500 }], ['f'], ext);
+    const b = r.units[1]!.fields[0]!;
+    expect(b).toMatchObject({ returned: 500, valid: 480, invalid: 20, online: 0, belowTarget: true });
+    expect(b.index).toEqual({ index: 9125, satisfied: 0, ratings: 0 });
+    expect(b.external).toEqual({ document: 'VNeID', issued: 520 });
+    expect(b.elements).toEqual({});
+    // overall = mean of the units: (3,125 + 91,25) / 2 = 47,1875 → 47,19 %
+    expect(r.overall.index.index).toBe(4719);
+    expect(subtreeIndex(byUnit, cells, new Set(['a', 'b']), ext)!.index.index).toBe(4719);
+    // a unit × field known only outside Chiso still appears
+    const only = campaignIndices(byUnit, [], [], ['f'], ext);
+    expect(only.units[0]!.index.index).toBe(9125);
+  });
+
+  it('pools an external index as the ratings its valid ballots stand for', () => {
+    const pooled: SurveyForm = {
+      ...citizen,
+      aggregation: { element: 'pool', field: 'pool', unit: 'pool', overall: 'pool' },
+    };
+    const n = ratingQuestions(pooled).filter((q) => q.element).length;
+    // unit a: every rating satisfied on 1 ballot (n of n); unit b external 50 % over 1 valid ballot
+    const a = cellOf(pooled, 'a', 'f', (code) => (code === 'HL' ? [1, 1] : [1, 1]));
+    const ext = [
+      { unitId: 'b', fieldCode: 'f', index: 5000, issued: null, returned: 1, valid: 1, document: 'X' },
+    ];
+    const r = campaignIndices(pooled, [a], [], ['f'], ext);
+    expect(r.overall.index.index).toBe(7500);
+    expect(r.overall.index.ratings).toBe(n);
   });
 });
 

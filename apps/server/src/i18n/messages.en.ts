@@ -341,6 +341,101 @@ export const MESSAGES_EN: Record<string, string> = {
     'The form code "${form.code}" belongs to another unit (or is a system-wide form); choose another code.',
   'Phiếu này đã được ban hành.': 'This form is already published.',
   'Chỉ ngừng áp dụng được phiếu đang ban hành.': 'Only a published form can be retired.',
+  // campaign administration (slice G)
+  'Chỉ sửa được đợt khảo sát khi còn là bản nháp.': 'A campaign can be edited only while it is a draft.',
+  'Đợt khảo sát đã công bố kết quả: không sửa chỉ tiêu được nữa.':
+    "The campaign's results are published: its targets can no longer be changed.",
+  '${name} × "${b.fieldCode}" đã có phiếu khảo sát: không bỏ chỉ tiêu này được.':
+    '${name} × "${b.fieldCode}" already has ballots: this target cannot be removed.',
+  'Lĩnh vực "${orphan.fieldCode}" còn chỉ tiêu của ${orphan.unitName}: hãy bỏ các chỉ tiêu đó trước.':
+    'The field "${orphan.fieldCode}" still has a target of ${orphan.unitName}: remove those targets first.',
+  'Lĩnh vực "${input.fieldCode}" không có trong đợt khảo sát.':
+    'The field "${input.fieldCode}" is not in the campaign.',
+  'Không có chỉ tiêu nào của lĩnh vực "${field.name}"${where} để phân bổ.':
+    'There is no target of the field "${field.name}"${where} to allocate to.',
+  'Hãy nhập tổng số phiếu cần phân bổ.': 'Enter the total number of ballots to allocate.',
+  'Đợt cấp trên không có chỉ tiêu lĩnh vực "${field.name}" nào phủ các đơn vị này để phân bổ.':
+    'The parent campaign has no target of the field "${field.name}" covering these units to allocate.',
+  '${owner.name} không phải đơn vị cấp dưới của ${parent.ownerName}: không giao đợt khảo sát xuống được.':
+    '${owner.name} is not a unit under ${parent.ownerName}: the campaign cannot be copied down to it.',
+  '${owner.name} đã giải thể hoặc sáp nhập.': '${owner.name} has been abolished or merged.',
+  'Lĩnh vực "${code}" không có trong đợt cấp trên.': 'The field "${code}" is not in the parent campaign.',
+  'Mã đợt khảo sát "${code}" đã được ${owner.name} dùng.':
+    'The campaign code "${code}" is already used by ${owner.name}.',
+  'Kỳ đo lường ${span(child.periodFrom, child.periodTo)} rộng hơn kỳ của đợt cấp trên (${span(parent.periodFrom, parent.periodTo)}).':
+    "The period measured ${span(child.periodFrom, child.periodTo)} is wider than the parent campaign's (${span(parent.periodFrom, parent.periodTo)}).",
+  'Thời gian thu phiếu ${span(child.opensOn, child.closesOn)} rộng hơn của đợt cấp trên (${span(parent.opensOn, parent.closesOn)}).':
+    "The collection window ${span(child.opensOn, child.closesOn)} is wider than the parent campaign's (${span(parent.opensOn, parent.closesOn)}).",
+  'Lĩnh vực "${f.name}" không có trong đợt cấp trên.': 'The field "${f.name}" is not in the parent campaign.',
+  'Mốc "${d.label}" (${formatDateVi(d.dueOn)}) muộn hơn mốc của đợt cấp trên (${formatDateVi(p.dueOn)}).':
+    'The milestone "${d.label}" (${formatDateVi(d.dueOn)}) is later than the parent campaign\'s (${formatDateVi(p.dueOn)}).',
+  '${t.unitName} không thuộc đơn vị nào mà đợt cấp trên khảo sát về lĩnh vực "${t.fieldCode}".':
+    '${t.unitName} is not under any unit the parent campaign surveys on the field "${t.fieldCode}".',
+  'Lĩnh vực "${p.fieldCode}" của ${p.unitName}: chỉ tiêu các đơn vị cộng lại ${sum} phiếu, nhiều hơn chỉ tiêu ${p.target} phiếu của đợt cấp trên.':
+    'Field "${p.fieldCode}" of ${p.unitName}: the targets of the units add up to ${sum} ballots, more than the parent campaign\'s target of ${p.target}.',
+  'Đợt khảo sát đã giao xuống ${c.ownerName} sẽ rộng hơn đợt này: ${problem.message}':
+    'The campaign copied down to ${c.ownerName} would be wider than this one: ${problem.message}',
+  'Tệp ${fileName} có lỗi, chưa nhập dòng nào. ${listed}':
+    'The file ${fileName} has errors; no row was imported. ${listed}',
+  'Tệp ${fileName} không có dòng nào ghi số giao dịch (N).':
+    'The file ${fileName} has no row with a number of transactions (N).',
+  'Đơn vị được lấy ý kiến phải thuộc đơn vị quản lý danh sách.':
+    'The unit rated must belong to the unit keeping the list.',
+  '${j.b.name} đã được mời lấy ý kiến nên không xóa được.':
+    '${j.b.name} has been invited to give its opinion, so it cannot be deleted.',
+  'Đợt khảo sát này không dùng phiếu lấy ý kiến cơ quan.':
+    'This campaign does not use the agency opinion form.',
+  'Đợt khảo sát đã dừng thu phiếu.': 'The campaign no longer collects ballots.',
+  '${b.b.name}: chưa chọn đơn vị được lấy ý kiến.': '${b.b.name}: no unit to rate has been chosen.',
+  '${b.b.name}: ${b.ratesName} không thuộc ${j.ownerName}.':
+    '${b.b.name}: ${b.ratesName} does not belong to ${j.ownerName}.',
+  '${b.b.name} đã được mời trong đợt khảo sát này.': '${b.b.name} is already invited in this campaign.',
+  '${one.bodyName} đã gửi ý kiến.': '${one.bodyName} has already answered.',
+  'Chỉ người được phân công hậu kiểm và điều phối viên của đơn vị chủ trì được xem.':
+    "Only the assigned post-auditors and the owning unit's coordinators may see this.",
+  'Hậu kiểm của đợt khảo sát này đã được thiết lập.': "This campaign's post-audit is already set up.",
+  'Chưa thiết lập hậu kiểm.': 'The post-audit is not set up yet.',
+  'Đã ghi kết quả hậu kiểm: không chọn mẫu lại được.':
+    'Post-audit outcomes are recorded: the sample cannot be drawn again.',
+  'Người này không có quyền hậu kiểm phiếu khảo sát tại ${unit.name}.':
+    'This person has no right to post-audit survey ballots at ${unit.name}.',
+  'Chỉ người được phân công hậu kiểm đơn vị này mới được xem số điện thoại.':
+    'Only the people assigned to post-audit this unit may see the phone number.',
+  'Phiếu này không còn số điện thoại (đã xóa).': 'This ballot no longer has a phone number (erased).',
+  'Hậu kiểm đã kết thúc.': 'The post-audit is closed.',
+  'Chỉ hủy phiếu khi hậu kiểm cho kết quả "không thừa nhận" hoặc "câu trả lời khác".':
+    'A ballot is invalidated only when the post-audit found "denies having answered" or "answers differ".',
+  'Phiếu này đã bị hủy.': 'This ballot is already invalid.',
+  // survey ballots (issue #15, item 4)
+  'Tệp có ${errors.length} lỗi; không có dòng nào được nhập. ${where}${first.message}${more}':
+    'The file has ${errors.length} errors; no row was imported. ${where}${first.message}${more}',
+  '“${h}” không phải tên cột của mẫu nhập phiếu (cột cố định hoặc mã câu hỏi của phiếu ${form.code})':
+    '“${h}” is not a column of the ballot template (a fixed column or a question code of form ${form.code})',
+  'thiếu cột “${f.header}”': 'the column “${f.header}” is missing',
+  'tệp không có phiếu nào': 'the file holds no ballot',
+  'Đợt khảo sát đã công bố kết quả; không nhận thêm phiếu.':
+    'The campaign has published its results; it takes no more ballots.',
+  'Phiếu khảo sát của đợt chưa được ban hành.': 'The form of the campaign is not published.',
+  'Đơn vị và lĩnh vực “${input.fieldCode}” không thuộc đợt khảo sát này.':
+    'The unit and field “${input.fieldCode}” are not surveyed in this campaign.',
+  'Số điện thoại không đúng (ví dụ 0912 345 678).': 'The phone number is not valid (e.g. 0912 345 678).',
+  'Đợt khảo sát đã công bố kết quả; không sửa phiếu được.':
+    'The campaign has published its results; ballots can no longer change.',
+  'Phiếu này đã bị hủy.': 'This ballot is already invalidated.',
+  'Phiếu này đang hợp lệ.': 'This ballot is valid.',
+  'Phiếu này không mang dấu trùng đó.': 'This ballot does not carry that duplicate flag.',
+  'Chỉ số là phần trăm từ 0 đến 100, tối đa hai chữ số thập phân (ví dụ 96,45).':
+    'The index is a percentage from 0 to 100 with at most two decimals (e.g. 96.45).',
+  'Số phiếu thu về không được lớn hơn số phiếu phát ra.': 'Ballots returned cannot exceed ballots issued.',
+  'Số phiếu hợp lệ không được lớn hơn số phiếu thu về.': 'Valid ballots cannot exceed ballots returned.',
+  'Đơn vị × lĩnh vực này không có trong đợt khảo sát.': 'This unit × field is not in the survey campaign.',
+  'Kết quả của đợt khảo sát đã công bố: không thay đổi chỉ số công bố bên ngoài được nữa.':
+    'The results of the survey campaign are published: external indices can no longer be changed.',
+  'Kết quả của đợt khảo sát đã được công bố.': 'The results of the survey campaign are already published.',
+  'Hãy dừng thu phiếu trước khi công bố kết quả.': 'Stop collecting ballots before publishing the results.',
+  'Công bố kết quả khảo sát: ${j.c.name}': 'Survey results published: ${j.c.name}',
+  '${j.ownerName} đã công bố kết quả đợt khảo sát "${j.c.name}" (mã ${j.c.code}) ngày ${formatDateVi(at)}.':
+    '${j.ownerName} published the results of the survey campaign "${j.c.name}" (code ${j.c.code}) on ${formatDateVi(at)}.',
   '“${code}” không phải tiêu chí khảo sát của bộ tiêu chí.':
     '“${code}” is not a survey criterion of the framework.',
   'Không có đợt khảo sát mã ${body.campaignCode} của các đơn vị trong kỳ hoặc cấp trên của họ.':

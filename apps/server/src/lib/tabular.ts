@@ -11,6 +11,7 @@ import {
 } from '@chiso/domain/uploadLimits';
 import { quoteInput } from '@chiso/domain/limits';
 import { AppError } from '../errors.ts';
+import { readFirstSheetFast } from './fastSheet.ts';
 import { runUpload } from './uploadPool.ts';
 import { parseWorkbook, type SheetData } from './xlsx.ts';
 import { checkZip, isCompoundFile, isZip, ZipUnreadable, type ZipBounds } from './zipGuard.ts';
@@ -50,7 +51,10 @@ export async function parseTable(
         'tệp được đặt mật khẩu hoặc là tệp Excel đời cũ (.xls). Hãy bỏ mật khẩu và lưu lại dạng .xlsx.',
       );
     try {
-      await checkZip(buf, zip);
+      const entries = await checkZip(buf, zip);
+      // large plain ballot files: the fast reader (fastSheet.ts); null sends the file to exceljs
+      const fast = kind === 'ballotImport' && firstOnly ? readFirstSheetFast(buf, entries, kind) : null;
+      if (fast) return [fast];
       const sheets = await parseWorkbook(buf, kind, firstOnly);
       if (!sheets.length) throw unreadable(fileName, 'tệp Excel không có trang tính nào.');
       return sheets;

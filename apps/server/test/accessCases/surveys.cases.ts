@@ -111,4 +111,54 @@ export const cases: CasesModule['cases'] = {
     officer: 403,
     coordinator: 403,
   },
+  'PATCH /api/survey-campaigns/:id': {
+    cross: () => ({
+      method: 'PATCH',
+      url: `/api/survey-campaigns/${ids.hqCampaign}`,
+      body: { revision: 1, name: 'X' },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'PUT /api/survey-campaigns/:id/targets': {
+    cross: () => ({
+      method: 'PUT',
+      url: `/api/survey-campaigns/${ids.hqCampaign}/targets`,
+      body: { revision: 1, targets: [{ unitId: ids.hqNoiVu, fieldCode: 'HT', transactions: 1 }] },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/survey-campaigns/:id/allocate': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/survey-campaigns/${ids.hqCampaign}/allocate`,
+      body: { revision: 1, fieldCode: 'HT', total: 10 },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'GET /api/survey-campaigns/:id/targets/template': {
+    cross: () => ({ method: 'GET', url: `/api/survey-campaigns/${ids.hqCampaign}/targets/template` }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/survey-campaigns/:id/targets/import': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/survey-campaigns/${ids.hqCampaign}/targets/import`,
+      multipart: { filename: 'n.csv', content: 'Mã đơn vị,Tên đơn vị,Mã lĩnh vực,Tên lĩnh vực,N\n' },
+    }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/survey-campaigns/:id/copy-down': {
+    cross: () => ({
+      method: 'POST',
+      url: `/api/survey-campaigns/${ids.hqCampaign}/copy-down`,
+      body: { ownerUnitId: ids.cld, targets: [{ unitId: ids.cld, fieldCode: 'HT', transactions: 1 }] },
+    }),
+    officer: 403,
+    coordinator: 404,
+  },
 };

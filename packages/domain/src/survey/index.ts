@@ -4,3 +4,4 @@ export * from './sampling.ts';
 export * from './indices.ts';
 export * from './answers.ts';
 export * from './published.ts';
+export * from './sample.ts';

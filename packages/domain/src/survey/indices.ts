@@ -49,6 +49,21 @@ export interface FieldResult {
   questions: Record<string, IndexCell>;
   elements: Record<string, IndexCell>;
   index: IndexCell;
+  /** Present when an index published outside Chiso replaces this cell (its counts are as entered). */
+  external?: { document: string; issued: number | null };
+}
+
+/** An index published outside Chiso (VNeID since 16/9/2025, DOMAIN §3.5), entered per unit × field
+ * with its counts and the publishing document: it replaces the computed cell of that unit × field. */
+export interface ExternalIndex {
+  unitId: string;
+  fieldCode: string;
+  /** Hundredths of a percent, exactly as published. */
+  index: number;
+  issued: number | null;
+  returned: number | null;
+  valid: number | null;
+  document: string;
 }
 
 export interface GroupResult {
@@ -80,8 +95,14 @@ export interface CampaignIndices {
 
 const ZERO: Frac = { num: 0n, den: 0n };
 
-function cell(f: Frac | null, satisfied: number, ratings: number): IndexCell {
-  return { index: f && f.den > 0n ? roundHundredths(f) : null, satisfied, ratings };
+/** A level's exact index (`frac`), the weight it brings to a pooling level above (`pooled`: satisfied
+ * ratings over ratings, or an external index weighted by its ballots), and the ratings really counted
+ * below it (`sat`, `n`), which the results show. */
+interface Node {
+  frac: Frac;
+  pooled: Frac;
+  sat: number;
+  n: number;
 }
 
 /** A fraction in [0,1] as hundredths of a percent, half up. */
@@ -89,13 +110,20 @@ export function roundHundredths(f: Frac): number {
   return Number((f.num * 20000n + f.den) / (2n * f.den));
 }
 
-/** Combine child fractions: `pool` adds numerators and denominators (the counts), `mean` averages the
+/** Combine child nodes: `pool` adds numerators and denominators (the counts), `mean` averages the
  * children's fractions (those with answers). */
-function combine(children: { frac: Frac; pooled: Frac }[], how: Aggregation): { frac: Frac; pooled: Frac } {
-  const pooled = children.reduce((a, c) => ({ num: a.num + c.pooled.num, den: a.den + c.pooled.den }), ZERO);
-  if (how === 'pool') return { frac: pooled, pooled };
+function combine(children: Node[], how: Aggregation): Node {
+  let pooled = ZERO;
+  let sat = 0;
+  let n = 0;
+  for (const c of children) {
+    pooled = { num: pooled.num + c.pooled.num, den: pooled.den + c.pooled.den };
+    sat += c.sat;
+    n += c.n;
+  }
+  if (how === 'pool') return { frac: pooled, pooled, sat, n };
   const live = children.filter((c) => c.frac.den > 0n);
-  if (!live.length) return { frac: ZERO, pooled };
+  if (!live.length) return { frac: ZERO, pooled, sat, n };
   // Σ aᵢ/bᵢ / k, exactly
   let num = 0n;
   let den = 1n;
@@ -103,7 +131,7 @@ function combine(children: { frac: Frac; pooled: Frac }[], how: Aggregation): { 
     num = num * c.frac.den + c.frac.num * den;
     den = den * c.frac.den;
   }
-  return { frac: { num, den: den * BigInt(live.length) }, pooled };
+  return { frac: { num, den: den * BigInt(live.length) }, pooled, sat, n };
 }
 
 /** 95 % Wilson interval half-width for k successes out of n, in hundredths of a percent (rounded). */
@@ -115,15 +143,23 @@ export function wilsonHalfWidth(k: number, n: number): number | null {
   return Math.round(half * 10000);
 }
 
-type Node = { frac: Frac; pooled: Frac };
+/** Pooled weights are kept in ten-thousandths of a rating, so that an external index (in hundredths
+ * of a percent) adds to counted ratings exactly. */
+const SCALE = 10000n;
+
+const countNode = (satisfied: number, n: number): Node => ({
+  frac: { num: BigInt(satisfied), den: BigInt(n) },
+  pooled: { num: BigInt(satisfied) * SCALE, den: BigInt(n) * SCALE },
+  sat: satisfied,
+  n,
+});
 
 function elementNodes(form: SurveyForm, c: CellCounts) {
   const qs = ratingQuestions(form);
   const questions: Record<string, Node> = {};
   for (const q of qs) {
     const r = c.ratings[q.code] ?? { satisfied: 0, n: 0 };
-    const f = { num: BigInt(r.satisfied), den: BigInt(r.n) };
-    questions[q.code] = { frac: f, pooled: f };
+    questions[q.code] = countNode(r.satisfied, r.n);
   }
   const elements: Record<string, Node> = {};
   for (const e of form.elements) {
@@ -133,92 +169,137 @@ function elementNodes(form: SurveyForm, c: CellCounts) {
   return { questions, elements };
 }
 
-const toCell = (n: Node) => cell(n.frac, Number(n.pooled.num), Number(n.pooled.den));
+/** The node of an external index: its fraction as published; towards a pooling level it weighs as
+ * many ratings as its valid ballots would have given on the element questions (no ratings are
+ * counted: there are none in Chiso). */
+function externalNode(form: SurveyForm, x: ExternalIndex): Node {
+  const perBallot = ratingQuestions(form).filter((q) => q.element).length || 1;
+  const w = BigInt(Math.max(x.valid ?? x.returned ?? 1, 1) * perBallot);
+  return {
+    frac: { num: BigInt(x.index), den: 10000n },
+    pooled: { num: BigInt(x.index) * w, den: SCALE * w },
+    sat: 0,
+    n: 0,
+  };
+}
+
+const toCell = (n: Node): IndexCell => ({
+  index: n.frac.den > 0n ? roundHundredths(n.frac) : null,
+  satisfied: n.sat,
+  ratings: n.n,
+});
 const mapCells = (m: Record<string, Node>) =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [k, toCell(v)]));
 
-/** The index of a unit × field: its elements combined as the form's `field` level says (questions
- * outside every element, such as the overall question, do not enter it). */
-function fieldNode(form: SurveyForm, els: Record<string, Node>): Node {
-  return combine(Object.values(els), form.aggregation.field);
+type Counts = Pick<CellCounts, 'returned' | 'valid' | 'invalid' | 'online' | 'overallN' | 'overallSatisfied'>;
+interface Part {
+  node: Node;
+  elements: Record<string, Node>;
+  c: Counts;
 }
 
-function group(
-  form: SurveyForm,
-  parts: {
-    node: Node;
-    elements: Record<string, Node>;
-    c: Omit<CellCounts, 'unitId' | 'fieldCode' | 'ratings'>;
-  }[],
-  how: Aggregation,
-): { result: GroupResult; node: Node; elements: Record<string, Node> } {
+function group(form: SurveyForm, parts: Part[], how: Aggregation): { result: GroupResult; part: Part } {
   const node = combine(
     parts.map((p) => p.node),
     how,
   );
   const elements: Record<string, Node> = {};
-  for (const e of form.elements)
-    elements[e.code] = combine(parts.map((p) => p.elements[e.code]!).filter(Boolean), how);
-  const sum = (k: 'returned' | 'valid' | 'invalid' | 'online' | 'overallN' | 'overallSatisfied') =>
-    parts.reduce((a, p) => a + p.c[k], 0);
-  const overallN = sum('overallN');
-  const overallSatisfied = sum('overallSatisfied');
+  for (const e of form.elements) {
+    const kids = parts.map((p) => p.elements[e.code]).filter((x): x is Node => !!x);
+    elements[e.code] = combine(kids, how);
+  }
+  const c = sumCounts(parts.map((p) => p.c));
   return {
-    node,
-    elements,
+    part: { node, elements, c },
     result: {
-      returned: sum('returned'),
-      valid: sum('valid'),
-      invalid: sum('invalid'),
-      online: sum('online'),
-      overallN,
-      overallSatisfied,
-      margin: wilsonHalfWidth(overallSatisfied, overallN),
+      ...c,
+      margin: wilsonHalfWidth(c.overallSatisfied, c.overallN),
       elements: mapCells(elements),
       index: toCell(node),
     },
   };
 }
 
-/** Indices of a campaign from the counts of its unit × field cells and their targets. Units in the
- * order of their first cell; fields in the order of `fieldOrder`. */
+function sumCounts(cs: Counts[]): Counts {
+  const s = { returned: 0, valid: 0, invalid: 0, online: 0, overallN: 0, overallSatisfied: 0 };
+  for (const c of cs) for (const k of Object.keys(s) as (keyof typeof s)[]) s[k] += c[k];
+  return s;
+}
+
+/** Indices of a campaign from the counts of its unit × field cells, their targets and the external
+ * indices entered (each replaces its unit × field cell: index as published, counts as entered, no
+ * element detail). Units in the order of their first cell; fields in the order of `fieldOrder`. */
 export function campaignIndices(
   form: SurveyForm,
   cells: CellCounts[],
   targets: { unitId: string; fieldCode: string; target: number | null }[],
   fieldOrder: string[],
+  external: ExternalIndex[] = [],
 ): CampaignIndices {
-  const targetOf = new Map(targets.map((t) => [`${t.unitId} ${t.fieldCode}`, t.target]));
-  const byUnit = new Map<
-    string,
-    { f: FieldResult; node: Node; elements: Record<string, Node>; c: CellCounts }[]
-  >();
-  const byField = new Map<string, { node: Node; elements: Record<string, Node>; c: CellCounts }[]>();
-  for (const c of cells) {
-    const { questions, elements } = elementNodes(form, c);
-    const node = fieldNode(form, elements);
-    const target = targetOf.get(`${c.unitId} ${c.fieldCode}`) ?? null;
-    const f: FieldResult = {
-      unitId: c.unitId,
-      fieldCode: c.fieldCode,
-      target,
-      returned: c.returned,
-      valid: c.valid,
-      invalid: c.invalid,
-      online: c.online,
-      belowTarget: target !== null && c.valid < target,
-      questions: mapCells(questions),
-      elements: mapCells(elements),
-      index: toCell(node),
-    };
+  const key = (u: string, f: string) => `${u} ${f}`;
+  const targetOf = new Map(targets.map((t) => [key(t.unitId, t.fieldCode), t.target]));
+  const extOf = new Map(external.map((x) => [key(x.unitId, x.fieldCode), x]));
+  const all = [...cells];
+  const have = new Set(cells.map((c) => key(c.unitId, c.fieldCode)));
+  for (const x of external)
+    if (!have.has(key(x.unitId, x.fieldCode)))
+      all.push({ ...emptyCounts(), unitId: x.unitId, fieldCode: x.fieldCode, ratings: {} });
+  const byUnit = new Map<string, (Part & { f: FieldResult })[]>();
+  const byField = new Map<string, Part[]>();
+  for (const c of all) {
+    const target = targetOf.get(key(c.unitId, c.fieldCode)) ?? null;
+    const x = extOf.get(key(c.unitId, c.fieldCode));
+    let part: Part;
+    let f: FieldResult;
+    if (x) {
+      const returned = x.returned ?? 0;
+      const valid = x.valid ?? 0;
+      const counts = {
+        ...emptyCounts(),
+        returned,
+        valid,
+        invalid: x.returned !== null && x.valid !== null ? Math.max(returned - valid, 0) : 0,
+      };
+      part = { node: externalNode(form, x), elements: {}, c: counts };
+      f = {
+        unitId: c.unitId,
+        fieldCode: c.fieldCode,
+        target,
+        returned: counts.returned,
+        valid: counts.valid,
+        invalid: counts.invalid,
+        online: 0,
+        belowTarget: target !== null && x.valid !== null && x.valid < target,
+        questions: {},
+        elements: {},
+        index: toCell(part.node),
+        external: { document: x.document, issued: x.issued },
+      };
+    } else {
+      const { questions, elements } = elementNodes(form, c);
+      part = { node: combine(Object.values(elements), form.aggregation.field), elements, c };
+      f = {
+        unitId: c.unitId,
+        fieldCode: c.fieldCode,
+        target,
+        returned: c.returned,
+        valid: c.valid,
+        invalid: c.invalid,
+        online: c.online,
+        belowTarget: target !== null && c.valid < target,
+        questions: mapCells(questions),
+        elements: mapCells(elements),
+        index: toCell(part.node),
+      };
+    }
     if (!byUnit.has(c.unitId)) byUnit.set(c.unitId, []);
-    byUnit.get(c.unitId)!.push({ f, node, elements, c });
+    byUnit.get(c.unitId)!.push({ ...part, f });
     if (!byField.has(c.fieldCode)) byField.set(c.fieldCode, []);
-    byField.get(c.fieldCode)!.push({ node, elements, c });
+    byField.get(c.fieldCode)!.push(part);
   }
   const order = new Map(fieldOrder.map((f, i) => [f, i]));
   const units: UnitResult[] = [];
-  const unitNodes: { node: Node; elements: Record<string, Node>; c: CellCounts }[] = [];
+  const unitParts: Part[] = [];
   for (const [unitId, parts] of byUnit) {
     parts.sort((a, b) => (order.get(a.f.fieldCode) ?? 1e9) - (order.get(b.f.fieldCode) ?? 1e9));
     const g = group(form, parts, form.aggregation.unit);
@@ -228,54 +309,31 @@ export function campaignIndices(
       fields: parts.map((p) => p.f),
       belowTarget: parts.some((p) => p.f.belowTarget),
     });
-    unitNodes.push({
-      node: g.node,
-      elements: g.elements,
-      c: { ...sumCounts(parts.map((p) => p.c)), unitId, fieldCode: '', ratings: {} },
-    });
+    unitParts.push(g.part);
   }
   const fields = [...byField.entries()]
     .sort((a, b) => (order.get(a[0]) ?? 1e9) - (order.get(b[0]) ?? 1e9))
     .map(([fieldCode, parts]) => ({ fieldCode, ...group(form, parts, form.aggregation.unit).result }));
-  const overall = group(form, unitNodes, form.aggregation.overall).result;
+  const overall = group(form, unitParts, form.aggregation.overall).result;
   return { units, fields, overall };
 }
 
-function sumCounts(cs: CellCounts[]) {
-  const s = { returned: 0, valid: 0, invalid: 0, online: 0, overallN: 0, overallSatisfied: 0 };
-  for (const c of cs) for (const k of Object.keys(s) as (keyof typeof s)[]) s[k] += c[k];
-  return s;
+function emptyCounts(): Counts {
+  return { returned: 0, valid: 0, invalid: 0, online: 0, overallN: 0, overallSatisfied: 0 };
 }
 
-/** The index of a subtree: the units given (those under it) combined as the form's `overall` level. */
+/** The result of a subtree, exactly from the counts of the cells of the units given (those surveyed
+ * under it) and their external indices, combined as the form's `overall` level says — the same
+ * computation as the campaign's overall result, restricted to the subtree (no rounded figure is
+ * recombined). Null when no unit of the subtree is surveyed. */
 export function subtreeIndex(
   form: SurveyForm,
-  all: CampaignIndices,
+  cells: CellCounts[],
   unitIds: Set<string>,
+  external: ExternalIndex[] = [],
 ): GroupResult | null {
-  const parts = all.units.filter((u) => unitIds.has(u.unitId));
-  if (!parts.length) return null;
-  // rebuild exact nodes from the unit cells' counts is not possible from rounded results: recombine
-  // from the pooled counts (pool) or the rounded unit indices (mean, documented)
-  const nodes = parts.map((u) => {
-    const pooled = { num: BigInt(u.index.satisfied), den: BigInt(u.index.ratings) };
-    const frac = u.index.index === null ? ZERO : { num: BigInt(u.index.index), den: 10000n };
-    const elements: Record<string, Node> = {};
-    for (const [k, e] of Object.entries(u.elements))
-      elements[k] = {
-        pooled: { num: BigInt(e.satisfied), den: BigInt(e.ratings) },
-        frac:
-          e.index === null
-            ? ZERO
-            : form.aggregation.overall === 'pool'
-              ? { num: BigInt(e.satisfied), den: BigInt(e.ratings) }
-              : { num: BigInt(e.index), den: 10000n },
-      };
-    return {
-      node: form.aggregation.overall === 'pool' ? { frac: pooled, pooled } : { frac, pooled },
-      elements,
-      c: u,
-    };
-  });
-  return group(form, nodes, form.aggregation.overall).result;
+  const mine = cells.filter((c) => unitIds.has(c.unitId));
+  const ext = external.filter((x) => unitIds.has(x.unitId));
+  if (!mine.length && !ext.length) return null;
+  return campaignIndices(form, mine, [], [], ext).overall;
 }

@@ -1,7 +1,7 @@
 /** What a campaign's publication freezes (`survey_results.results`) and how a cycle's survey leaf
  * reads it: the index of a unit (its own fields when it is surveyed, else its subtree's), of a
  * field or of an element. */
-import type { CampaignIndices, GroupResult } from './indices.ts';
+import type { CampaignIndices, ExternalIndex, GroupResult } from './indices.ts';
 import type { SurveyIndicator } from './types.ts';
 
 export interface PublishedResults {
@@ -12,15 +12,7 @@ export interface PublishedResults {
   subtrees: Record<string, GroupResult>;
   /** Indices published outside Chiso (VNeID…), entered per unit × field: they replace the computed
    * cell of that unit × field. */
-  external: {
-    unitId: string;
-    fieldCode: string;
-    index: number;
-    issued: number | null;
-    returned: number | null;
-    valid: number | null;
-    document: string;
-  }[];
+  external: ExternalIndex[];
 }
 
 export type LeafIndex =

@@ -1,6 +1,7 @@
 /** Notices, their recipients and the e-mail outbox in SQL. One event is one statement (a
  * data-modifying CTE): the notice, one recipient row per person and one e-mail per person with an
  * address, in one round trip however many units and people it reaches (ADR 0015). */
+import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { rawRows, type DbOrTx } from '../../db/open.ts';
 import {
@@ -225,4 +226,9 @@ export async function markMailFailed(db: DbOrTx, id: string, error: string) {
     .update(mailOutbox)
     .set({ status: 'failed', lastError: error, attempts: sql`${mailOutbox.attempts} + 1` })
     .where(eq(mailOutbox.id, id));
+}
+
+/** One e-mail to an address outside the users (a respondent body), in the caller's transaction. */
+export async function insertMail(db: DbOrTx, m: { toAddress: string; subject: string; body: string }) {
+  await db.insert(mailOutbox).values({ id: randomUUID(), ...m });
 }

@@ -93,6 +93,16 @@ export async function notify(tx: DbOrTx, e: NoticeEvent): Promise<{ created: boo
   return { created: r.id !== null, recipients: r.recipients };
 }
 
+/** Queue one e-mail to an address outside the users (survey respondent bodies: "VP UBND tỉnh",
+ * "UBND huyện …"), in the caller's transaction; it is sent by the outbox like every notice's mail. */
+export async function queueMail(tx: DbOrTx, e: { to: string; subject: string; body: string }): Promise<void> {
+  await repo.insertMail(tx, {
+    toAddress: e.to,
+    subject: `[Chiso] ${e.subject}`,
+    body: `${e.body}\n\n— Chiso, hệ thống Chỉ số cải cách hành chính (thư tự động, không trả lời).`,
+  });
+}
+
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export class NoticeService {

@@ -1,10 +1,9 @@
 /** Survey campaigns: a published form version measured for a year by an owning unit over a period,
  * with a collection window, due dates and the surveyed units × service fields with their targets
  * and public links. */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_CAMPAIGN_SETTINGS,
-  sampleSize,
   type CampaignDeadline,
   type CampaignSettings,
   type CampaignStatus,
@@ -18,6 +17,9 @@ import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { getUnit } from '../units/service.ts';
 import { publishedForm } from './forms.ts';
 import * as repo from './repository.ts';
+import { resolveTargets, targetRows } from './targets.ts';
+
+export { newLinkToken, targetOf } from './targets.ts';
 
 export interface CampaignInput {
   code: string;
@@ -41,22 +43,10 @@ export interface CampaignInput {
   }[];
 }
 
-/** A new public link token (unguessable; the QR code encodes /s/<token>). */
-export const newLinkToken = () => randomBytes(18).toString('base64url');
-
-/** The target of a unit × field: typed, else ⌈N/(1+N·e²)⌉ from the transactions, else none. */
-export function targetOf(
-  t: { transactions?: number | null | undefined; target?: number | null | undefined },
-  marginPercent: number,
-): { target: number | null; source: string | null } {
-  if (t.target !== undefined && t.target !== null) return { target: t.target, source: 'typed' };
-  if (t.transactions !== undefined && t.transactions !== null)
-    return { target: sampleSize(t.transactions, marginPercent), source: 'formula' };
-  return { target: null, source: null };
-}
-
 /** What is wrong with a campaign's dates and fields (Vietnamese), or nothing. */
-function checkShape(input: CampaignInput) {
+export function checkShape(
+  input: Pick<CampaignInput, 'periodFrom' | 'periodTo' | 'opensOn' | 'closesOn' | 'fields' | 'deadlines'>,
+) {
   if (input.periodFrom > input.periodTo)
     throw new AppError('SURVEY_CAMPAIGN_INVALID', 'Kỳ đo lường: ngày bắt đầu sau ngày kết thúc.');
   if (input.opensOn > input.closesOn)
@@ -94,49 +84,7 @@ export class SurveyCampaignService {
       );
     const settings: CampaignSettings = { ...DEFAULT_CAMPAIGN_SETTINGS, ...(input.settings ?? {}) };
     const fieldCodes = new Set(input.fields.map((f) => f.code));
-    const units = new Map(
-      (await repo.unitsByIds(this.db, [...new Set(input.targets.map((t) => t.unitId))])).map((u) => [
-        u.id,
-        u,
-      ]),
-    );
-    const seen = new Set<string>();
-    const rows = input.targets.map((t, i) => {
-      const u = units.get(t.unitId);
-      const row = i + 1;
-      if (!u) throw new AppError('SURVEY_CAMPAIGN_INVALID', `Dòng chỉ tiêu ${row}: không tìm thấy đơn vị.`);
-      if (u.validTo !== null)
-        throw new AppError(
-          'SURVEY_CAMPAIGN_INVALID',
-          `Dòng chỉ tiêu ${row}: ${u.name} đã giải thể hoặc sáp nhập.`,
-        );
-      if (!u.path.startsWith(owner.path))
-        throw new AppError(
-          'SURVEY_CAMPAIGN_INVALID',
-          `Dòng chỉ tiêu ${row}: ${u.name} không thuộc ${owner.name}.`,
-        );
-      if (!fieldCodes.has(t.fieldCode))
-        throw new AppError(
-          'SURVEY_CAMPAIGN_INVALID',
-          `Dòng chỉ tiêu ${row}: lĩnh vực "${t.fieldCode}" không có trong đợt khảo sát.`,
-        );
-      const key = `${t.unitId} ${t.fieldCode}`;
-      if (seen.has(key))
-        throw new AppError(
-          'SURVEY_CAMPAIGN_INVALID',
-          `Dòng chỉ tiêu ${row}: ${u.name} × "${t.fieldCode}" đã có.`,
-        );
-      seen.add(key);
-      const tg = targetOf(t, settings.marginPercent);
-      return {
-        unitId: t.unitId,
-        fieldCode: t.fieldCode,
-        transactions: t.transactions ?? null,
-        target: tg.target,
-        targetSource: tg.source,
-        linkToken: newLinkToken(),
-      };
-    });
+    const rows = await resolveTargets(this.db, owner, fieldCodes, input.targets, settings.marginPercent);
     return this.db.transaction(async (tx) => {
       const id = randomUUID();
       try {
@@ -166,10 +114,7 @@ export class SurveyCampaignService {
           );
         throw e;
       }
-      await repo.insertTargets(
-        tx,
-        rows.map((r) => ({ ...r, campaignId: id })),
-      );
+      await repo.insertTargets(tx, targetRows(id, rows));
       await audit(tx, {
         actorId: actor.id,
         actorName: actor.name,
@@ -218,6 +163,9 @@ export class SurveyCampaignService {
     const { j, targets } = await this.readable(actor, id);
     const fieldName = new Map(j.c.fields.map((f) => [f.code, f.name]));
     const linkScope = [scopeOf(actor, 'survey.manage'), scopeOf(actor, 'survey.enter')];
+    const readScope = scopeOf(actor, 'survey.read');
+    const parent = j.c.parentId ? await repo.getCampaign(this.db, j.c.parentId) : undefined;
+    const children = await repo.childrenOf(this.db, id);
     return {
       ...summaryOf(j),
       fields: j.c.fields,
@@ -235,6 +183,8 @@ export class SurveyCampaignService {
         targetSource: t.t.targetSource,
         link: linkScope.some((s) => pathInScope(s, t.unitPath)) ? `/s/${t.t.linkToken}` : null,
       })),
+      parentName: parent ? `${parent.c.name} (${parent.ownerName})` : null,
+      children: children.filter((c) => pathInScope(readScope, c.ownerPath)).map(summaryOf),
     };
   }
 

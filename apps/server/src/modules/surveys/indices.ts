@@ -6,6 +6,7 @@ import {
   satisfiedFrom,
   type CampaignIndices,
   type CellCounts,
+  type ExternalIndex,
   type SurveyForm,
 } from '@chiso/domain';
 import type { DbOrTx } from '../../db/open.ts';
@@ -35,8 +36,10 @@ export async function campaignCounts(
   return [...cells.values()];
 }
 
-/** The indices of a campaign from its ballots now, with its targets (units in tree order). */
-export async function computeCampaignIndices(db: DbOrTx, campaignId: string): Promise<CampaignIndices> {
+/** What a campaign's indices are computed from: its form, the counts of every unit × field with a
+ * target or ballots (a target without ballots is a cell of zeros), the targets (units in tree order)
+ * and the order of its fields. */
+export async function campaignInputs(db: DbOrTx, campaignId: string) {
   const j = await repo.getCampaign(db, campaignId);
   if (!j) throw new AppError('NOT_FOUND');
   const form = (await repo.getForm(db, j.c.formId))!.f.definition;
@@ -59,10 +62,28 @@ export async function computeCampaignIndices(db: DbOrTx, campaignId: string): Pr
         overallSatisfied: 0,
       });
   const cells = counted.sort((a, b) => (order.get(a.unitId) ?? 1e9) - (order.get(b.unitId) ?? 1e9));
-  return campaignIndices(
+  return {
+    campaign: j,
     form,
     cells,
-    targets.map((t) => ({ unitId: t.t.unitId, fieldCode: t.t.fieldCode, target: t.t.target })),
-    j.c.fields.map((f) => f.code),
-  );
+    targets: targets.map((t) => ({
+      unitId: t.t.unitId,
+      fieldCode: t.t.fieldCode,
+      target: t.t.target,
+      unitPath: t.unitPath,
+      unitName: t.unitName,
+    })),
+    fieldOrder: j.c.fields.map((f) => f.code),
+  };
+}
+
+/** The indices of a campaign from its ballots now, with its targets (units in tree order) and the
+ * external indices given (each replaces its unit × field cell). */
+export async function computeCampaignIndices(
+  db: DbOrTx,
+  campaignId: string,
+  external: ExternalIndex[] = [],
+): Promise<CampaignIndices> {
+  const x = await campaignInputs(db, campaignId);
+  return campaignIndices(x.form, x.cells, x.targets, x.fieldOrder, external);
 }

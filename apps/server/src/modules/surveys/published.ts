@@ -23,3 +23,20 @@ export async function savePublishedResults(
 ): Promise<void> {
   await repo.insertPublishedResults(tx, { campaignId, results, publishedBy: actorId });
 }
+
+/** Marks a campaign published (the caller holds its lock, has frozen its results and audits, in the
+ * same transaction). */
+export async function markCampaignPublished(
+  tx: DbOrTx,
+  campaignId: string,
+  actorId: string | null,
+  at: Date,
+  revision: number,
+): Promise<void> {
+  await repo.updateCampaign(tx, campaignId, {
+    status: 'published',
+    publishedAt: at,
+    publishedBy: actorId,
+    revision: revision + 1,
+  });
+}

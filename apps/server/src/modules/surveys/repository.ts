@@ -3,7 +3,14 @@
  * services. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
-import { surveyCampaigns, surveyForms, surveyResults, surveyTargets, units } from '../../db/schema.ts';
+import {
+  surveyBallots,
+  surveyCampaigns,
+  surveyForms,
+  surveyResults,
+  surveyTargets,
+  units,
+} from '../../db/schema.ts';
 
 export type FormRow = typeof surveyForms.$inferSelect;
 export type CampaignRow = typeof surveyCampaigns.$inferSelect;
@@ -103,7 +110,13 @@ export async function insertTargets(db: DbOrTx, rows: (typeof surveyTargets.$inf
 /** The targets of a campaign with each unit's name and path, in tree order. */
 export async function targetsOf(db: DbOrTx, campaignId: string) {
   return db
-    .select({ t: surveyTargets, unitName: units.name, unitPath: units.path, sortOrder: units.sortOrder })
+    .select({
+      t: surveyTargets,
+      unitName: units.name,
+      unitCode: units.code,
+      unitPath: units.path,
+      sortOrder: units.sortOrder,
+    })
     .from(surveyTargets)
     .innerJoin(units, eq(units.id, surveyTargets.unitId))
     .where(eq(surveyTargets.campaignId, campaignId))
@@ -211,4 +224,36 @@ export async function getPublishedResults(db: DbOrTx, campaignId: string) {
 
 export async function insertPublishedResults(db: DbOrTx, row: typeof surveyResults.$inferInsert) {
   await db.insert(surveyResults).values(row);
+}
+
+/** Campaigns copied down from this one. */
+export async function childrenOf(db: DbOrTx, parentId: string) {
+  return campaignQuery(db).where(eq(surveyCampaigns.parentId, parentId)).orderBy(asc(units.path));
+}
+
+/** Replaces the targets of a campaign by these rows. */
+export async function replaceTargets(
+  db: DbOrTx,
+  campaignId: string,
+  rows: (typeof surveyTargets.$inferInsert)[],
+) {
+  await db.delete(surveyTargets).where(eq(surveyTargets.campaignId, campaignId));
+  await insertTargets(db, rows);
+}
+
+/** Units × fields of a campaign that have ballots (their targets may not be removed). */
+export async function ballotKeys(db: DbOrTx, campaignId: string) {
+  return db
+    .selectDistinct({ unitId: surveyBallots.unitId, fieldCode: surveyBallots.fieldCode })
+    .from(surveyBallots)
+    .where(eq(surveyBallots.campaignId, campaignId));
+}
+
+/** Open units by code (an import names units by code). */
+export async function openUnitsByCodes(db: DbOrTx, codes: string[]) {
+  if (!codes.length) return [];
+  return db
+    .select({ id: units.id, code: units.code, name: units.name, path: units.path, validTo: units.validTo })
+    .from(units)
+    .where(and(inArray(units.code, codes), sql`${units.validTo} is null`));
 }

@@ -14,6 +14,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.ts';
 import { actorOf, commonErrors } from '../../http.ts';
+import { surveyAdminRoutes } from './adminRoutes.ts';
 
 const tags = ['Khảo sát'];
 const Done = z.object({ id: z.string(), status: z.string() });
@@ -129,4 +130,5 @@ export async function surveyRoutes(app: FastifyInstance, s: Services) {
     },
     async (req) => s.surveyCampaigns.setStatus(actorOf(req), req.params.id, req.body.status, req.body.reason),
   );
+  await surveyAdminRoutes(app, s);
 }

@@ -5,7 +5,6 @@ import {
   campaignIndices,
   ratingQuestions,
   subtreeIndex,
-  type CampaignIndices,
   type CellCounts,
   type Framework,
   type PublishedResults,
@@ -15,26 +14,29 @@ import type { Db } from '../../db/open.ts';
 import type { Actor } from '../auth/actor.ts';
 import { SurveyPointsService } from '../surveyPoints/service.ts';
 import { surveyLeaves } from '../surveyPoints/resolve.ts';
-import { SurveyCampaignService } from '../surveys/campaigns.ts';
+import { loadCampaign, SurveyCampaignService } from '../surveys/campaigns.ts';
 import { installShippedForms, publishedForm } from '../surveys/forms.ts';
-import { savePublishedResults } from '../surveys/published.ts';
+import { markCampaignPublished, savePublishedResults } from '../surveys/published.ts';
 import { getUnit } from '../units/service.ts';
 
-/** What a publication freezes: the indices, and per unit at or above surveyed units (among `units`)
- * its subtree's result. */
+/** What a publication freezes: the indices of the cells, and per unit at or above surveyed units
+ * (among `units`) its subtree's result (as the results slice's publication builds them). */
 export function publishedFrom(
   form: SurveyForm,
-  indices: CampaignIndices,
+  cells: CellCounts[],
+  targets: { unitId: string; fieldCode: string; target: number | null }[],
+  fieldOrder: string[],
   units: readonly { id: string; path: string }[],
   at = new Date(),
 ): PublishedResults {
+  const indices = campaignIndices(form, cells, targets, fieldOrder);
   const pathOf = new Map(units.map((u) => [u.id, u.path]));
   const subtrees: PublishedResults['subtrees'] = {};
   for (const u of units) {
     const under = new Set(
       indices.units.filter((x) => (pathOf.get(x.unitId) ?? '').startsWith(u.path)).map((x) => x.unitId),
     );
-    const g = under.size ? subtreeIndex(form, indices, under) : null;
+    const g = under.size ? subtreeIndex(form, cells, under) : null;
     if (g) subtrees[u.id] = g;
   }
   return { publishedAt: at.toISOString(), indices, subtrees, external: [] };
@@ -95,21 +97,20 @@ export async function seedPastSurvey(
     fields: [field],
     targets: surveyed.map((u, k) => ({ unitId: u.id, fieldCode: field.code, target: 30 + k })),
   });
-  const indices = campaignIndices(
-    form,
-    surveyed.map((u, k) => demoCounts(form, u.id, field.code, 36 + ((k * 11) % 25), k)),
-    surveyed.map((u, k) => ({ unitId: u.id, fieldCode: field.code, target: 30 + k })),
-    [field.code],
-  );
+  const cells = surveyed.map((u, k) => demoCounts(form, u.id, field.code, 36 + ((k * 11) % 25), k));
+  const targets = surveyed.map((u, k) => ({ unitId: u.id, fieldCode: field.code, target: 30 + k }));
   const owner = (await getUnit(db, opts.ownerUnitId))!;
-  await db.transaction(async (tx) =>
-    savePublishedResults(
+  const at = new Date(`${opts.year}-07-15T03:00:00Z`);
+  await db.transaction(async (tx) => {
+    const j = (await loadCampaign(tx, id, true))!;
+    await savePublishedResults(
       tx,
       id,
-      publishedFrom(form, indices, [owner, ...members], new Date(`${opts.year}-07-15T03:00:00Z`)),
+      publishedFrom(form, cells, targets, [field.code], [owner, ...members], at),
       coordinator.id,
-    ),
-  );
+    );
+    await markCampaignPublished(tx, id, coordinator.id, at, j.c.revision);
+  });
   const points = new SurveyPointsService(db);
   for (const l of leaves)
     await points.bind(coordinator, opts.cycleId, l.code, {

@@ -1,0 +1,62 @@
+/** Access cases of survey results: Cù Lao Dung against a campaign of Hà Quảng (results, Excel,
+ * external indices, publication). */
+import type { CasesModule } from './types.ts';
+
+let ids: Record<string, string> = {};
+
+export const setup: CasesModule['setup'] = async (ctx) => {
+  ids = ctx.ids;
+  const hq = await ctx.t.login('dieuphoi.haquang');
+  const forms = (await hq.get('/api/survey-forms')).json() as { items: { id: string; code: string }[] };
+  const c = await hq.send('POST', '/api/survey-campaigns', {
+    code: 'KQ-HQ-2024',
+    name: 'Khảo sát sự hài lòng (kết quả) 2024',
+    year: 2024,
+    formId: forms.items.find((f) => f.code === 'PL01a')!.id,
+    ownerUnitId: ids.hq,
+    periodFrom: '2024-01-01',
+    periodTo: '2024-12-31',
+    opensOn: '2024-01-01',
+    closesOn: '2030-12-31',
+    fields: [{ code: 'HT', name: 'Hộ tịch' }],
+    targets: [{ unitId: ids.hqNoiVu, fieldCode: 'HT', transactions: 500 }],
+  });
+  if (c.statusCode !== 200) throw new Error(c.body);
+  ids.hqResultsCampaign = (c.json() as { id: string }).id;
+};
+
+const url = (tail: string) => `/api/survey-campaigns/${ids.hqResultsCampaign}/${tail}`;
+const external = () => ({ unitId: ids.hqNoiVu, fieldCode: 'HT', index: '90', document: 'X', reason: 'Thử' });
+
+export const cases: CasesModule['cases'] = {
+  'GET /api/survey-campaigns/:id/results': {
+    cross: () => ({ method: 'GET', url: url('results') }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'GET /api/survey-campaigns/:id/results.xlsx': {
+    cross: () => ({ method: 'GET', url: url('results.xlsx') }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'GET /api/survey-campaigns/:id/external-indices': {
+    cross: () => ({ method: 'GET', url: url('external-indices') }),
+    officer: 404,
+    coordinator: 404,
+  },
+  'PUT /api/survey-campaigns/:id/external-indices': {
+    cross: () => ({ method: 'PUT', url: url('external-indices'), body: external() }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'DELETE /api/survey-campaigns/:id/external-indices': {
+    cross: () => ({ method: 'DELETE', url: url('external-indices'), body: external() }),
+    officer: 403,
+    coordinator: 403,
+  },
+  'POST /api/survey-campaigns/:id/publish-results': {
+    cross: () => ({ method: 'POST', url: url('publish-results'), body: {} }),
+    officer: 403,
+    coordinator: 403,
+  },
+};
