@@ -36,6 +36,7 @@ import { surveyRoutes } from './modules/surveys/routes.ts';
 import { surveyPublicRoutes } from './modules/surveyPublic/routes.ts';
 import { surveyResultRoutes } from './modules/surveyResults/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
+import { surveyPointsRoutes } from './modules/surveyPoints/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
@@ -367,6 +368,7 @@ export async function buildApp(
     await surveyBallotRoutes(api, services);
     await surveyResultRoutes(api, services);
     await reportRoutes(api, services);
+    await surveyPointsRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

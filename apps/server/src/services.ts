@@ -18,6 +18,7 @@ import { SurveyAgencyService } from './modules/surveyAgency/service.ts';
 import { SurveyPostauditService } from './modules/surveyPostaudit/service.ts';
 import { SurveyBallotImportService } from './modules/surveyBallots/importer.ts';
 import { SurveyBallotService } from './modules/surveyBallots/service.ts';
+import { SurveyPointsService } from './modules/surveyPoints/service.ts';
 import { SurveyCampaignService } from './modules/surveys/campaigns.ts';
 import { SurveyFormService } from './modules/surveys/forms.ts';
 import { SurveyCampaignEditService } from './modules/surveys/campaignEdit.ts';
@@ -60,6 +61,7 @@ export interface Services extends CycleServices {
   surveyResults: SurveyResultService;
   reports: ReportService;
   reportSubmissions: ReportSubmissionService;
+  surveyPoints: SurveyPointsService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -98,5 +100,6 @@ export function buildServices(config: Config, database: Database): Services {
       new FileStore(config.filesDir),
       config.uploadMaxBytes,
     ),
+    surveyPoints: new SurveyPointsService(database.db),
   };
 }

@@ -10,6 +10,7 @@ import { addDays, todayVn } from '../src/lib/dates.ts';
 import { setAssignments } from '../src/modules/cycles/repository.ts';
 import { demoInput } from '../src/modules/system/seedCycles.ts';
 import { testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
+import { surveyReady } from './surveyPointsFixture.ts';
 
 let t: TestApp;
 let province: Client; // coordinator, Công an tỉnh Sóc Trăng (owns the cycle)
@@ -90,8 +91,17 @@ beforeAll(async () => {
   const leaves = leavesOf(parseFrameworkJson(fw.definition).framework!);
   leafCodes = leaves.map((l) => l.code);
   expect((await stage('self_assessment', 'open')).statusCode).toBe(200);
+  // survey leaves read the bound campaign's index: nobody types them
+  await surveyReady(t, province, {
+    cycleId,
+    owner: 'CAT-ST',
+    units: ['CLD-TT'],
+    leaf: '6.2',
+    satisfied: 45,
+    n: 50,
+  });
   for (const [k, m] of units.entries()) {
-    for (const l of leaves) {
+    for (const l of leaves.filter((x) => x.rule?.type !== 'survey')) {
       const s = await officer.send('PUT', `/api/assessments/${m.assessmentId}/items/${l.code}`, {
         text: demoInput(l, k),
         note: 'Hồ sơ lưu tại đơn vị.',
@@ -104,7 +114,7 @@ beforeAll(async () => {
   await stage('self_assessment', 'closed');
   await stage('appraisal', 'open');
   await stage('supplementation', 'open');
-}, 120_000);
+}, 300_000);
 afterAll(async () => t?.close());
 
 describe('appraisal one level at a time', () => {

@@ -10,6 +10,7 @@ import { rawRows } from '../src/db/open.ts';
 import { addDays, todayVn } from '../src/lib/dates.ts';
 import { demoInput } from '../src/modules/system/seedCycles.ts';
 import { testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
+import { surveyReady } from './surveyPointsFixture.ts';
 
 let t: TestApp;
 let province: Client; // coordinator, Công an tỉnh Sóc Trăng (owns the cycle)
@@ -75,7 +76,8 @@ beforeAll(async () => {
   const leaves = leavesOf(parseFrameworkJson(fw.definition).framework!);
   leafCodes = leaves.map((l) => l.code);
   expect((await stage('self_assessment', 'open')).statusCode).toBe(200);
-  for (const l of leaves)
+  // survey leaves read the bound campaign's index: nobody types them
+  for (const l of leaves.filter((x) => x.rule?.type !== 'survey'))
     expect(
       (
         await officer.send('PUT', `/api/assessments/${first}/items/${l.code}`, {
@@ -85,7 +87,7 @@ beforeAll(async () => {
       ).statusCode,
     ).toBe(200);
   expect((await head.send('POST', `/api/assessments/${first}/submit`)).statusCode).toBe(200);
-}, 120_000);
+}, 300_000);
 afterAll(async () => t?.close());
 
 describe('stage gates', () => {
@@ -341,8 +343,15 @@ describe('a cycle of one district: accept the rest, finalise, publish', () => {
       '5.2': '5,25',
       '6': '6',
       '7': '12,5',
-      '8.1': '96,4',
     };
+    await surveyReady(t, coord, {
+      cycleId: cid,
+      owner: 'CAH-CLD',
+      units: ['CAH-CLD'],
+      leaf: '8.1',
+      satisfied: 241,
+      n: 250,
+    });
     for (const [code, text] of Object.entries(values))
       await officer.send('PUT', `/api/assessments/${aid}/items/${code}`, { text, note: 'Hồ sơ tại đơn vị.' });
     const full = (await officer.get(`/api/assessments/${aid}`)).json() as {

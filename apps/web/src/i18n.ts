@@ -4,6 +4,7 @@
 import { createContext, useContext } from 'react';
 import { checkTableEn, checkTableVi } from './i18n/checkTable.ts';
 import { cyclesEn, cyclesVi } from './i18n/cycles.ts';
+import { surveyPointsEn, surveyPointsVi } from './i18n/surveyPoints.ts';
 import { documentsEn, documentsVi } from './i18n/documents.ts';
 import { workEn, workVi } from './i18n/work.ts';
 import { roundEn, roundVi } from './i18n/round.ts';
@@ -187,6 +188,7 @@ const vi = {
   resInputHelp:
     'Cách ghi: số điểm "7,5"; tỷ lệ "45/50"; mức theo mã; "Có"/"Không"; số vụ việc; chỉ số khảo sát "96,4"; "KAD" nếu không áp dụng.',
   ...cyclesVi,
+  ...surveyPointsVi,
   ...documentsVi,
   ...workVi,
   ...roundVi,
@@ -371,6 +373,7 @@ const en: Dict = {
   resInputHelp:
     'Write points "7.5", ratios "45/50", level codes, "Yes"/"No" (Có/Không), incident counts, survey index "96.4", "KAD" when not applicable.',
   ...cyclesEn,
+  ...surveyPointsEn,
   ...documentsEn,
   ...workEn,
   ...roundEn,

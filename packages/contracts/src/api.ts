@@ -16,6 +16,7 @@ import {
 import { IsoDate, IsoDateText, LABELLED, reason, SearchText, text } from './fields.ts';
 import { Capabilities } from './work.ts';
 import { RankedGroupHead } from './groups.ts';
+import { SurveyLeafView } from './surveyPoints.ts';
 
 export const Id = z.string().uuid();
 export const IdParams = z.object({ id: Id });
@@ -698,6 +699,8 @@ export const AssessmentNode = z.object({
   note: z.string().optional(),
   revision: z.number().int().optional(),
   evidence: z.array(EvidenceView).optional(),
+  /** A survey leaf: read-only, its index from the bound campaign's published results. */
+  survey: SurveyLeafView.optional(),
   children: z.array(z.lazy((): z.ZodType => AssessmentNode)),
 });
 export const AssessmentView = z.object({
@@ -829,6 +832,8 @@ export const AppraisalView = z.object({
       supplementDueOn: z.string().nullable(),
       answer: z.string().nullable(),
       canAnswer: z.boolean(),
+      /** A survey leaf: read-only, its index from the bound campaign's published results. */
+      survey: SurveyLeafView.optional(),
     }),
   ),
 });

@@ -267,6 +267,16 @@ export const ERRORS = {
     vi: 'Báo cáo đã được người khác thay đổi. Hãy tải lại trang.',
     en: 'Someone else changed this report. Reload the page.',
   },
+  SURVEY_LEAF_READONLY: {
+    status: 409,
+    vi: 'Điểm tiêu chí khảo sát lấy từ kết quả đợt khảo sát đã công bố; không chấm tay.',
+    en: 'The points of a survey criterion come from the published results of the survey campaign; they are not typed.',
+  },
+  SURVEY_POINTS_STATE: {
+    status: 409,
+    vi: 'Trạng thái của kỳ đánh giá không cho phép thay đổi điểm khảo sát.',
+    en: 'The state of the cycle does not allow changing its survey points.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -11,3 +11,4 @@ export * from './surveyPublic.ts';
 export * from './surveyBallots.ts';
 export * from './surveyResults.ts';
 export * from './reports.ts';
+export * from './surveyPoints.ts';

@@ -475,4 +475,13 @@ export const MESSAGES_EN: Record<string, string> = {
     '${sub.unitName} sent “${j.r.title}” on time (due ${dueText}).',
   'Chỉ đính kèm bản chụp, bản quét phiếu: PDF, JPG hoặc PNG.':
     'Attach only photos or scans of ballots: PDF, JPG or PNG.',
+  '“${code}” không phải tiêu chí khảo sát của bộ tiêu chí.':
+    '“${code}” is not a survey criterion of the framework.',
+  'Không có đợt khảo sát mã ${body.campaignCode} của các đơn vị trong kỳ hoặc cấp trên của họ.':
+    'There is no survey campaign with code ${body.campaignCode} of the units of the cycle or of the levels above them.',
+  'Đợt khảo sát ${body.campaignCode} không có lĩnh vực “${ind.code}”.':
+    'Survey campaign ${body.campaignCode} has no field “${ind.code}”.',
+  'Giai đoạn thẩm định vừa mở; hãy tải lại.': 'The appraisal stage has just opened; reload the page.',
+  'Tiêu chí ${code} chưa gắn đợt khảo sát.': 'Criterion ${code} is not bound to a survey campaign.',
+  'Quyết định cần ghi lý do.': 'A decision needs a reason.',
 };

@@ -78,6 +78,10 @@ export const wordsVi = {
     'report.approve': 'Duyệt báo cáo',
     'report.send': 'Gửi báo cáo',
     'survey.batch.open': 'Mở lô phiếu khảo sát trực tuyến trong ngày',
+    'survey.binding.set': 'Gắn tiêu chí với đợt khảo sát',
+    'survey.binding.remove': 'Bỏ gắn tiêu chí với đợt khảo sát',
+    'survey.sanction.zero': 'Quyết định 0 điểm khảo sát (báo cáo trễ hoặc sai mẫu)',
+    'survey.sanction.waive': 'Quyết định giữ điểm khảo sát',
   } as Record<string, string>,
   auditEntity: {
     unit: 'Đơn vị',
@@ -190,6 +194,10 @@ export const wordsEn: typeof wordsVi = {
     'report.approve': 'Report approved',
     'report.send': 'Report sent',
     'survey.batch.open': 'Day batch of online survey ballots opened',
+    'survey.binding.set': 'Criterion bound to a survey campaign',
+    'survey.binding.remove': 'Criterion unbound from a survey campaign',
+    'survey.sanction.zero': 'Survey points set to 0 (report late or off-template)',
+    'survey.sanction.waive': 'Survey points kept',
   },
   auditEntity: {
     unit: 'Unit',

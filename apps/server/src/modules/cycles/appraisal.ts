@@ -20,7 +20,8 @@ import { notify, unitWork, waitingOn } from '../notices/service.ts';
 import { loadAssessment, loadCycle, requireStage, type CycleDeps } from './context.ts';
 import { answerDue, cycleClosedText, dueOnProblem, supplementWindow } from './gates.ts';
 import { mayAppraise, requireNotAuthor } from './levels.ts';
-import { assignmentsView } from './queries.ts';
+import { isSurveyLeaf, readonlyMessage } from '../surveyPoints/resolve.ts';
+import { assignmentsView, surveyOf } from './queries.ts';
 import * as repo from './repository.ts';
 import { appraisalView, pointsByCode } from './views.ts';
 
@@ -132,6 +133,11 @@ export class AppraisalService {
     const ctx = await loadAssessment(this.deps, actor, assessmentId, 'appraise', code);
     const { a, pos, leaf } = ctx;
     const field = code.split('.')[0]!;
+    // a survey leaf reads the bound campaign's index: appraisal may accept it, never change it
+    if (isSurveyLeaf(leaf) && body.action !== 'accept') {
+      const v = (await surveyOf(db, ctx)).get(code);
+      throw new AppError('SURVEY_LEAF_READONLY', readonlyMessage(v, code));
+    }
     if (!pos.appraises) {
       if (!actor.system && !mayAppraise(actor.grants, pos)) {
         if (pos.coordinates || pathInScope(scopeOf(actor, 'appraisal.write'), ctx.unit.path))
@@ -264,7 +270,7 @@ export class AppraisalService {
         });
       return { changed, appraisal: withRow(before, written) };
     });
-    return appraisalView(actor, { ...ctx, a: changed }, items, appraisal, today);
+    return appraisalView(actor, { ...ctx, a: changed }, items, appraisal, today, await surveyOf(db, ctx));
   }
 
   /** Accept, in one action, every criterion not appraised yet that the actor may appraise (all of
@@ -329,7 +335,7 @@ export class AppraisalService {
       });
       return { changed, appraisal: await repo.appraisalOf(tx, assessmentId) };
     });
-    return appraisalView(actor, { ...ctx, a: changed }, items, appraisal, today);
+    return appraisalView(actor, { ...ctx, a: changed }, items, appraisal, today, await surveyOf(db, ctx));
   }
 
   /** The unit answers a request for supplementation (an explanation, and new evidence if any). */
@@ -399,6 +405,13 @@ export class AppraisalService {
       });
       return withRow(before, written);
     });
-    return appraisalView(actor, ctx, await repo.itemsOf(db, assessmentId), appraisal, today);
+    return appraisalView(
+      actor,
+      ctx,
+      await repo.itemsOf(db, assessmentId),
+      appraisal,
+      today,
+      await surveyOf(db, ctx),
+    );
   }
 }

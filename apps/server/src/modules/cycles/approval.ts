@@ -7,6 +7,7 @@ import { audit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { notify, waitingOn } from '../notices/service.ts';
 import { loadAssessment, type CycleDeps } from './context.ts';
+import { surveyOf } from './queries.ts';
 import { approvedByActor, holderWith, requireNotAuthor, withApprovals } from './levels.ts';
 import * as repo from './repository.ts';
 import { appraisalView, awaitingShort } from './views.ts';
@@ -141,6 +142,7 @@ export class ApprovalService {
       items,
       appraisal,
       this.deps.today(),
+      await surveyOf(this.deps.db, ctx),
     );
   }
 
@@ -205,6 +207,7 @@ export class ApprovalService {
       items,
       appraisal,
       this.deps.today(),
+      await surveyOf(this.deps.db, ctx),
     );
   }
 }

@@ -31,10 +31,11 @@ import {
   type ResultWrite,
 } from '../results/writer.ts';
 import { loadCycle, requireStage, type CycleContext, type CycleDeps } from './context.ts';
+import { finalisationProblem, surveyLeafValues } from '../surveyPoints/resolve.ts';
 import { withApprovals } from './levels.ts';
 import { rankingView } from './queries.ts';
 import * as repo from './repository.ts';
-import { finalInputs } from './views.ts';
+import { finalInputs, withSurvey } from './views.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const dec = toDecimalString;
@@ -66,6 +67,13 @@ export class FinalisationService {
       if (isAwaitingDecision(x.state)) {
         const m = ctx.all.find((u) => u.unitId === x.unitId);
         problems.push(`${m?.unitName ?? ''}, tiêu chí ${x.code}: ${awaitingText(x.state)}.`);
+      }
+    // survey leaves count the bound campaign's published index, nothing typed (issue #15)
+    const survey = await surveyLeafValues(db, { id: cycleId, fw: ctx.fw }, ctx.all);
+    for (const m of ctx.all)
+      for (const v of survey.get(m.unitId)?.values() ?? []) {
+        const p = finalisationProblem(v);
+        if (p) problems.push(`${m.unitName}: ${p}`);
       }
     if (problems.length)
       throw new AppError('CYCLE_STATE', 'Chưa thể hoàn thiện kết quả: còn việc chưa xong.', { problems });
@@ -137,9 +145,12 @@ export class FinalisationService {
           source: 'cycle',
           cycleId,
           ownerUnitId: cycle.ownerUnitId,
-          inputs: finalInputs(
-            selfInputs.filter((i) => i.assessmentId === m.a.id),
-            appraisal.filter((x) => x.assessmentId === m.a.id),
+          inputs: withSurvey(
+            finalInputs(
+              selfInputs.filter((i) => i.assessmentId === m.a.id),
+              appraisal.filter((x) => x.assessmentId === m.a.id),
+            ),
+            survey.get(m.unitId) ?? new Map(),
           ),
           existing: existing ? { id: existing.id, revision: existing.revision } : null,
           updatedBy: actor.id,

@@ -17,6 +17,7 @@ import { scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { filesSharedWith } from '../evidence/service.ts';
 import { groupHeads, movementView, previousPlaces, resultsOfCycle } from '../results/service.ts';
+import { surveyLeafValues, type SurveyLeafValue } from '../surveyPoints/resolve.ts';
 import {
   loadAssessment,
   loadCycle,
@@ -37,7 +38,18 @@ export async function readSelfAssessment(db: DbOrTx, ctx: AssessmentContext): Pr
     ctx.a.unitId,
     links.map((l) => l.e.fileSha256),
   );
-  return { items, links, shared };
+  return { items, links, shared, survey: await surveyOf(db, ctx) };
+}
+
+/** A member's survey leaves as they read now (code → value). */
+export async function surveyOf(db: DbOrTx, ctx: AssessmentContext): Promise<Map<string, SurveyLeafValue>> {
+  return (
+    (
+      await surveyLeafValues(db, { id: ctx.cycle.id, fw: ctx.fw }, [
+        { unitId: ctx.unit.id, unitPath: ctx.unit.path },
+      ])
+    ).get(ctx.unit.id) ?? new Map()
+  );
 }
 
 /** A cycle's screen: stages and deadlines, the members seen with where each appraisal stands. */
@@ -194,7 +206,14 @@ export class CycleQueries {
   async appraisal(actor: Actor, id: string) {
     const ctx = await loadAssessment(this.deps, actor, id, 'appraisal');
     const items = await repo.itemsOf(this.deps.db, id);
-    return appraisalView(actor, ctx, items, await repo.appraisalOf(this.deps.db, id), this.deps.today());
+    return appraisalView(
+      actor,
+      ctx,
+      items,
+      await repo.appraisalOf(this.deps.db, id),
+      this.deps.today(),
+      await surveyOf(this.deps.db, ctx),
+    );
   }
 
   /** Units × fields: how much is appraised, waiting for the unit, answered (to decide) or pending. */

@@ -13,6 +13,7 @@ import { AppError } from '../../errors.ts';
 import { audit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { unitEvidence } from '../evidence/service.ts';
+import { isSurveyLeaf, readonlyMessage, surveyLeafValues } from '../surveyPoints/resolve.ts';
 import { notifyTransition } from './notices.ts';
 import { loadAssessment, requireStage, type AssessmentContext, type CycleDeps } from './context.ts';
 import { readSelfAssessment } from './queries.ts';
@@ -46,6 +47,13 @@ export class SelfAssessmentService {
     body: { text?: string | undefined; note?: string | undefined; baseRevision?: number | undefined },
   ) {
     const ctx = await loadAssessment(this.deps, actor, id, 'write', code);
+    // a survey leaf reads the bound campaign's published index: nobody types it (issue #15)
+    if (isSurveyLeaf(ctx.leaf)) {
+      const v = await surveyLeafValues(this.deps.db, { id: ctx.cycle.id, fw: ctx.fw }, [
+        { unitId: ctx.unit.id, unitPath: ctx.unit.path },
+      ]);
+      throw new AppError('SURVEY_LEAF_READONLY', readonlyMessage(v.get(ctx.unit.id)?.get(code), code));
+    }
     if (!isEditable(ctx.a.status))
       throw new AppError(
         'ASSESSMENT_STATE',
@@ -218,7 +226,8 @@ export class SelfAssessmentService {
 
 /** Scores written in bulk by one writer, one transaction for all, one audit entry per assessment
  * (the demo data: the screens save one criterion at a time through saveItem). As saveItem does, the
- * writer is recorded as the last writer of each criterion and as an author of the assessment. */
+ * writer is recorded as the last writer of each criterion and as an author of the assessment; survey
+ * leaves are never typed (they read the bound campaign's index) and are left out. */
 export async function scoreInBulk(
   db: Db,
   writer: Actor,
@@ -230,7 +239,8 @@ export async function scoreInBulk(
   reason: string,
 ) {
   await db.transaction(async (tx) => {
-    for (const u of assessments) {
+    for (const u0 of assessments) {
+      const u = { ...u0, items: u0.items.filter((i) => !isSurveyLeaf(i.c)) };
       for (const i of u.items) {
         const p = parseLeafInput(i.c, i.text);
         await repo.upsertItem(tx, {

@@ -25,6 +25,7 @@ import type { AssessmentNode } from '@chiso/contracts';
 import type { z } from 'zod';
 import { scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope } from '../auth/scope.ts';
+import type { SurveyLeafValue } from '../surveyPoints/resolve.ts';
 import type { AssessmentContext } from './context.ts';
 import { answerDue, cycleClosedText, gateText, stageGate, supplementWindow } from './gates.ts';
 import { approvedByActor, isAuthor, mayAppraise, type Position } from './levels.ts';
@@ -36,6 +37,33 @@ export interface SelfAssessmentRows {
   items: repo.ItemRow[];
   links: { l: { code: string; locator: string }; e: repo.EvidenceRow }[];
   shared: { sha: string; unitName: string; unitPath: string }[];
+  /** The survey leaves as they read now (never typed: the bound campaign's published index). */
+  survey: Map<string, SurveyLeafValue>;
+}
+
+/** A survey leaf as the screens show it. */
+export function surveyLeafView(v: SurveyLeafValue) {
+  return {
+    state: v.state,
+    campaignCode: v.campaignCode,
+    campaignName: v.campaignName,
+    index: v.index,
+    source: v.source,
+    text: v.text,
+  };
+}
+
+/** The inputs with the survey leaves' values in place of anything typed. */
+export function withSurvey(
+  inputs: Record<string, LeafInput>,
+  survey: ReadonlyMap<string, SurveyLeafValue>,
+): Record<string, LeafInput> {
+  const out = { ...inputs };
+  for (const [code, v] of survey) {
+    if (v.input) out[code] = v.input;
+    else delete out[code];
+  }
+  return out;
 }
 
 /** The self-assessment as a unit works through it: the tree, what was typed, points computed by the
@@ -48,9 +76,9 @@ export function assessmentView(
 ) {
   const { a, cycle, fw, pos } = ctx;
   const byCode = new Map(rows.items.map((i) => [i.code, i]));
-  const inputs: Record<string, LeafInput> = {};
-  for (const i of rows.items) if (i.input) inputs[i.code] = i.input as LeafInput;
-  const res = evaluate(ctx.compiled, inputs);
+  const typed: Record<string, LeafInput> = {};
+  for (const i of rows.items) if (i.input) typed[i.code] = i.input as LeafInput;
+  const res = evaluate(ctx.compiled, withSurvey(typed, rows.survey));
   const year = cycle.year;
   const readScope = scopeOf(actor, 'assessment.read');
   const evidenceView = (e: repo.EvidenceRow, locator: string) => {
@@ -79,6 +107,29 @@ export function assessmentView(
     const leaf = leaves.get(n.code);
     const item = byCode.get(n.code);
     const ev = rows.links.filter((l) => l.l.code === n.code).map((l) => evidenceView(l.e, l.l.locator));
+    const survey = rows.survey.get(n.code);
+    if (leaf && survey)
+      // read-only: the unit has nothing to type, whatever the campaign's state
+      return {
+        code: n.code,
+        title: n.title,
+        guidance: leaf.guidance ?? '',
+        max: formatPoints(n.max),
+        points: formatPoints(n.points),
+        rule: n.explanation.rule,
+        explanation: survey.input
+          ? [n.explanation.inputs, n.explanation.detail].filter(Boolean).join(' — ')
+          : survey.text,
+        evidenceRequired: false,
+        input: inputKind(leaf),
+        inputText: survey.index !== null ? formatPoints(survey.index, { fixed: true }) : '',
+        inputProblem: null,
+        note: '',
+        revision: 0,
+        evidence: ev,
+        survey: surveyLeafView(survey),
+        children: [],
+      };
     if (leaf) {
       const problem =
         item && item.inputText.trim() && !item.input ? parseLeafInput(leaf, item.inputText) : null;
@@ -123,7 +174,9 @@ export function assessmentView(
   const submits = pathInScope(scopeOf(actor, 'assessment.submit'), ctx.unit.path);
   const inAppraisal = isUnderAppraisal(a.status);
   const published = cycle.status === 'published';
-  const unscored = missing.filter((m) => m.what === NOT_SCORED).length;
+  // a survey leaf waiting for its campaign (unbound, unpublished) is not scored, yet asks nothing of the unit
+  const surveyWaiting = [...rows.survey.values()].filter((v) => !v.input).length;
+  const unscored = missing.filter((m) => m.what === NOT_SCORED).length + surveyWaiting;
   // an appraiser of the unit (by role) may appraise only while the stage is open: otherwise the
   // screen says who opens it and when
   const appraiser =
@@ -250,14 +303,15 @@ export function appraisalView(
   items: readonly repo.ItemRow[],
   appraisal: readonly repo.AppraisalRow[],
   today: string,
+  survey: ReadonlyMap<string, SurveyLeafValue> = new Map(),
 ) {
   const { a, compiled } = ctx;
   const byCode = new Map(items.map((i) => [i.code, i]));
   const app = new Map(appraisal.map((i) => [i.code, i]));
   const selfInputs: Record<string, LeafInput> = {};
   for (const i of items) if (i.input) selfInputs[i.code] = i.input as LeafInput;
-  const selfRes = evaluate(compiled, selfInputs);
-  const finalRes = evaluate(compiled, finalInputs(items, appraisal));
+  const selfRes = evaluate(compiled, withSurvey(selfInputs, survey));
+  const finalRes = evaluate(compiled, withSurvey(finalInputs(items, appraisal), survey));
   const sp = pointsByCode(selfRes);
   const fp = pointsByCode(finalRes);
   const gate =
@@ -282,11 +336,17 @@ export function appraisalView(
       const i = byCode.get(l.code);
       const p = app.get(l.code);
       const state: AppraisalItemState = p?.state ?? 'pending';
+      const sv = survey.get(l.code);
       return {
+        ...(sv ? { survey: surveyLeafView(sv) } : {}),
         code: l.code,
         title: l.title,
         max: formatPoints(l.max),
-        selfText: i?.inputText ?? '',
+        selfText: sv
+          ? sv.index !== null
+            ? formatPoints(sv.index, { fixed: true })
+            : ''
+          : (i?.inputText ?? ''),
         selfPoints: formatPoints(sp.get(l.code) ?? 0),
         note: i?.explanation ?? '',
         state,

@@ -16,6 +16,7 @@ import type { FileStore } from '../../lib/fileStore.ts';
 import type { Actor } from '../auth/actor.ts';
 import { activeGrantsOf, findUserByUsername } from '../auth/service.ts';
 import { scoreInBulk } from '../cycles/selfAssessment.ts';
+import { seedPastSurvey } from './seedSurveys.ts';
 import { cycleServices } from '../cycles/services.ts';
 import { listFrameworks } from '../frameworks/service.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
@@ -200,6 +201,14 @@ export async function seedDemoCycles(db: Db, _files: FileStore): Promise<number>
       stages: STAGES.map((stage) => ({ stage, startsOn: s2023[stage][0], dueOn: s2023[stage][1] })),
     });
     if (plan.previousYear) await seedPreviousYear(db, plan, owner.id, fwRow.f.id, leaves, c23.units);
+    // the survey leaves read the owner's published 2023 campaign (nobody types a survey index)
+    await seedPastSurvey(db, coordinator, {
+      ownerUnitId: owner.id,
+      year: 2023,
+      cycleId: c23.id,
+      fw,
+      memberIds: c23.units.map((u) => u.unitId),
+    });
     if (plan.groups)
       await new RankGroupService(db).save(
         coordinator,

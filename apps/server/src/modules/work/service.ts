@@ -65,6 +65,8 @@ export async function myWork(db: Db, actor: Actor, today: string): Promise<MyWor
       const backed = new Set((linked.get(m.a.id) ?? []).map((l) => l.code));
       const missing: MyWorkT['toFill'][number]['missing'] = [];
       for (const l of leaves) {
+        // survey leaves read the bound campaign's index: nothing for the unit to type (issue #15)
+        if (l.rule?.type === 'survey') continue;
         const i = typed.get(l.code);
         if (!i?.scored) missing.push({ code: l.code, title: l.title, what: 'Chưa chấm điểm' });
         else if (l.evidenceRequired && !backed.has(l.code) && !i.explained)

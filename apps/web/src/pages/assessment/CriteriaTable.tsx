@@ -72,7 +72,18 @@ export function CriteriaTable({
           title: t.asSelfInput,
           width: 170,
           render: (_, n) =>
-            leaf(n) ? (
+            leaf(n) && n.survey ? (
+              // a survey leaf reads the bound campaign's published index: never typed
+              <div data-testid={`survey-${n.code}`} style={{ fontSize: 12 }}>
+                <Tag
+                  color={n.survey.state === 'index' ? 'green' : n.survey.state === 'zero' ? 'red' : 'default'}
+                >
+                  {t.spFromSurvey}
+                </Tag>
+                <Typography.Text style={{ display: 'block' }}>{n.survey.text}</Typography.Text>
+                <Typography.Text type="secondary">{t.spReadOnly}</Typography.Text>
+              </div>
+            ) : leaf(n) ? (
               <>
                 <AutoSave
                   value={n.inputText ?? ''}
@@ -129,7 +140,7 @@ export function CriteriaTable({
           title: t.asNoteColumn,
           width: 220,
           render: (_, n) =>
-            leaf(n) ? (
+            leaf(n) && !n.survey ? (
               <Space direction="vertical" style={{ width: '100%' }} size={2}>
                 <AutoSave
                   multiline
