@@ -50,6 +50,48 @@ describe('an assessment cycle, end to end in the browser', () => {
     await p.getByTestId('open-self_assessment').click();
     await p.getByText('Đang mở').first().waitFor();
     cycleUrl = p.url();
+    // nobody types a survey index (issue #15): the cycle binds 8.1 to the district's campaign, whose
+    // index was published outside Chiso (VNeID) as 96,40 % and entered by its coordinator
+    const units = (await api(p, 'GET', '/api/units?q=CAH-CLD')).body as {
+      items: { id: string; code: string }[];
+    };
+    const cld = units.items.find((u) => u.code === 'CAH-CLD')!.id;
+    const forms = (await api(p, 'GET', '/api/survey-forms')).body as {
+      items: { id: string; code: string }[];
+    };
+    const made = await api(p, 'POST', '/api/survey-campaigns', {
+      code: 'HL-2025',
+      name: 'Đo lường sự hài lòng của người dân, tổ chức năm 2025',
+      year: 2025,
+      formId: forms.items.find((f) => f.code === 'PL01a')!.id,
+      ownerUnitId: cld,
+      periodFrom: '2024-09-15',
+      periodTo: '2025-09-14',
+      opensOn: '2025-01-01',
+      closesOn: '2025-06-30',
+      fields: [{ code: 'CT', name: 'Đăng ký, quản lý cư trú' }],
+      targets: [{ unitId: cld, fieldCode: 'CT', target: 200 }],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    const campaign = (made.body as { id: string }).id;
+    for (const status of ['open', 'closed'])
+      expect((await api(p, 'POST', `/api/survey-campaigns/${campaign}/status`, { status })).status).toBe(200);
+    const ext = await api(p, 'PUT', `/api/survey-campaigns/${campaign}/external-indices`, {
+      unitId: cld,
+      fieldCode: 'CT',
+      index: '96,40',
+      issued: 220,
+      returned: 210,
+      valid: 205,
+      document: 'Thông báo kết quả đánh giá trên VNeID năm 2025',
+    });
+    expect(ext.status, JSON.stringify(ext.body)).toBe(200);
+    expect((await api(p, 'POST', `/api/survey-campaigns/${campaign}/publish-results`, {})).status).toBe(200);
+    const bound = await api(p, 'PUT', `/api/cycles/${cycleUrl.split('/').pop()}/survey-bindings/8.1`, {
+      campaignCode: 'HL-2025',
+      indicator: { kind: 'overall' },
+    });
+    expect(bound.status, JSON.stringify(bound.body)).toBe(200);
     await p.getByRole('tab', { name: 'Đơn vị' }).waitFor();
     assessmentUrl =
       server.url +
@@ -71,7 +113,6 @@ describe('an assessment cycle, end to end in the browser', () => {
       '5.2': '5,25',
       '6': '6',
       '7': '12,5',
-      '8.1': '96,4',
     };
     for (const [code, text] of Object.entries(others))
       expect(
