@@ -120,6 +120,15 @@ describe('an assessment cycle, end to end in the browser', () => {
           .status,
       ).toBe(200);
     await p.goto(assessmentUrl);
+    // the survey criterion is read-only: the campaign's published index, never typed (the API says 409)
+    const typed = await api(p, 'PUT', `/api/assessments/${id}/items/8.1`, { text: '99', note: '' });
+    expect(typed.status).toBe(409);
+    expect(JSON.stringify(typed.body)).toContain('HL-2025');
+    const survey = p.getByTestId('survey-8.1');
+    await survey.getByText('Lấy từ kết quả khảo sát').waitFor();
+    await survey.getByText('96,40', { exact: false }).waitFor();
+    expect(await p.getByTestId('input-8.1').count()).toBe(0);
+    await survey.screenshot({ path: path.join(OUT, 'self-assessment-survey-leaf.png') });
     // 3.1 by ratio: numerator and denominator
     await p.getByTestId('input-3.1-num').fill('97');
     await p.getByTestId('input-3.1-den').fill('100');
