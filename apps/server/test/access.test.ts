@@ -1016,7 +1016,6 @@ describe('separation of duties', () => {
       '5.1': '0',
       '5.2': '9/10',
       '6.1': '95/100',
-      '6.2': '90',
     };
     const one2 = await t.login('mot.nguoi', 'Mot-nguoi-nhieu-vai-2025');
     for (const [code, text] of Object.entries(values)) {

@@ -363,6 +363,15 @@ async function attempt(
     if (opts.mustRefuse) add(`được chấp nhận (${res.statusCode})`);
     return;
   }
+  // the public survey pages (outside /api) answer people with Vietnamese HTML pages, not JSON
+  if (
+    !route.split(' ')[1]!.startsWith('/api/') &&
+    String(res.headers['content-type']).startsWith('text/html')
+  ) {
+    if (!res.body.includes('lang="vi"'))
+      add(`${res.statusCode} trang không phải tiếng Việt: ${res.body.slice(0, 200)}`);
+    return;
+  }
   let body: unknown;
   try {
     body = res.json();

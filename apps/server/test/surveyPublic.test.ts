@@ -28,6 +28,9 @@ const ballots = async (campaignId: string) =>
     sql`select id, mode, flags, duration_seconds, contact_phone from survey_ballots where campaign_id = ${campaignId} order by id`,
   );
 
+const countBallots = async () =>
+  (await rows<{ n: number }>(sql`select count(*)::int as n from survey_ballots`))[0]!.n;
+
 let ipSeq = 1;
 /** A new client address (the app is built with SURVEY_PER_ADDRESS_PER_HOUR = 4). */
 const newIp = () => `10.1.0.${ipSeq++}`;
@@ -243,7 +246,8 @@ describe('the citizen page', () => {
     const cookieHeader = String(first.headers['set-cookie']);
     expect(cookieHeader).toMatch(/^chiso_dev=[\w-]+;.*HttpOnly/i);
     expect(cookieHeader).toMatch(/SameSite=Lax/i);
-    expect(set).toBe('');
+    // the page itself gives only the form-token cookie of its link, never the device cookie
+    expect(set).not.toContain('chiso_dev');
     const cookie = cookieHeader.split(';')[0]!;
     const statuses: number[] = [first.statusCode];
     // a device moving between networks (the address limit is 4 an hour)
@@ -266,6 +270,28 @@ describe('the citizen page', () => {
       if (r.statusCode === 429) expect(r.body).toContain('thử lại sau');
     }
     expect(got).toEqual([200, 200, 200, 200, 429]);
+  });
+
+  it('offers the same form token again on back or reload, says the ballot was recorded, and a new one on request', async () => {
+    const ip = newIp();
+    const page = await open(cccd, ip);
+    const ft = String(page.headers['set-cookie']).split(';')[0]!;
+    expect(ft).toMatch(/^chiso_ft=/);
+    expect(String(page.headers['set-cookie'])).toContain(`Path=${cccd}`);
+    const token = tokenIn(page.body);
+    expect((await post(cccd, { ...answers(), _t: token }, ip, ft)).statusCode).toBe(200);
+    // back or reload: the same token, the page says it was recorded; posting again counts once
+    const again = await open(cccd, ip, ft);
+    expect(tokenIn(again.body)).toBe(token);
+    expect(again.body).toContain('Phiếu này đã được ghi nhận');
+    expect(again.body).toContain(`${cccd}?moi=1`);
+    const before = await countBallots();
+    expect((await post(cccd, { ...answers(), _t: token }, ip, ft)).statusCode).toBe(200);
+    expect(await countBallots()).toBe(before);
+    // another transaction: a new token
+    const fresh = await open(`${cccd}?moi=1`, ip, ft);
+    expect(tokenIn(fresh.body)).not.toBe(token);
+    expect(fresh.body).not.toContain('Phiếu này đã được ghi nhận');
   });
 
   it('answers an unknown link with a friendly 404 page', async () => {

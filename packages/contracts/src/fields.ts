@@ -46,6 +46,8 @@ export const SearchText = text('Từ khóa tìm kiếm', LIMITS.search);
 /** Names of request fields as messages show them ("stages › thứ 1 › dueOn" → "Giai đoạn › thứ 1 › Hạn"). */
 export const FIELD_LABELS: Record<string, string> = {
   id: 'Mã định danh',
+  token: 'Mã đường dẫn',
+  invalid: 'Phiếu đã hủy',
   code: 'Mã',
   name: 'Tên',
   shortName: 'Tên viết tắt',

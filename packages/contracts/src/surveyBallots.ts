@@ -30,7 +30,11 @@ export const SurveyBallotCreated = z.object({
   flags: z.array(z.string()),
 });
 
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** A yes/no filter of a query string ("true" or "false"), refused in Vietnamese otherwise. */
+const bool = z
+  .string()
+  .refine((v) => v === 'true' || v === 'false', { message: 'Bộ lọc phiếu đã hủy chỉ nhận có hoặc không.' })
+  .transform((v) => v === 'true');
 
 export const SurveyBallotListQuery = z.object({
   unitId: Id.optional(),

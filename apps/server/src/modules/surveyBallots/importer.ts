@@ -9,6 +9,7 @@ import {
   checkBallot,
   formQuestions,
   normalisePhone,
+  searchKey,
   type AnswerInput,
   type SurveyForm,
   type SurveyQuestion,
@@ -36,13 +37,7 @@ type FixedKey = (typeof FIXED)[number]['key'];
 const MAX_ERRORS = 500;
 
 /** "Số điện thoại" → "sodienthoai": headers typed by hand still match. */
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+const fold = (s: string) => searchKey(s).replace(/[^a-z0-9]/g, '');
 
 /** How a question is answered in a cell, for the template's sheet of questions. */
 function howToAnswer(form: SurveyForm, q: SurveyQuestion): string {
