@@ -216,6 +216,23 @@ describe('after publication', () => {
       };
     const tt = (v: Awaited<ReturnType<typeof view>>) => v.units.find((u) => u.unitId === ids['CLD-TT'])!;
     expect(tt(await view()).leaves[0]).toMatchObject({ state: 'index', points: '9' });
+    expect((tt(await view()) as unknown as { flag: string | null }).flag).toBeNull();
+    // the team's Mẫu 01 was due yesterday and has not been sent: the system raises the flag, and the
+    // points stay until the coordinator decides
+    const yesterday = new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    const req = await coord.send('POST', '/api/report-requests', {
+      kind: 'survey_mau01',
+      campaignId: campaign.district,
+      dueOn: yesterday,
+      unitIds: [ids['CLD-TT']],
+    });
+    expect(req.statusCode, req.body).toBe(200);
+    const flagged = tt(await view()) as unknown as {
+      flag: string | null;
+      leaves: { points: string | null }[];
+    };
+    expect(flagged.flag).toMatch(/^Chưa gửi báo cáo Mẫu 01 \(hạn \d{2}\/\d{2}\/\d{4}\)$/);
+    expect(flagged.leaves[0]!.points).toBe('9');
     const url = `/api/cycles/${cycleId}/survey-sanctions/${ids['CLD-TT']}`;
     expect((await officer.send('PUT', url, { decision: 'zero', reason: 'Mẫu 01 gửi trễ' })).statusCode).toBe(
       403,
