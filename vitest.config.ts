@@ -25,6 +25,7 @@ export default defineConfig({
           name: 'e2e',
           globalSetup,
           include: ['e2e/**/*.test.ts'],
+          setupFiles: ['e2e/setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -66,7 +66,7 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Runn
     if (Date.now() > deadline) throw new Error(`server did not start: ${out}`);
     await new Promise((r) => setTimeout(r, 300));
   }
-  return {
+  const r: Running = {
     url,
     dataDir,
     proc,
@@ -91,11 +91,22 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Runn
       }
     },
   };
+  running.servers.add(r);
+  proc.once('exit', () => running.servers.delete(r));
+  return r;
 }
+
+/** Playwright's wait for one action or expectation. Its default (30 s) is short on a CI machine shared
+ * with other jobs (a run there has taken 2.6 × as long as on a quiet machine); a test still ends at
+ * the project's test timeout. E2E_ACTION_TIMEOUT_MS overrides it. */
+const ACTION_TIMEOUT_MS = Number(process.env.E2E_ACTION_TIMEOUT_MS ?? 75_000);
+
+/** Browsers and servers of the running test file, for the report of a failed test (e2e/setup.ts). */
+export const running = { browsers: new Set<Browser>(), servers: new Set<Running>() };
 
 export async function launchBrowser(): Promise<Browser> {
   fs.mkdirSync(OUT, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -109,6 +120,22 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+  // every page and context made from it waits ACTION_TIMEOUT_MS
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (o) => {
+    const ctx = await newContext(o);
+    ctx.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    return ctx;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (o) => {
+    const page = await newPage(o);
+    page.context().setDefaultTimeout(ACTION_TIMEOUT_MS);
+    return page;
+  };
+  running.browsers.add(browser);
+  browser.on('disconnected', () => running.browsers.delete(browser));
+  return browser;
 }
 
 export async function demoPassword(url: string, username: string): Promise<string> {

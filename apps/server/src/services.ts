@@ -90,7 +90,7 @@ export function buildServices(config: Config, database: Database): Services {
     surveyCopyDown: new SurveyCopyDownService(database.db),
     surveyAgency: new SurveyAgencyService(database.db),
     surveyPostaudit: new SurveyPostauditService(database.db),
-    surveyPublic: new PublicSurveyService(database.db, config.surveyPerAddressPerHour),
+    surveyPublic: new PublicSurveyService(database.db, config.surveyPerAddressPerHour, database.prepared),
     surveyBallots: new SurveyBallotService(database.db),
     surveyBallotImport: new SurveyBallotImportService(database.db),
     surveyResults: new SurveyResultService(database.db),

@@ -2,6 +2,7 @@
  * typed (N or n), imported from Excel all or nothing (errors by row and column), allocated in
  * proportion to N so that the parts add up exactly; a district copies the province's campaign down
  * and may only narrow it; another tree is refused. Every change is audited. */
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
@@ -30,7 +31,7 @@ interface Detail {
   targets: Target[];
   parentId: string | null;
   parentName: string | null;
-  children: { id: string; ownerUnitName: string }[];
+  children: { id: string; code: string; ownerUnitName: string }[];
 }
 const detail = async (c: Client, id = campaignId) =>
   (await c.get(`/api/survey-campaigns/${id}`)).json() as Detail;
@@ -321,6 +322,44 @@ describe('copy-down', () => {
       16,
     );
     expect(t2['Công an xã An Thạnh 1|CCCD']!.target).toBe(8);
+  });
+
+  it('counts the ballots collected on the copy in the parent, under the cell that covers them', async () => {
+    const parent = await detail(province);
+    const childId = parent.children.find((c) => c.code === 'HL-2024-CLD')!.id;
+    const put = async (cid: string, unit: string, field: string, rating: number, n: number) => {
+      const arr = `{${Array.from({ length: 19 }, () => rating).join(',')}}`;
+      for (let i = 0; i < n; i++)
+        await t.database.db.execute(
+          sql`insert into survey_ballots (campaign_id, unit_id, field_code, mode, ratings)
+              values (${cid}, ${ids[unit]!}, ${field}, 'paper', ${arr}::smallint[])`,
+        );
+    };
+    await put(childId, 'CLD-TT', 'CCCD', 5, 3); // commune police on the copy
+    await put(childId, 'CLD-AT2', 'CT', 2, 2);
+    await put(campaignId, 'CAH-CLD', 'CCCD', 4, 1); // the district itself on the province's link
+    type R = {
+      units: {
+        unitName: string;
+        fields: { fieldCode: string; returned: number; index: { index: number | null } }[];
+      }[];
+    };
+    const cell = (r: R, unit: string, field: string) =>
+      r.units.find((u) => u.unitName === unit)?.fields.find((f) => f.fieldCode === field);
+    const up = (await province.get(`/api/survey-campaigns/${campaignId}/results`)).json() as R;
+    expect(cell(up, 'Công an huyện Cù Lao Dung', 'CCCD')).toMatchObject({
+      returned: 4,
+      index: { index: 10000 },
+    });
+    expect(cell(up, 'Công an huyện Cù Lao Dung', 'CT')).toMatchObject({ returned: 2, index: { index: 0 } });
+    // the communes are the copy's cells, not the province's
+    expect(up.units.some((u) => u.unitName === 'Công an thị trấn Cù Lao Dung')).toBe(false);
+    const down = (await district.get(`/api/survey-campaigns/${childId}/results`)).json() as R;
+    expect(cell(down, 'Công an thị trấn Cù Lao Dung', 'CCCD')).toMatchObject({ returned: 3 });
+    expect(cell(down, 'Công an huyện Cù Lao Dung', 'CCCD')).toBeUndefined();
+    await t.database.db.execute(
+      sql`delete from survey_ballots where campaign_id in (${campaignId}, ${childId})`,
+    );
   });
 
   it('another tree can neither copy down nor edit; a district cannot edit the province campaign', async () => {

@@ -294,6 +294,35 @@ describe('the citizen page', () => {
     expect(fresh.body).not.toContain('Phiếu này đã được ghi nhận');
   });
 
+  it('flags a QR ballot that repeats a paper ballot’s dossier number, or another QR ballot’s phone, keeping all', async () => {
+    const ratings = `{${Array.from({ length: 19 }, () => 4).join(',')}}`;
+    await t.database.db.execute(
+      sql`insert into survey_ballots (campaign_id, unit_id, field_code, mode, ratings, serial, dossier_no)
+          values (${campaignId}, ${cld}, 'CT', 'paper', ${ratings}::smallint[], 'P-DUP-1', 'HS-DUP-9')`,
+    );
+    const send = async (extra: Record<string, string>) => {
+      const ip = newIp();
+      const page = await open(ct, ip);
+      const r = await post(ct, { ...answers(extra), _t: await oldToken(ct, 90) }, ip);
+      expect(r.statusCode, r.body.slice(-300)).toBe(200);
+      void page;
+    };
+    await send({ dossier: 'HS-DUP-9' });
+    await send({ phone: '0987 654 321' });
+    await send({ phone: '0987654321' });
+    const flagged = await rows<{ mode: string; dossier_no: string | null; flags: string[] }>(
+      sql`select mode, dossier_no, flags from survey_ballots
+          where campaign_id = ${campaignId} and field_code = 'CT'
+            and (dossier_no = 'HS-DUP-9' or contact_phone = '0987654321') order by id`,
+    );
+    expect(flagged).toEqual([
+      { mode: 'paper', dossier_no: 'HS-DUP-9', flags: ['duplicate_dossier'] },
+      { mode: 'qr', dossier_no: 'HS-DUP-9', flags: ['duplicate_dossier'] },
+      { mode: 'qr', dossier_no: null, flags: ['duplicate_phone'] },
+      { mode: 'qr', dossier_no: null, flags: ['duplicate_phone'] },
+    ]);
+  });
+
   it('answers an unknown link with a friendly 404 page', async () => {
     const r = await open('/s/khongcoma', newIp());
     expect(r.statusCode).toBe(404);

@@ -53,20 +53,20 @@ export function formatDateVi(value: string | Date): string {
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
+const VN_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** "HH:mm dd/mm/yyyy" of an instant, in Vietnam's time zone (Asia/Ho_Chi_Minh). */
 export function formatDateTimeVi(at: string | Date): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(typeof at === 'string' ? new Date(at) : at)
-      .map((x) => [x.type, x.value]),
+    VN_TIME.formatToParts(typeof at === 'string' ? new Date(at) : at).map((x) => [x.type, x.value]),
   );
   return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
 }

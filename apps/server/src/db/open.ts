@@ -26,6 +26,9 @@ export interface Database {
   queries: QueryCounter;
   /** The PGlite instance, for dumpDataDir. */
   pglite?: PGlite;
+  /** PostgreSQL: a statement prepared once per connection under `name` (its plan kept), outside any
+   * transaction; for the hottest paths only (a citizen's submission). Undefined on PGlite. */
+  prepared?: (name: string, text: string, values: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
   ping(): Promise<boolean>;
 }
@@ -170,6 +173,10 @@ export async function openDb(opts: OpenOptions): Promise<Database> {
       db,
       engine: 'postgres',
       queries,
+      prepared: async (name, text, values) => {
+        queries.logQuery(text);
+        return pool.query({ name, text, values });
+      },
       close: () => pool.end(),
       ping: async () => {
         try {

@@ -19,13 +19,14 @@ export const isReportKind = (k: string): k is ReportKind => (REPORT_KINDS as rea
 
 /** The day (yyyy-mm-dd) of an instant in Vietnam. */
 export function dayInVietnam(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return VN_DAY.format(at);
 }
+const VN_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Whole days from `a` to `b` (yyyy-mm-dd): positive when `b` is later. */
 export function daysBetween(a: string, b: string): number {

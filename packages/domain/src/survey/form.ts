@@ -78,14 +78,28 @@ export interface FormIssue {
   message: string;
 }
 
+const questionsOf = new WeakMap<SurveyForm, { all: SurveyQuestion[]; rated: SurveyQuestion[] }>();
+
+/** A form's questions, worked out once per form object (a form version never changes; every citizen
+ * submission reads them). The arrays are frozen: copy before changing. */
+function questions(form: SurveyForm) {
+  let q = questionsOf.get(form);
+  if (!q) {
+    const all = Object.freeze(form.sections.flatMap((s) => s.questions)) as SurveyQuestion[];
+    q = { all, rated: Object.freeze(all.filter((x) => x.type === 'scale')) as SurveyQuestion[] };
+    questionsOf.set(form, q);
+  }
+  return q;
+}
+
 /** Every question of a form, in order. */
 export function formQuestions(form: SurveyForm): SurveyQuestion[] {
-  return form.sections.flatMap((s) => s.questions);
+  return questions(form).all;
 }
 
 /** The scale questions, in the order of a ballot's `ratings` array. */
 export function ratingQuestions(form: SurveyForm): SurveyQuestion[] {
-  return formQuestions(form).filter((q) => q.type === 'scale');
+  return questions(form).rated;
 }
 
 /** The lowest rating counted as satisfied. */

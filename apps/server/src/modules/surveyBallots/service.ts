@@ -25,21 +25,26 @@ export type DuplicateFlag = 'duplicate_dossier' | 'duplicate_phone';
 
 /** Flags the duplicates of a campaign across every mode (QR, paper, import, external): same dossier
  * number within the campaign, or same phone for the same unit × field; resolved flags stay off.
- * One statement. Call it inside the transaction that inserted ballots (the QR submissions call it
- * after their inserts too). Returns the ballots whose flags changed. */
-export function flagDuplicates(tx: DbOrTx, campaignId: string): Promise<number> {
-  return repo.flagDuplicates(tx, campaignId);
+ * One statement. Call it inside the transaction that inserted ballots; `only` narrows it to the groups
+ * of one new ballot (a paper ballot, a QR or agency submission). Returns the ballots whose flags
+ * changed. */
+export function flagDuplicates(
+  tx: DbOrTx,
+  campaignId: string,
+  only?: { dossierNo: string | null; unitId: string; fieldCode: string; phone: string | null },
+): Promise<number> {
+  return repo.flagDuplicates(tx, campaignId, only);
 }
 
-const dateVi = (d: Date) =>
-  new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
+const DATE_TIME_VI = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const dateVi = (d: Date) => DATE_TIME_VI.format(d);
 
 /** "Số phiếu “0007” đã được Nguyễn Văn A nhập lúc 09:15 28/11/2026." */
 export function serialTakenMessage(serial: string, by: string | null, at: Date) {

@@ -22,13 +22,29 @@ function parseForm(body: string): Posted {
   return out;
 }
 
-function sendPage(reply: FastifyReply, a: PageAnswer, post: boolean) {
+/** The security headers of the public pages: their own strict CSP and what helmet sends elsewhere. */
+const PAGE_HEADERS: Record<string, string> = {
+  'content-security-policy': PUBLIC_CSP,
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'DENY',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+  'x-robots-tag': 'noindex',
+};
+
+function sendPage(reply: FastifyReply, a: PageAnswer, post: boolean, hsts: boolean) {
+  reply.headers(PAGE_HEADERS);
+  if (hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   return reply
     .status(a.status)
     .type('text/html; charset=utf-8')
-    .header('content-security-policy', PUBLIC_CSP)
     .header('cache-control', post ? 'no-store' : 'private, no-cache')
-    .header('x-robots-tag', 'noindex')
     .send(a.html);
 }
 
@@ -44,7 +60,7 @@ export async function surveyPublicRoutes(app: FastifyInstance, s: Services) {
       (run: (req: FastifyRequest<{ Params: { token: string } }>) => Promise<PageAnswer>, post: boolean) =>
       async (req: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
         try {
-          return sendPage(reply, await run(req), post);
+          return sendPage(reply, await run(req), post, s.config.cookieSecure);
         } catch (err) {
           req.log.error(err);
           return sendPage(
@@ -56,6 +72,7 @@ export async function surveyPublicRoutes(app: FastifyInstance, s: Services) {
               ]),
             },
             post,
+            s.config.cookieSecure,
           );
         }
       };
@@ -74,7 +91,9 @@ export async function surveyPublicRoutes(app: FastifyInstance, s: Services) {
     };
     const body = (req: FastifyRequest): Posted =>
       req.body && typeof req.body === 'object' ? (req.body as Posted) : {};
-    const config = { access: 'public' as const };
+    // helmet is skipped here: it builds its middleware anew on every request, and these pages send
+    // their own fixed security headers (sendPage)
+    const config = { access: 'public' as const, helmet: { skipRoute: true } };
     // the form token given to this device for this link, offered again on back or reload
     const FORM_COOKIE = 'chiso_ft';
     pub.get<{ Params: { token: string }; Querystring: { moi?: string } }>(

@@ -11,9 +11,10 @@ import {
   type AnswerInput,
   type SurveyForm,
 } from '@chiso/domain';
-import type { Db } from '../../db/open.ts';
+import type { Database, Db } from '../../db/open.ts';
 import { todayVn } from '../../lib/dates.ts';
 import { audit } from '../audit/service.ts';
+import { flagDuplicates } from '../surveyBallots/service.ts';
 import { loadCampaign, targetByToken } from '../surveys/campaigns.ts';
 import { publishedForm } from '../surveys/forms.ts';
 import { getUnit } from '../units/service.ts';
@@ -76,6 +77,16 @@ const thanks = (c: Campaign, again?: string): PageAnswer => ({
   ),
 });
 
+/** How long a submission reuses what it read of a link (campaign status, dates, settings, form)
+ * before reading it again. The ballot's INSERT itself checks that the campaign collects, so a campaign
+ * closed meanwhile takes no ballot; only the page shown may be this old. */
+const LINK_TTL_MS = 2_000;
+
+type Link = NonNullable<Awaited<ReturnType<typeof targetByToken>>>;
+
+/** Thrown inside a submission's transaction to undo it when the ballot was not stored. */
+const NOT_STORED = Symbol('not stored');
+
 /** How long a form token is offered again to the device that was given it (back, reload). */
 export const FORM_TOKEN_REUSE_MS = 2 * 3_600_000;
 
@@ -93,11 +104,15 @@ export class PublicSurveyService {
   private perAddress = new WindowCounter();
   private perDevice = new WindowCounter();
   private batches = new Set<string>();
+  /** Links read lately (token → target, campaign, form), reused for LINK_TTL_MS by submissions. */
+  private links = new Map<string, { at: number; t: Link }>();
 
   /** `addressLimit`: SURVEY_PER_ADDRESS_PER_HOUR when set (it overrides the campaigns' setting). */
   constructor(
     private db: Db,
     private addressLimit: number | undefined,
+    /** PostgreSQL's prepared statements (the common submission is one of them). */
+    private prepared?: Database['prepared'],
   ) {}
 
   private key(): Promise<string> {
@@ -131,6 +146,30 @@ export class PublicSurveyService {
       contact,
       ...(reuse?.sent ? { alreadySent: `${link}?moi=1` } : {}),
     });
+  }
+
+  /** The target behind a link: read again after LINK_TTL_MS, or when `fresh`. */
+  private async link(token: string, fresh = false): Promise<Link | undefined> {
+    const now = Date.now();
+    const hit = this.links.get(token);
+    if (!fresh && hit && now - hit.at < LINK_TTL_MS) return hit.t;
+    const t = await targetByToken(this.db, token);
+    if (!t) {
+      this.links.delete(token);
+      return undefined;
+    }
+    if (this.links.size >= 10_000) this.links.clear();
+    this.links.set(token, { at: now, t });
+    return t;
+  }
+
+  /** The page of a campaign that stopped collecting since it was read (or null when it collects). */
+  private async stoppedNow(campaignId: string): Promise<PageAnswer | null> {
+    this.links.clear();
+    const j = await loadCampaign(this.db, campaignId);
+    if (!j) return notFound();
+    const form = await publishedForm(this.db, j.c.formId);
+    return notCollecting(j.c, form?.status, true);
   }
 
   /** The SVG QR code of a unit × field (staff). */
@@ -170,7 +209,7 @@ export class PublicSurveyService {
 
   /** POST /s/:token — `device` is the device cookie's id, `address` the client's address. */
   async citizenSubmit(token: string, body: Posted, address: string, device: string): Promise<PageAnswer> {
-    const t = await targetByToken(this.db, token);
+    const t = await this.link(token);
     if (!t) return notFound();
     const c = t.c;
     const closed = notCollecting(c, t.form.status, true);
@@ -277,41 +316,75 @@ export class PublicSurveyService {
     const duration = Math.max(0, Math.floor((Date.now() - ft.issuedMs) / 1000));
     const day = todayVn();
     const batchId = uuidOf(`${c.id}|${day}|${p.mode}`);
-    const result = await this.db.transaction(async (tx) => {
-      if (p.invitationId && !(await repo.markAnswered(tx, p.invitationId))) return 'used' as const;
-      if (!this.batches.has(batchId)) {
-        const source = p.mode === 'qr' ? 'Trang khảo sát trực tuyến (mã QR)' : 'Đường dẫn lấy ý kiến cơ quan';
-        if (await repo.openBatch(tx, { id: batchId, campaignId: c.id, mode: p.mode, source }))
-          await audit(tx, {
-            actorId: null,
-            actorName: p.mode === 'qr' ? 'Người dân (mã QR)' : 'Cơ quan được lấy ý kiến',
-            action: 'survey.batch.open',
-            entity: 'survey_batch',
-            entityId: batchId,
-            unitId: c.ownerUnitId,
-            after: { campaign: c.code, day, mode: p.mode },
-            reason: null,
-          });
-      }
-      return repo.insertBallot(tx, {
-        campaignId: c.id,
-        unitId: p.unitId,
-        fieldCode: p.fieldCode,
-        mode: p.mode,
-        ratings: checked.ratings as number[],
-        answers: checked.answers,
-        dossierNo: dossier,
-        contactPhone: phone,
-        submitToken: ft.id,
-        durationSeconds: duration,
-        flags: duration < p.minSeconds ? ['too_fast'] : [],
-        batchId,
-        invitationId: p.invitationId ?? null,
-      });
-    });
+    const ballot: repo.WebBallot = {
+      campaignId: c.id,
+      unitId: p.unitId,
+      fieldCode: p.fieldCode,
+      mode: p.mode,
+      ratings: checked.ratings,
+      answers: checked.answers,
+      dossierNo: dossier,
+      contactPhone: phone,
+      submitToken: ft.id,
+      durationSeconds: duration,
+      flags: duration < p.minSeconds ? ['too_fast'] : [],
+      batchId,
+      invitationId: p.invitationId ?? null,
+    };
+    let result: number | null | 'used';
+    if (!p.invitationId && !dossier && !phone && this.batches.has(batchId)) {
+      // the common case: one statement, committed on its own (the day's batch exists already)
+      result = this.prepared
+        ? await repo.insertIfCollectingPrepared(this.prepared, ballot, day)
+        : await repo.insertIfCollecting(this.db, ballot, day);
+    } else {
+      result = await this.db
+        .transaction(async (tx) => {
+          if (p.invitationId && !(await repo.markAnswered(tx, p.invitationId))) return 'used' as const;
+          if (!this.batches.has(batchId)) {
+            const source =
+              p.mode === 'qr' ? 'Trang khảo sát trực tuyến (mã QR)' : 'Đường dẫn lấy ý kiến cơ quan';
+            if (await repo.openBatch(tx, { id: batchId, campaignId: c.id, mode: p.mode, source }))
+              await audit(tx, {
+                actorId: null,
+                actorName: p.mode === 'qr' ? 'Người dân (mã QR)' : 'Cơ quan được lấy ý kiến',
+                action: 'survey.batch.open',
+                entity: 'survey_batch',
+                entityId: batchId,
+                unitId: c.ownerUnitId,
+                after: { campaign: c.code, day, mode: p.mode },
+                reason: null,
+              });
+          }
+          const id = await repo.insertIfCollecting(tx, ballot, day);
+          // nothing stored (a retry, or the campaign stopped collecting): undo the invitation's mark
+          if (id === null) throw NOT_STORED;
+          // a second ballot with the same dossier number, or the same phone for this unit × field, is
+          // flagged across every mode (QR, paper, import) in the same transaction; never dropped
+          if (dossier || phone)
+            await flagDuplicates(tx, c.id, {
+              dossierNo: dossier,
+              unitId: p.unitId,
+              fieldCode: p.fieldCode,
+              phone,
+            });
+          return id;
+        })
+        .catch((e: unknown) => {
+          if (e === NOT_STORED) return null;
+          throw e;
+        });
+      if (result !== null && result !== 'used') this.batches.add(batchId);
+    }
     if (result === 'used') return { answer: usedLink(), counted: false };
-    this.batches.add(batchId);
-    return { answer: thanks(c, p.again), counted: result !== null };
+    if (result === null) {
+      // a retry of a ballot already stored (same form token) is thanked again and counted once
+      if (await repo.tokenUsed(this.db, c.id, ft.id)) return { answer: thanks(c, p.again), counted: false };
+      const stopped = await this.stoppedNow(c.id);
+      if (stopped) return { answer: stopped, counted: false };
+      throw new Error('ballot not stored although its campaign collects');
+    }
+    return { answer: thanks(c, p.again), counted: true };
   }
 
   /** The invitation behind an agency link, its campaign and form, or the page that says why not. */

@@ -13,25 +13,67 @@ import type { DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import * as repo from './repository.ts';
 
-/** The counts of every unit × field of a campaign (ballots as they are now). */
+/** Where a copied-down campaign's cell is counted in its parent: the parent's target of the same field
+ * on the nearest unit at or above the cell's unit (seed 002: a district hands its ballots down to its
+ * commune police, and the province counts them as the district's). Cells no target covers are not
+ * counted. */
+export function coveringCells(
+  parentTargets: readonly { unitId: string; fieldCode: string; unitPath: string }[],
+  cells: readonly { campaignId: string; unitId: string; fieldCode: string; unitPath: string }[],
+) {
+  const out: { campaignId: string; unitId: string; fieldCode: string; to: string }[] = [];
+  for (const c of cells) {
+    let best: { unitId: string; unitPath: string } | undefined;
+    for (const t of parentTargets)
+      if (t.fieldCode === c.fieldCode && c.unitPath.startsWith(t.unitPath))
+        if (!best || t.unitPath.length > best.unitPath.length) best = t;
+    if (best)
+      out.push({ campaignId: c.campaignId, unitId: c.unitId, fieldCode: c.fieldCode, to: best.unitId });
+  }
+  return out;
+}
+
+/** The counts of every unit × field of a campaign (ballots as they are now), the ballots of campaigns
+ * copied down from it included in the cells that cover theirs. */
 export async function campaignCounts(
   db: DbOrTx,
   campaignId: string,
   form: SurveyForm,
+  targets?: readonly { unitId: string; fieldCode: string; unitPath: string }[],
 ): Promise<CellCounts[]> {
   const qs = ratingQuestions(form);
   const sat = satisfiedFrom(form);
   const overallPos = form.overallQuestion ? qs.findIndex((q) => q.code === form.overallQuestion) + 1 : 0;
-  const [ballots, ratings] = await Promise.all([
-    repo.ballotCounts(db, campaignId, overallPos, sat),
-    repo.ratingCounts(db, campaignId, sat),
-  ]);
+  const below = await repo.descendantTargets(db, campaignId);
+  const own =
+    targets ??
+    (below.length
+      ? (await repo.targetsOf(db, campaignId)).map((t) => ({ ...t.t, unitPath: t.unitPath }))
+      : []);
+  const mapped = below.length ? coveringCells(own, below) : [];
+  const sources: repo.BallotSource[] = [{ campaignId }, ...(mapped.length ? [{ cells: mapped }] : [])];
+  const counts = await Promise.all(
+    sources.map((src) =>
+      Promise.all([repo.ballotCounts(db, src, overallPos, sat), repo.ratingCounts(db, src, sat)]),
+    ),
+  );
   const cells = new Map<string, CellCounts>();
-  for (const b of ballots) cells.set(`${b.unitId} ${b.fieldCode}`, { ...b, ratings: {} });
-  for (const r of ratings) {
-    const q = qs[r.pos - 1];
-    const c = cells.get(`${r.unitId} ${r.fieldCode}`);
-    if (q && c) c.ratings[q.code] = { satisfied: r.satisfied, n: r.n };
+  for (const [ballots, ratings] of counts) {
+    for (const b of ballots) {
+      const key = `${b.unitId} ${b.fieldCode}`;
+      const c = cells.get(key);
+      if (!c) cells.set(key, { ...b, ratings: {} });
+      else
+        for (const k of ['returned', 'valid', 'invalid', 'online', 'overallN', 'overallSatisfied'] as const)
+          c[k] += b[k];
+    }
+    for (const r of ratings) {
+      const q = qs[r.pos - 1];
+      const c = cells.get(`${r.unitId} ${r.fieldCode}`);
+      if (!q || !c) continue;
+      const was = c.ratings[q.code] ?? { satisfied: 0, n: 0 };
+      c.ratings[q.code] = { satisfied: was.satisfied + r.satisfied, n: was.n + r.n };
+    }
   }
   return [...cells.values()];
 }
@@ -45,7 +87,12 @@ export async function campaignInputs(db: DbOrTx, campaignId: string) {
   const form = (await repo.getForm(db, j.c.formId))!.f.definition;
   const targets = await repo.targetsOf(db, campaignId);
   const order = new Map(targets.map((t, i) => [t.t.unitId, i]));
-  const counted = await campaignCounts(db, campaignId, form);
+  const counted = await campaignCounts(
+    db,
+    campaignId,
+    form,
+    targets.map((t) => ({ unitId: t.t.unitId, fieldCode: t.t.fieldCode, unitPath: t.unitPath })),
+  );
   const have = new Set(counted.map((c) => `${c.unitId} ${c.fieldCode}`));
   // a target without any ballot yet is a cell of zeros ("chưa đủ mẫu" when its target is above 0)
   for (const t of targets)

@@ -165,26 +165,50 @@ export async function targetExists(db: DbOrTx, campaignId: string, unitId: strin
   return r.length > 0;
 }
 
-/** Counts per unit × field of a campaign: ballots returned, valid, invalid, online, and the overall
+/** Whose ballots a count reads: a campaign's own, or those of campaigns copied down from it, each of
+ * their unit × field cells counted under the parent's cell that covers it (`to`). */
+export type BallotSource =
+  { campaignId: string } | { cells: { campaignId: string; unitId: string; fieldCode: string; to: string }[] };
+
+/** `from … where …` of a count over `b` (the ballots of the source), with the unit counted as `cell`. */
+function sourceSql(src: BallotSource) {
+  if ('campaignId' in src)
+    return {
+      unit: sql`b.unit_id`,
+      from: sql`survey_ballots b`,
+      where: sql`b.campaign_id = ${src.campaignId}`,
+    };
+  return {
+    unit: sql`m.to_unit`,
+    from: sql`survey_ballots b join jsonb_to_recordset(${JSON.stringify(
+      src.cells.map((c) => ({
+        campaign_id: c.campaignId,
+        unit_id: c.unitId,
+        field_code: c.fieldCode,
+        to_unit: c.to,
+      })),
+    )}::jsonb) as m(campaign_id uuid, unit_id uuid, field_code text, to_unit uuid)
+      on m.campaign_id = b.campaign_id and m.unit_id = b.unit_id and m.field_code = b.field_code`,
+    where: sql`true`,
+  };
+}
+
+/** Counts per unit × field of a source: ballots returned, valid, invalid, online, and the overall
  * question's respondents (position `overallPos`, 1-based in `ratings`; 0: the mean of a respondent's
  * ratings decides). One pass over the ballots. */
-export async function ballotCounts(
-  db: DbOrTx,
-  campaignId: string,
-  overallPos: number,
-  satisfiedFrom: number,
-) {
+export async function ballotCounts(db: DbOrTx, src: BallotSource, overallPos: number, satisfiedFrom: number) {
   const overall =
     overallPos > 0 ? sql`b.ratings[${overallPos}]` : sql`(select avg(x) from unnest(b.ratings) x)`;
+  const s = sourceSql(src);
   const r = await db.execute(sql`
-    select b.unit_id as "unitId", b.field_code as "fieldCode",
+    select ${s.unit} as "unitId", b.field_code as "fieldCode",
       count(*)::int as returned,
       count(*) filter (where b.invalid_reason is null)::int as valid,
       count(*) filter (where b.invalid_reason is not null)::int as invalid,
       count(*) filter (where b.mode = 'qr')::int as online,
       count(*) filter (where b.invalid_reason is null and ${overall} is not null)::int as "overallN",
       count(*) filter (where b.invalid_reason is null and ${overall} >= ${satisfiedFrom})::int as "overallSatisfied"
-    from survey_ballots b where b.campaign_id = ${campaignId}
+    from ${s.from} where ${s.where}
     group by 1, 2`);
   return (
     r as unknown as {
@@ -203,17 +227,34 @@ export async function ballotCounts(
 }
 
 /** Satisfied and given ratings per unit × field × position of a scale question (valid ballots). */
-export async function ratingCounts(db: DbOrTx, campaignId: string, satisfiedFrom: number) {
+export async function ratingCounts(db: DbOrTx, src: BallotSource, satisfiedFrom: number) {
+  const s = sourceSql(src);
   const r = await db.execute(sql`
-    select b.unit_id as "unitId", b.field_code as "fieldCode", q.i::int as pos,
+    select ${s.unit} as "unitId", b.field_code as "fieldCode", q.i::int as pos,
       count(*) filter (where q.r >= ${satisfiedFrom})::int as satisfied, count(q.r)::int as n
-    from survey_ballots b, unnest(b.ratings) with ordinality as q(r, i)
-    where b.campaign_id = ${campaignId} and b.invalid_reason is null
+    from ${s.from}, unnest(b.ratings) with ordinality as q(r, i)
+    where ${s.where} and b.invalid_reason is null
     group by 1, 2, 3`);
   return (
     r as unknown as {
       rows: { unitId: string; fieldCode: string; pos: number; satisfied: number; n: number }[];
     }
+  ).rows;
+}
+
+/** The targets of every campaign copied down from this one, at any depth, with their units' paths. */
+export async function descendantTargets(db: DbOrTx, campaignId: string) {
+  const r = await db.execute(sql`
+    with recursive d as (
+      select id from survey_campaigns where parent_id = ${campaignId}
+      union all
+      select c.id from survey_campaigns c join d on c.parent_id = d.id)
+    select t.campaign_id as "campaignId", t.unit_id as "unitId", t.field_code as "fieldCode",
+      u.path as "unitPath"
+    from survey_targets t join units u on u.id = t.unit_id
+    where t.campaign_id in (select id from d)`);
+  return (
+    r as unknown as { rows: { campaignId: string; unitId: string; fieldCode: string; unitPath: string }[] }
   ).rows;
 }
 
