@@ -54,7 +54,7 @@ describe('campaign administration', () => {
     await province.getByRole('menu').first().getByRole('menuitem', { name: 'Khảo sát' }).click();
     await province.getByTestId('campaign-create').click();
     await choose(province, 'Phiếu', 'Phiếu đo lường sự hài lòng');
-    await province.getByTestId('campaign-code').fill('HL-2024');
+    await province.getByTestId('campaign-code').fill('HL-2025');
     await province.getByTestId('campaign-name').fill('Đo lường sự hài lòng của người dân, tổ chức');
     await province.getByRole('button', { name: 'Mở đợt khảo sát' }).last().click();
     await province.getByTestId('campaign-title').waitFor();

@@ -32,7 +32,7 @@ beforeAll(async () => {
   };
   const unit = (code: string) => units.items.find((u) => u.code === code)!.id;
   const c = await pageApi(province, 'POST', '/api/survey-campaigns', {
-    code: 'HL-2024',
+    code: 'HL-NHAP-E2E',
     name: 'Đo lường sự hài lòng năm 2024',
     year: 2024,
     formId: forms.items.find((f) => f.code === 'PL01a')!.id,

@@ -22,7 +22,7 @@ beforeAll(async () => {
     items: { id: string; code: string }[];
   };
   const c = await pageApi(page, 'POST', '/api/survey-campaigns', {
-    code: 'HL-2024',
+    code: 'HL-KQ-E2E',
     name: 'Đo lường sự hài lòng của người dân, tổ chức năm 2024',
     year: 2024,
     formId: forms.items.find((f) => f.code === 'PL01a')!.id,

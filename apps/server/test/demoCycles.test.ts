@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { FileStore } from '../src/lib/fileStore.ts';
 import { seedDemo } from '../src/modules/system/seed.ts';
-import { loginAs, testConfig, testDatabase, type Client } from './helpers.ts';
+import { docxText, loginAs, testConfig, testDatabase, type Client } from './helpers.ts';
 
 let close: () => Promise<void>;
 let officer: Client;
 let leader: Client;
 let district: Client;
+let province: Client;
+let appraiser: Client;
 let seconds = 0;
 
 beforeAll(async () => {
@@ -27,6 +29,8 @@ beforeAll(async () => {
   officer = await loginAs(app, 'canbo.culaodung', pw('canbo.culaodung'));
   leader = await loginAs(app, 'lanhdao.caobang', pw('lanhdao.caobang'));
   district = await loginAs(app, 'dieuphoi.culaodung', pw('dieuphoi.culaodung'));
+  province = await loginAs(app, 'dieuphoi.soctrang', pw('dieuphoi.soctrang'));
+  appraiser = await loginAs(app, 'thamdinh.soctrang', pw('thamdinh.soctrang'));
   close = async () => {
     await app.close();
     await database.close();
@@ -111,5 +115,145 @@ describe('demo cycles', () => {
     }
     // while the unit's own grants cover it
     expect((await officer.get(`/api/assessments/${cld23.myUnits[0]!.assessmentId}`)).statusCode).toBe(200);
+  });
+});
+
+type Campaigns = {
+  items: { id: string; code: string; status: string; ownerUnitName: string; parentId: string | null }[];
+};
+type Field = {
+  fieldCode: string;
+  target: number | null;
+  returned: number;
+  valid: number;
+  invalid: number;
+  online: number;
+  belowTarget: boolean;
+  index: { index: number | null };
+};
+type Results = {
+  state: string;
+  publishedAt: string | null;
+  units: { unitName: string; returned: number; fields: Field[] }[];
+  overall: { returned: number; valid: number; invalid: number; online: number; margin: number | null } | null;
+};
+
+describe('the demo survey of 2024 (Kế hoạch 107/KH-CAT)', () => {
+  const campaigns = async (c: Client) => ((await c.get('/api/survey-campaigns')).json() as Campaigns).items;
+
+  it('the province published its campaign and Cù Lao Dung its copy, with ballots from every mode', async () => {
+    const mine = await campaigns(province);
+    const hl = mine.find((c) => c.code === 'HL-2024' && c.ownerUnitName === 'Công an tỉnh Sóc Trăng')!;
+    const copy = mine.find((c) => c.code === 'HL-2024' && c.ownerUnitName === 'Công an huyện Cù Lao Dung')!;
+    expect(hl).toMatchObject({ status: 'published', parentId: null });
+    expect(copy).toMatchObject({ status: 'published', parentId: hl.id });
+    const r = (await province.get(`/api/survey-campaigns/${hl.id}/results`)).json() as Results;
+    expect(r.state).toBe('published');
+    expect(r.publishedAt!.slice(0, 10)).toBe('2024-08-20');
+    expect(r.overall!.valid).toBeGreaterThan(900);
+    expect(r.overall!.online).toBeGreaterThan(0);
+    expect(r.overall!.invalid).toBeGreaterThan(0); // the post-audit's denied ballot
+    expect(r.overall!.margin).not.toBeNull();
+    // every surveyed unit of the plan: the four departments and the eleven district police
+    expect(r.units).toHaveLength(15);
+    const cld = r.units.find((u) => u.unitName === 'Công an huyện Cù Lao Dung')!;
+    // Cù Lao Dung's cells hold the ballots its communes collected on the copy
+    expect(cld.fields.map((f) => f.fieldCode).sort()).toEqual(['ANTT', 'CCCD', 'CT', 'DKX', 'PCCC', 'XNC']);
+    expect(cld.fields.every((f) => f.returned > 0)).toBe(true);
+    // some cells fall short of their target
+    expect(r.units.some((u) => u.fields.some((f) => f.belowTarget))).toBe(true);
+    const modes = (
+      await province.get(`/api/survey-campaigns/${hl.id}/ballots?pageSize=1&mode=external`)
+    ).json() as {
+      total: number;
+    };
+    expect(modes.total).toBe(12); // the provincial post office's results for PA08
+    for (const mode of ['qr', 'import'])
+      expect(
+        (
+          (await province.get(`/api/survey-campaigns/${hl.id}/ballots?pageSize=1&mode=${mode}`)).json() as {
+            total: number;
+          }
+        ).total,
+        mode,
+      ).toBeGreaterThan(100);
+    const typed = (
+      await district.get(`/api/survey-campaigns/${copy.id}/ballots?pageSize=50&mode=paper`)
+    ).json() as {
+      total: number;
+      items: { serial: string; flags: string[]; dossierNo: string | null }[];
+    };
+    expect(typed.total).toBe(6); // typed one by one on the entry screen
+    expect(typed.items.find((b) => b.serial === 'CLD-0003')!.flags).toContain('duplicate_dossier');
+  });
+
+  it('the post-audit drew its sample; the assigned appraiser recorded outcomes and invalidated a denied ballot', async () => {
+    const hl = (await campaigns(province)).find((c) => c.code === 'HL-2024' && c.parentId === null)!;
+    const v = (await appraiser.get(`/api/survey-campaigns/${hl.id}/postaudit`)).json() as {
+      setup: { state: string; seed: string } | null;
+      items: { outcome: string | null; invalidReason: string | null; assigned: boolean }[];
+    };
+    expect(v.setup).toMatchObject({ state: 'closed' });
+    expect(v.items.length).toBeGreaterThan(3);
+    expect(v.items.every((i) => i.assigned)).toBe(true);
+    expect(v.items.map((i) => i.outcome)).toEqual(
+      expect.arrayContaining(['confirmed', 'unreachable', 'denied']),
+    );
+    expect(v.items.find((i) => i.outcome === 'denied')!.invalidReason).toContain('không thừa nhận');
+  });
+
+  it('Mẫu 01: PC08 sent late, Công an huyện Trần Đề has not sent, the others on time; the Word file lists the rows', async () => {
+    const list = (await province.get('/api/report-requests')).json() as {
+      items: { id: string; kind: string }[];
+    };
+    const req = list.items.find((r) => r.kind === 'survey_mau01')!;
+    const d = (await province.get(`/api/report-requests/${req.id}`)).json() as {
+      receivingUnitName: string;
+      dueOn: string;
+      rows: { unitId: string; unitName: string; state: string; label: string }[];
+    };
+    expect(d).toMatchObject({ dueOn: '2024-07-10', receivingUnitName: 'Đội Pháp chế và Quản lý khoa học' });
+    expect(d.rows).toHaveLength(15);
+    const by = Object.fromEntries(d.rows.map((r) => [r.unitName, r]));
+    expect(by['Phòng Cảnh sát giao thông']).toMatchObject({ state: 'late', label: 'Gửi muộn 2 ngày' });
+    expect(by['Công an huyện Trần Đề']!.state).toBe('overdue');
+    expect(d.rows.filter((r) => r.state === 'on_time')).toHaveLength(13);
+    const cld = by['Công an huyện Cù Lao Dung']!;
+    const doc = await province.get(`/api/report-requests/${req.id}/units/${cld.unitId}/document?format=docx`);
+    expect(doc.statusCode).toBe(200);
+    const text = await docxText(doc.rawPayload);
+    expect(text).toContain('Thực hiện Kế hoạch số 107/KH-CAT');
+    const hl = (await campaigns(province)).find((c) => c.code === 'HL-2024' && c.parentId === null)!;
+    const r = (await province.get(`/api/survey-campaigns/${hl.id}/results`)).json() as Results;
+    const lines = text.split('\n');
+    for (const f of r.units.find((u) => u.unitName === 'Công an huyện Cù Lao Dung')!.fields) {
+      const i = lines.findIndex(
+        (l, k) => l === 'Công an huyện Cù Lao Dung' && lines[k + 3] === String(f.returned),
+      );
+      expect(i, f.fieldCode).toBeGreaterThanOrEqual(0);
+      expect(lines[i + 4]).toBe(String(f.valid));
+    }
+  });
+
+  it('the communes’ survey criterion of the 2024 cycle reads the published index, read-only', async () => {
+    const y24 = ((await officer.get('/api/cycles')).json() as Cycles).items.find((c) => c.year === 2024)!;
+    type Node = {
+      code: string;
+      points: string;
+      survey?: { state: string; index: number | null; campaignCode: string | null };
+      children: Node[];
+    };
+    const states: string[] = [];
+    for (const u of y24.myUnits) {
+      const a = (await officer.get(`/api/assessments/${u.assessmentId}`)).json() as { tree: Node[] };
+      const walk = (ns: Node[]) =>
+        ns.forEach((n) => (n.survey ? states.push(n.survey.state) : walk(n.children)));
+      walk(a.tree);
+    }
+    // communes read Cù Lao Dung's copy; teams handle no procedures ("không áp dụng")
+    expect(states).toContain('index');
+    expect(states).toContain('not_applicable');
+    expect(states).not.toContain('pending');
+    expect(states).not.toContain('unbound');
   });
 });

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { afterAll } from 'vitest';
@@ -198,4 +199,15 @@ export async function unitIdByCode(t: TestApp, code: string): Promise<string> {
   const u = await findOpenByCode(t.database.db, code);
   if (!u) throw new Error(`no unit ${code}`);
   return u.id;
+}
+
+/** The paragraphs of a Word file, one per line. */
+export async function docxText(body: Buffer): Promise<string> {
+  const xml = (await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string')) ?? '';
+  return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [])
+    .map((p) =>
+      (p.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? []).map((x) => x.replace(/<[^>]+>/g, '')).join(''),
+    )
+    .join('\n')
+    .replace(/&amp;/g, '&');
 }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayVn } from '../src/lib/dates.ts';
 import { pdfAvailable } from '../src/lib/pdf.ts';
 import { surveyReportFlags } from '../src/modules/reports/service.ts';
-import { testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
+import { docxText, testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
 import { insertBallots, insertInvitations, makeCampaign } from './reportsFixture.ts';
 
 let t: TestApp;
@@ -53,15 +53,6 @@ type View = {
 };
 
 /** The paragraphs of a Word file, one per line (a table cell is a paragraph). */
-async function docxText(body: Buffer): Promise<string> {
-  const xml = (await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string')) ?? '';
-  return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [])
-    .map((p) =>
-      (p.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? []).map((x) => x.replace(/<[^>]+>/g, '')).join(''),
-    )
-    .join('\n')
-    .replace(/&amp;/g, '&');
-}
 
 beforeAll(async () => {
   t = await testApp();

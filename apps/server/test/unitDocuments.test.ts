@@ -6,12 +6,11 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textWidthPt, type OfficialDocument } from '@chiso/domain';
 import { headerLayout } from '../src/lib/docx.ts';
 import { pdfAvailable } from '../src/lib/pdf.ts';
-import { testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
+import { docxText, testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
 
 const run = promisify(execFile);
 const pdfOk = await pdfAvailable();
@@ -42,17 +41,6 @@ async function pdfText(body: Buffer, name: string): Promise<string> {
   const file = path.join(OUT, `${name}.pdf`);
   fs.writeFileSync(file, body);
   return (await run('pdftotext', ['-layout', file, '-'])).stdout;
-}
-
-/** The paragraphs of a Word file, one per line. */
-async function docxText(body: Buffer): Promise<string> {
-  const xml = (await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string')) ?? '';
-  return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [])
-    .map((p) =>
-      (p.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? []).map((x) => x.replace(/<[^>]+>/g, '')).join(''),
-    )
-    .join('\n')
-    .replace(/&amp;/g, '&');
 }
 
 function inOrder(text: string, items: string[]) {

@@ -5,3 +5,4 @@ export * from './indices.ts';
 export * from './answers.ts';
 export * from './published.ts';
 export * from './sample.ts';
+export * from './preset107.ts';

@@ -46,7 +46,8 @@ export async function surveyPart(
   if (!c) throw new AppError('NOT_FOUND');
   const form = (await publishedForm(db, c.c.formId))?.definition as SurveyForm | undefined;
   if (!form) throw new AppError('NOT_FOUND');
-  const inputs = await campaignInputs(db, campaignId);
+  // only the cells of the unit's subtree
+  const inputs = await campaignInputs(db, campaignId, unitPath);
   const indices = campaignIndices(inputs.form, inputs.cells, inputs.targets, inputs.fieldOrder);
   const under = await repo.unitNamesUnder(db, unitPath);
   const name = new Map(under.map((u) => [u.id, u.name]));

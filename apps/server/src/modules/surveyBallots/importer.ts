@@ -57,6 +57,12 @@ function howToAnswer(form: SurveyForm, q: SurveyQuestion): string {
   }
 }
 
+/** The columns of the template's sheet of ballots: the fixed ones, then one per question (its code). */
+export const ballotColumns = (questions: readonly SurveyQuestion[]) => [
+  ...FIXED.map((f) => ({ header: f.header, width: f.width, type: 'text' as const })),
+  ...questions.map((q) => ({ header: q.code, width: 8, type: 'text' as const })),
+];
+
 export interface ImportError {
   row: number;
   column: string;
@@ -80,10 +86,7 @@ export class SurveyBallotImportService {
       wb,
       {
         name: 'Phiếu',
-        columns: [
-          ...FIXED.map((f) => ({ header: f.header, width: f.width, type: 'text' as const })),
-          ...questions.map((q) => ({ header: q.code, width: 8, type: 'text' as const })),
-        ],
+        columns: ballotColumns(questions),
       },
       [],
     );

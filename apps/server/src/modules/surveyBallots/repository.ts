@@ -250,3 +250,12 @@ export async function getBallot(db: DbOrTx, campaignId: string, id: number, lock
 export async function updateBallot(db: DbOrTx, id: number, set: Partial<BallotInsert>) {
   await db.update(surveyBallots).set(set).where(eq(surveyBallots.id, id));
 }
+
+/** Dates the ballots of a batch (and the batch) at `at`, their answering time spread over 95–234 s:
+ * web ballots of a past day received in bulk (the demo). */
+export async function dateBatch(db: DbOrTx, batchId: string, at: Date) {
+  await db.execute(sql`update survey_ballots set created_at = ${at.toISOString()}::timestamptz,
+    duration_seconds = 95 + (id % 140) where batch_id = ${batchId}`);
+  await db.execute(sql`update survey_batches set created_at = ${at.toISOString()}::timestamptz
+    where id = ${batchId}`);
+}

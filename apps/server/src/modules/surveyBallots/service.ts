@@ -19,6 +19,7 @@ import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { loadCampaign, targetsOf } from '../surveys/campaigns.ts';
 import { publishedForm } from '../surveys/forms.ts';
+import { uuidOf } from '../surveyPublic/guard.ts';
 import * as repo from './repository.ts';
 
 export type DuplicateFlag = 'duplicate_dossier' | 'duplicate_phone';
@@ -285,3 +286,40 @@ function taken409(t: { serial: string | null; createdByName: string | null; crea
     },
   );
 }
+
+/** The QR page's ballots of one past day stored at once, as the page stores them: the day's batch,
+ * audited once, and the ballots (answers already checked), dated that day, duplicates flagged. For
+ * the demo, which loads a campaign of 2024. */
+export async function storeQrDay(
+  db: Db,
+  campaign: { id: string; code: string; ownerUnitId: string },
+  day: string,
+  ballots: repo.BulkBallot[],
+) {
+  if (!ballots.length) return;
+  const batchId = uuidOf(`${campaign.id}|${day}|qr`);
+  const at = new Date(`${day}T02:00:00Z`);
+  await db.transaction(async (tx) => {
+    await repo.insertBatch(tx, {
+      id: batchId,
+      campaignId: campaign.id,
+      mode: 'qr',
+      source: 'Trang khảo sát trực tuyến (mã QR)',
+      rows: ballots.length,
+    });
+    await audit(tx, {
+      actorId: null,
+      actorName: 'Người dân (mã QR)',
+      action: 'survey.batch.open',
+      entity: 'survey_batch',
+      entityId: batchId,
+      unitId: campaign.ownerUnitId,
+      after: { campaign: campaign.code, day, mode: 'qr' },
+      reason: null,
+    });
+    await repo.insertBallots(tx, { campaignId: campaign.id, mode: 'qr', batchId, createdBy: null }, ballots);
+    await repo.dateBatch(tx, batchId, at);
+    await repo.flagDuplicates(tx, campaign.id);
+  });
+}
+export type { BulkBallot } from './repository.ts';

@@ -156,8 +156,9 @@ export class SurveyResultService {
     });
   }
 
-  /** Freezes the results, publishes the campaign, audits and tells the surveyed units. */
-  async publish(actor: Actor, id: string, reason?: string) {
+  /** Freezes the results, publishes the campaign, audits and tells the surveyed units. `at`: the
+   * moment of publication (now; the demo publishes its 2024 campaign on the plan's dates). */
+  async publish(actor: Actor, id: string, reason?: string, at = new Date()) {
     return this.db.transaction(async (tx) => {
       const j = await loadCampaign(tx, id, true);
       if (!j) throw new AppError('NOT_FOUND');
@@ -166,7 +167,6 @@ export class SurveyResultService {
         throw new AppError('SURVEY_CAMPAIGN_STATE', 'Kết quả của đợt khảo sát đã được công bố.');
       if (j.c.status !== 'closed')
         throw new AppError('SURVEY_CAMPAIGN_STATE', 'Hãy dừng thu phiếu trước khi công bố kết quả.');
-      const at = new Date();
       const results = await buildResults(tx, id, at);
       await savePublishedResults(tx, id, results, actor.id);
       await markCampaignPublished(tx, id, actor.id, at, j.c.revision);

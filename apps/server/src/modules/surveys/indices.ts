@@ -40,18 +40,23 @@ export async function campaignCounts(
   campaignId: string,
   form: SurveyForm,
   targets?: readonly { unitId: string; fieldCode: string; unitPath: string }[],
+  underPath?: string,
 ): Promise<CellCounts[]> {
   const qs = ratingQuestions(form);
   const sat = satisfiedFrom(form);
   const overallPos = form.overallQuestion ? qs.findIndex((q) => q.code === form.overallQuestion) + 1 : 0;
   const below = await repo.descendantTargets(db, campaignId);
-  const own =
+  const own = (
     targets ??
     (below.length
       ? (await repo.targetsOf(db, campaignId)).map((t) => ({ ...t.t, unitPath: t.unitPath }))
-      : []);
+      : [])
+  ).filter((t) => !underPath || t.unitPath.startsWith(underPath));
   const mapped = below.length ? coveringCells(own, below) : [];
-  const sources: repo.BallotSource[] = [{ campaignId }, ...(mapped.length ? [{ cells: mapped }] : [])];
+  const sources: repo.BallotSource[] = [
+    { campaignId, underPath },
+    ...(mapped.length ? [{ cells: mapped }] : []),
+  ];
   const counts = await Promise.all(
     sources.map((src) =>
       Promise.all([repo.ballotCounts(db, src, overallPos, sat), repo.ratingCounts(db, src, sat)]),
@@ -81,17 +86,22 @@ export async function campaignCounts(
 /** What a campaign's indices are computed from: its form, the counts of every unit × field with a
  * target or ballots (a target without ballots is a cell of zeros), the targets (units in tree order)
  * and the order of its fields. */
-export async function campaignInputs(db: DbOrTx, campaignId: string) {
+/** `underPath`: only the cells of that subtree (a unit's report); a unit's indices depend on its own
+ * ballots alone. */
+export async function campaignInputs(db: DbOrTx, campaignId: string, underPath?: string) {
   const j = await repo.getCampaign(db, campaignId);
   if (!j) throw new AppError('NOT_FOUND');
   const form = (await repo.getForm(db, j.c.formId))!.f.definition;
-  const targets = await repo.targetsOf(db, campaignId);
+  const targets = (await repo.targetsOf(db, campaignId)).filter(
+    (t) => !underPath || t.unitPath.startsWith(underPath),
+  );
   const order = new Map(targets.map((t, i) => [t.t.unitId, i]));
   const counted = await campaignCounts(
     db,
     campaignId,
     form,
     targets.map((t) => ({ unitId: t.t.unitId, fieldCode: t.t.fieldCode, unitPath: t.unitPath })),
+    underPath,
   );
   const have = new Set(counted.map((c) => `${c.unitId} ${c.fieldCode}`));
   // a target without any ballot yet is a cell of zeros ("chưa đủ mẫu" when its target is above 0)

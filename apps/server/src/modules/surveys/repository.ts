@@ -168,7 +168,8 @@ export async function targetExists(db: DbOrTx, campaignId: string, unitId: strin
 /** Whose ballots a count reads: a campaign's own, or those of campaigns copied down from it, each of
  * their unit × field cells counted under the parent's cell that covers it (`to`). */
 export type BallotSource =
-  { campaignId: string } | { cells: { campaignId: string; unitId: string; fieldCode: string; to: string }[] };
+  | { campaignId: string; underPath?: string | undefined }
+  | { cells: { campaignId: string; unitId: string; fieldCode: string; to: string }[] };
 
 /** `from … where …` of a count over `b` (the ballots of the source), with the unit counted as `cell`. */
 function sourceSql(src: BallotSource) {
@@ -176,7 +177,10 @@ function sourceSql(src: BallotSource) {
     return {
       unit: sql`b.unit_id`,
       from: sql`survey_ballots b`,
-      where: sql`b.campaign_id = ${src.campaignId}`,
+      where: src.underPath
+        ? sql`b.campaign_id = ${src.campaignId}
+            and b.unit_id in (select id from units where path like ${src.underPath + '%'})`
+        : sql`b.campaign_id = ${src.campaignId}`,
     };
   return {
     unit: sql`m.to_unit`,

@@ -17,6 +17,7 @@ import type { Actor } from '../auth/actor.ts';
 import { activeGrantsOf, findUserByUsername } from '../auth/service.ts';
 import { scoreInBulk } from '../cycles/selfAssessment.ts';
 import { seedPastSurvey } from './seedSurveys.ts';
+import { seedSurvey2024 } from './seedSurvey2024.ts';
 import { cycleServices } from '../cycles/services.ts';
 import { listFrameworks } from '../frameworks/service.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
@@ -120,7 +121,7 @@ const PLANS: Plan[] = [
 ];
 
 /** A demo account as an actor (its active grants), by username. */
-async function demoActor(db: Db, username: string): Promise<Actor> {
+export async function demoActor(db: Db, username: string): Promise<Actor> {
   const u = await findUserByUsername(db, username);
   if (!u) throw new Error(`Thiếu tài khoản dùng thử ${username}.`);
   return { id: u.id, name: u.fullName, grants: await activeGrantsOf(db, u.id) };
@@ -168,7 +169,7 @@ async function seedPreviousYear(
     });
 }
 
-export async function seedDemoCycles(db: Db, _files: FileStore): Promise<number> {
+export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> {
   const fwRows = await listFrameworks(db);
   let made = 0;
   for (const plan of PLANS) {
@@ -303,6 +304,8 @@ export async function seedDemoCycles(db: Db, _files: FileStore): Promise<number>
         items: leaves.slice(0, 4 + k * 3).map((l) => ({ c: l, text: demoInput(l, k + 1), note: '' })),
       })),
     );
+    // the province's 2024 survey (seed 002), its results bound to this cycle's survey criteria
+    if (plan.owner2024) await seedSurvey2024(db, (u) => demoActor(db, u), { cycleId: c24.id, fw, files });
     made++;
   }
   return made;
