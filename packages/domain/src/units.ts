@@ -1,5 +1,6 @@
 /** The unit tree: kinds of units and tree rules. Pure. */
 
+import { compareVi } from './text.ts';
 export const UNIT_KINDS = [
   'ministry',
   'province_police',
@@ -50,3 +51,32 @@ export function isInSubtree(unitPath: string, rootPath: string): boolean {
 
 /** Unit codes: letters, digits, '.', '-', '_' ; 1–40 characters. */
 export const UNIT_CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+/** Orders rows by their unit's place in the tree as the tree shows it: a parent before its children,
+ * siblings by sort order then name (Vietnamese). Paths are "/id/id/…/" (ids carry no order); `units`
+ * gives the sort order and name of every unit on the paths. Rows of the same unit keep their order. */
+export function sortByTree<T>(
+  rows: readonly T[],
+  pathOf: (r: T) => string,
+  units: ReadonlyMap<string, { sortOrder: number; name: string }>,
+): T[] {
+  const segs = new Map<string, string[]>();
+  const of = (p: string) => {
+    let s = segs.get(p);
+    if (!s) segs.set(p, (s = p.split('/').filter(Boolean)));
+    return s;
+  };
+  return rows
+    .map((r, i) => ({ r, i, p: of(pathOf(r)) }))
+    .sort((a, b) => {
+      const n = Math.min(a.p.length, b.p.length);
+      for (let k = 0; k < n; k++) {
+        if (a.p[k] === b.p[k]) continue;
+        const ua = units.get(a.p[k]!);
+        const ub = units.get(b.p[k]!);
+        return (ua?.sortOrder ?? 0) - (ub?.sortOrder ?? 0) || compareVi(ua?.name ?? '', ub?.name ?? '');
+      }
+      return a.p.length - b.p.length || a.i - b.i;
+    })
+    .map((x) => x.r);
+}

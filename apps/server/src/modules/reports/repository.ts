@@ -1,6 +1,7 @@
 /** Report requests and the units' reports in SQL (issue #15 item 7; issue #16 adds kinds, not tables). */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { sortByTree } from '@chiso/domain';
 import type { DbOrTx } from '../../db/open.ts';
 import {
   files,
@@ -60,12 +61,19 @@ const submissionCols = { s: reportSubmissions, unitName: units.name, unitPath: u
 /** The submissions of these requests with their unit's name and path, in tree order. */
 export async function submissionsOf(db: DbOrTx, requestIds: string[]) {
   if (!requestIds.length) return [];
-  return db
+  const rows = await db
     .select(submissionCols)
     .from(reportSubmissions)
     .innerJoin(units, eq(units.id, reportSubmissions.unitId))
-    .where(inArray(reportSubmissions.requestId, requestIds))
-    .orderBy(asc(units.path), asc(units.sortOrder));
+    .where(inArray(reportSubmissions.requestId, requestIds));
+  const ids = [...new Set(rows.flatMap((r) => r.unitPath.split('/').filter(Boolean)))];
+  const on = ids.length
+    ? await db
+        .select({ id: units.id, sortOrder: units.sortOrder, name: units.name })
+        .from(units)
+        .where(inArray(units.id, ids))
+    : [];
+  return sortByTree(rows, (r) => r.unitPath, new Map(on.map((u) => [u.id, u])));
 }
 
 export async function getSubmission(db: DbOrTx, requestId: string, unitId: string, lock = false) {

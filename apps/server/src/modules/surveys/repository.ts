@@ -2,6 +2,7 @@
  * report requests live in modules of their own, which read forms and campaigns through this module's
  * services. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { sortByTree } from '@chiso/domain';
 import type { DbOrTx } from '../../db/open.ts';
 import {
   surveyBallots,
@@ -107,20 +108,51 @@ export async function insertTargets(db: DbOrTx, rows: (typeof surveyTargets.$inf
   for (let i = 0; i < rows.length; i += 1000) await db.insert(surveyTargets).values(rows.slice(i, i + 1000));
 }
 
-/** The targets of a campaign with each unit's name and path, in tree order. */
+/** The sort order and name of every unit on these paths (to order rows as the tree shows them). */
+export async function unitsOnPaths(db: DbOrTx, paths: readonly string[]) {
+  const ids = [...new Set(paths.flatMap((p) => p.split('/').filter(Boolean)))];
+  if (!ids.length) return new Map<string, { sortOrder: number; name: string }>();
+  const r = await db
+    .select({ id: units.id, sortOrder: units.sortOrder, name: units.name })
+    .from(units)
+    .where(inArray(units.id, ids));
+  return new Map(r.map((u) => [u.id, u]));
+}
+
+/** The targets of a campaign with each unit's name and path, in tree order (siblings by their sort
+ * order, then name), a unit's fields in the campaign's order. */
 export async function targetsOf(db: DbOrTx, campaignId: string) {
-  return db
-    .select({
-      t: surveyTargets,
-      unitName: units.name,
-      unitCode: units.code,
-      unitPath: units.path,
-      sortOrder: units.sortOrder,
-    })
-    .from(surveyTargets)
-    .innerJoin(units, eq(units.id, surveyTargets.unitId))
-    .where(eq(surveyTargets.campaignId, campaignId))
-    .orderBy(asc(units.path), asc(surveyTargets.fieldCode));
+  const [rows, c] = await Promise.all([
+    db
+      .select({
+        t: surveyTargets,
+        unitName: units.name,
+        unitCode: units.code,
+        unitPath: units.path,
+        sortOrder: units.sortOrder,
+      })
+      .from(surveyTargets)
+      .innerJoin(units, eq(units.id, surveyTargets.unitId))
+      .where(eq(surveyTargets.campaignId, campaignId)),
+    db
+      .select({ fields: surveyCampaigns.fields })
+      .from(surveyCampaigns)
+      .where(eq(surveyCampaigns.id, campaignId)),
+  ]);
+  const pos = new Map((c[0]?.fields ?? []).map((f, i) => [f.code, i]));
+  rows.sort(
+    (a, b) =>
+      (pos.get(a.t.fieldCode) ?? 1e9) - (pos.get(b.t.fieldCode) ?? 1e9) ||
+      a.t.fieldCode.localeCompare(b.t.fieldCode),
+  );
+  return sortByTree(
+    rows,
+    (r) => r.unitPath,
+    await unitsOnPaths(
+      db,
+      rows.map((r) => r.unitPath),
+    ),
+  );
 }
 
 /** The target behind a public link, with its campaign, form and unit. */
