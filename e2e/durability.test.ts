@@ -3,7 +3,7 @@
  * directory every acknowledged value is there; the one in flight is either fully there or absent. */
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoPassword, startServer, type Running } from './server.ts';
+import { apiLogin, demoPassword, type Running, startServer } from './server.ts';
 
 let server: Running | null = null;
 let dataDir = '';
@@ -11,40 +11,6 @@ afterAll(async () => {
   await server?.stop();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** A tiny cookie-keeping client over fetch. */
-async function login(url: string, username: string, password: string) {
-  const jar = new Map<string, string>();
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [kv] = c.split(';');
-      const i = kv!.indexOf('=');
-      jar.set(kv!.slice(0, i), kv!.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const s = await fetch(`${url}/api/auth/session`);
-  keep(s);
-  let csrf = ((await s.json()) as { csrfToken: string }).csrfToken;
-  const l = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: cookie(), 'x-csrf-token': csrf },
-    body: JSON.stringify({ username, password }),
-  });
-  keep(l);
-  if (!l.ok) throw new Error(`login ${username}: ${l.status} ${await l.text()}`);
-  csrf = ((await l.json()) as { csrfToken: string }).csrfToken;
-  return {
-    get: async <T>(path: string) =>
-      (await (await fetch(url + path, { headers: { cookie: cookie() } })).json()) as T,
-    send: (method: string, path: string, body: unknown) =>
-      fetch(url + path, {
-        method,
-        headers: { 'content-type': 'application/json', cookie: cookie(), 'x-csrf-token': csrf },
-        body: JSON.stringify(body),
-      }),
-  };
-}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -57,7 +23,7 @@ describe('durability of autosave', () => {
       coord: await demoPassword(url, 'dieuphoi.culaodung'),
       officer: await demoPassword(url, 'canbo.culaodung'),
     };
-    const coord = await login(url, 'dieuphoi.culaodung', passwords.coord);
+    const coord = await apiLogin(url, 'dieuphoi.culaodung', passwords.coord);
     const units = await coord.get<{ items: { id: string; code: string }[] }>('/api/units?q=CAH-CLD');
     const cld = units.items.find((u) => u.code === 'CAH-CLD')!.id;
     const fws = await coord.get<{ items: { id: string; code: string }[] }>('/api/frameworks');
@@ -86,7 +52,7 @@ describe('durability of autosave', () => {
       (await coord.send('POST', `/api/cycles/${cycle.id}/stages/self_assessment`, { state: 'open' })).status,
     ).toBe(200);
 
-    const officer = await login(url, 'canbo.culaodung', passwords.officer);
+    const officer = await apiLogin(url, 'canbo.culaodung', passwords.officer);
     const typed: Record<string, { text: string; note: string }> = {
       '1.1': { text: '45/50', note: 'Kế hoạch số 12/KH-CAH' },
       '1.2': { text: '1', note: 'Một báo cáo trễ hạn' },
@@ -108,7 +74,7 @@ describe('durability of autosave', () => {
     const lost = await inFlight;
 
     server = await startServer({ dataDir });
-    const again = await login(server.url, 'canbo.culaodung', passwords.officer);
+    const again = await apiLogin(server.url, 'canbo.culaodung', passwords.officer);
     const v = await again.get<{
       tree: {
         code: string;

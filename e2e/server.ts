@@ -175,3 +175,38 @@ export async function pageApi(page: Page, method: string, url: string, body?: un
     { method, url, body },
   );
 }
+
+/** A signed-in JSON client of a user over fetch (its own cookie jar and CSRF token), for tests that
+ * drive the server without a browser (the SIGKILL tests). */
+export async function apiLogin(url: string, username: string, password: string) {
+  const jar = new Map<string, string>();
+  const keep = (r: Response) => {
+    for (const c of r.headers.getSetCookie()) {
+      const [kv] = c.split(';');
+      const i = kv!.indexOf('=');
+      jar.set(kv!.slice(0, i), kv!.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const s = await fetch(`${url}/api/auth/session`);
+  keep(s);
+  let csrf = ((await s.json()) as { csrfToken: string }).csrfToken;
+  const l = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: cookie(), 'x-csrf-token': csrf },
+    body: JSON.stringify({ username, password }),
+  });
+  keep(l);
+  if (!l.ok) throw new Error(`login ${username}: ${l.status} ${await l.text()}`);
+  csrf = ((await l.json()) as { csrfToken: string }).csrfToken;
+  return {
+    get: async <T>(path: string) =>
+      (await (await fetch(url + path, { headers: { cookie: cookie() } })).json()) as T,
+    send: (method: string, path: string, body: unknown) =>
+      fetch(url + path, {
+        method,
+        headers: { 'content-type': 'application/json', cookie: cookie(), 'x-csrf-token': csrf },
+        body: JSON.stringify(body),
+      }),
+  };
+}

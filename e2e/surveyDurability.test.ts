@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../apps/server/src/db/open.ts';
-import { demoPassword, startServer, type Running } from './server.ts';
+import { apiLogin, demoPassword, type Running, startServer } from './server.ts';
 
 let server: Running | null = null;
 let dataDir = '';
@@ -24,40 +24,6 @@ const SCALE = ['TC1', 'TC2', 'TC3', 'TT1', 'TT2', 'TT3', 'TT4', 'CB1', 'CB2', 'C
   'PA3',
   'HL',
 ]);
-
-/** A tiny cookie-keeping JSON client over fetch (as e2e/durability.test.ts). */
-async function login(url: string, username: string, password: string) {
-  const jar = new Map<string, string>();
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [kv] = c.split(';');
-      const i = kv!.indexOf('=');
-      jar.set(kv!.slice(0, i), kv!.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const s = await fetch(`${url}/api/auth/session`);
-  keep(s);
-  let csrf = ((await s.json()) as { csrfToken: string }).csrfToken;
-  const l = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: cookie(), 'x-csrf-token': csrf },
-    body: JSON.stringify({ username, password }),
-  });
-  keep(l);
-  if (!l.ok) throw new Error(`login ${username}: ${l.status} ${await l.text()}`);
-  csrf = ((await l.json()) as { csrfToken: string }).csrfToken;
-  return {
-    get: async <T>(path: string) =>
-      (await (await fetch(url + path, { headers: { cookie: cookie() } })).json()) as T,
-    send: (method: string, path: string, body: unknown) =>
-      fetch(url + path, {
-        method,
-        headers: { 'content-type': 'application/json', cookie: cookie(), 'x-csrf-token': csrf },
-        body: JSON.stringify(body),
-      }),
-  };
-}
 
 /** One citizen: opens the page, posts the answers tagged `tag` (twice when `twice`); true when a post
  * was acknowledged with 2xx. */
@@ -85,7 +51,7 @@ describe('durability of citizen submissions', () => {
     server = await startServer();
     dataDir = server.dataDir;
     const url = server.url;
-    const coord = await login(url, 'dieuphoi.culaodung', await demoPassword(url, 'dieuphoi.culaodung'));
+    const coord = await apiLogin(url, 'dieuphoi.culaodung', await demoPassword(url, 'dieuphoi.culaodung'));
     const units = await coord.get<{ items: { id: string; code: string }[] }>('/api/units?q=CAH-CLD');
     const cld = units.items.find((u) => u.code === 'CAH-CLD')!.id;
     const forms = await coord.get<{ items: { id: string; code: string }[] }>('/api/survey-forms');
