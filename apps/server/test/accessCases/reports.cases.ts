@@ -1,5 +1,6 @@
 /** Access cases of report requests: Cù Lao Dung against a Mẫu 01 request of Hà Quảng (its campaign
  * over Phòng Nội vụ, which is the unit asked). */
+import { openCampaign } from '../surveyPostauditHelpers.ts';
 import type { CasesModule } from './types.ts';
 
 let ids: Record<string, string> = {};
@@ -8,22 +9,9 @@ const SHA = 'a'.repeat(64);
 export const setup: CasesModule['setup'] = async (ctx) => {
   ids = ctx.ids;
   const hq = await ctx.t.login('dieuphoi.haquang');
-  const forms = (await hq.get('/api/survey-forms')).json() as { items: { id: string; code: string }[] };
-  const c = await hq.send('POST', '/api/survey-campaigns', {
-    code: 'HL-HQ-BC',
-    name: 'Khảo sát sự hài lòng 2024 (báo cáo)',
-    year: 2024,
-    formId: forms.items.find((f) => f.code === 'PL01a')!.id,
-    ownerUnitId: ids.hq,
-    periodFrom: '2024-01-01',
-    periodTo: '2024-12-31',
-    opensOn: '2024-01-01',
-    closesOn: '2030-12-31',
-    fields: [{ code: 'HT', name: 'Hộ tịch' }],
-    targets: [{ unitId: ids.hqNoiVu, fieldCode: 'HT', transactions: 500 }],
-  });
-  if (c.statusCode !== 200) throw new Error(c.body);
-  ids.hqReportCampaign = (c.json() as { id: string }).id;
+  ids.hqReportCampaign = await openCampaign(hq, 'PL01a', 'HL-HQ-BC', ids.hq!, [
+    { unitId: ids.hqNoiVu!, fieldCode: 'HT' },
+  ]);
   const r = await hq.send('POST', '/api/report-requests', {
     kind: 'survey_mau01',
     campaignId: ids.hqReportCampaign,

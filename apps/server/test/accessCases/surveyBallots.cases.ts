@@ -1,5 +1,6 @@
 /** Access cases of survey ballots: Cù Lao Dung against an open campaign of Hà Quảng with one paper
  * ballot. Cù Lao Dung's readers do not see the campaign (404); the officer lacks survey.manage (403). */
+import { openCampaign } from '../surveyPostauditHelpers.ts';
 import type { CasesModule } from './types.ts';
 
 let ids: Record<string, string> = {};
@@ -7,24 +8,9 @@ let ids: Record<string, string> = {};
 export const setup: CasesModule['setup'] = async (ctx) => {
   ids = ctx.ids;
   const hq = await ctx.t.login('dieuphoi.haquang');
-  const forms = (await hq.get('/api/survey-forms')).json() as { items: { id: string; code: string }[] };
-  const c = await hq.send('POST', '/api/survey-campaigns', {
-    code: 'HL-HQ-BALLOTS',
-    name: 'Khảo sát sự hài lòng (phiếu)',
-    year: 2024,
-    formId: forms.items.find((f) => f.code === 'PL01a')!.id,
-    ownerUnitId: ids.hq,
-    periodFrom: '2024-01-01',
-    periodTo: '2024-12-31',
-    opensOn: '2024-01-01',
-    closesOn: '2030-12-31',
-    fields: [{ code: 'HT', name: 'Hộ tịch' }],
-    targets: [{ unitId: ids.hqNoiVu, fieldCode: 'HT', transactions: 500 }],
-  });
-  if (c.statusCode !== 200) throw new Error(c.body);
-  ids.hqBallotCampaign = (c.json() as { id: string }).id;
-  const o = await hq.send('POST', `/api/survey-campaigns/${ids.hqBallotCampaign}/status`, { status: 'open' });
-  if (o.statusCode !== 200) throw new Error(o.body);
+  ids.hqBallotCampaign = await openCampaign(hq, 'PL01a', 'HL-HQ-BALLOTS', ids.hq!, [
+    { unitId: ids.hqNoiVu!, fieldCode: 'HT' },
+  ]);
   const b = await hq.send('POST', `/api/survey-campaigns/${ids.hqBallotCampaign}/ballots`, {
     unitId: ids.hqNoiVu,
     fieldCode: 'HT',

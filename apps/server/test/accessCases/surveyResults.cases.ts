@@ -1,5 +1,6 @@
 /** Access cases of survey results: Cù Lao Dung against a campaign of Hà Quảng (results, Excel,
  * external indices, publication). */
+import { openCampaign } from '../surveyPostauditHelpers.ts';
 import type { CasesModule } from './types.ts';
 
 let ids: Record<string, string> = {};
@@ -7,22 +8,9 @@ let ids: Record<string, string> = {};
 export const setup: CasesModule['setup'] = async (ctx) => {
   ids = ctx.ids;
   const hq = await ctx.t.login('dieuphoi.haquang');
-  const forms = (await hq.get('/api/survey-forms')).json() as { items: { id: string; code: string }[] };
-  const c = await hq.send('POST', '/api/survey-campaigns', {
-    code: 'KQ-HQ-2024',
-    name: 'Khảo sát sự hài lòng (kết quả) 2024',
-    year: 2024,
-    formId: forms.items.find((f) => f.code === 'PL01a')!.id,
-    ownerUnitId: ids.hq,
-    periodFrom: '2024-01-01',
-    periodTo: '2024-12-31',
-    opensOn: '2024-01-01',
-    closesOn: '2030-12-31',
-    fields: [{ code: 'HT', name: 'Hộ tịch' }],
-    targets: [{ unitId: ids.hqNoiVu, fieldCode: 'HT', transactions: 500 }],
-  });
-  if (c.statusCode !== 200) throw new Error(c.body);
-  ids.hqResultsCampaign = (c.json() as { id: string }).id;
+  ids.hqResultsCampaign = await openCampaign(hq, 'PL01a', 'KQ-HQ-2024', ids.hq!, [
+    { unitId: ids.hqNoiVu!, fieldCode: 'HT' },
+  ]);
 };
 
 const url = (tail: string) => `/api/survey-campaigns/${ids.hqResultsCampaign}/${tail}`;
