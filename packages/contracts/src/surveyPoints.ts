@@ -87,3 +87,8 @@ export const SurveyPointsView = z.object({
     }),
   ),
 });
+
+export type SurveyIndicatorT = z.infer<typeof SurveyIndicatorSchema>;
+export type SurveyBindingBodyT = z.input<typeof SurveyBindingBody>;
+export type SurveySanctionBodyT = z.input<typeof SurveySanctionBody>;
+export type SurveyPointsViewT = z.infer<typeof SurveyPointsView>;

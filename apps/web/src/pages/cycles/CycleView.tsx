@@ -1,5 +1,6 @@
 /** One cycle: what it is and its stages, the units taking part, and — for those who run it — the
- * appraisal assignments and matrix, finalisation and publication; the ranking once there is one. */
+ * appraisal assignments and matrix, finalisation and publication; the survey criteria (bindings,
+ * points, sanctions) when the framework has any; the ranking once there is one. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CycleDetailT } from '@chiso/contracts';
 import type { CycleStatus } from '@chiso/domain';
@@ -7,6 +8,7 @@ import { Alert, App, Button, Card, Space, Table, Tabs, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { deleteCycle, finaliseCycle, getCycle, getRanking, publishCycle } from '../../api/cycles.ts';
+import { getSurveyPoints } from '../../api/surveyPoints.ts';
 import { fill, useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
 import { errText } from '../../ui/errors.ts';
@@ -19,6 +21,7 @@ import { Matrix } from './Matrix.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
 import { RankingTab } from './RankingTab.tsx';
 import { StageTable } from './StageTable.tsx';
+import { SurveyTab, surveyPointsKey } from './SurveyTab.tsx';
 
 /** Whether the ranking is there to read: once published, or finalised for those who run the cycle. */
 function rankingVisible(status: CycleStatus, manages: boolean): boolean {
@@ -43,6 +46,13 @@ export function CycleView({ id }: { id: string }) {
     queryKey: ['cycle', id, 'ranking'],
     enabled: !!c && rankingVisible(cycleStatusOf(c.status), c.manages),
     queryFn: () => getRanking(id),
+  });
+  // the survey criteria of the cycle's framework (a tab of their own when it has any)
+  const survey = useQuery({
+    queryKey: surveyPointsKey(id),
+    enabled: !!c,
+    retry: false,
+    queryFn: () => getSurveyPoints(id),
   });
   const [dialog, setDialog] = useState<'delete' | 'publish' | null>(null);
   const [groupsOpen, setGroupsOpen] = useState(false);
@@ -112,6 +122,15 @@ export function CycleView({ id }: { id: string }) {
       label: t.units,
       children: <CycleUnits cycle={c} />,
     },
+    ...(survey.data?.leaves.length
+      ? [
+          {
+            key: 'survey',
+            label: t.spTab,
+            children: <SurveyTab id={id} view={survey.data} open={cycleStatusOf(c.status) === 'open'} />,
+          },
+        ]
+      : []),
     ...(c.manages || c.coordinates
       ? [
           ...(c.units.some((u) => u.appraises)
