@@ -92,10 +92,13 @@ export function CampaignView({ id, session }: { id: string; session: Session }) 
           )}
         </Descriptions>
         <Space wrap style={{ marginTop: 12 }}>
-          <Link to={`/surveys/${id}/entry`}>{t.svEntry}</Link>
+          {/* paper ballots are typed until publication; invitations belong to agency campaigns */}
+          {c.status !== 'published' && c.status !== 'draft' && (
+            <Link to={`/surveys/${id}/entry`}>{t.svEntry}</Link>
+          )}
           <Link to={`/surveys/${id}/results`}>{t.svResults}</Link>
           <Link to={`/surveys/${id}/postaudit`}>{t.svPostaudit}</Link>
-          <Link to={`/surveys/${id}/agency`}>{t.svAgency}</Link>
+          {c.respondentKind === 'agency' && <Link to={`/surveys/${id}/agency`}>{t.svAgency}</Link>}
         </Space>
       </Card>
       {c.deadlines.length > 0 && (
