@@ -38,6 +38,7 @@ import { surveyResultRoutes } from './modules/surveyResults/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { surveyPointsRoutes } from './modules/surveyPoints/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { frameworkRoutes } from './modules/frameworks/routes.ts';
@@ -369,6 +370,7 @@ export async function buildApp(
     await surveyResultRoutes(api, services);
     await reportRoutes(api, services);
     await surveyPointsRoutes(api, services);
+    await calendarRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

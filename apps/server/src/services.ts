@@ -31,6 +31,7 @@ import { ReorgService } from './modules/units/reorg.ts';
 import { UnitService } from './modules/units/service.ts';
 import { UserService } from './modules/users/service.ts';
 import { WorkService } from './modules/work/service.ts';
+import { CalendarService } from './modules/calendar/service.ts';
 
 export interface Services extends CycleServices {
   config: Config;
@@ -62,6 +63,7 @@ export interface Services extends CycleServices {
   reports: ReportService;
   reportSubmissions: ReportSubmissionService;
   surveyPoints: SurveyPointsService;
+  calendar: CalendarService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -101,5 +103,6 @@ export function buildServices(config: Config, database: Database): Services {
       config.uploadMaxBytes,
     ),
     surveyPoints: new SurveyPointsService(database.db),
+    calendar: new CalendarService(database.db),
   };
 }

@@ -372,6 +372,15 @@ async function attempt(
       add(`${res.statusCode} trang không phải tiếng Việt: ${res.body.slice(0, 200)}`);
     return;
   }
+  // the calendar feed (outside /api) answers a calendar application with plain Vietnamese text
+  if (
+    !route.split(' ')[1]!.startsWith('/api/') &&
+    String(res.headers['content-type']).startsWith('text/plain')
+  ) {
+    if (!/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i.test(res.body))
+      add(`${res.statusCode} không phải tiếng Việt: ${res.body.slice(0, 200)}`);
+    return;
+  }
   let body: unknown;
   try {
     body = res.json();

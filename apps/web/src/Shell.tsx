@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BellOutlined,
+  CalendarOutlined,
   BarChartOutlined,
   ClusterOutlined,
   FileSearchOutlined,
@@ -49,6 +50,7 @@ const Frameworks = lazy(() => import('./pages/frameworks/index.tsx'));
 const Results = lazy(() => import('./pages/results/index.tsx'));
 const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
 const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
+const CalendarPage = lazy(() => import('./pages/Calendar.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
 const Surveys = lazy(() => import('./pages/surveys/index.tsx'));
@@ -226,6 +228,7 @@ export default function Shell({ session }: { session: Session }) {
           items={[
             { key: '/', icon: <HomeOutlined />, label: t.overview },
             { key: '/notices', icon: <BellOutlined />, label: t.notices },
+            { key: '/calendar', icon: <CalendarOutlined />, label: t.calMenu },
             // only what the user's grants allow (the server still checks every request)
             ...[
               { key: '/units', icon: <ClusterOutlined />, label: t.units, may: can(session, 'unit.read') },
@@ -309,6 +312,7 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/results" element={<Results session={session} />} />
                 <Route path="/check" element={<CheckTable />} />
                 <Route path="/notices" element={<NoticesPage />} />
+                <Route path="/calendar" element={<CalendarPage session={session} />} />
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
                 <Route path="/assessments/:id" element={<Assessment />} />

@@ -17,6 +17,7 @@ import { surveyPostauditEn, surveyPostauditVi } from './i18n/surveyPostaudit.ts'
 import { surveyBallotsEn, surveyBallotsVi } from './i18n/surveyBallots.ts';
 import { surveyResultsEn, surveyResultsVi } from './i18n/surveyResults.ts';
 import { reportsEn, reportsVi } from './i18n/reports.ts';
+import { calendarEn, calendarVi } from './i18n/calendar.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -198,6 +199,7 @@ const vi = {
   ...decisionVi,
   ...surveysVi,
   ...surveyAgencyVi,
+  ...calendarVi,
   ...surveyPostauditVi,
   ...surveyBallotsVi,
   ...surveyResultsVi,
@@ -383,6 +385,7 @@ const en: Dict = {
   ...decisionEn,
   ...surveysEn,
   ...surveyAgencyEn,
+  ...calendarEn,
   ...surveyPostauditEn,
   ...surveyBallotsEn,
   ...surveyResultsEn,

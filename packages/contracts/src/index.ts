@@ -12,3 +12,4 @@ export * from './surveyBallots.ts';
 export * from './surveyResults.ts';
 export * from './reports.ts';
 export * from './surveyPoints.ts';
+export * from './calendar.ts';

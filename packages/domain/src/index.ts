@@ -14,3 +14,4 @@ export * from './zodVi.ts';
 export * from './passwords.ts';
 export * from './survey/index.ts';
 export * from './report/index.ts';
+export * from './calendar.ts';

@@ -1089,3 +1089,14 @@ export const reportSubmissions = pgTable(
     check('report_submissions_status_check', oneOf(t.status, REPORT_STATUSES)),
   ],
 );
+
+/** A user's calendar feed (ICS, issue #16 item 7): the SHA-256 of its secret URL token. The token grants
+ * the feed only; a new one replaces the old, revoking ends it. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  revokedAt: ts('revoked_at'),
+});

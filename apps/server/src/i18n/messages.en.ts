@@ -484,4 +484,10 @@ export const MESSAGES_EN: Record<string, string> = {
   'Giai đoạn thẩm định vừa mở; hãy tải lại.': 'The appraisal stage has just opened; reload the page.',
   'Tiêu chí ${code} chưa gắn đợt khảo sát.': 'Criterion ${code} is not bound to a survey campaign.',
   'Quyết định cần ghi lý do.': 'A decision needs a reason.',
+  'Từ ngày phải trước hoặc bằng đến ngày.': 'The start date must be on or before the end date.',
+  "Hạn cuối giai đoạn ${label.toLocaleLowerCase('vi')} — ${s.cycleName}":
+    "Last day of the ${label.toLocaleLowerCase('vi')} stage — ${s.cycleName}",
+  'Hạn gửi báo cáo: ${r.title}': 'Report due: ${r.title}',
+  'Hết thời gian thu phiếu — ${c.name}': 'Ballot collection ends — ${c.name}',
+  'Chưa có đường dẫn lịch nào đang dùng.': 'There is no calendar link in use.',
 };
