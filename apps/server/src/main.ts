@@ -31,7 +31,9 @@ async function main() {
     if (jobRunning || stopping) return;
     jobRunning = true;
     try {
-      const n = await app.services.notices.deadlineReminders();
+      // every kind of deadline, each reminder with its dedupe key: cycle stages, report requests
+      const n =
+        (await app.services.notices.deadlineReminders()) + (await app.services.notices.reportReminders());
       // survey jobs (issue #15): agency invitations reminded 3 days before closing; contacts of a
       // closed post-audit erased after its configured days
       const invited = await app.services.surveyAgency.reminderJob();

@@ -12,6 +12,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayVn } from '../src/lib/dates.ts';
 import { pdfAvailable } from '../src/lib/pdf.ts';
+import { NoticeService } from '../src/modules/notices/service.ts';
 import { surveyReportFlags } from '../src/modules/reports/service.ts';
 import { docxText, testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
 import { insertBallots, insertInvitations, makeCampaign } from './reportsFixture.ts';
@@ -405,5 +406,46 @@ describe('a Mẫu 02 request (agency opinion)', () => {
       '75,00%',
       '75,00%',
     ]);
+  });
+});
+
+describe('reminders and the chase of missing reports', () => {
+  const job = (day: string) => new NoticeService(t.database.db, undefined, 'x', () => day);
+  type Notices = { items: { kind: string; title: string; body: string }[] };
+
+  it('reminds the unit three days and one day before the due day, once each', async () => {
+    const c = await makeCampaign(province, ids['CAT-ST']!, 'HL-NHAC-HAN', addDays(today, 3), [
+      { unitId: ids['CAH-CLD']!, fieldCode: 'CT' },
+    ]);
+    const r = await province.send('POST', '/api/report-requests', { kind: 'survey_mau01', campaignId: c });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(await job(today).reportReminders()).toBeGreaterThanOrEqual(1);
+    expect(await job(today).reportReminders()).toBe(0); // never repeated
+    const mine = (await officer.get('/api/notices')).json() as Notices;
+    expect(mine.items.map((n) => n.title)).toContain(
+      'Còn 3 ngày: hạn gửi “Báo cáo kết quả đo lường sự hài lòng của người dân, tổ chức năm 2024 (Mẫu 01)”',
+    );
+  });
+
+  it('tells the missing unit and the coordinators of the receiving unit once the due day has passed', async () => {
+    // the first request was due yesterday: Phòng Quản lý xuất nhập cảnh has not sent
+    await job(today).reportReminders();
+    const theirs = (await province.get('/api/notices')).json() as Notices;
+    const chase = theirs.items.filter((n) => n.kind === 'report_overdue');
+    const pa08 = chase.find(
+      (n) =>
+        n.title ===
+        'Quá hạn chưa gửi báo cáo: Phòng Quản lý xuất nhập cảnh — “Báo cáo kết quả đo lường sự hài lòng của người dân, tổ chức năm 2024 (Mẫu 01)”',
+    );
+    expect(pa08!.body).toContain('đã quá 1 ngày');
+    // a unit that sent (late) is not chased for that request
+    const mau01 = (n: { title: string }) => n.title.includes('(Mẫu 01)');
+    expect(chase.filter(mau01).some((n) => n.title.includes('Công an huyện Cù Lao Dung'))).toBe(false);
+    const mine = (await officer.get('/api/notices')).json() as Notices;
+    expect(mine.items.filter((n) => n.kind === 'report_overdue').filter(mau01)).toEqual([]);
+    // and Hà Quảng hears nothing of it
+    expect(
+      ((await hq.get('/api/notices')).json() as Notices).items.some((n) => n.kind === 'report_overdue'),
+    ).toBe(false);
   });
 });

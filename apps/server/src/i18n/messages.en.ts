@@ -490,4 +490,10 @@ export const MESSAGES_EN: Record<string, string> = {
   'Hạn gửi báo cáo: ${r.title}': 'Report due: ${r.title}',
   'Hết thời gian thu phiếu — ${c.name}': 'Ballot collection ends — ${c.name}',
   'Chưa có đường dẫn lịch nào đang dùng.': 'There is no calendar link in use.',
+  'Còn ${left} ngày: hạn gửi “${r.title}”': '${left} days left to send “${r.title}”',
+  'Hạn gửi “${r.title}” là ngày ${formatDateVi(r.dueOn)} (còn ${left} ngày, tính cả ngày cuối). Báo cáo cần được lãnh đạo đơn vị duyệt trước khi gửi.':
+    '“${r.title}” is due on ${formatDateVi(r.dueOn)} (${left} days left, the last day included). The unit’s head approves the report before it is sent.',
+  'Quá hạn chưa gửi báo cáo: ${r.unitName} — “${r.title}”': 'Report overdue: ${r.unitName} — “${r.title}”',
+  '${r.unitName} chưa gửi “${r.title}”, hạn ngày ${formatDateVi(r.dueOn)} (đã quá ${late} ngày). Báo cáo gửi muộn vẫn được nhận và được ghi nhận gửi muộn.':
+    '${r.unitName} has not sent “${r.title}”, due on ${formatDateVi(r.dueOn)} (${late} days ago). A late report is still accepted and marked late.',
 };

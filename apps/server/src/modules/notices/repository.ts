@@ -2,7 +2,7 @@
  * data-modifying CTE): the notice, one recipient row per person and one e-mail per person with an
  * address, in one round trip however many units and people it reaches (ADR 0015). */
 import { randomUUID } from 'node:crypto';
-import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { rawRows, type DbOrTx } from '../../db/open.ts';
 import {
   cycles,
@@ -11,6 +11,8 @@ import {
   mailOutbox,
   noticeRecipients,
   notices,
+  reportRequests,
+  reportSubmissions,
   stageExtensions,
   units,
 } from '../../db/schema.ts';
@@ -203,6 +205,26 @@ export async function openDeadlines(db: DbOrTx) {
 }
 
 export type OpenDeadline = Awaited<ReturnType<typeof openDeadlines>>[number];
+
+/** Every unit's report not sent yet, with its request's title, due day, requester and receiver. */
+export async function unsentReports(db: DbOrTx) {
+  return db
+    .select({
+      requestId: reportRequests.id,
+      title: reportRequests.title,
+      dueOn: reportRequests.dueOn,
+      ownerUnitId: reportRequests.ownerUnitId,
+      receivingUnitId: reportRequests.receivingUnitId,
+      unitId: reportSubmissions.unitId,
+      unitName: units.name,
+    })
+    .from(reportSubmissions)
+    .innerJoin(reportRequests, eq(reportRequests.id, reportSubmissions.requestId))
+    .innerJoin(units, eq(units.id, reportSubmissions.unitId))
+    .where(ne(reportSubmissions.status, 'sent'));
+}
+
+export type UnsentReport = Awaited<ReturnType<typeof unsentReports>>[number];
 
 /** E-mails waiting to be sent (or failed fewer than ten times), oldest first. */
 export async function pendingMail(db: DbOrTx, max: number) {

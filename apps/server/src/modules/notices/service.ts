@@ -26,7 +26,8 @@ export type NoticeKind =
   | 'account_locked'
   | 'password_reset'
   | 'report_request'
-  | 'report_sent';
+  | 'report_sent'
+  | 'report_overdue';
 
 /** Who an event is for.
  * - `people`: named persons (an account's owner, the watchers of a reset), each with the unit the
@@ -188,6 +189,58 @@ export class NoticeService {
         }),
       );
       if (r.created) created++;
+    }
+    return created;
+  }
+
+  /** Report requests (issue #16 item 5, on the mechanism of #15's Mẫu 01/02): three days and one day
+   * before the due day, one reminder per request and distance to the units that have not sent; the
+   * day after the due day, one notice per unit still missing, to the unit and to the coordinators of
+   * the receiving unit (who chase it). Never repeated (dedupe keys). Returns how many were created. */
+  async reportReminders(): Promise<number> {
+    const today = this.today();
+    const before = new Map<string, { r: repo.UnsentReport; left: number; units: string[] }>();
+    const overdue: { r: repo.UnsentReport; late: number }[] = [];
+    for (const r of await repo.unsentReports(this.db)) {
+      const left = daysLeft(today, r.dueOn);
+      if (left === 3 || left === 1) {
+        const key = `report-due:${r.requestId}:${r.dueOn}:${left}`;
+        const g = before.get(key) ?? { r, left, units: [] };
+        g.units.push(r.unitId);
+        before.set(key, g);
+      } else if (left < 0) overdue.push({ r, late: -left });
+    }
+    let created = 0;
+    for (const [key, { r, left, units }] of before) {
+      const x = await this.db.transaction((tx) =>
+        notify(tx, {
+          kind: 'deadline',
+          unitId: units.length === 1 ? units[0]! : r.ownerUnitId,
+          title: `Còn ${left} ngày: hạn gửi “${r.title}”`,
+          body: `Hạn gửi “${r.title}” là ngày ${formatDateVi(r.dueOn)} (còn ${left} ngày, tính cả ngày cuối). Báo cáo cần được lãnh đạo đơn vị duyệt trước khi gửi.`,
+          link: `/reports/${r.requestId}`,
+          dedupeKey: key,
+          to: [{ units, may: ['report.write', 'report.submit'] }],
+        }),
+      );
+      if (x.created) created++;
+    }
+    for (const { r, late } of overdue) {
+      const x = await this.db.transaction((tx) =>
+        notify(tx, {
+          kind: 'report_overdue',
+          unitId: r.unitId,
+          title: `Quá hạn chưa gửi báo cáo: ${r.unitName} — “${r.title}”`,
+          body: `${r.unitName} chưa gửi “${r.title}”, hạn ngày ${formatDateVi(r.dueOn)} (đã quá ${late} ngày). Báo cáo gửi muộn vẫn được nhận và được ghi nhận gửi muộn.`,
+          link: `/reports/${r.requestId}`,
+          dedupeKey: `report-overdue:${r.requestId}:${r.unitId}`,
+          to: [
+            { units: [r.unitId], may: ['report.write', 'report.submit'] },
+            { units: [r.receivingUnitId ?? r.ownerUnitId], may: ['report.manage'] },
+          ],
+        }),
+      );
+      if (x.created) created++;
     }
     return created;
   }
