@@ -1,3 +1,4 @@
 export * from './due.ts';
 export * from './content.ts';
 export * from './surveyTables.ts';
+export * from './periods.ts';
