@@ -39,6 +39,7 @@ import { reportRoutes } from './modules/reports/routes.ts';
 import { surveyPointsRoutes } from './modules/surveyPoints/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
+import { planRoutes } from './modules/plans/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { frameworkRoutes } from './modules/frameworks/routes.ts';
@@ -371,6 +372,7 @@ export async function buildApp(
     await reportRoutes(api, services);
     await surveyPointsRoutes(api, services);
     await calendarRoutes(api, services);
+    await planRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

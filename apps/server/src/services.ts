@@ -32,6 +32,7 @@ import { UnitService } from './modules/units/service.ts';
 import { UserService } from './modules/users/service.ts';
 import { WorkService } from './modules/work/service.ts';
 import { CalendarService } from './modules/calendar/service.ts';
+import { PlanService } from './modules/plans/service.ts';
 
 export interface Services extends CycleServices {
   config: Config;
@@ -64,6 +65,7 @@ export interface Services extends CycleServices {
   reportSubmissions: ReportSubmissionService;
   surveyPoints: SurveyPointsService;
   calendar: CalendarService;
+  plans: PlanService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -104,5 +106,6 @@ export function buildServices(config: Config, database: Database): Services {
     ),
     surveyPoints: new SurveyPointsService(database.db),
     calendar: new CalendarService(database.db),
+    plans: new PlanService(database.db),
   };
 }

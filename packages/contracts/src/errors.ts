@@ -277,6 +277,11 @@ export const ERRORS = {
     vi: 'Trạng thái của kỳ đánh giá không cho phép thay đổi điểm khảo sát.',
     en: 'The state of the cycle does not allow changing its survey points.',
   },
+  PLAN_INVALID: {
+    status: 422,
+    vi: 'Kế hoạch chưa hợp lệ.',
+    en: 'The plan is not valid.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -13,3 +13,4 @@ export * from './surveyResults.ts';
 export * from './reports.ts';
 export * from './surveyPoints.ts';
 export * from './calendar.ts';
+export * from './plans.ts';

@@ -46,6 +46,8 @@ export const ACTIONS = [
   'report.manage',
   'report.write',
   'report.submit',
+  'plan.read',
+  'plan.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +77,8 @@ export const ACTION_LABELS: Record<Action, string> = {
   'report.manage': 'Yêu cầu báo cáo, theo dõi đơn vị đã gửi, chưa gửi',
   'report.write': 'Soạn báo cáo của đơn vị, đính kèm tệp',
   'report.submit': 'Duyệt và gửi báo cáo của đơn vị',
+  'plan.read': 'Xem kế hoạch, chỉ thị, công văn và việc được giao',
+  'plan.write': 'Ban hành kế hoạch của đơn vị, giao việc cho đơn vị cấp dưới',
 };
 
 /** Which role may do which action (within the subtree of its grant). */
@@ -102,6 +106,8 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'survey.postaudit',
     'report.read',
     'report.manage',
+    'plan.read',
+    'plan.write',
   ],
   appraiser: [
     'unit.read',
@@ -112,6 +118,7 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'survey.read',
     'survey.postaudit',
     'report.read',
+    'plan.read',
   ],
   unit_officer: [
     'unit.read',
@@ -123,6 +130,8 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'survey.enter',
     'report.read',
     'report.write',
+    'plan.read',
+    'plan.write',
   ],
   unit_head: [
     'unit.read',
@@ -137,6 +146,8 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'report.read',
     'report.write',
     'report.submit',
+    'plan.read',
+    'plan.write',
   ],
   leader: [
     'unit.read',
@@ -147,6 +158,7 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'assessment.read',
     'survey.read',
     'report.read',
+    'plan.read',
   ],
 };
 

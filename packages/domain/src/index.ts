@@ -15,3 +15,4 @@ export * from './passwords.ts';
 export * from './survey/index.ts';
 export * from './report/index.ts';
 export * from './calendar.ts';
+export * from './plans.ts';

@@ -1100,3 +1100,51 @@ export const calendarFeeds = pgTable('calendar_feeds', {
   createdAt: ts('created_at').notNull().defaultNow(),
   revokedAt: ts('revoked_at'),
 });
+
+/** Plans as records (issue #16 item 1): a kế hoạch, chỉ thị, công văn or quyết định of a unit, the plan
+ * it implements ("Thực hiện Kế hoạch số 215/KH-CAT"), its period and budget, and its own document (an
+ * evidence row of the issuing unit). */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    /** Số, ký hiệu: "82/KH-CAH". */
+    number: text('number').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    issuingUnitId: uuid('issuing_unit_id')
+      .notNull()
+      .references(() => units.id),
+    title: text('title').notNull(),
+    periodFrom: date('period_from', { mode: 'string' }),
+    periodTo: date('period_to', { mode: 'string' }),
+    budgetLine: text('budget_line'),
+    budgetUnitId: uuid('budget_unit_id').references(() => units.id),
+    parentId: uuid('parent_id'),
+    evidenceId: uuid('evidence_id').references(() => evidence.id),
+    /** The day (included) by which the units asked must send their implementing plans. */
+    askedDueOn: date('asked_due_on', { mode: 'string' }),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revision: integer('revision').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('plans_unit_number_uq').on(t.issuingUnitId, t.number),
+    index('plans_parent_idx').on(t.parentId),
+    check('plans_kind_check', sql`${t.kind} in ('ke_hoach', 'chi_thi', 'cong_van', 'quyet_dinh')`),
+  ],
+);
+
+/** The units a plan asks to send a plan implementing it (seed 001: "một số đơn vị chưa gửi"). */
+export const planAskedUnits = pgTable(
+  'plan_asked_units',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.unitId] })],
+);

@@ -496,4 +496,15 @@ export const MESSAGES_EN: Record<string, string> = {
   'Quá hạn chưa gửi báo cáo: ${r.unitName} — “${r.title}”': 'Report overdue: ${r.unitName} — “${r.title}”',
   '${r.unitName} chưa gửi “${r.title}”, hạn ngày ${formatDateVi(r.dueOn)} (đã quá ${late} ngày). Báo cáo gửi muộn vẫn được nhận và được ghi nhận gửi muộn.':
     '${r.unitName} has not sent “${r.title}”, due on ${formatDateVi(r.dueOn)} (${late} days ago). A late report is still accepted and marked late.',
+  'Thời gian thực hiện: ngày bắt đầu sau ngày kết thúc.': 'Period: the start date is after the end date.',
+  '${unit.name} đã có văn bản số ${number}.': '${unit.name} already has a document numbered ${number}.',
+  'Không tìm thấy kế hoạch cấp trên.': 'The plan of the level above was not found.',
+  '${unit.name} không thuộc ${parent.unitName}: không thực hiện kế hoạch ${parent.p.number} được.':
+    '${unit.name} is not under ${parent.unitName}: it cannot implement plan ${parent.p.number}.',
+  'Văn bản đính kèm phải là tài liệu của đơn vị ban hành.':
+    'The attached document must belong to the issuing unit.',
+  'Không tìm thấy đơn vị lập dự toán.': 'The unit that estimates the budget was not found.',
+  'Không tìm thấy đơn vị được yêu cầu gửi kế hoạch.': 'A unit asked to send its plan was not found.',
+  '${u.name} không phải đơn vị cấp dưới của ${unit.name}.': '${u.name} is not under ${unit.name}.',
+  'Hãy nhập hạn gửi kế hoạch của các đơn vị.': 'Enter the day by which the units must send their plans.',
 };

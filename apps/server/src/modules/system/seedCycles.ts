@@ -18,6 +18,7 @@ import { activeGrantsOf, findUserByUsername } from '../auth/service.ts';
 import { scoreInBulk } from '../cycles/selfAssessment.ts';
 import { seedPastSurvey } from './seedSurveys.ts';
 import { seedSurvey2024 } from './seedSurvey2024.ts';
+import { seedPlans } from './seedPlans.ts';
 import { cycleServices } from '../cycles/services.ts';
 import { listFrameworks } from '../frameworks/service.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
@@ -308,5 +309,6 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
     if (plan.owner2024) await seedSurvey2024(db, (u) => demoActor(db, u), { cycleId: c24.id, fw, files });
     made++;
   }
+  await seedPlans(db, (u) => demoActor(db, u));
   return made;
 }
