@@ -51,6 +51,7 @@ const Results = lazy(() => import('./pages/results/index.tsx'));
 const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
 const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
 const CalendarPage = lazy(() => import('./pages/Calendar.tsx'));
+const Plans = lazy(() => import('./pages/plans/index.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
 const Surveys = lazy(() => import('./pages/surveys/index.tsx'));
@@ -248,7 +249,9 @@ export default function Shell({ session }: { session: Session }) {
             ...(can(session, 'report.read')
               ? [{ key: '/reports', icon: <FileDoneOutlined />, label: t.rpMenu }]
               : []),
-            { key: '/plans', icon: <FileTextOutlined />, label: soon(t.plans), disabled: true },
+            ...(can(session, 'plan.read')
+              ? [{ key: '/plans', icon: <FileTextOutlined />, label: t.plMenu }]
+              : []),
             { key: '/emulation', icon: <TrophyOutlined />, label: soon(t.emulation), disabled: true },
           ]}
         />
@@ -313,6 +316,8 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/check" element={<CheckTable />} />
                 <Route path="/notices" element={<NoticesPage />} />
                 <Route path="/calendar" element={<CalendarPage session={session} />} />
+                <Route path="/plans" element={<Plans session={session} />} />
+                <Route path="/plans/:id" element={<Plans session={session} />} />
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
                 <Route path="/assessments/:id" element={<Assessment />} />

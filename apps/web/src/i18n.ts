@@ -18,6 +18,7 @@ import { surveyBallotsEn, surveyBallotsVi } from './i18n/surveyBallots.ts';
 import { surveyResultsEn, surveyResultsVi } from './i18n/surveyResults.ts';
 import { reportsEn, reportsVi } from './i18n/reports.ts';
 import { calendarEn, calendarVi } from './i18n/calendar.ts';
+import { plansEn, plansVi } from './i18n/plans.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -200,6 +201,7 @@ const vi = {
   ...surveysVi,
   ...surveyAgencyVi,
   ...calendarVi,
+  ...plansVi,
   ...surveyPostauditVi,
   ...surveyBallotsVi,
   ...surveyResultsVi,
@@ -386,6 +388,7 @@ const en: Dict = {
   ...surveysEn,
   ...surveyAgencyEn,
   ...calendarEn,
+  ...plansEn,
   ...surveyPostauditEn,
   ...surveyBallotsEn,
   ...surveyResultsEn,
