@@ -73,6 +73,15 @@ describe('the calendar of a person', () => {
     expect(survey).toContain(
       '2024-07-10 Báo cáo kết quả đo lường theo Mẫu 01 — Đo lường sự hài lòng của người dân, tổ chức năm 2024',
     );
+    // the plan of the province asking the districts for theirs: the district sees its own row
+    expect(y.find((i) => i.kind === 'plan')).toMatchObject({
+      date: '2024-05-25',
+      title: 'Hạn gửi kế hoạch thực hiện Kế hoạch số 215/KH-CAT',
+      detail: 'Công an huyện Cù Lao Dung: đã gửi',
+    });
+    const province = await t.login('dieuphoi.soctrang');
+    const theirs = await items(province, '?from=2024-05-25&to=2024-05-25');
+    expect(theirs.find((i) => i.kind === 'plan')).toMatchObject({ detail: '1/11 đơn vị đã gửi.', units: [] });
     // the range is inclusive and refused upside down
     const upside = await officer.get('/api/calendar?from=2024-07-11&to=2024-07-10');
     expect(upside.statusCode).toBe(400);

@@ -1,13 +1,14 @@
 /** One calendar of deadlines (issue #16 item 7): the events a person's units must meet, and their ICS
  * form (RFC 5545) for a calendar application. Pure. */
 
-export const CALENDAR_KINDS = ['stage', 'report', 'survey'] as const;
+export const CALENDAR_KINDS = ['stage', 'report', 'survey', 'plan'] as const;
 export type CalendarKind = (typeof CALENDAR_KINDS)[number];
 
 export const CALENDAR_KIND_LABELS: Record<CalendarKind, string> = {
   stage: 'Kỳ đánh giá',
   report: 'Báo cáo',
   survey: 'Khảo sát',
+  plan: 'Kế hoạch',
 };
 
 /** A deadline: an all-day event on `date` (yyyy-mm-dd, the last day included). */

@@ -507,4 +507,5 @@ export const MESSAGES_EN: Record<string, string> = {
   'Không tìm thấy đơn vị được yêu cầu gửi kế hoạch.': 'A unit asked to send its plan was not found.',
   '${u.name} không phải đơn vị cấp dưới của ${unit.name}.': '${u.name} is not under ${unit.name}.',
   'Hãy nhập hạn gửi kế hoạch của các đơn vị.': 'Enter the day by which the units must send their plans.',
+  'Hạn gửi kế hoạch thực hiện ${kind} số ${p.number}': 'Implementing plans due for ${kind} ${p.number}',
 };

@@ -29,6 +29,7 @@ const KIND_COLOR: Record<CalendarEventViewT['kind'], string> = {
   stage: 'blue',
   report: 'orange',
   survey: 'green',
+  plan: 'purple',
 };
 
 /** Three units by name, then how many more. */

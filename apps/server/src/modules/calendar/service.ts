@@ -8,8 +8,10 @@ import {
   CALENDAR_KIND_LABELS,
   formatDateVi,
   icsCalendar,
+  PLAN_KIND_LABELS,
   STAGE_LABELS,
   type CalendarEvent,
+  type PlanKind,
   type Stage,
 } from '@chiso/domain';
 import type { Db } from '../../db/open.ts';
@@ -126,6 +128,26 @@ export class CalendarService {
           link,
         });
       }
+    }
+
+    const readP = scopeOf(actor, 'plan.read');
+    for (const p of await repo.plansAsking(this.db, from, to)) {
+      const issuer = sees(readP, p.issuerPath);
+      const asked = p.units.filter((u) => sees(readP, u.path));
+      if (!issuer && !asked.length) continue;
+      const rows = issuer ? p.units : asked;
+      const kind = PLAN_KIND_LABELS[p.kind as PlanKind] ?? p.kind;
+      out.push({
+        uid: `plan-${p.id}`,
+        date: p.dueOn,
+        kind: 'plan',
+        title: `Hạn gửi kế hoạch thực hiện ${kind} số ${p.number}`,
+        detail: issuer
+          ? `${rows.filter((u) => u.sent).length}/${rows.length} đơn vị đã gửi.`
+          : rows.map((u) => `${u.name}: ${u.sent ? 'đã gửi' : 'chưa gửi'}`).join('; '),
+        units: issuer ? [] : rows.map((u) => u.name),
+        link: `/plans/${p.id}`,
+      });
     }
     return out;
   }
