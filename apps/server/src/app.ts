@@ -95,6 +95,11 @@ function sameToken(a: string | undefined, b: string): boolean {
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
+/** A request path with the secret token of /ics/… and /y/… replaced (logs keep the route, not the key). */
+export function maskSecretPath(url: string): string {
+  return url.replace(/^\/(ics|y)\/[^/?#]+/, '/$1/***');
+}
+
 export async function buildApp(
   opts: BuildOptions,
 ): Promise<
@@ -108,6 +113,15 @@ export async function buildApp(
         : {
             level: config.logLevel,
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            // secret link tokens (a calendar feed, an agency's one-time link) never reach the logs
+            serializers: {
+              req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
+                method: req.method,
+                url: maskSecretPath(req.url),
+                hostname: req.hostname,
+                remoteAddress: req.ip,
+              }),
+            },
           },
     // a hop count as the trust function Fastify would build from it (its types omit numbers)
     trustProxy:

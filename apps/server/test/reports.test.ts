@@ -438,6 +438,8 @@ describe('reminders and the chase of missing reports', () => {
         'Quá hạn chưa gửi báo cáo: Phòng Quản lý xuất nhập cảnh — “Báo cáo kết quả đo lường sự hài lòng của người dân, tổ chức năm 2024 (Mẫu 01)”',
     );
     expect(pa08!.body).toContain('đã quá 1 ngày');
+    // a request of a past year (Mẫu 02, due 15/09/2024) is not announced anew: a week after at most
+    expect(chase.some((n) => n.body.includes('15/09/2024'))).toBe(false);
     // a unit that sent (late) is not chased for that request
     const mau01 = (n: { title: string }) => n.title.includes('(Mẫu 01)');
     expect(chase.filter(mau01).some((n) => n.title.includes('Công an huyện Cù Lao Dung'))).toBe(false);

@@ -362,6 +362,32 @@ describe('copy-down', () => {
     );
   });
 
+  it('the province cannot publish while a copy still takes ballots; once the copy is published it can', async () => {
+    const parent = await detail(province);
+    const childId = parent.children.find((c) => c.code === 'HL-2024-CLD')!.id;
+    const status = (c: Client, id: string, to: string) =>
+      c.send('POST', `/api/survey-campaigns/${id}/status`, { status: to });
+    for (const [c, id] of [
+      [district, childId],
+      [province, campaignId],
+    ] as const) {
+      const o = await status(c, id, 'open');
+      expect(o.statusCode, o.body).toBe(200);
+      expect((await status(c, id, 'closed')).statusCode).toBe(200);
+    }
+    const publish = (c: Client, id: string) =>
+      c.send('POST', `/api/survey-campaigns/${id}/publish-results`, { reason: 'Công bố' });
+    const refused = await publish(province, campaignId);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain(
+      'Đợt khảo sát đã giao xuống Công an huyện Cù Lao Dung chưa công bố kết quả',
+    );
+    const child = await publish(district, childId);
+    expect(child.statusCode, child.body).toBe(200);
+    const ok = await publish(province, campaignId);
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
   it('another tree can neither copy down nor edit; a district cannot edit the province campaign', async () => {
     const r = await copy(hq, { ...base(), ownerUnitId: ids['CAH-CLD'] });
     expect(r.statusCode).toBe(404);

@@ -11,7 +11,7 @@ export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
   quyet_dinh: 'Quyết định',
 };
 
-/** A unit asked to send its plan: sent (a plan of it or of a unit under it implements the plan), missing
+/** A unit asked to send its plan: sent (a plan it issued implements the plan), missing
  * (the due day passed, included), or not due yet. */
 export const ASKED_STATES = ['sent', 'missing', 'waiting'] as const;
 export type AskedState = (typeof ASKED_STATES)[number];

@@ -74,7 +74,11 @@ export function sortByTree<T>(
         if (a.p[k] === b.p[k]) continue;
         const ua = units.get(a.p[k]!);
         const ub = units.get(b.p[k]!);
-        return (ua?.sortOrder ?? 0) - (ub?.sortOrder ?? 0) || compareVi(ua?.name ?? '', ub?.name ?? '');
+        return (
+          (ua?.sortOrder ?? 0) - (ub?.sortOrder ?? 0) ||
+          compareVi(ua?.name ?? '', ub?.name ?? '') ||
+          (a.p[k]! < b.p[k]! ? -1 : 1) // two siblings of the same name: never interleaved
+        );
       }
       return a.p.length - b.p.length || a.i - b.i;
     })

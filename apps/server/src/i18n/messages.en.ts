@@ -508,4 +508,6 @@ export const MESSAGES_EN: Record<string, string> = {
   '${u.name} không phải đơn vị cấp dưới của ${unit.name}.': '${u.name} is not under ${unit.name}.',
   'Hãy nhập hạn gửi kế hoạch của các đơn vị.': 'Enter the day by which the units must send their plans.',
   'Hạn gửi kế hoạch thực hiện ${kind} số ${p.number}': 'Implementing plans due for ${kind} ${p.number}',
+  "Đợt khảo sát đã giao xuống ${live.map((d) => d.ownerName).join(', ')} chưa công bố kết quả; phiếu của đợt đó được tính vào đợt này, hãy công bố đợt đó trước.":
+    "The campaign copied down to ${live.map((d) => d.ownerName).join(', ')} has not published its results; its ballots count here, so publish it first.",
 };

@@ -78,7 +78,7 @@ export function campaignsTouching(db: DbOrTx, from: string, to: string) {
 }
 
 /** Plans asking units for their implementing plans by a day in [from, to], with the units asked and
- * whether each has sent (a plan of it or under it implements the plan). */
+ * whether each has sent (a plan it issued implements the plan). */
 export function plansAsking(db: DbOrTx, from: string, to: string) {
   return rawRows<{
     id: string;
@@ -91,8 +91,7 @@ export function plansAsking(db: DbOrTx, from: string, to: string) {
     db,
     sql`select p.id, p.number, p.kind, to_char(p.asked_due_on, 'YYYY-MM-DD') as "dueOn", i.path as "issuerPath",
         coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name, 'path', u.path,
-            'sent', exists (select 1 from plans c join units cu on cu.id = c.issuing_unit_id
-              where c.parent_id = p.id and cu.path like u.path || '%')))
+            'sent', exists (select 1 from plans c where c.parent_id = p.id and c.issuing_unit_id = u.id)))
           from plan_asked_units a join units u on u.id = a.unit_id where a.plan_id = p.id), '[]') as units
       from plans p join units i on i.id = p.issuing_unit_id
       where p.asked_due_on between ${from}::date and ${to}::date`,

@@ -221,7 +221,7 @@ export async function unsentReports(db: DbOrTx) {
     .from(reportSubmissions)
     .innerJoin(reportRequests, eq(reportRequests.id, reportSubmissions.requestId))
     .innerJoin(units, eq(units.id, reportSubmissions.unitId))
-    .where(ne(reportSubmissions.status, 'sent'));
+    .where(and(ne(reportSubmissions.status, 'sent'), isNull(units.validTo)));
 }
 
 export type UnsentReport = Awaited<ReturnType<typeof unsentReports>>[number];

@@ -108,6 +108,9 @@ export async function queueMail(tx: DbOrTx, e: { to: string; subject: string; bo
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
+/** How long after a report's due day the missing units are still told (once). */
+const OVERDUE_WINDOW_DAYS = 7;
+
 export class NoticeService {
   private transport: Transporter | null;
 
@@ -196,7 +199,10 @@ export class NoticeService {
   /** Report requests (issue #16 item 5, on the mechanism of #15's Mẫu 01/02): three days and one day
    * before the due day, one reminder per request and distance to the units that have not sent; the
    * day after the due day, one notice per unit still missing, to the unit and to the coordinators of
-   * the receiving unit (who chase it). Never repeated (dedupe keys). Returns how many were created. */
+   * the receiving unit (who chase it) — within OVERDUE_WINDOW_DAYS of the due day, so that a job that
+   * did not run for a while still tells, and requests of past years are not announced anew. Never
+   * repeated (dedupe keys, the due day in them: a due day moved later gives a new notice). Returns how
+   * many were created. */
   async reportReminders(): Promise<number> {
     const today = this.today();
     const before = new Map<string, { r: repo.UnsentReport; left: number; units: string[] }>();
@@ -208,7 +214,7 @@ export class NoticeService {
         const g = before.get(key) ?? { r, left, units: [] };
         g.units.push(r.unitId);
         before.set(key, g);
-      } else if (left < 0) overdue.push({ r, late: -left });
+      } else if (left < 0 && -left <= OVERDUE_WINDOW_DAYS) overdue.push({ r, late: -left });
     }
     let created = 0;
     for (const [key, { r, left, units }] of before) {
@@ -233,7 +239,7 @@ export class NoticeService {
           title: `Quá hạn chưa gửi báo cáo: ${r.unitName} — “${r.title}”`,
           body: `${r.unitName} chưa gửi “${r.title}”, hạn ngày ${formatDateVi(r.dueOn)} (đã quá ${late} ngày). Báo cáo gửi muộn vẫn được nhận và được ghi nhận gửi muộn.`,
           link: `/reports/${r.requestId}`,
-          dedupeKey: `report-overdue:${r.requestId}:${r.unitId}`,
+          dedupeKey: `report-overdue:${r.requestId}:${r.unitId}:${r.dueOn}`,
           to: [
             { units: [r.unitId], may: ['report.write', 'report.submit'] },
             { units: [r.receivingUnitId ?? r.ownerUnitId], may: ['report.manage'] },

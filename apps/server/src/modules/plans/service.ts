@@ -2,7 +2,7 @@
  * định) with its number, date, period, budget and document, possibly implementing a plan of a level
  * above ("Thực hiện Kế hoạch số 215/KH-CAT"), and may ask units under it to send their own
  * implementing plans by a day: who has sent theirs and who has not is computed from the plans that
- * implement it. Read by the issuer's readers, and by the units a plan asks (their own rows only). */
+ * implement it (a plan issued by the asked unit itself). Read by the issuer's readers, and by the units a plan asks (their own rows only). */
 import { randomUUID } from 'node:crypto';
 import { askedState, ASKED_STATE_LABELS, PLAN_KIND_LABELS, type PlanKind } from '@chiso/domain';
 import type { Db } from '../../db/open.ts';
@@ -169,7 +169,7 @@ export class PlanService {
           ? { id: parent.p.id, number: parent.p.number, issuingUnitName: parent.unitName }
           : null,
         asked: seen.length,
-        sent: seen.filter((a) => kids.some((k) => k.unitPath.startsWith(a.unitPath))).length,
+        sent: seen.filter((a) => kids.some((k) => k.p.issuingUnitId === a.unitId)).length,
         askedDueOn: j.p.askedDueOn,
       });
     }
@@ -201,7 +201,7 @@ export class PlanService {
       parentNumber: parent?.p.number ?? null,
       children: kids.filter((k) => pathInScope(scope, k.unitPath) || whole).map(ref),
       asked: seen.map((a) => {
-        const plan = kids.find((k) => k.unitPath.startsWith(a.unitPath));
+        const plan = kids.find((k) => k.p.issuingUnitId === a.unitId);
         const state = askedState(!!plan, j.p.askedDueOn, today);
         return {
           unitId: a.unitId,

@@ -51,7 +51,8 @@ export async function insertIfCollecting(db: DbOrTx, b: WebBallot, today: string
     insert into survey_ballots (campaign_id, unit_id, field_code, mode, ratings, answers, dossier_no,
       contact_phone, submit_token, duration_seconds, flags, batch_id, invitation_id)
     select ${b.campaignId}::uuid, ${b.unitId}::uuid, ${b.fieldCode}, ${b.mode},
-      array(select x::smallint from jsonb_array_elements_text(${JSON.stringify(b.ratings)}::jsonb) x),
+      array(select x::smallint from jsonb_array_elements_text(${JSON.stringify(b.ratings)}::jsonb)
+        with ordinality as r(x, i) order by i),
       ${JSON.stringify(b.answers)}::jsonb, ${b.dossierNo}, ${b.contactPhone}, ${b.submitToken},
       ${b.durationSeconds}, array(select jsonb_array_elements_text(${JSON.stringify(b.flags)}::jsonb)),
       ${b.batchId}::uuid, ${b.invitationId}::uuid

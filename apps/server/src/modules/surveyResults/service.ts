@@ -8,7 +8,7 @@ import { audit } from '../audit/service.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { notify } from '../notices/service.ts';
-import { loadCampaign, targetExists } from '../surveys/campaigns.ts';
+import { descendantsOf, loadCampaign, targetExists } from '../surveys/campaigns.ts';
 import { publishedForm } from '../surveys/forms.ts';
 import { markCampaignPublished, publishedResults, savePublishedResults } from '../surveys/published.ts';
 import { buildResults, externalOf } from './build.ts';
@@ -167,6 +167,14 @@ export class SurveyResultService {
         throw new AppError('SURVEY_CAMPAIGN_STATE', 'Kết quả của đợt khảo sát đã được công bố.');
       if (j.c.status !== 'closed')
         throw new AppError('SURVEY_CAMPAIGN_STATE', 'Hãy dừng thu phiếu trước khi công bố kết quả.');
+      // the copies' ballots count here: their results are final first (a closed copy still takes late
+      // paper ballots)
+      const live = (await descendantsOf(tx, id)).filter((d) => d.status === 'open' || d.status === 'closed');
+      if (live.length)
+        throw new AppError(
+          'SURVEY_CAMPAIGN_STATE',
+          `Đợt khảo sát đã giao xuống ${live.map((d) => d.ownerName).join(', ')} chưa công bố kết quả; phiếu của đợt đó được tính vào đợt này, hãy công bố đợt đó trước.`,
+        );
       const results = await buildResults(tx, id, at);
       await savePublishedResults(tx, id, results, actor.id);
       await markCampaignPublished(tx, id, actor.id, at, j.c.revision);

@@ -250,4 +250,4 @@ function summaryOf(j: repo.CampaignJoined) {
 export async function loadCampaign(db: DbOrTx, id: string, lock = false) {
   return repo.getCampaign(db, id, lock);
 }
-export { targetByToken, targetsOf, targetExists, campaignsByCode } from './repository.ts';
+export { targetByToken, targetsOf, targetExists, campaignsByCode, descendantsOf } from './repository.ts';

@@ -278,6 +278,19 @@ export async function ratingCounts(db: DbOrTx, src: BallotSource, satisfiedFrom:
   ).rows;
 }
 
+/** Every campaign copied down from this one, at any depth, with its owner's name and status. */
+export async function descendantsOf(db: DbOrTx, campaignId: string) {
+  const r = await db.execute(sql`
+    with recursive d as (
+      select id from survey_campaigns where parent_id = ${campaignId}
+      union all
+      select c.id from survey_campaigns c join d on c.parent_id = d.id)
+    select c.id, c.status, u.name as "ownerName"
+    from survey_campaigns c join units u on u.id = c.owner_unit_id
+    where c.id in (select id from d)`);
+  return (r as unknown as { rows: { id: string; status: string; ownerName: string }[] }).rows;
+}
+
 /** The targets of every campaign copied down from this one, at any depth, with their units' paths. */
 export async function descendantTargets(db: DbOrTx, campaignId: string) {
   const r = await db.execute(sql`
