@@ -67,5 +67,6 @@ export const PlanDetail = PlanRef.extend({
   canWrite: z.boolean(),
 });
 
+export type PlanBodyT = z.infer<typeof PlanBody>;
 export type PlanDetailT = z.infer<typeof PlanDetail>;
 export type PlanListT = z.infer<typeof PlanList>;

@@ -4,6 +4,7 @@
  * implementing plans by a day: who has sent theirs and who has not is computed from the plans that
  * implement it (a plan issued by the asked unit itself). Read by the issuer's readers, and by the units a plan asks (their own rows only). */
 import { randomUUID } from 'node:crypto';
+import type { PlanBodyT } from '@chiso/contracts';
 import { askedState, ASKED_STATE_LABELS, PLAN_KIND_LABELS, type PlanKind } from '@chiso/domain';
 import type { Db } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
@@ -14,21 +15,8 @@ import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { getUnit } from '../units/service.ts';
 import * as repo from './repository.ts';
 
-export interface PlanInput {
-  kind: PlanKind;
-  number: string;
-  issuedOn: string;
-  issuingUnitId: string;
-  subject: string;
-  periodFrom?: string | undefined;
-  periodTo?: string | undefined;
-  budgetLine?: string | undefined;
-  budgetUnitId?: string | undefined;
-  implementsPlanId?: string | undefined;
-  evidenceId?: string | undefined;
-  askedUnitIds?: string[] | undefined;
-  askedDueOn?: string | undefined;
-}
+/** What a request records (the contract's body). */
+export type PlanInput = PlanBodyT;
 
 type Joined = NonNullable<Awaited<ReturnType<typeof repo.getPlan>>>;
 
