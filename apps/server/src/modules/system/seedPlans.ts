@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { PlanService } from '../plans/service.ts';
 import { findOpenByCode, UnitService } from '../units/service.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { seedTasks } from './seedTasks.ts';
 
 const TT27 =
   'Thông tư số 27/2022/TT-BCA ngày 09/6/2022 của Bộ Công an quy định tiêu chí cải cách hành chính và xác định chỉ số cải cách hành chính trong Công an nhân dân';
@@ -33,7 +34,7 @@ export async function seedPlans(db: Db, actors: (username: string) => Promise<Ac
     askedDueOn: '2024-05-25',
   });
   const district = await actors('dieuphoi.culaodung');
-  await plans.create(district, {
+  const p82 = await plans.create(district, {
     kind: 'ke_hoach',
     number: '82/KH-CAH',
     issuedOn: '2024-05-20',
@@ -52,7 +53,7 @@ export async function seedPlans(db: Db, actors: (username: string) => Promise<Ac
     periodFrom: '2021-01-01',
     periodTo: '2021-12-31',
   });
-  await plans.create(district, {
+  const p91 = await plans.create(district, {
     kind: 'cong_van',
     number: '91/CAH-TH',
     issuedOn: '2021-03-12',
@@ -60,4 +61,5 @@ export async function seedPlans(db: Db, actors: (username: string) => Promise<Ac
     subject: 'V/v quán triệt, thực hiện chỉ đạo của lãnh đạo về công tác CCHC năm 2021',
     implementsPlanId: p23.id,
   });
+  await seedTasks(db, actors, { p82: p82.id, p91: p91.id });
 }
