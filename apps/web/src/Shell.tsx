@@ -7,6 +7,7 @@ import {
   FileSearchOutlined,
   FileDoneOutlined,
   FileTextOutlined,
+  CheckSquareOutlined,
   FormOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -52,6 +53,7 @@ const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
 const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
 const CalendarPage = lazy(() => import('./pages/Calendar.tsx'));
 const Plans = lazy(() => import('./pages/plans/index.tsx'));
+const Tasks = lazy(() => import('./pages/tasks/index.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
 const Surveys = lazy(() => import('./pages/surveys/index.tsx'));
@@ -250,7 +252,10 @@ export default function Shell({ session }: { session: Session }) {
               ? [{ key: '/reports', icon: <FileDoneOutlined />, label: t.rpMenu }]
               : []),
             ...(can(session, 'plan.read')
-              ? [{ key: '/plans', icon: <FileTextOutlined />, label: t.plMenu }]
+              ? [
+                  { key: '/plans', icon: <FileTextOutlined />, label: t.plMenu },
+                  { key: '/tasks', icon: <CheckSquareOutlined />, label: t.tkMenu },
+                ]
               : []),
             { key: '/emulation', icon: <TrophyOutlined />, label: soon(t.emulation), disabled: true },
           ]}
@@ -318,6 +323,8 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/calendar" element={<CalendarPage session={session} />} />
                 <Route path="/plans" element={<Plans session={session} />} />
                 <Route path="/plans/:id" element={<Plans session={session} />} />
+                <Route path="/tasks" element={<Tasks />} />
+                <Route path="/tasks/:id" element={<Tasks />} />
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
                 <Route path="/assessments/:id" element={<Assessment />} />

@@ -28,6 +28,7 @@ import { useT } from '../../i18n.ts';
 import { can } from '../../ui/can.ts';
 import { dateOrDash, isoDate, PICKER_DATE_FORMAT } from '../../ui/dates.ts';
 import { errText } from '../../ui/errors.ts';
+import { PlanTasks } from './tasks.tsx';
 
 /** Options found by what is typed, with or without diacritics. */
 const byKey = (input: string, option?: { label?: unknown }) =>
@@ -247,6 +248,7 @@ function PlanView({ id }: { id: string }) {
           />
         </Card>
       )}
+      <PlanTasks planId={p.id} />
       <Card size="small" title={t.plChildren}>
         {p.children.length ? (
           <ul style={{ margin: 0, paddingLeft: 18 }}>
