@@ -55,6 +55,8 @@ export const tasksVi = {
   tkRequired: 'Bắt buộc nhập.',
   tkBack: 'Nhiệm vụ',
   tkLast: 'Giá trị gần nhất',
+  tkEvidence: 'Tài liệu kiểm chứng',
+  tkOpen: 'Mở tệp',
   tkStatusName: statusVi,
 };
 
@@ -103,6 +105,8 @@ export const tasksEn: typeof tasksVi = {
   tkRequired: 'Required.',
   tkBack: 'Tasks',
   tkLast: 'Last value',
+  tkEvidence: 'Supporting document',
+  tkOpen: 'Open the file',
   tkStatusName: {
     not_started: 'Not started',
     in_progress: 'In progress',

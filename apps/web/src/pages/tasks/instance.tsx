@@ -3,9 +3,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TaskInstanceDetailT } from '@chiso/contracts';
 import { decimalVi, formatDateTimeVi } from '@chiso/domain';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { evidenceFileUrl, listEvidence } from '../../api/assessments.ts';
 import { acceptDone, declareDone, getInstance, reportProgress, returnDone } from '../../api/tasks.ts';
 import { useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
@@ -21,6 +22,12 @@ export function InstanceView({ id }: { id: string }) {
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const q = useQuery({ queryKey: ['tasks', 'instance', id], queryFn: () => getInstance(id) });
+  const unitId = q.data?.unitId;
+  const docs = useQuery({
+    queryKey: ['evidence', unitId],
+    queryFn: () => listEvidence(unitId!),
+    enabled: !!unitId && !!q.data?.canReport,
+  });
   const run = async (f: () => Promise<TaskInstanceDetailT>) => {
     setError(null);
     try {
@@ -38,9 +45,13 @@ export function InstanceView({ id }: { id: string }) {
   if (!x) return <Card loading />;
   const task = x.task;
   const record = async () => {
-    const v = (await form.validateFields()) as { value?: string; note: string };
-    if (await run(() => reportProgress(id, { note: v.note, ...(v.value ? { value: v.value } : {}) })))
-      form.resetFields();
+    const v = (await form.validateFields()) as { value?: string; note: string; evidenceId?: string };
+    const body = {
+      note: v.note,
+      ...(v.value ? { value: v.value } : {}),
+      ...(v.evidenceId ? { evidenceId: v.evidenceId } : {}),
+    };
+    if (await run(() => reportProgress(id, body))) form.resetFields();
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -122,6 +133,16 @@ export function InstanceView({ id }: { id: string }) {
             <Form.Item name="note" label={t.tkNote} rules={[{ required: true, message: t.tkRequired }]}>
               <Input.TextArea rows={2} data-testid="tk-note" />
             </Form.Item>
+            <Form.Item name="evidenceId" label={t.tkEvidence}>
+              <Select
+                allowClear
+                style={{ maxWidth: 520 }}
+                options={(docs.data?.items ?? []).map((e) => ({
+                  value: e.id,
+                  label: `${e.numberSymbol} — ${e.summary}`,
+                }))}
+              />
+            </Form.Item>
             <Button onClick={() => void record()} data-testid="tk-record">
               {t.tkRecord}
             </Button>
@@ -139,6 +160,17 @@ export function InstanceView({ id }: { id: string }) {
             { title: t.tkDate, render: (_, p) => dateOrDash(p.reportedOn) },
             { title: t.tkValue, render: (_, p) => (p.value === null ? '—' : decimalVi(p.value)) },
             { title: t.tkNote, dataIndex: 'note' },
+            {
+              title: t.tkEvidence,
+              render: (_, p) =>
+                p.evidenceId ? (
+                  <a href={evidenceFileUrl(p.evidenceId)} target="_blank" rel="noreferrer">
+                    {t.tkOpen}
+                  </a>
+                ) : (
+                  '—'
+                ),
+            },
             { title: t.tkBy, dataIndex: 'byName' },
           ]}
         />
