@@ -13,6 +13,8 @@ let district: Client;
 let officer: Client;
 let province: Client;
 let hq: Client;
+/** A coordinator of Đội Tham mưu only: the receiving unit of the news task. */
+let tm: Client;
 const ids: Record<string, string> = {};
 const today = todayVn();
 let planId = '';
@@ -71,6 +73,20 @@ beforeAll(async () => {
   });
   expect(p.statusCode, p.body).toBe(200);
   planId = (p.json() as { id: string }).id;
+  const u = await district.send('POST', '/api/users', {
+    username: 'dieuphoi.doitm',
+    fullName: 'Cán bộ theo dõi CCHC, Đội Tham mưu',
+    password: 'Mat-khau-ban-dau-2024',
+    role: 'coordinator',
+    unitId: ids['CLD-TM'],
+  });
+  expect(u.statusCode, u.body).toBe(200);
+  tm = await t.login('dieuphoi.doitm', 'Mat-khau-ban-dau-2024');
+  const pw = await tm.send('POST', '/api/auth/password', {
+    currentPassword: 'Mat-khau-ban-dau-2024',
+    newPassword: 'Mat-khau-rieng-cua-toi-2024',
+  });
+  expect(pw.statusCode, pw.body).toBe(200);
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -280,9 +296,14 @@ describe('tasks of a plan', () => {
     expect(overdue.map((n) => n.title)).toContain('Quá hạn nhiệm vụ: Công an xã An Thạnh 1 — 91/CAH-TH');
     expect(overdue.some((n) => n.title.includes('An Thạnh 2'))).toBe(false);
     expect(overdue[0]!.body).toContain('đã quá 5 ngày');
+    // the coordinator of the receiving unit (Đội Tham mưu) chases the communes; the reminder before the
+    // due day goes to those who work for the lead unit (Đội Tham mưu's own coordinator, the nearest)
+    const chaser = ((await tm.get('/api/notices?limit=100')).json() as Notices).items;
+    expect(chaser.filter((n) => n.kind === 'task_overdue')).toHaveLength(7);
     expect(
-      theirs.some((n) => n.kind === 'deadline' && n.title === 'Còn 3 ngày: hạn nhiệm vụ của 91/CAH-TH'),
+      chaser.some((n) => n.kind === 'deadline' && n.title === 'Còn 3 ngày: hạn nhiệm vụ của 91/CAH-TH'),
     ).toBe(true);
+    expect(theirs.some((n) => n.kind === 'deadline')).toBe(false);
     expect(
       ((await officer.get('/api/notices?limit=100')).json() as Notices).items.filter(
         (n) => n.kind === 'task_overdue',
