@@ -10,6 +10,7 @@ import { EvidenceService } from './modules/evidence/service.ts';
 import { FrameworkService } from './modules/frameworks/service.ts';
 import { NoticeService } from './modules/notices/service.ts';
 import { RankGroupService } from './modules/results/groups.ts';
+import { ReportSeriesService } from './modules/reports/series.ts';
 import { ReportService } from './modules/reports/service.ts';
 import { ReportSubmissionService } from './modules/reports/submissions.ts';
 import { ResultImportService } from './modules/results/importer.ts';
@@ -63,6 +64,7 @@ export interface Services extends CycleServices {
   surveyResults: SurveyResultService;
   reports: ReportService;
   reportSubmissions: ReportSubmissionService;
+  reportSeries: ReportSeriesService;
   surveyPoints: SurveyPointsService;
   calendar: CalendarService;
   plans: PlanService;
@@ -99,6 +101,7 @@ export function buildServices(config: Config, database: Database): Services {
     surveyBallotImport: new SurveyBallotImportService(database.db),
     surveyResults: new SurveyResultService(database.db),
     reports: new ReportService(database.db),
+    reportSeries: new ReportSeriesService(database.db),
     reportSubmissions: new ReportSubmissionService(
       database.db,
       new FileStore(config.filesDir),

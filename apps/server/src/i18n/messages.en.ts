@@ -510,4 +510,14 @@ export const MESSAGES_EN: Record<string, string> = {
   'Hạn gửi kế hoạch thực hiện ${kind} số ${p.number}': 'Implementing plans due for ${kind} ${p.number}',
   "Đợt khảo sát đã giao xuống ${live.map((d) => d.ownerName).join(', ')} chưa công bố kết quả; phiếu của đợt đó được tính vào đợt này, hãy công bố đợt đó trước.":
     "The campaign copied down to ${live.map((d) => d.ownerName).join(', ')} has not published its results; its ballots count here, so publish it first.",
+  'Ngày gửi': 'Sent on',
+  'Tình trạng': 'State',
+  '${owner.name} đã ngừng hoạt động.': '${owner.name} has ceased to operate.',
+  '${u.name} không thuộc ${owner.name}.': '${u.name} is not part of ${owner.name}.',
+  'Không tìm thấy kế hoạch.': 'The plan was not found.',
+  'Kế hoạch ${plan.number} không do ${owner.name} ban hành.': 'Plan ${plan.number} was not issued by ${owner.name}.',
+  '${u.owner.name} yêu cầu đơn vị gửi ${title} về ${u.receiving.name}, ${when}.':
+    '${u.owner.name} asks your unit to send ${title} to ${u.receiving.name}, ${when}.',
+  'Chỉ đính kèm tệp PDF, Word (.docx), Excel (.xlsx), JPG hoặc PNG.':
+    'Only PDF, Word (.docx), Excel (.xlsx), JPG or PNG files can be attached.',
 };
