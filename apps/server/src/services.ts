@@ -34,6 +34,7 @@ import { UserService } from './modules/users/service.ts';
 import { WorkService } from './modules/work/service.ts';
 import { CalendarService } from './modules/calendar/service.ts';
 import { PlanService } from './modules/plans/service.ts';
+import { PlanTextService } from './modules/plans/document.ts';
 
 export interface Services extends CycleServices {
   config: Config;
@@ -68,6 +69,7 @@ export interface Services extends CycleServices {
   surveyPoints: SurveyPointsService;
   calendar: CalendarService;
   plans: PlanService;
+  planText: PlanTextService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -110,5 +112,6 @@ export function buildServices(config: Config, database: Database): Services {
     surveyPoints: new SurveyPointsService(database.db),
     calendar: new CalendarService(database.db),
     plans: new PlanService(database.db),
+    planText: new PlanTextService(database.db),
   };
 }

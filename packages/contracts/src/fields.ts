@@ -62,6 +62,8 @@ export const FIELD_LABELS: Record<string, string> = {
   askedUnitIds: 'Các đơn vị phải gửi kế hoạch',
   askedDueOn: 'Hạn gửi kế hoạch',
   outline: 'Đề cương',
+  addressees: 'Kính gửi',
+  guide: 'Hướng dẫn của mục',
   planId: 'Kế hoạch',
   periodKind: 'Kỳ báo cáo',
   yearFrom: 'Từ năm',

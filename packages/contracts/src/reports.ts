@@ -22,7 +22,15 @@ export const ReportRequestCreateBody = z.object({
 
 /** The sections of an outline (đề cương), in order: their titles. */
 const OutlineIn = z
-  .array(text('Mục của đề cương', LIMITS.criterionTitle, { min: 1 }))
+  .array(
+    z.union([
+      text('Mục của đề cương', LIMITS.criterionTitle, { min: 1 }),
+      z.object({
+        title: text('Mục của đề cương', LIMITS.criterionTitle, { min: 1 }),
+        guide: text('Hướng dẫn của mục', LIMITS.note, { multiline: true }).optional(),
+      }),
+    ]),
+  )
   .min(1, 'Đề cương phải có ít nhất một mục.')
   .max(40);
 
@@ -102,7 +110,7 @@ export const ReportMatrixRow = z.object({
 });
 export const ReportRequestDetail = ReportRequestSummary.extend({
   canManage: z.boolean(),
-  outline: z.array(z.object({ code: z.string(), title: z.string() })),
+  outline: z.array(z.object({ code: z.string(), title: z.string(), guide: z.string().optional() })),
   rows: z.array(ReportMatrixRow),
 });
 
@@ -146,7 +154,7 @@ export const ReportSeriesDetail = ReportSeriesSummary.extend({
 });
 export const ConsolidatedQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
 
-const Section = z.object({ code: z.string(), title: z.string() });
+const Section = z.object({ code: z.string(), title: z.string(), guide: z.string().optional() });
 const Mau01Row = z.object({
   unitId: Id,
   unitName: z.string(),

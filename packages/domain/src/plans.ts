@@ -34,8 +34,8 @@ export type PlanBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'bullets'; items: string[] };
 
-/** Read typed text into blocks: a line "I. …" (Roman numeral) is a heading of level 1, "1. …" or
- * "1.1. …" of level 2, lines starting "- " or "+ " are bullets (consecutive ones form one list),
+/** Read typed text into blocks: a line "I. …" (Roman numeral) is a heading of level 1, a short "1. …"
+ * or "1.1. …" not ending a sentence of level 2 (a numbered paragraph of a công văn stays a paragraph), lines starting "- " or "+ " are bullets (consecutive ones form one list),
  * other lines paragraphs; blank lines separate. */
 export function blocksFromText(text: string): PlanBlock[] {
   const out: PlanBlock[] = [];
@@ -48,7 +48,7 @@ export function blocksFromText(text: string): PlanBlock[] {
       if (last?.kind === 'bullets') last.items.push(bullet[1]!.trim());
       else out.push({ kind: 'bullets', items: [bullet[1]!.trim()] });
     } else if (/^[IVXLC]+\.\s/u.test(line)) out.push({ kind: 'heading', level: 1, text: line });
-    else if (/^\d+(\.\d+)*\.\s/u.test(line) && line.length <= 200)
+    else if (/^\d+(\.\d+)*\.\s/u.test(line) && line.length <= 120 && !/[.;]$/u.test(line))
       out.push({ kind: 'heading', level: 2, text: line });
     else out.push({ kind: 'paragraph', text: line });
   }

@@ -520,4 +520,5 @@ export const MESSAGES_EN: Record<string, string> = {
     '${u.owner.name} asks your unit to send ${title} to ${u.receiving.name}, ${when}.',
   'Chỉ đính kèm tệp PDF, Word (.docx), Excel (.xlsx), JPG hoặc PNG.':
     'Only PDF, Word (.docx), Excel (.xlsx), JPG or PNG files can be attached.',
+  'ĐỀ CƯƠNG BÁO CÁO': 'REPORT OUTLINE',
 };

@@ -37,7 +37,7 @@ interface UnitsIn {
   ownerUnitId: string;
   receivingUnitId?: string | undefined;
   unitIds: string[];
-  outline: string[];
+  outline: (string | { title: string; guide?: string | undefined })[];
   planId?: string | undefined;
 }
 
@@ -56,8 +56,12 @@ export interface AdHocInput extends UnitsIn {
 }
 
 /** The outline's sections with stable codes (s1, s2…) in the order typed. */
-export const outlineOf = (titles: string[]): ReportSection[] =>
-  titles.map((title, i) => ({ code: `s${i + 1}`, title }));
+export const outlineOf = (items: UnitsIn['outline']): ReportSection[] =>
+  items.map((it, i) =>
+    typeof it === 'string'
+      ? { code: `s${i + 1}`, title: it }
+      : { code: `s${i + 1}`, title: it.title, ...(it.guide?.trim() ? { guide: it.guide.trim() } : {}) },
+  );
 
 /** Who follows a series as a whole: readers of its owner or of its receiving unit. */
 function followsSeries(actor: Actor, j: repo.SeriesJoined): boolean {
@@ -240,7 +244,7 @@ export class ReportSeriesService {
           kind: 'ad_hoc',
           title: input.title,
           dueOn: input.dueOn,
-          outline: input.outline,
+          outline: outline.map((o) => o.title),
           receiving: u.receiving.name,
           units: u.asked.map((a) => a.name),
           plan: u.plan?.number ?? null,

@@ -287,3 +287,11 @@ export async function surveyReportFlags(
     ];
   });
 }
+
+/** The outlines a plan annexes (seed 000: "ĐỀ CƯƠNG BÁO CÁO (Kèm theo Kế hoạch số 82/KH-CAH …)"): its
+ * ad hoc requests with their sections, in due order. */
+export async function outlinesOfPlan(db: DbOrTx, planId: string) {
+  return (await repo.requestsOfPlan(db, planId))
+    .filter((j) => j.r.kind === 'ad_hoc')
+    .map((j) => ({ title: j.r.title, dueOn: j.r.dueOn, outline: j.r.outline as ReportSection[] }));
+}
