@@ -10,6 +10,7 @@ import { EvidenceService } from './modules/evidence/service.ts';
 import { FrameworkService } from './modules/frameworks/service.ts';
 import { NoticeService } from './modules/notices/service.ts';
 import { RankGroupService } from './modules/results/groups.ts';
+import { ReportSeriesService } from './modules/reports/series.ts';
 import { ReportService } from './modules/reports/service.ts';
 import { ReportSubmissionService } from './modules/reports/submissions.ts';
 import { ResultImportService } from './modules/results/importer.ts';
@@ -35,6 +36,7 @@ import { CalendarService } from './modules/calendar/service.ts';
 import { PlanService } from './modules/plans/service.ts';
 import { TaskInstanceService } from './modules/tasks/instances.ts';
 import { TaskService } from './modules/tasks/service.ts';
+import { PlanTextService } from './modules/plans/document.ts';
 
 export interface Services extends CycleServices {
   config: Config;
@@ -65,11 +67,13 @@ export interface Services extends CycleServices {
   surveyResults: SurveyResultService;
   reports: ReportService;
   reportSubmissions: ReportSubmissionService;
+  reportSeries: ReportSeriesService;
   surveyPoints: SurveyPointsService;
   calendar: CalendarService;
   plans: PlanService;
   tasks: TaskService;
   taskInstances: TaskInstanceService;
+  planText: PlanTextService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -103,6 +107,7 @@ export function buildServices(config: Config, database: Database): Services {
     surveyBallotImport: new SurveyBallotImportService(database.db),
     surveyResults: new SurveyResultService(database.db),
     reports: new ReportService(database.db),
+    reportSeries: new ReportSeriesService(database.db),
     reportSubmissions: new ReportSubmissionService(
       database.db,
       new FileStore(config.filesDir),
@@ -113,5 +118,6 @@ export function buildServices(config: Config, database: Database): Services {
     plans: new PlanService(database.db),
     tasks: new TaskService(database.db),
     taskInstances: new TaskInstanceService(database.db),
+    planText: new PlanTextService(database.db),
   };
 }

@@ -277,6 +277,11 @@ export const ERRORS = {
     vi: 'Trạng thái của kỳ đánh giá không cho phép thay đổi điểm khảo sát.',
     en: 'The state of the cycle does not allow changing its survey points.',
   },
+  PLAN_CONFLICT: {
+    status: 409,
+    vi: 'Văn bản vừa được người khác sửa. Hãy tải lại để xem bản mới nhất rồi sửa tiếp.',
+    en: 'The document was just changed by someone else. Reload to see the latest version, then edit again.',
+  },
   PLAN_INVALID: {
     status: 422,
     vi: 'Kế hoạch chưa hợp lệ.',

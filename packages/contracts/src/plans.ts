@@ -70,3 +70,22 @@ export const PlanDetail = PlanRef.extend({
 export type PlanBodyT = z.infer<typeof PlanBody>;
 export type PlanDetailT = z.infer<typeof PlanDetail>;
 export type PlanListT = z.infer<typeof PlanList>;
+
+/** The text of a plan or công văn as it prints (issue #16 item 6): typed as lines — "I. …" a heading,
+ * "1. …" a sub-heading, "- …" a bullet —, "Kính gửi" of a công văn, "Nơi nhận". */
+export const PlanTextBody = z.object({
+  baseRevision: z.number().int().min(1),
+  text: text('Nội dung văn bản', 100_000, { multiline: true }),
+  addressees: z.array(text('Nơi gửi', 500, { min: 1 })).max(50),
+  recipients: z.array(text('Nơi nhận', 500, { min: 1 })).max(50),
+});
+export const PlanText = z.object({
+  revision: z.number().int(),
+  text: z.string(),
+  addressees: z.array(z.string()),
+  recipients: z.array(z.string()),
+  canWrite: z.boolean(),
+});
+export const PlanDocumentQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
+export type PlanTextBodyT = z.input<typeof PlanTextBody>;
+export type PlanTextT = z.infer<typeof PlanText>;

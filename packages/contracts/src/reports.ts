@@ -1,7 +1,7 @@
 /** Report requests (issue #15 item 7: Mẫu 01/02 of a survey campaign as the first kinds; issue #16
  * adds periodic and ad hoc kinds on the same routes): the request, the matrix of units asked, one
  * unit's report (computed tables, typed sections and figures, attachments) and its transitions. */
-import { LIMITS, REPORT_KINDS, REPORT_STATES, REPORT_STATUSES } from '@chiso/domain';
+import { LIMITS, PERIOD_KINDS, REPORT_STATES, REPORT_STATUSES, SURVEY_REPORT_KINDS } from '@chiso/domain';
 import { z } from 'zod';
 import { IsoDate, IsoDateText, text } from './fields.ts';
 import type { SurveyCampaignList } from './surveys.ts';
@@ -9,7 +9,7 @@ import type { SurveyCampaignList } from './surveys.ts';
 const Id = z.string().uuid();
 
 export const ReportRequestCreateBody = z.object({
-  kind: z.enum(REPORT_KINDS),
+  kind: z.enum(SURVEY_REPORT_KINDS),
   campaignId: Id,
   title: text('Tên báo cáo', LIMITS.label, { min: 1 }).optional(),
   /** Default: the campaign's deadline of the kind ("mau01", "mau02"), due on that day included. */
@@ -18,6 +18,54 @@ export const ReportRequestCreateBody = z.object({
   receivingUnitId: Id.optional(),
   /** Default: the surveyed units at the level directly under the owner. */
   unitIds: z.array(Id).min(1).max(2000).optional(),
+});
+
+/** The sections of an outline (đề cương), in order: their titles. */
+const OutlineIn = z
+  .array(
+    z.union([
+      text('Mục của đề cương', LIMITS.criterionTitle, { min: 1 }),
+      z.object({
+        title: text('Mục của đề cương', LIMITS.criterionTitle, { min: 1 }),
+        guide: text('Hướng dẫn của mục', LIMITS.note, { multiline: true }).optional(),
+      }),
+    ]),
+  )
+  .min(1, 'Đề cương phải có ít nhất một mục.')
+  .max(40);
+
+/** What periodic and ad hoc requests share: who asks, who receives, who is asked, the outline. */
+const RequestOfUnits = z.object({
+  title: text('Tên báo cáo', LIMITS.label, { min: 1 }),
+  ownerUnitId: Id,
+  /** Default: the owner (seed 004: Phòng Nội vụ receives for UBND huyện). */
+  receivingUnitId: Id.optional(),
+  unitIds: z.array(Id).min(1, 'Chưa chọn đơn vị nào phải báo cáo.').max(2000),
+  outline: OutlineIn,
+  /** The plan asking for the reports (82/KH-CAH's outline; Hà Quảng's quarterly reports). */
+  planId: Id.optional(),
+});
+
+/** A periodic report: one request per period of the years, due by the rule (seed 004: quarterly, day 3
+ * of the quarter's last month; yearly, 15/11). */
+export const ReportSeriesCreateBody = RequestOfUnits.extend({
+  periodKind: z.enum(PERIOD_KINDS),
+  yearFrom: z.number().int().min(2000).max(2100),
+  yearTo: z.number().int().min(2000).max(2100),
+  due: z.object({
+    day: z.number().int().min(1).max(31),
+    month: z.union([z.enum(['last', 'next']), z.number().int().min(1).max(12)]),
+  }),
+  cutoff: z
+    .object({ day: z.number().int().min(1).max(31), month: z.enum(['last', 'before_last']) })
+    .optional(),
+});
+
+/** An ad hoc request with an outline (seed 000: "ĐỀ CƯƠNG BÁO CÁO", due before 02/8/2024). */
+export const ReportAdHocCreateBody = RequestOfUnits.extend({
+  dueOn: IsoDate,
+  periodFrom: IsoDate.optional(),
+  periodTo: IsoDate.optional(),
 });
 
 export const ReportRequestSummary = z.object({
@@ -32,6 +80,10 @@ export const ReportRequestSummary = z.object({
   receivingUnitId: Id.nullable(),
   receivingUnitName: z.string().nullable(),
   dueOn: IsoDateText,
+  seriesId: Id.nullable(),
+  periodLabel: z.string().nullable(),
+  planId: Id.nullable(),
+  planNumber: z.string().nullable(),
   /** Whether the reader follows every unit (requester or receiver) or only its own. */
   role: z.enum(['requester', 'asked']),
   asked: z.number().int(),
@@ -58,10 +110,51 @@ export const ReportMatrixRow = z.object({
 });
 export const ReportRequestDetail = ReportRequestSummary.extend({
   canManage: z.boolean(),
+  outline: z.array(z.object({ code: z.string(), title: z.string(), guide: z.string().optional() })),
   rows: z.array(ReportMatrixRow),
 });
 
-const Section = z.object({ code: z.string(), title: z.string() });
+const SeriesCell = z.object({
+  requestId: Id,
+  state: z.enum(REPORT_STATES),
+  label: z.string(),
+  days: z.number().int(),
+  sentAt: z.string().nullable(),
+});
+export const ReportSeriesSummary = z.object({
+  id: Id,
+  title: z.string(),
+  periodKind: z.enum(PERIOD_KINDS),
+  periodKindLabel: z.string(),
+  /** "ngày 03 của tháng cuối kỳ". */
+  dueRuleText: z.string(),
+  yearFrom: z.number().int(),
+  yearTo: z.number().int(),
+  ownerUnitId: Id,
+  ownerUnitName: z.string(),
+  receivingUnitName: z.string().nullable(),
+  planId: Id.nullable(),
+  planNumber: z.string().nullable(),
+  role: z.enum(['requester', 'asked']),
+});
+export const ReportSeriesList = z.object({ items: z.array(ReportSeriesSummary) });
+/** The matrix of a periodic report: units × periods, on time, late, missing. */
+export const ReportSeriesDetail = ReportSeriesSummary.extend({
+  canManage: z.boolean(),
+  periods: z.array(
+    z.object({ requestId: Id, label: z.string(), from: IsoDateText, to: IsoDateText, dueOn: IsoDateText }),
+  ),
+  rows: z.array(z.object({ unitId: Id, unitName: z.string(), cells: z.array(SeriesCell) })),
+  counts: z.object({
+    onTime: z.number().int(),
+    late: z.number().int(),
+    missing: z.number().int(),
+    waiting: z.number().int(),
+  }),
+});
+export const ConsolidatedQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
+
+const Section = z.object({ code: z.string(), title: z.string(), guide: z.string().optional() });
 const Mau01Row = z.object({
   unitId: Id,
   unitName: z.string(),
@@ -142,6 +235,10 @@ export const ReportDocumentQuery = z.object({
 
 // types for the web app (it imports types only)
 export type ReportRequestCreateBodyT = z.input<typeof ReportRequestCreateBody>;
+export type ReportSeriesCreateBodyT = z.input<typeof ReportSeriesCreateBody>;
+export type ReportAdHocCreateBodyT = z.input<typeof ReportAdHocCreateBody>;
+export type ReportSeriesListT = z.infer<typeof ReportSeriesList>;
+export type ReportSeriesDetailT = z.infer<typeof ReportSeriesDetail>;
 export type ReportRequestListT = z.infer<typeof ReportRequestList>;
 export type ReportRequestDetailT = z.infer<typeof ReportRequestDetail>;
 export type ReportSubmissionViewT = z.infer<typeof ReportSubmissionView>;

@@ -26,3 +26,38 @@ export function askedState(sent: boolean, dueOn: string | null, today: string): 
   if (sent) return 'sent';
   return dueOn !== null && today > dueOn ? 'missing' : 'waiting';
 }
+
+/** The text of a plan or công văn as it prints: headings ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"),
+ * paragraphs and bullet lists, in order. */
+export type PlanBlock =
+  | { kind: 'heading'; level: 1 | 2; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'bullets'; items: string[] };
+
+/** Read typed text into blocks: a line "I. …" (Roman numeral) is a heading of level 1, a short "1. …"
+ * or "1.1. …" not ending a sentence of level 2 (a numbered paragraph of a công văn stays a paragraph), lines starting "- " or "+ " are bullets (consecutive ones form one list),
+ * other lines paragraphs; blank lines separate. */
+export function blocksFromText(text: string): PlanBlock[] {
+  const out: PlanBlock[] = [];
+  for (const raw of text.split(/\r?\n/u)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const bullet = /^[-+•]\s+(.*)$/u.exec(line);
+    if (bullet) {
+      const last = out[out.length - 1];
+      if (last?.kind === 'bullets') last.items.push(bullet[1]!.trim());
+      else out.push({ kind: 'bullets', items: [bullet[1]!.trim()] });
+    } else if (/^[IVXLC]+\.\s/u.test(line)) out.push({ kind: 'heading', level: 1, text: line });
+    else if (/^\d+(\.\d+)*\.\s/u.test(line) && line.length <= 120 && !/[.;]$/u.test(line))
+      out.push({ kind: 'heading', level: 2, text: line });
+    else out.push({ kind: 'paragraph', text: line });
+  }
+  return out;
+}
+
+/** Blocks back to the text they were read from (the inverse of blocksFromText on its output). */
+export function textFromBlocks(blocks: readonly PlanBlock[]): string {
+  return blocks
+    .map((b) => (b.kind === 'bullets' ? b.items.map((i) => `- ${i}`).join('\n') : b.text))
+    .join('\n\n');
+}

@@ -30,6 +30,9 @@ import {
   type IssuerLines,
   type Official,
   type StageState,
+  type CutoffRule,
+  type DueRule,
+  type PlanBlock,
 } from '@chiso/domain';
 import { sql } from 'drizzle-orm';
 import {
@@ -1053,14 +1056,43 @@ export const reportRequests = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     /** Sections to fill, in order. */
     outline: jsonb('outline').notNull().default([]),
+    /** A periodic request belongs to a series (one request per period): "Quý I năm 2022". */
+    seriesId: uuid('series_id').references(() => reportSeries.id),
+    periodLabel: text('period_label'),
+    /** The plan asking for it (seed 000: the outline annexed to 82/KH-CAH; seed 004: the quarterly
+     * reports of Hà Quảng's plan). */
+    planId: uuid('plan_id').references(() => plans.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
   (t) => [
     index('report_requests_owner_idx').on(t.ownerUnitId),
     index('report_requests_campaign_idx').on(t.campaignId),
+    index('report_requests_series_idx').on(t.seriesId),
+    index('report_requests_plan_idx').on(t.planId),
   ],
 );
+
+/** A periodic report (issue #16 item 5; DOMAIN §5.1): the kind of period, its due rule and data
+ * cut-off as data (seed 004: quarterly "trước ngày 03 hàng quý" → day 3 of the quarter's last month),
+ * over a span of years; one report request per period carries the units' reports. */
+export const reportSeries = pgTable('report_series', {
+  id: uuid('id').primaryKey(),
+  ownerUnitId: uuid('owner_unit_id')
+    .notNull()
+    .references(() => units.id),
+  receivingUnitId: uuid('receiving_unit_id').references(() => units.id),
+  title: text('title').notNull(),
+  periodKind: text('period_kind').notNull(),
+  dueRule: jsonb('due_rule').$type<DueRule>().notNull(),
+  cutoffRule: jsonb('cutoff_rule').$type<CutoffRule>().notNull(),
+  yearFrom: integer('year_from').notNull(),
+  yearTo: integer('year_to').notNull(),
+  planId: uuid('plan_id').references(() => plans.id),
+  outline: jsonb('outline').notNull().default([]),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  createdBy: uuid('created_by'),
+});
 
 /** Which units a request asks (one row per unit) and what each sent: filled content, approval by the
  * head, sending (stamped late when after the due date: accepted, marked). */
@@ -1126,6 +1158,11 @@ export const plans = pgTable(
     evidenceId: uuid('evidence_id').references(() => evidence.id),
     /** The day (included) by which the units asked must send their implementing plans. */
     askedDueOn: date('asked_due_on', { mode: 'string' }),
+    /** The text of the document as blocks (headings, paragraphs, bullets), "Kính gửi" of a công văn
+     * and "Nơi nhận" (issue #16 item 6): what its Word and PDF print. */
+    body: jsonb('body').$type<PlanBlock[]>().notNull().default([]),
+    addressees: jsonb('addressees').$type<string[]>().notNull().default([]),
+    recipients: jsonb('recipients').$type<string[]>().notNull().default([]),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
     revision: integer('revision').notNull().default(1),

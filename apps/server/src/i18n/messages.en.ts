@@ -562,4 +562,16 @@ export const MESSAGES_EN: Record<string, string> = {
   'Nhiệm vụ thứ ${n}: số thứ tự ${o} trùng.': 'Task ${n}: the number ${o} is used twice.',
   'Giá trị phải là một số, tối đa 4 chữ số thập phân (ví dụ 40 hoặc 40,5).':
     'The value must be a number with at most 4 decimals (for example 40 or 40.5).',
+  'Ngày gửi': 'Sent on',
+  'Tình trạng': 'State',
+  '${owner.name} đã ngừng hoạt động.': '${owner.name} has ceased to operate.',
+  '${u.name} không thuộc ${owner.name}.': '${u.name} is not part of ${owner.name}.',
+  'Không tìm thấy kế hoạch.': 'The plan was not found.',
+  'Kế hoạch ${plan.number} không do ${owner.name} ban hành.':
+    'Plan ${plan.number} was not issued by ${owner.name}.',
+  '${u.owner.name} yêu cầu đơn vị gửi ${title} về ${u.receiving.name}, ${when}.':
+    '${u.owner.name} asks your unit to send ${title} to ${u.receiving.name}, ${when}.',
+  'Chỉ đính kèm tệp PDF, Word (.docx), Excel (.xlsx), JPG hoặc PNG.':
+    'Only PDF, Word (.docx), Excel (.xlsx), JPG or PNG files can be attached.',
+  'ĐỀ CƯƠNG BÁO CÁO': 'REPORT OUTLINE',
 };

@@ -27,7 +27,9 @@ import {
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
   RECIPIENTS_LABEL,
+  addresseeLines,
   annexLabel,
+  congVanSummary,
   fileSlug,
   numberAndSymbol,
   placeAndDate,
@@ -229,7 +231,13 @@ function headerBlock(doc: OfficialDocument): Table {
   const topRow = new TableRow({ children: [cell(organization, left), cell(nation, right)] });
   const dateRow = new TableRow({
     children: [
-      cell([centered(numberAndSymbol(doc), {}, { before: 120 })], left),
+      cell(
+        [
+          centered(numberAndSymbol(doc), {}, { before: 120 }),
+          ...(doc.form === 'cong_van' ? [centered(congVanSummary(doc.summary), { size: 12 }, { before: 60 })] : []),
+        ],
+        left,
+      ),
       cell([centered(placeAndDate(doc), { italic: true, size: dateSize }, { before: 120 })], right),
     ],
   });
@@ -245,6 +253,19 @@ function headerBlock(doc: OfficialDocument): Table {
 
 /** Tên loại, trích yếu, căn cứ, thẩm quyền ban hành. */
 function titleBlock(doc: OfficialDocument): Paragraph[] {
+  if (doc.form === 'cong_van') {
+    // Công văn: không có tên loại; "Kính gửi:" giữa, các nơi gửi thụt vào (NĐ 30, Phụ lục I).
+    const lines = addresseeLines(doc.addressees ?? []);
+    return lines.map(
+      (line, i) =>
+        new Paragraph({
+          alignment: lines.length === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+          indent: lines.length === 1 ? undefined : { left: i === 0 ? mm(45) : mm(60) },
+          spacing: { before: i === 0 ? 360 : 0, after: i === lines.length - 1 ? 240 : 0 },
+          children: runs(line, { size: 14 }),
+        }),
+    );
+  }
   const out: Paragraph[] = [
     centered(doc.type.trim(), { bold: true, size: 14, allCaps: true }, { before: 480 }),
     centered(doc.summary.trim(), { bold: true, size: 14 }),
@@ -367,8 +388,9 @@ function signatureBlock(doc: OfficialDocument): (Paragraph | Table)[] {
 }
 
 function annexChildren(annex: Annex, index: number, count: number, available: number): (Paragraph | Table)[] {
+  const label = annex.label ?? annexLabel(index, count);
   const out: (Paragraph | Table)[] = [
-    centered(annexLabel(index, count), { bold: true, size: 14 }),
+    ...(label.trim() ? [centered(label.trim(), { bold: true, size: 14 })] : []),
     centered(annex.title.trim(), { bold: true, size: 14 }),
   ];
   if (annex.subtitle?.trim()) out.push(centered(annex.subtitle.trim(), { italic: true, size: 14 }));
@@ -435,7 +457,7 @@ export function buildDocument(doc: OfficialDocument): Document {
 
   const fonts = { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT };
   return new Document({
-    title: `${doc.type.trim()} ${doc.summary.trim()}`.replace(/\s+/gu, ' '),
+    title: `${doc.form === 'cong_van' ? 'Công văn' : doc.type.trim()} ${doc.summary.trim()}`.replace(/\s+/gu, ' '),
     creator: doc.issuingBody.trim(),
     theme: { fonts: { headings: FONT, body: FONT } },
     styles: {

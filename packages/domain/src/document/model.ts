@@ -47,6 +47,9 @@ export interface Signature {
 }
 
 export interface Annex {
+  /** Dòng nhãn trên tên phụ lục; mặc định "PHỤ LỤC" (đánh số La Mã khi có nhiều phụ lục); chuỗi rỗng:
+   * không in nhãn (đề cương kèm theo kế hoạch in thẳng tên "ĐỀ CƯƠNG BÁO CÁO"). */
+  label?: string;
   title: string;
   subtitle?: string;
   landscape?: boolean;
@@ -69,6 +72,11 @@ export interface OfficialDocument {
   type: string;
   /** Trích yếu nội dung. */
   summary: string;
+  /** Công văn (NĐ 30, Phụ lục I mục II.5): không có tên loại; trích yếu "V/v …" in dưới số, ký hiệu;
+   * "Kính gửi:" trước nội dung. */
+  form?: 'standard' | 'cong_van';
+  /** Nơi gửi của công văn ("Kính gửi: …"), mỗi mục một dòng. */
+  addressees?: string[];
   /** Các căn cứ ban hành (in nghiêng). */
   preamble?: string[];
   /** Thẩm quyền ban hành, ví dụ "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CÙ LAO DUNG". */
@@ -90,6 +98,19 @@ function pad2(n: number): string {
 export function numberAndSymbol(doc: Pick<OfficialDocument, 'number' | 'symbol'>): string {
   const number = doc.number?.trim();
   return number ? `Số: ${number}/${doc.symbol}` : `Số:      /${doc.symbol}`;
+}
+
+/** Trích yếu của công văn: "V/v …" (thêm "V/v " khi chưa có). */
+export function congVanSummary(summary: string): string {
+  const t = summary.trim();
+  return /^v\/v\b/iu.test(t) ? `V/v${t.slice(3)}` : `V/v ${t}`;
+}
+
+/** "Kính gửi: X." khi một nơi gửi; "Kính gửi:" rồi "- X;" … "- Y." khi nhiều nơi. */
+export function addresseeLines(addressees: readonly string[]): string[] {
+  const items = addressees.map((a) => a.trim().replace(/[;.,]+$/u, '')).filter(Boolean);
+  if (items.length <= 1) return [`Kính gửi: ${items[0] ?? ''}${items.length ? '.' : ''}`.trim()];
+  return ['Kính gửi:', ...items.map((a, i) => `- ${a}${i === items.length - 1 ? '.' : ';'}`)];
 }
 
 /** Ngày, tháng theo NĐ 30: ngày nhỏ hơn 10 và tháng 1, 2 thêm số 0 phía trước. */
@@ -236,9 +257,13 @@ export function documentOutline(doc: OfficialDocument): string[] {
   lines.push(doc.issuingBody.trim());
   lines.push(NATIONAL_TITLE, NATIONAL_MOTTO);
   lines.push(numberAndSymbol(doc));
+  if (doc.form === 'cong_van') lines.push(congVanSummary(doc.summary));
   lines.push(placeAndDate(doc));
-  lines.push(doc.type.trim());
-  lines.push(doc.summary.trim());
+  if (doc.form === 'cong_van') lines.push(...addresseeLines(doc.addressees ?? []));
+  else {
+    lines.push(doc.type.trim());
+    lines.push(doc.summary.trim());
+  }
   if (doc.issuerLine?.trim()) lines.push(doc.issuerLine.trim());
   for (const line of doc.preamble ?? []) lines.push(line);
   if (doc.decisionWord?.trim()) lines.push(doc.decisionWord.trim());
@@ -248,7 +273,9 @@ export function documentOutline(doc: OfficialDocument): string[] {
   lines.push(...signaturePositionLines(doc.signature));
   lines.push(signatureNameLine(doc.signature));
   doc.annexes.forEach((annex, i) => {
-    lines.push(annexLabel(i, doc.annexes.length), annex.title);
+    const label = annex.label ?? annexLabel(i, doc.annexes.length);
+    if (label.trim()) lines.push(label.trim());
+    lines.push(annex.title);
     if (annex.subtitle?.trim()) lines.push(annex.subtitle.trim());
     for (const block of annex.body) lines.push(...blockLines(block));
   });

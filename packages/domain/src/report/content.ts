@@ -5,6 +5,8 @@
 export interface ReportSection {
   code: string;
   title: string;
+  /** What the section should cover (seed 000's outline: the points under each heading). */
+  guide?: string;
 }
 
 /** The sections a unit fills in Mẫu 01 and Mẫu 02 (seed 002: "đánh giá, nhận xét", "kiến nghị, đề xuất"). */

@@ -2,10 +2,10 @@
  * included; calendar days are in Asia/Ho_Chi_Minh; a report sent after its due day is accepted and
  * marked late (unlike cycle stages, which close). Every kind of report request (Mẫu 01/02 of a
  * survey campaign today; periodic and ad hoc requests of issue #16) uses these rules. */
-import { REPORT_KINDS, type ReportKind } from '../survey/types.ts';
+import { REPORT_KINDS, type ReportKind, type SurveyReportKind } from '../survey/types.ts';
 
 /** The campaign deadline key a request of this kind is due on by default ("mau01", "mau02"). */
-export const REPORT_DEADLINE_KEYS: Record<ReportKind, string> = {
+export const REPORT_DEADLINE_KEYS: Record<SurveyReportKind, string> = {
   survey_mau01: 'mau01',
   survey_mau02: 'mau02',
 };
@@ -13,6 +13,8 @@ export const REPORT_DEADLINE_KEYS: Record<ReportKind, string> = {
 export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   survey_mau01: 'Mẫu 01 — Kết quả đo lường sự hài lòng của người dân, tổ chức',
   survey_mau02: 'Mẫu 02 — Kết quả lấy ý kiến đánh giá của cơ quan, tổ chức',
+  periodic: 'Báo cáo định kỳ',
+  ad_hoc: 'Báo cáo theo đề cương',
 };
 
 export const isReportKind = (k: string): k is ReportKind => (REPORT_KINDS as readonly string[]).includes(k);
@@ -35,7 +37,7 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /** The default due day of a request of `kind` from the campaign's deadlines (null: none set). */
-export function defaultDueOn(kind: ReportKind, deadlines: readonly { key: string; dueOn: string }[]) {
+export function defaultDueOn(kind: SurveyReportKind, deadlines: readonly { key: string; dueOn: string }[]) {
   return deadlines.find((d) => d.key === REPORT_DEADLINE_KEYS[kind])?.dueOn ?? null;
 }
 

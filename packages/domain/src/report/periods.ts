@@ -114,3 +114,25 @@ export function periodsOf(
     };
   });
 }
+
+/** "ngày 03 của tháng cuối kỳ", "ngày 05 của tháng sau kỳ", "ngày 15/11" — the due rule in words. */
+export function dueRuleText(rule: DueRule): string {
+  const d = pad(rule.day);
+  if (rule.month === 'last') return `ngày ${d} của tháng cuối kỳ`;
+  if (rule.month === 'next') return `ngày ${d} của tháng liền sau kỳ`;
+  return `ngày ${d}/${pad(rule.month)}`;
+}
+
+/** Problems of a due rule for a kind of period (Vietnamese), or none: a fixed month must lie in the
+ * period (an annual report due 15/11) and a day must exist in some month. */
+export function dueRuleProblems(kind: PeriodKind, rule: DueRule): string[] {
+  const out: string[] = [];
+  if (!Number.isInteger(rule.day) || rule.day < 1 || rule.day > 31) out.push('Ngày hạn phải từ 1 đến 31.');
+  if (typeof rule.month === 'number') {
+    if (kind !== 'year' && kind !== 'nine_months')
+      out.push('Hạn theo một tháng cố định chỉ dùng cho báo cáo năm hoặc 9 tháng.');
+    else if (!Number.isInteger(rule.month) || rule.month < 1 || rule.month > 12)
+      out.push('Tháng hạn phải từ 1 đến 12.');
+  }
+  return out;
+}

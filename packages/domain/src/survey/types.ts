@@ -153,7 +153,10 @@ export type SurveyIndicator =
   { kind: 'overall' } | { kind: 'field'; code: string } | { kind: 'element'; code: string };
 
 /** Report requests (Mẫu 01/02 first; issue #16 adds periodic and ad hoc kinds to the same tables). */
-export const REPORT_KINDS = ['survey_mau01', 'survey_mau02'] as const;
+export const REPORT_KINDS = ['survey_mau01', 'survey_mau02', 'periodic', 'ad_hoc'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
+/** The kinds asked of a survey campaign (Mẫu 01, Mẫu 02). */
+export const SURVEY_REPORT_KINDS = ['survey_mau01', 'survey_mau02'] as const;
+export type SurveyReportKind = (typeof SURVEY_REPORT_KINDS)[number];
 export const REPORT_STATUSES = ['draft', 'approved', 'sent'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];

@@ -69,3 +69,17 @@ export async function evidenceUnit(db: DbOrTx, id: string) {
   const r = await db.select({ unitId: evidence.unitId }).from(evidence).where(eq(evidence.id, id)).limit(1);
   return r[0]?.unitId;
 }
+
+/** The plan row locked for a change of its text. */
+export async function lockPlan(db: DbOrTx, id: string) {
+  const r = await db.select().from(plans).where(eq(plans.id, id)).for('update').limit(1);
+  return r[0];
+}
+
+export async function updatePlanText(
+  db: DbOrTx,
+  id: string,
+  set: Pick<PlanRow, 'body' | 'addressees' | 'recipients' | 'revision'>,
+) {
+  await db.update(plans).set(set).where(eq(plans.id, id));
+}

@@ -8,6 +8,7 @@ import { sendFile } from '../../http.ts';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
 import { BLANK_ISSUER, documentIssuer } from '../documents/issuer.ts';
+import { consolidatedData, consolidatedDocument } from './consolidated.ts';
 import { reportDocument, reportXlsx, type ReportDocData } from './documents.ts';
 
 const MIME = {
@@ -46,4 +47,23 @@ export async function reportDownload(
   }
   reply.header('cache-control', 'no-store');
   return sendFile(reply, { name, ext: q.format, mime: MIME[q.format], body });
+}
+
+/** The consolidated report of a request, issued by the lead (receiving) unit as it is today. */
+export async function consolidatedDownload(
+  s: Services,
+  actor: Actor,
+  requestId: string,
+  format: 'docx' | 'pdf',
+  reply: FastifyReply,
+) {
+  const d = await consolidatedData(s.database.db, actor, requestId);
+  const chain = await s.units.issuerChain(d.leadUnitId, d.day);
+  const docx = await renderDocx(
+    consolidatedDocument(d, chain.length ? documentIssuer(chain, undefined) : BLANK_ISSUER),
+  );
+  const body = format === 'pdf' ? await docxToPdf(docx) : docx;
+  reply.header('cache-control', 'no-store');
+  const name = `Báo cáo tổng hợp ${d.title}${d.periodLabel ? ` ${d.periodLabel}` : ''}`.slice(0, 150);
+  return sendFile(reply, { name, ext: format, mime: MIME[format], body });
 }

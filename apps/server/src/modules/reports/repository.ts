@@ -5,7 +5,9 @@ import { sortByTree } from '@chiso/domain';
 import type { DbOrTx } from '../../db/open.ts';
 import {
   files,
+  plans,
   reportRequests,
+  reportSeries,
   reportSubmissions,
   surveyCampaigns,
   surveyInvitations,
@@ -27,11 +29,13 @@ function requestQuery(db: DbOrTx) {
       receivingPath: receiver.path,
       receivingName: receiver.name,
       campaignName: surveyCampaigns.name,
+      planNumber: plans.number,
     })
     .from(reportRequests)
     .innerJoin(owner, eq(owner.id, reportRequests.ownerUnitId))
     .leftJoin(receiver, eq(receiver.id, reportRequests.receivingUnitId))
-    .leftJoin(surveyCampaigns, eq(surveyCampaigns.id, reportRequests.campaignId));
+    .leftJoin(surveyCampaigns, eq(surveyCampaigns.id, reportRequests.campaignId))
+    .leftJoin(plans, eq(plans.id, reportRequests.planId));
 }
 
 export type RequestJoined = Awaited<ReturnType<typeof getRequest>> & object;
@@ -46,6 +50,67 @@ export async function listRequests(db: DbOrTx) {
 
 export async function requestsOfCampaign(db: DbOrTx, campaignId: string) {
   return requestQuery(db).where(eq(reportRequests.campaignId, campaignId));
+}
+
+export async function requestsOfSeries(db: DbOrTx, seriesId: string) {
+  return requestQuery(db).where(eq(reportRequests.seriesId, seriesId)).orderBy(reportRequests.dueOn);
+}
+
+export async function requestsOfPlan(db: DbOrTx, planId: string) {
+  return requestQuery(db).where(eq(reportRequests.planId, planId)).orderBy(reportRequests.dueOn);
+}
+
+export type SeriesRow = typeof reportSeries.$inferSelect;
+
+function seriesQuery(db: DbOrTx) {
+  return db
+    .select({
+      r: reportSeries,
+      ownerPath: owner.path,
+      ownerName: owner.name,
+      receivingPath: receiver.path,
+      receivingName: receiver.name,
+      planNumber: plans.number,
+    })
+    .from(reportSeries)
+    .innerJoin(owner, eq(owner.id, reportSeries.ownerUnitId))
+    .leftJoin(receiver, eq(receiver.id, reportSeries.receivingUnitId))
+    .leftJoin(plans, eq(plans.id, reportSeries.planId));
+}
+export type SeriesJoined = Awaited<ReturnType<typeof getSeries>> & object;
+
+export async function getSeries(db: DbOrTx, id: string) {
+  return (await seriesQuery(db).where(eq(reportSeries.id, id)))[0];
+}
+
+export async function listSeries(db: DbOrTx) {
+  return seriesQuery(db).orderBy(desc(reportSeries.yearTo), desc(reportSeries.createdAt));
+}
+
+export async function insertSeries(db: DbOrTx, row: typeof reportSeries.$inferInsert) {
+  await db.insert(reportSeries).values(row);
+}
+
+/** The units asked by any request of these series (one row per series × unit). */
+export async function askedOfSeries(db: DbOrTx, seriesIds: string[]) {
+  if (!seriesIds.length) return [];
+  return db
+    .selectDistinct({ seriesId: reportRequests.seriesId, unitPath: units.path })
+    .from(reportSubmissions)
+    .innerJoin(reportRequests, eq(reportRequests.id, reportSubmissions.requestId))
+    .innerJoin(units, eq(units.id, reportSubmissions.unitId))
+    .where(inArray(reportRequests.seriesId, seriesIds));
+}
+
+/** A plan's number, issuing unit and its path (a request cites the plan asking for it). */
+export async function planOf(db: DbOrTx, id: string) {
+  return (
+    await db
+      .select({ id: plans.id, number: plans.number, issuingUnitId: plans.issuingUnitId, path: units.path })
+      .from(plans)
+      .innerJoin(units, eq(units.id, plans.issuingUnitId))
+      .where(eq(plans.id, id))
+  )[0];
 }
 
 export async function insertRequest(db: DbOrTx, row: typeof reportRequests.$inferInsert) {

@@ -1,6 +1,11 @@
 /** Report requests and the units' reports (issue #15 item 7; issue #16 extends the same routes). */
 import {
+  ConsolidatedQuery,
   IdParams,
+  ReportAdHocCreateBody,
+  ReportSeriesCreateBody,
+  ReportSeriesDetail,
+  ReportSeriesList,
   ReportActionBody,
   ReportDocumentQuery,
   ReportFileParams,
@@ -16,7 +21,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.ts';
 import { actorOf, commonErrors, sendFile, uploadedFile } from '../../http.ts';
-import { reportDownload } from './download.ts';
+import { consolidatedDownload, reportDownload } from './download.ts';
 
 const tags = ['Báo cáo'];
 const Changed = z.object({ revision: z.number().int(), status: z.string() });
@@ -52,6 +57,70 @@ export async function reportRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req) => s.reports.create(actorOf(req), req.body),
+  );
+  api.post(
+    '/api/report-requests/ad-hoc',
+    {
+      config: { access: 'report.manage' },
+      schema: {
+        tags,
+        summary: 'Yêu cầu báo cáo theo đề cương (đột xuất), hạn gửi tính cả ngày hạn',
+        body: ReportAdHocCreateBody,
+        response: { 200: z.object({ id: z.string() }), ...commonErrors },
+      },
+    },
+    async (req) => s.reportSeries.createAdHoc(actorOf(req), req.body),
+  );
+  api.get(
+    '/api/report-series',
+    {
+      config: { access: 'report.read' },
+      schema: {
+        tags,
+        summary: 'Báo cáo định kỳ (quý, 6 tháng, 9 tháng, năm) đơn vị đã giao hoặc được giao',
+        response: { 200: ReportSeriesList, ...commonErrors },
+      },
+    },
+    async (req) => ({ items: await s.reportSeries.list(actorOf(req)) }),
+  );
+  api.post(
+    '/api/report-series',
+    {
+      config: { access: 'report.manage' },
+      schema: {
+        tags,
+        summary: 'Giao báo cáo định kỳ: kỳ báo cáo, quy tắc hạn gửi và ngày chốt số liệu là dữ liệu',
+        body: ReportSeriesCreateBody,
+        response: { 200: z.object({ id: z.string(), requests: z.number().int() }), ...commonErrors },
+      },
+    },
+    async (req) => s.reportSeries.createSeries(actorOf(req), req.body),
+  );
+  api.get(
+    '/api/report-series/:id',
+    {
+      config: { access: 'report.read' },
+      schema: {
+        tags,
+        summary: 'Bảng theo dõi báo cáo định kỳ: đơn vị × kỳ, đúng hạn, muộn, chưa gửi',
+        params: IdParams,
+        response: { 200: ReportSeriesDetail, ...commonErrors },
+      },
+    },
+    async (req) => s.reportSeries.detail(actorOf(req), req.params.id),
+  );
+  api.get(
+    '/api/report-requests/:id/consolidated',
+    {
+      config: { access: 'report.read' },
+      schema: {
+        tags: [...tags, 'Văn bản'],
+        summary: 'Báo cáo tổng hợp: ghép nội dung các đơn vị đã gửi theo từng mục của đề cương (Word, PDF)',
+        params: IdParams,
+        querystring: ConsolidatedQuery,
+      },
+    },
+    async (req, reply) => consolidatedDownload(s, actorOf(req), req.params.id, req.query.format, reply),
   );
   api.get(
     '/api/report-requests/:id',

@@ -12,6 +12,8 @@ import {
   sendingStateLabel,
   SURVEY_REPORT_OUTLINE,
   type ReportKind,
+  type ReportSection,
+  type SurveyReportKind,
 } from '@chiso/domain';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
@@ -24,7 +26,7 @@ import { loadCampaign, targetsOf } from '../surveys/campaigns.ts';
 import * as repo from './repository.ts';
 
 export interface RequestInput {
-  kind: ReportKind;
+  kind: SurveyReportKind;
   campaignId: string;
   title?: string | undefined;
   dueOn?: string | undefined;
@@ -33,9 +35,9 @@ export interface RequestInput {
 }
 
 /** The kind of report a campaign's form asks for: citizens → Mẫu 01, agencies → Mẫu 02. */
-const KIND_OF_RESPONDENT: Record<string, ReportKind> = { citizen: 'survey_mau01', agency: 'survey_mau02' };
+const KIND_OF_RESPONDENT: Record<string, SurveyReportKind> = { citizen: 'survey_mau01', agency: 'survey_mau02' };
 
-const DEFAULT_TITLE: Record<ReportKind, (year: number) => string> = {
+const DEFAULT_TITLE: Record<SurveyReportKind, (year: number) => string> = {
   survey_mau01: (y) => `Báo cáo kết quả đo lường sự hài lòng của người dân, tổ chức năm ${y} (Mẫu 01)`,
   survey_mau02: (y) => `Báo cáo kết quả lấy ý kiến đánh giá của cơ quan, tổ chức năm ${y} (Mẫu 02)`,
 };
@@ -204,6 +206,7 @@ export class ReportService {
       ...summaryOf(j, whole, subs),
       own: [],
       canManage: pathInScope(scopeOf(actor, 'report.manage'), j.ownerPath),
+      outline: j.r.outline as ReportSection[],
       rows: rows.map((s) => {
         const st = stateOf(s.s, j.r.dueOn, today);
         return {
@@ -235,6 +238,10 @@ function summaryOf(j: repo.RequestJoined, whole: boolean, subs: { s: repo.Submis
     receivingUnitId: j.r.receivingUnitId,
     receivingUnitName: j.receivingName,
     dueOn: j.r.dueOn,
+    seriesId: j.r.seriesId,
+    periodLabel: j.r.periodLabel,
+    planId: j.r.planId,
+    planNumber: j.planNumber,
     role: whole ? ('requester' as const) : ('asked' as const),
     asked: subs.filter((s) => s.s.requestId === j.r.id).length,
     sent: subs.filter((s) => s.s.requestId === j.r.id && s.s.sentAt).length,
@@ -279,4 +286,12 @@ export async function surveyReportFlags(
       },
     ];
   });
+}
+
+/** The outlines a plan annexes (seed 000: "ĐỀ CƯƠNG BÁO CÁO (Kèm theo Kế hoạch số 82/KH-CAH …)"): its
+ * ad hoc requests with their sections, in due order. */
+export async function outlinesOfPlan(db: DbOrTx, planId: string) {
+  return (await repo.requestsOfPlan(db, planId))
+    .filter((j) => j.r.kind === 'ad_hoc')
+    .map((j) => ({ title: j.r.title, dueOn: j.r.dueOn, outline: j.r.outline as ReportSection[] }));
 }

@@ -24,8 +24,14 @@ import * as repo from './repository.ts';
 import { followsAll, stateOf } from './service.ts';
 import { surveyPart, type SurveyContext, type SurveyPart } from './surveyPart.ts';
 
-/** Scans of paper ballots: what an attachment may be. */
+/** Scans of paper ballots: what an attachment to Mẫu 01/02 may be. */
 const SCAN_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+/** A periodic or ad hoc report may also carry Word and Excel files (the unit's own report, tables). */
+const REPORT_FILE_TYPES = new Set([
+  ...SCAN_TYPES,
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+]);
 
 type Stored = ReportContent & { computed?: SurveyPart & { context: SurveyContext } };
 
@@ -245,9 +251,11 @@ export class ReportSubmissionService {
   async attach(actor: Actor, requestId: string, unitId: string, fileName: string, bytes: Buffer) {
     const check = checkUpload(fileName, bytes, this.uploadMaxBytes);
     if (check.error !== undefined) throw new AppError('FILE_REFUSED', check.error);
-    if (!SCAN_TYPES.has(check.kind.mime))
+    const { j } = await this.readable(actor, requestId, unitId); // not found before any byte is stored
+    if (j.r.campaignId && !SCAN_TYPES.has(check.kind.mime))
       throw new AppError('FILE_REFUSED', 'Chỉ đính kèm bản chụp, bản quét phiếu: PDF, JPG hoặc PNG.');
-    await this.readable(actor, requestId, unitId); // not found before any byte is stored
+    if (!REPORT_FILE_TYPES.has(check.kind.mime))
+      throw new AppError('FILE_REFUSED', 'Chỉ đính kèm tệp PDF, Word (.docx), Excel (.xlsx), JPG hoặc PNG.');
     const stored = await this.files.put(bytes);
     try {
       return await this.db.transaction(async (tx) => {

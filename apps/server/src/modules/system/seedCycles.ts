@@ -309,6 +309,6 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
     if (plan.owner2024) await seedSurvey2024(db, (u) => demoActor(db, u), { cycleId: c24.id, fw, files });
     made++;
   }
-  await seedPlans(db, (u) => demoActor(db, u));
+  await seedPlans(db, (u) => demoActor(db, u), files);
   return made;
 }

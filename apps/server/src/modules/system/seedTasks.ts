@@ -1,8 +1,9 @@
 /** Demo tasks (issue #16 item 8, tasks part): the tasks of seed 000's Kế hoạch 82/KH-CAH (Đội Tham mưu's
  * duties, the reports of the commune police due 02/8/2024 through Đội Tham mưu, the conference before
  * 15/8/2024) and of seed 001's Công văn 91/CAH-TH with its targets (≥ 20 % of results returned by post,
- * 01–02 news articles per unit, through Đội Tổng hợp). A few communes have answered: one on time and
- * accepted, one late and accepted, one waiting to be accepted; the others are overdue. Through the
+ * 01–02 news articles per unit, through Đội Tổng hợp). A commune police whose report of 82/KH-CAH
+ * reached Đội Tham mưu reported its task done on that day (accepted the day after, the last one still
+ * waiting); those that sent nothing are overdue. Through the
  * services, by the demo accounts of Cù Lao Dung; days as the documents give them, the last day included
  * (ADR 0017). */
 import type { Db } from '../../db/open.ts';
@@ -10,13 +11,14 @@ import type { Actor } from '../auth/actor.ts';
 import { TaskInstanceService } from '../tasks/instances.ts';
 import { TaskService } from '../tasks/service.ts';
 import { findOpenByCode } from '../units/service.ts';
+import { addDays } from '../../lib/dates.ts';
 
 const TT27 = 'Thông tư số 27/2022/TT-BCA';
 
 export async function seedTasks(
   db: Db,
   actors: (username: string) => Promise<Actor>,
-  plans: { p82: string; p91: string },
+  plans: { p82: string; p91: string; sentOn: Map<string, string> },
 ) {
   const unit = async (code: string) => (await findOpenByCode(db, code))?.id;
   const [tm, th, qlhc, csgt, pccc] = await Promise.all(
@@ -112,22 +114,21 @@ export async function seedTasks(
     },
   ]);
 
-  // Answers of a few communes to 82/KH-CAH's reports: on the day each was sent
-  const reports = (await tasks.list(coordinator, { planId: plans.p82 })).items.find((t) =>
-    t.content.startsWith('Cung cấp tình hình, số liệu'),
+  // 82/KH-CAH: each commune police whose report reached Đội Tham mưu reported the task done that day;
+  // the district accepted them the day after, but for the last one, still waiting
+  const reports = (await tasks.list(coordinator, { planId: plans.p82 })).items.find(
+    (t) => t.leadGroup === communes.label,
   );
   const on = (day: string) => new TaskInstanceService(db, () => day);
-  const inst = (name: string) => reports?.instances.find((i) => i.unitName === name)?.id;
-  const tt = inst('Công an thị trấn Cù Lao Dung');
-  const at1 = inst('Công an xã An Thạnh 1');
-  const at2 = inst('Công an xã An Thạnh 2');
-  if (!tt || !at1 || !at2) return;
-  await on('2024-07-25').progress(officer, tt, { note: 'Đã gửi số liệu và báo cáo sơ kết theo đề cương.' });
-  await on('2024-08-01').declare(officer, tt, 'Báo cáo số 45/BC-CATT ngày 01/8/2024.');
-  await on('2024-08-02').accept(coordinator, tt, undefined);
-  await on('2024-08-06').declare(officer, at1, 'Gửi chậm do cán bộ theo dõi đi học.');
-  await on('2024-08-07').accept(coordinator, at1, undefined);
-  await on('2024-08-02').declare(officer, at2, undefined);
+  const answered = (reports?.instances ?? [])
+    .filter((i) => plans.sentOn.has(i.unitId))
+    .map((i) => ({ id: i.id, day: plans.sentOn.get(i.unitId)! }))
+    .sort((a, b) => a.day.localeCompare(b.day));
+  for (const [k, a] of answered.entries()) {
+    await on(a.day).progress(officer, a.id, { note: 'Đã gửi số liệu và báo cáo sơ kết theo đề cương.' });
+    await on(a.day).declare(officer, a.id, 'Báo cáo sơ kết đã gửi Đội Tham mưu.');
+    if (k < answered.length - 1) await on(addDays(a.day, 1)).accept(coordinator, a.id, undefined);
+  }
 
   // 91/CAH-TH: what the post-return task reached in 2021
   const post = (await tasks.list(coordinator, { planId: plans.p91 })).items.find(

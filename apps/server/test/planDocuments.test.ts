@@ -1,0 +1,111 @@
+/** Plans as documents (issue #16 items 6 and 8): the demo holds seeds 000 and 001 as records — their
+ * text, "Kính gửi", "Nơi nhận", the outline annexed to 82/KH-CAH as a report request — and exports
+ * each back as Word in the official layout; the text is edited through the API (audited, with a
+ * revision check); another tree reads nothing. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxText, testApp, type Client, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+let district: Client;
+let officer: Client;
+let hq: Client;
+let ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await testApp({}, { cycles: true });
+  district = await t.login('dieuphoi.culaodung');
+  officer = await t.login('canbo.culaodung');
+  hq = await t.login('dieuphoi.haquang');
+  const items = ((await district.get('/api/plans')).json() as { items: { id: string; number: string }[] })
+    .items;
+  ids = Object.fromEntries(items.map((p) => [p.number, p.id]));
+}, 300_000);
+afterAll(async () => t?.close());
+
+const word = async (c: Client, id: string) => {
+  const r = await c.get(`/api/plans/${id}/document?format=docx`);
+  expect(r.statusCode, r.body).toBe(200);
+  expect(r.headers['content-type']).toContain('wordprocessingml');
+  return docxText(r.rawPayload);
+};
+
+describe('seed documents exported back as Word', () => {
+  it('82/KH-CAH: the plan, its tasks in the text, and the annexed outline "(Kèm theo Kế hoạch số 82/KH-CAH …)"', async () => {
+    const text = await word(district, ids['82/KH-CAH']!);
+    expect(text).toContain('Số: 82/KH-CAH');
+    expect(text).toContain('KẾ HOẠCH');
+    expect(text).toContain('Thực hiện Kế hoạch số 215/KH-CAT');
+    expect(text).toContain('III. PHÂN CÔNG NHIỆM VỤ');
+    expect(text).toContain('ĐỀ CƯƠNG BÁO CÁO');
+    expect(text).toContain('(Kèm theo Kế hoạch số 82/KH-CAH, ngày 20/05/2024 của Công an huyện Cù Lao Dung)');
+    expect(text).toContain('I. TÌNH HÌNH TRIỂN KHAI XÁC ĐỊNH CHỈ SỐ CCHC');
+    expect(text).toContain('Đội PC&QLKH/PV01 (để báo cáo);');
+    expect(text).not.toContain('PHỤ LỤC');
+  });
+
+  it('91/CAH-TH: a công văn with "V/v …" under its number and "Kính gửi:" its addressees', async () => {
+    const text = await word(officer, ids['91/CAH-TH']!);
+    expect(text).toContain('Số: 91/CAH-TH');
+    expect(text).toMatch(/Số: 91\/CAH-TH\s*\n\s*V\/v quán triệt, thực hiện chỉ đạo của lãnh đạo về công tác CCHC năm 2021/u);
+    expect(text).toContain('Kính gửi:');
+    expect(text).toContain('- Đội trưởng các đội nghiệp vụ;');
+    expect(text).toContain('- Trưởng Công an các xã, thị trấn.');
+    expect(text).toContain('phần đầu hồ sơ qua dịch vụ bưu chính đạt từ 20% trở lên');
+    expect(text).not.toContain('CÔNG VĂN');
+  });
+
+  it('the outline of 82/KH-CAH is a report request of the teams and communes to Đội Tham mưu, some missing', async () => {
+    const list = (await district.get('/api/report-requests')).json() as {
+      items: { id: string; kind: string; planNumber: string | null; receivingUnitName: string | null; asked: number; sent: number; late: number }[];
+    };
+    const r = list.items.find((i) => i.kind === 'ad_hoc' && i.planNumber === '82/KH-CAH')!;
+    expect(r).toMatchObject({ receivingUnitName: 'Đội Tham mưu', asked: 12, sent: 10, late: 1 });
+    const d = (await district.get(`/api/report-requests/${r.id}`)).json() as {
+      outline: { title: string; guide?: string }[];
+      rows: { state: string }[];
+    };
+    expect(d.outline.map((s) => s.title)).toEqual([
+      'Tình hình triển khai xác định chỉ số CCHC',
+      'Kết quả thực hiện',
+      'Khó khăn, vướng mắc và kiến nghị đề xuất',
+    ]);
+    expect(d.rows.filter((x) => x.state === 'overdue')).toHaveLength(2);
+    const merged = await district.get(`/api/report-requests/${r.id}/consolidated`);
+    expect(merged.statusCode).toBe(200);
+    const text = await docxText(merged.rawPayload);
+    expect(text).toContain('Thực hiện Kế hoạch số 82/KH-CAH');
+    expect(text).toContain('Đã gửi 10/12 đơn vị, trong đó 1 đơn vị gửi muộn; 2 đơn vị chưa gửi.');
+  });
+});
+
+describe('editing the text', () => {
+  it('saves with the revision, audited; a stale revision and another tree are refused, nothing changes', async () => {
+    const id = ids['23/KH-CAH']!;
+    const cur = (await district.get(`/api/plans/${id}/text`)).json() as { revision: number; canWrite: boolean };
+    expect(cur.canWrite).toBe(true);
+    const body = {
+      baseRevision: cur.revision,
+      text: 'I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao chỉ số CCHC năm 2021.\n- Hoàn thành 100% nhiệm vụ.',
+      addressees: [],
+      recipients: ['Đội Tổng hợp', 'Lưu: VT'],
+    };
+    const ok = await district.send('PUT', `/api/plans/${id}/text`, body);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const stale = await district.send('PUT', `/api/plans/${id}/text`, { ...body, text: 'khác' });
+    expect(stale.statusCode).toBe(409);
+    const again = (await district.get(`/api/plans/${id}/text`)).json() as { text: string; revision: number };
+    expect(again.text).toBe(
+      'I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n- Nâng cao chỉ số CCHC năm 2021.\n- Hoàn thành 100% nhiệm vụ.',
+    );
+    expect((await hq.get(`/api/plans/${id}/text`)).statusCode).toBe(404);
+    expect((await hq.get(`/api/plans/${id}/document`)).statusCode).toBe(404);
+    expect((await hq.send('PUT', `/api/plans/${id}/text`, { ...body, baseRevision: again.revision })).statusCode).toBe(404);
+    const admin = await t.login('quantri');
+    const audit = await admin.get('/api/audit?action=plan.text&entity=plan');
+    expect(audit.statusCode, audit.body).toBe(200);
+    const entries = (audit.json() as { items: { entityId: string; before: unknown; after: unknown }[] }).items;
+    const mine = entries.filter((a) => a.entityId === id);
+    expect(mine).toHaveLength(1);
+    expect(JSON.stringify(mine[0]!.after)).toContain('Nâng cao chỉ số CCHC năm 2021.');
+  });
+});
