@@ -1,4 +1,4 @@
-/** Tasks in the web app: Cù Lao Dung gives a task to "Công an các xã, thị trấn" with a due day in the
+/** Tasks in the web app: Cù Lao Dung gives a task (through the dialog) to "Công an các xã, thị trấn" with a due day in the
  * past; on the plan page one commune's instance shows "Quá hạn"; another commune's task is reported
  * done by the officer and accepted by the coordinator (the issuer). Screenshots at 1440 and 390 px. */
 import path from 'node:path';
@@ -33,22 +33,35 @@ describe('tasks', () => {
       items: { id: string; number: string }[];
     };
     const p82 = plans.items.find((p) => p.number === '82/KH-CAH')!;
-    const r = await pageApi(district, 'POST', `/api/plans/${p82.id}/tasks`, {
-      tasks: [
-        {
-          section: 'IV. Tổ chức thực hiện',
-          content: TASK,
-          leadGroup: { label: 'Công an các xã, thị trấn', unitKind: 'commune_police' },
-          dueOn: '2024-07-31',
-          targetMetric: 'tiêu chí được tự kiểm tra',
-          targetComparator: 'eq',
-          targetValue: '100',
-          targetUnit: '%',
-        },
-      ],
-    });
-    expect(r.status).toBe(200);
     planUrl = `${server.url}/plans/${p82.id}`;
+    await district.goto(planUrl);
+    // the issuer gives the task through the "Giao nhiệm vụ" dialog
+    await district.getByTestId('tk-add').click();
+    const dialog = district.getByRole('dialog');
+    await dialog.getByTestId('tk-add-section').fill('IV. Tổ chức thực hiện');
+    await dialog.getByTestId('tk-add-content').fill(TASK);
+    await dialog.getByText('Một nhóm đơn vị (mỗi đơn vị một nhiệm vụ)').click();
+    await dialog.getByTestId('tk-add-group').fill('Công an các xã, thị trấn');
+    await dialog.getByLabel('Các đơn vị loại').click();
+    await district
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: 'Công an xã, phường, thị trấn',
+      })
+      .click();
+    await dialog.getByTestId('tk-add-due').click();
+    await district.keyboard.type('31/07/2024');
+    await district.keyboard.press('Enter');
+    await dialog.getByLabel('Chỉ tiêu').click();
+    await district
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: '=',
+      })
+      .click();
+    await dialog.getByLabel('Giá trị', { exact: true }).fill('100');
+    await dialog.getByLabel('Đơn vị tính').fill('%');
+    await dialog.getByLabel('Nội dung đo').fill('tiêu chí được tự kiểm tra');
+    await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await district.goto(planUrl);
     const row = taskRow(district);
     await row.waitFor();

@@ -1,5 +1,11 @@
 /** Tasks of plans (issue #16 item 2). */
-import type { ProgressBodyT, TaskDueListT, TaskInstanceDetailT, TaskListT } from '@chiso/contracts';
+import type {
+  ProgressBodyT,
+  TaskInputT,
+  TaskDueListT,
+  TaskInstanceDetailT,
+  TaskListT,
+} from '@chiso/contracts';
 import type { TaskStatus } from '@chiso/domain';
 import { get, qs, send } from './http.ts';
 
@@ -15,3 +21,5 @@ export const acceptDone = (id: string) =>
   send<TaskInstanceDetailT>('POST', `/api/tasks/instances/${id}/accept`, {});
 export const returnDone = (id: string, reason: string) =>
   send<TaskInstanceDetailT>('POST', `/api/tasks/instances/${id}/return`, { reason });
+export const addTasks = (planId: string, tasks: TaskInputT[]) =>
+  send<{ ids: string[] }>('POST', `/api/plans/${planId}/tasks`, { tasks });

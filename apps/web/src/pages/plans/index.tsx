@@ -248,7 +248,7 @@ function PlanView({ id }: { id: string }) {
           />
         </Card>
       )}
-      <PlanTasks planId={p.id} />
+      <PlanTasks planId={p.id} issuingUnitId={p.issuingUnitId} />
       <Card size="small" title={t.plChildren}>
         {p.children.length ? (
           <ul style={{ margin: 0, paddingLeft: 18 }}>

@@ -4,13 +4,15 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TaskViewT } from '@chiso/contracts';
 import { decimalVi } from '@chiso/domain';
-import { Alert, Card, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { listTasks } from '../../api/tasks.ts';
 import { useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
 import { errText } from '../../ui/errors.ts';
 import { TaskCounts, TaskStatusTag } from '../../ui/TaskStatusTag.tsx';
+import { AddTaskDialog } from './addTask.tsx';
 
 /** Tasks in their order, grouped under their section (consecutive tasks of one section together). */
 function bySection(items: TaskViewT[]) {
@@ -26,9 +28,10 @@ function bySection(items: TaskViewT[]) {
 const coordinatorsOf = (x: TaskViewT) =>
   [...x.coordinators, ...(x.coordinatingText ? [x.coordinatingText] : [])].join('; ');
 
-export function PlanTasks({ planId }: { planId: string }) {
+export function PlanTasks({ planId, issuingUnitId }: { planId: string; issuingUnitId: string }) {
   const { t } = useT();
   const q = useQuery({ queryKey: ['tasks', 'plan', planId], queryFn: () => listTasks({ planId }) });
+  const [adding, setAdding] = useState(false);
   if (q.error) return <Alert type="error" showIcon message={errText(q.error)} />;
   const data = q.data;
   return (
@@ -36,7 +39,18 @@ export function PlanTasks({ planId }: { planId: string }) {
       size="small"
       loading={q.isLoading}
       title={t.tkSection}
-      extra={data && <TaskCounts counts={data.counts} />}
+      extra={
+        data && (
+          <Space wrap>
+            <TaskCounts counts={data.counts} />
+            {data.canAdd && (
+              <Button size="small" onClick={() => setAdding(true)} data-testid="tk-add">
+                {t.tkAdd}
+              </Button>
+            )}
+          </Space>
+        )
+      }
       data-testid="plan-tasks"
     >
       {data && !data.items.length && t.tkNone}
@@ -93,6 +107,9 @@ export function PlanTasks({ planId }: { planId: string }) {
             </div>
           ))}
       </Space>
+      {adding && (
+        <AddTaskDialog planId={planId} issuingUnitId={issuingUnitId} onClose={() => setAdding(false)} />
+      )}
     </Card>
   );
 }
