@@ -35,6 +35,7 @@ import { WorkService } from './modules/work/service.ts';
 import { CalendarService } from './modules/calendar/service.ts';
 import { PlanService } from './modules/plans/service.ts';
 import { PlanTextService } from './modules/plans/document.ts';
+import { ImprovementService } from './modules/improvement/service.ts';
 
 export interface Services extends CycleServices {
   config: Config;
@@ -70,6 +71,7 @@ export interface Services extends CycleServices {
   calendar: CalendarService;
   plans: PlanService;
   planText: PlanTextService;
+  improvement: ImprovementService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -113,5 +115,6 @@ export function buildServices(config: Config, database: Database): Services {
     calendar: new CalendarService(database.db),
     plans: new PlanService(database.db),
     planText: new PlanTextService(database.db),
+    improvement: new ImprovementService(database.db),
   };
 }

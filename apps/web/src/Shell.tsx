@@ -331,6 +331,7 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/surveys/:id/results" element={<SurveyResults />} />
                 <Route path="/reports" element={<Reports session={session} />} />
                 <Route path="/reports/:id" element={<Reports session={session} />} />
+                <Route path="/reports/series/:seriesId" element={<Reports session={session} />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

@@ -28,6 +28,7 @@ import { useT } from '../../i18n.ts';
 import { can } from '../../ui/can.ts';
 import { dateOrDash, isoDate, PICKER_DATE_FORMAT } from '../../ui/dates.ts';
 import { errText } from '../../ui/errors.ts';
+import { PlanTextCard } from './PlanText.tsx';
 
 /** Options found by what is typed, with or without diacritics. */
 const byKey = (input: string, option?: { label?: unknown }) =>
@@ -214,6 +215,7 @@ function PlanView({ id }: { id: string }) {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <PlanTextCard id={p.id} congVan={p.kind === 'cong_van'} />
       {p.asked.length > 0 && (
         <Card
           size="small"
