@@ -52,6 +52,7 @@ const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
 const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
 const CalendarPage = lazy(() => import('./pages/Calendar.tsx'));
 const Plans = lazy(() => import('./pages/plans/index.tsx'));
+const Improvement = lazy(() => import('./pages/plans/Improvement.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
 const Surveys = lazy(() => import('./pages/surveys/index.tsx'));
@@ -318,6 +319,7 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/calendar" element={<CalendarPage session={session} />} />
                 <Route path="/plans" element={<Plans session={session} />} />
                 <Route path="/plans/:id" element={<Plans session={session} />} />
+                <Route path="/plans/improvement/:resultId" element={<Improvement />} />
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
                 <Route path="/assessments/:id" element={<Assessment />} />

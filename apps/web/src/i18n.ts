@@ -19,7 +19,7 @@ import { surveyResultsEn, surveyResultsVi } from './i18n/surveyResults.ts';
 import { reportsEn, reportsVi } from './i18n/reports.ts';
 import { calendarEn, calendarVi } from './i18n/calendar.ts';
 import { plansEn, plansVi } from './i18n/plans.ts';
-import { planTextEn, planTextVi } from './i18n/planText.ts';
+import { improvementEn, improvementVi, planTextEn, planTextVi } from './i18n/planText.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -204,6 +204,7 @@ const vi = {
   ...calendarVi,
   ...plansVi,
   ...planTextVi,
+  ...improvementVi,
   ...surveyPostauditVi,
   ...surveyBallotsVi,
   ...surveyResultsVi,
@@ -392,6 +393,7 @@ const en: Dict = {
   ...calendarEn,
   ...plansEn,
   ...planTextEn,
+  ...improvementEn,
   ...surveyPostauditEn,
   ...surveyBallotsEn,
   ...surveyResultsEn,

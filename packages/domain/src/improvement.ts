@@ -55,8 +55,8 @@ export function improvementBlocks(i: ImprovementInput): PlanBlock[] {
   const next = i.year + 1;
   const withBefore = i.fields.some((f) => f.before);
   const intro = [
-    i.basis ? `Căn cứ ${i.basis}, ` : `Căn cứ kết quả xác định Chỉ số cải cách hành chính năm ${i.year}, `,
-    `Chỉ số cải cách hành chính năm ${i.year} của ${i.unitName} đạt ${pts(i.total)}/${pts(i.max)} điểm`,
+    i.basis ? `Căn cứ ${i.basis}, năm ${i.year} ` : `Năm ${i.year}, `,
+    `Chỉ số cải cách hành chính của ${i.unitName} đạt ${pts(i.total)}/${pts(i.max)} điểm`,
     i.rank !== null && i.rankedOf && i.rankedOf > 1 ? `, xếp thứ ${i.rank}/${i.rankedOf}` : '',
     i.bandLabel ? `, xếp loại ${i.bandLabel.toLocaleLowerCase('vi')}` : '',
     ', cụ thể:',

@@ -29,7 +29,7 @@ const LEADS: [field: string, lead: string, coordinating: string][] = [
   ['4', 'HQ-NV', COORD_OFFICES],
   ['5', 'HQ-NV', COORD_OFFICES],
   ['6', 'HQ-TCKH', COORD_OFFICES],
-  ['7', 'HQ-VHTT', `Văn phòng HĐND và UBND; ${COORD_OFFICES.toLocaleLowerCase('vi')}`],
+  ['7', 'HQ-VHTT', 'Văn phòng HĐND và UBND; các phòng, ban chuyên môn, đơn vị sự nghiệp, UBND xã, thị trấn'],
 ];
 
 const OUTLINE = [
