@@ -74,6 +74,7 @@ describe('Mẫu 01: requested, filled, approved, sent late', () => {
   it('the coordinator asks for Mẫu 01 from the reports page', async () => {
     await province.getByRole('menuitem', { name: /Báo cáo$/ }).click();
     await province.getByTestId('rp-create').click();
+    await province.getByTestId('rp-new-survey').click();
     await province.getByTestId('rp-campaign').click();
     await province
       .getByText(/HL-2024-E2E/)

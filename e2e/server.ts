@@ -49,6 +49,8 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Runn
       CHISO_DEMO: 'true',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      // the reminder job runs often enough for a test to see its notices
+      JOBS_INTERVAL_SECONDS: '3',
     },
   });
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));

@@ -70,6 +70,9 @@ const Env = z.object({
   /** Citizen survey page: submissions per client address per hour, overriding every campaign's
    * setting (a one-stop counter behind one NAT must pass; the benchmark raises it). */
   SURVEY_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(10_000_000).optional(),
+  /** How often the jobs run (deadline reminders and notices after due days, the e-mail outbox, the
+   * survey jobs); they are idempotent. Default every 10 minutes. */
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 });
 
 export interface Config {
@@ -102,6 +105,7 @@ export interface Config {
   publicUrl: string | undefined;
   /** Overrides the campaigns' perAddressPerHour when set. */
   surveyPerAddressPerHour: number | undefined;
+  jobsIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -138,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
     publicUrl: e.PUBLIC_URL,
     surveyPerAddressPerHour: e.SURVEY_PER_ADDRESS_PER_HOUR,
+    jobsIntervalSeconds: e.JOBS_INTERVAL_SECONDS,
   };
 }
 

@@ -24,7 +24,8 @@ async function main() {
     await database.close().catch(() => {});
     process.exit(0);
   };
-  // jobs: deadline reminders (3 days and 1 day before) and the e-mail outbox, every 10 minutes;
+  // jobs: deadline reminders (3 days and 1 day before) and the e-mail outbox, every
+  // JOBS_INTERVAL_SECONDS (10 minutes by default);
   // both are idempotent, so a restart or an overlap repeats nothing
   let jobRunning = false;
   const jobs = async () => {
@@ -49,7 +50,7 @@ async function main() {
       jobRunning = false;
     }
   };
-  setInterval(() => void jobs(), 10 * 60 * 1000).unref();
+  setInterval(() => void jobs(), config.jobsIntervalSeconds * 1000).unref();
   setTimeout(() => void jobs(), 5_000).unref();
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

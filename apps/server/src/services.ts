@@ -37,6 +37,7 @@ import { PlanService } from './modules/plans/service.ts';
 import { TaskInstanceService } from './modules/tasks/instances.ts';
 import { TaskService } from './modules/tasks/service.ts';
 import { PlanTextService } from './modules/plans/document.ts';
+import { ImprovementService } from './modules/improvement/service.ts';
 
 export interface Services extends CycleServices {
   config: Config;
@@ -74,6 +75,7 @@ export interface Services extends CycleServices {
   tasks: TaskService;
   taskInstances: TaskInstanceService;
   planText: PlanTextService;
+  improvement: ImprovementService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -119,5 +121,6 @@ export function buildServices(config: Config, database: Database): Services {
     tasks: new TaskService(database.db),
     taskInstances: new TaskInstanceService(database.db),
     planText: new PlanTextService(database.db),
+    improvement: new ImprovementService(database.db),
   };
 }

@@ -2,8 +2,16 @@
  * text, "Kính gửi", "Nơi nhận", the outline annexed to 82/KH-CAH as a report request — and exports
  * each back as Word in the official layout; the text is edited through the API (audited, with a
  * revision check); another tree reads nothing. */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfAvailable } from '../src/lib/pdf.ts';
 import { docxText, testApp, type Client, type TestApp } from './helpers.ts';
+
+const pdfOk = await pdfAvailable();
+const OUT = path.resolve(import.meta.dirname, 'out');
 
 let t: TestApp;
 let district: Client;
@@ -46,7 +54,9 @@ describe('seed documents exported back as Word', () => {
   it('91/CAH-TH: a công văn with "V/v …" under its number and "Kính gửi:" its addressees', async () => {
     const text = await word(officer, ids['91/CAH-TH']!);
     expect(text).toContain('Số: 91/CAH-TH');
-    expect(text).toMatch(/Số: 91\/CAH-TH\s*\n\s*V\/v quán triệt, thực hiện chỉ đạo của lãnh đạo về công tác CCHC năm 2021/u);
+    expect(text).toMatch(
+      /Số: 91\/CAH-TH\s*\n\s*V\/v quán triệt, thực hiện chỉ đạo của lãnh đạo về công tác CCHC năm 2021/u,
+    );
     expect(text).toContain('Kính gửi:');
     expect(text).toContain('- Đội trưởng các đội nghiệp vụ;');
     expect(text).toContain('- Trưởng Công an các xã, thị trấn.');
@@ -56,7 +66,15 @@ describe('seed documents exported back as Word', () => {
 
   it('the outline of 82/KH-CAH is a report request of the teams and communes to Đội Tham mưu, some missing', async () => {
     const list = (await district.get('/api/report-requests')).json() as {
-      items: { id: string; kind: string; planNumber: string | null; receivingUnitName: string | null; asked: number; sent: number; late: number }[];
+      items: {
+        id: string;
+        kind: string;
+        planNumber: string | null;
+        receivingUnitName: string | null;
+        asked: number;
+        sent: number;
+        late: number;
+      }[];
     };
     const r = list.items.find((i) => i.kind === 'ad_hoc' && i.planNumber === '82/KH-CAH')!;
     expect(r).toMatchObject({ receivingUnitName: 'Đội Tham mưu', asked: 12, sent: 10, late: 1 });
@@ -78,10 +96,34 @@ describe('seed documents exported back as Word', () => {
   });
 });
 
+describe('as PDF', () => {
+  it.skipIf(!pdfOk)(
+    'the PDFs of 82/KH-CAH and 91/CAH-TH read as a văn thư expects',
+    async () => {
+      fs.mkdirSync(OUT, { recursive: true });
+      for (const [n, must] of [
+        ['82/KH-CAH', ['KẾ HOẠCH', 'ĐỀ CƯƠNG BÁO CÁO', 'Nơi nhận:']],
+        ['91/CAH-TH', ['V/v quán triệt', 'Kính gửi:', 'Nơi nhận:']],
+      ] as const) {
+        const r = await district.get(`/api/plans/${ids[n]}/document?format=pdf`);
+        expect(r.statusCode).toBe(200);
+        const file = path.join(OUT, `${n.replace('/', '-')}.pdf`);
+        fs.writeFileSync(file, r.rawPayload);
+        const text = (await promisify(execFile)('pdftotext', ['-layout', file, '-'])).stdout;
+        for (const s of must) expect(text).toContain(s);
+      }
+    },
+    180_000,
+  );
+});
+
 describe('editing the text', () => {
   it('saves with the revision, audited; a stale revision and another tree are refused, nothing changes', async () => {
     const id = ids['23/KH-CAH']!;
-    const cur = (await district.get(`/api/plans/${id}/text`)).json() as { revision: number; canWrite: boolean };
+    const cur = (await district.get(`/api/plans/${id}/text`)).json() as {
+      revision: number;
+      canWrite: boolean;
+    };
     expect(cur.canWrite).toBe(true);
     const body = {
       baseRevision: cur.revision,
@@ -99,11 +141,14 @@ describe('editing the text', () => {
     );
     expect((await hq.get(`/api/plans/${id}/text`)).statusCode).toBe(404);
     expect((await hq.get(`/api/plans/${id}/document`)).statusCode).toBe(404);
-    expect((await hq.send('PUT', `/api/plans/${id}/text`, { ...body, baseRevision: again.revision })).statusCode).toBe(404);
+    expect(
+      (await hq.send('PUT', `/api/plans/${id}/text`, { ...body, baseRevision: again.revision })).statusCode,
+    ).toBe(404);
     const admin = await t.login('quantri');
     const audit = await admin.get('/api/audit?action=plan.text&entity=plan');
     expect(audit.statusCode, audit.body).toBe(200);
-    const entries = (audit.json() as { items: { entityId: string; before: unknown; after: unknown }[] }).items;
+    const entries = (audit.json() as { items: { entityId: string; before: unknown; after: unknown }[] })
+      .items;
     const mine = entries.filter((a) => a.entityId === id);
     expect(mine).toHaveLength(1);
     expect(JSON.stringify(mine[0]!.after)).toContain('Nâng cao chỉ số CCHC năm 2021.');

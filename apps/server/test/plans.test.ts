@@ -121,6 +121,6 @@ describe('plans as records', () => {
     const trail = (await (await t.login('quantri')).get('/api/audit?action=plan.create')).json() as {
       items: unknown[];
     };
-    expect(trail.items.length).toBe(5); // the demo's four and this one
+    expect(trail.items.length).toBe(6); // the demo's five (with Hà Quảng's 2022 plan) and this one
   });
 });

@@ -33,7 +33,9 @@ async function sendReport(requestId: string, unitId: string, sections: Record<st
   rev = (saved.json() as { revision: number }).revision;
   const ok = await head.send('POST', `${url}/approve`, { baseRevision: rev });
   expect(ok.statusCode, ok.body).toBe(200);
-  const sent = await head.send('POST', `${url}/send`, { baseRevision: (ok.json() as { revision: number }).revision });
+  const sent = await head.send('POST', `${url}/send`, {
+    baseRevision: (ok.json() as { revision: number }).revision,
+  });
   expect(sent.statusCode, sent.body).toBe(200);
   return sent.json() as { late: boolean; days: number };
 }
@@ -44,7 +46,8 @@ beforeAll(async () => {
   officer = await t.login('canbo.haquang');
   head = await t.login('truong.haquang');
   police = await t.login('dieuphoi.soctrang');
-  for (const c of ['UBND-HQ', 'HQ-NV', 'HQ-TP', 'HQ-XH', 'HQ-CY', 'CAH-CLD']) ids[c] = await unitIdByCode(t, c);
+  for (const c of ['UBND-HQ', 'HQ-NV', 'HQ-TP', 'HQ-XH', 'HQ-CY', 'CAH-CLD'])
+    ids[c] = await unitIdByCode(t, c);
 }, 300_000);
 afterAll(async () => t?.close());
 
@@ -94,6 +97,13 @@ describe('periodic reports', () => {
     expect(xh.cells[0]!.label).toMatch(/^Gửi muộn \d+ ngày$/u);
     expect(xh.cells[1]).toMatchObject({ state: 'overdue' });
     expect(m.counts).toMatchObject({ late: 1, missing: 11 });
+    const doc = await coord.get(`/api/report-requests/${q1}/units/${ids['HQ-XH']}/document?format=docx`);
+    expect(doc.statusCode, doc.body).toBe(200);
+    const text = await docxText(doc.rawPayload);
+    expect(text).toContain('Báo cáo định kỳ công tác cải cách hành chính quý I năm 2022');
+    expect(text).toContain('I. KẾT QUẢ THỰC HIỆN');
+    expect(text).toContain('Đã triển khai kế hoạch CCHC quý I.');
+    expect(text).not.toContain('KẾT QUẢ ĐO LƯỜNG');
   });
 
   it('an annual report due 15/11 of its year; a fixed month is refused for quarters, in Vietnamese', async () => {
@@ -153,7 +163,9 @@ describe('periodic reports', () => {
       outline: ['Mục 1'],
     });
     expect(outside.statusCode).toBe(422);
-    expect(outside.json().error.message).toBe('Công an huyện Cù Lao Dung không thuộc Ủy ban nhân dân huyện Hà Quảng.');
+    expect(outside.json().error.message).toBe(
+      'Công an huyện Cù Lao Dung không thuộc Ủy ban nhân dân huyện Hà Quảng.',
+    );
   });
 });
 
@@ -218,7 +230,9 @@ describe('ad hoc requests with an outline', () => {
     await notices.reportReminders();
     await notices.reportReminders();
     const mine = (await coord.get('/api/notices')).json() as { items: { title: string; body: string }[] };
-    const overdue = mine.items.filter((n) => n.body.includes('Báo cáo tình hình kiểm soát thủ tục hành chính'));
+    const overdue = mine.items.filter((n) =>
+      n.body.includes('Báo cáo tình hình kiểm soát thủ tục hành chính'),
+    );
     expect(overdue.some((n) => n.body.includes('Ủy ban nhân dân xã Cần Yên'))).toBe(true);
     expect(overdue.filter((n) => /quá hạn|chưa gửi/iu.test(n.title + n.body)).length).toBeGreaterThan(0);
     const titles = overdue.map((n) => n.title);

@@ -54,6 +54,7 @@ const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
 const CalendarPage = lazy(() => import('./pages/Calendar.tsx'));
 const Plans = lazy(() => import('./pages/plans/index.tsx'));
 const Tasks = lazy(() => import('./pages/tasks/index.tsx'));
+const Improvement = lazy(() => import('./pages/plans/Improvement.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
 const Surveys = lazy(() => import('./pages/surveys/index.tsx'));
@@ -325,6 +326,7 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/plans/:id" element={<Plans session={session} />} />
                 <Route path="/tasks" element={<Tasks />} />
                 <Route path="/tasks/:id" element={<Tasks />} />
+                <Route path="/plans/improvement/:resultId" element={<Improvement />} />
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
                 <Route path="/assessments/:id" element={<Assessment />} />
@@ -338,6 +340,7 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/surveys/:id/results" element={<SurveyResults />} />
                 <Route path="/reports" element={<Reports session={session} />} />
                 <Route path="/reports/:id" element={<Reports session={session} />} />
+                <Route path="/reports/series/:seriesId" element={<Reports session={session} />} />
                 <Route path="*" element={<Result status="404" title="404" />} />
               </Routes>
             </Suspense>

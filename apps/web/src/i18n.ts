@@ -20,6 +20,7 @@ import { reportsEn, reportsVi } from './i18n/reports.ts';
 import { calendarEn, calendarVi } from './i18n/calendar.ts';
 import { plansEn, plansVi } from './i18n/plans.ts';
 import { tasksEn, tasksVi } from './i18n/tasks.ts';
+import { improvementEn, improvementVi, planTextEn, planTextVi } from './i18n/planText.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -204,6 +205,8 @@ const vi = {
   ...calendarVi,
   ...plansVi,
   ...tasksVi,
+  ...planTextVi,
+  ...improvementVi,
   ...surveyPostauditVi,
   ...surveyBallotsVi,
   ...surveyResultsVi,
@@ -392,6 +395,8 @@ const en: Dict = {
   ...calendarEn,
   ...plansEn,
   ...tasksEn,
+  ...planTextEn,
+  ...improvementEn,
   ...surveyPostauditEn,
   ...surveyBallotsEn,
   ...surveyResultsEn,

@@ -32,18 +32,31 @@ export function askedState(sent: boolean, dueOn: string | null, today: string): 
 export type PlanBlock =
   | { kind: 'heading'; level: 1 | 2; text: string }
   | { kind: 'paragraph'; text: string }
-  | { kind: 'bullets'; items: string[] };
+  | { kind: 'bullets'; items: string[] }
+  | { kind: 'table'; header: string[]; rows: string[][] };
+
+const cellsOf = (line: string) =>
+  line
+    .replace(/^\|/u, '')
+    .replace(/\|$/u, '')
+    .split('|')
+    .map((c) => c.trim());
 
 /** Read typed text into blocks: a line "I. …" (Roman numeral) is a heading of level 1, a short "1. …"
  * or "1.1. …" not ending a sentence of level 2 (a numbered paragraph of a công văn stays a paragraph), lines starting "- " or "+ " are bullets (consecutive ones form one list),
- * other lines paragraphs; blank lines separate. */
+ * lines "| a | b |" a table (the first such line its header), other lines paragraphs; blank lines
+ * separate. */
 export function blocksFromText(text: string): PlanBlock[] {
   const out: PlanBlock[] = [];
   for (const raw of text.split(/\r?\n/u)) {
     const line = raw.trim();
     if (!line) continue;
     const bullet = /^[-+•]\s+(.*)$/u.exec(line);
-    if (bullet) {
+    if (line.startsWith('|')) {
+      const last = out[out.length - 1];
+      if (last?.kind === 'table') last.rows.push(cellsOf(line));
+      else out.push({ kind: 'table', header: cellsOf(line), rows: [] });
+    } else if (bullet) {
       const last = out[out.length - 1];
       if (last?.kind === 'bullets') last.items.push(bullet[1]!.trim());
       else out.push({ kind: 'bullets', items: [bullet[1]!.trim()] });
@@ -58,6 +71,12 @@ export function blocksFromText(text: string): PlanBlock[] {
 /** Blocks back to the text they were read from (the inverse of blocksFromText on its output). */
 export function textFromBlocks(blocks: readonly PlanBlock[]): string {
   return blocks
-    .map((b) => (b.kind === 'bullets' ? b.items.map((i) => `- ${i}`).join('\n') : b.text))
+    .map((b) =>
+      b.kind === 'bullets'
+        ? b.items.map((i) => `- ${i}`).join('\n')
+        : b.kind === 'table'
+          ? [b.header, ...b.rows].map((r) => `| ${r.join(' | ')} |`).join('\n')
+          : b.text,
+    )
     .join('\n\n');
 }

@@ -1301,3 +1301,22 @@ export const planTaskProgress = pgTable(
   },
   (t) => [index('plan_task_progress_instance_idx').on(t.instanceId)],
 );
+
+/** Who leads and who coordinates each field of a framework for an owner (issue #16 item 4; seed 004:
+ * Phòng Nội vụ for fields 1, 4, 5, Phòng Tư pháp for 2…): the suggestion of an improvement plan. */
+export const fieldLeads = pgTable(
+  'field_leads',
+  {
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    frameworkCode: text('framework_code').notNull(),
+    fieldCode: text('field_code').notNull(),
+    leadUnitId: uuid('lead_unit_id').references(() => units.id),
+    /** The coordinating units as the plan words them ("Các phòng, ban liên quan; UBND các xã, thị trấn"). */
+    coordinating: text('coordinating').notNull().default(''),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.ownerUnitId, t.frameworkCode, t.fieldCode] })],
+);

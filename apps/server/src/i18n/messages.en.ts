@@ -574,4 +574,8 @@ export const MESSAGES_EN: Record<string, string> = {
   'Chỉ đính kèm tệp PDF, Word (.docx), Excel (.xlsx), JPG hoặc PNG.':
     'Only PDF, Word (.docx), Excel (.xlsx), JPG or PNG files can be attached.',
   'ĐỀ CƯƠNG BÁO CÁO': 'REPORT OUTLINE',
+  'Đơn vị chủ trì phải là đơn vị đang hoạt động thuộc đơn vị lập kế hoạch.':
+    'The lead unit must be an open unit under the unit making the plan.',
+  'Lĩnh vực “${i.fieldCode}” không có trong bộ tiêu chí của kết quả.':
+    'Field “${i.fieldCode}” is not in the framework of the result.',
 };

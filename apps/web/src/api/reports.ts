@@ -1,6 +1,10 @@
 /** Report requests (Mẫu 01/02 of survey campaigns; later the plans-and-reports issue's kinds). */
 import type {
+  ReportAdHocCreateBodyT,
   ReportRequestCreateBodyT,
+  ReportSeriesCreateBodyT,
+  ReportSeriesDetailT,
+  ReportSeriesListT,
   ReportRequestDetailT,
   ReportRequestListT,
   ReportSaveBodyT,
@@ -32,3 +36,12 @@ export const reportFileUrl = (id: string, unitId: string, sha256: string) =>
   `${unitBase(id, unitId)}/files/${sha256}`;
 export const reportDocumentUrl = (id: string, unitId: string, format: 'docx' | 'xlsx' | 'pdf') =>
   `${unitBase(id, unitId)}/document?format=${format}`;
+
+export const listReportSeries = () => get<ReportSeriesListT>('/api/report-series');
+export const getReportSeries = (id: string) => get<ReportSeriesDetailT>(`/api/report-series/${id}`);
+export const createReportSeries = (body: ReportSeriesCreateBodyT) =>
+  send<{ id: string; requests: number }>('POST', '/api/report-series', body);
+export const createAdHocRequest = (body: ReportAdHocCreateBodyT) =>
+  send<{ id: string }>('POST', '/api/report-requests/ad-hoc', body);
+export const consolidatedUrl = (id: string, format: 'docx' | 'pdf') =>
+  `${base(id)}/consolidated?format=${format}`;

@@ -71,8 +71,7 @@ export class PlanTextService {
     return this.db.transaction(async (tx) => {
       const row = await repo.lockPlan(tx, id);
       if (!row) throw new AppError('NOT_FOUND');
-      if (row.revision !== body.baseRevision)
-        throw new AppError('PLAN_CONFLICT');
+      if (row.revision !== body.baseRevision) throw new AppError('PLAN_CONFLICT');
       const revision = row.revision + 1;
       const next = { body: blocks, addressees: body.addressees, recipients: body.recipients, revision };
       await repo.updatePlanText(tx, id, next);
@@ -99,12 +98,27 @@ export class PlanTextService {
   }
 }
 
-const toBlock = (b: PlanBlock): Block =>
-  b.kind === 'heading'
-    ? { kind: 'heading', level: b.level, text: b.text }
-    : b.kind === 'bullets'
-      ? { kind: 'bullets', items: b.items }
-      : { kind: 'paragraph', text: b.text };
+function toBlock(b: PlanBlock): Block {
+  switch (b.kind) {
+    case 'heading':
+      return { kind: 'heading', level: b.level, text: b.text };
+    case 'bullets':
+      return { kind: 'bullets', items: b.items };
+    case 'table':
+      return {
+        kind: 'table',
+        columns: b.header.map((title, i) => ({
+          title,
+          width: i === 0 ? 0.8 : i === 1 ? 4 : 1.5,
+          ...(i !== 1 ? { align: 'center' as const } : {}),
+        })),
+        rows: b.rows,
+        rowBold: b.rows.map((r) => /^tổng/iu.test(r[1] ?? '')),
+      };
+    case 'paragraph':
+      return { kind: 'paragraph', text: b.text };
+  }
+}
 
 /** The plan as an administrative document. */
 export function planDocument(

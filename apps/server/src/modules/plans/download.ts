@@ -22,7 +22,9 @@ export async function planDownload(
 ) {
   const d = await s.planText.documentData(actor, id);
   const chain = await s.units.issuerChain(d.j.p.issuingUnitId, d.j.p.issuedOn);
-  const docx = await renderDocx(planDocument(d, chain.length ? documentIssuer(chain, undefined) : BLANK_ISSUER));
+  const docx = await renderDocx(
+    planDocument(d, chain.length ? documentIssuer(chain, undefined) : BLANK_ISSUER),
+  );
   const body = format === 'pdf' ? await docxToPdf(docx) : docx;
   reply.header('cache-control', 'no-store');
   return sendFile(reply, { name: d.j.p.number.replace(/\//gu, '-'), ext: format, mime: MIME[format], body });

@@ -4,6 +4,7 @@
  * the NĐ 30/2020 layout, PDF made from it. Only the requester and the receiver may make it. */
 import {
   formatDateVi,
+  lowerFirst,
   sendingState,
   sendingStateLabel,
   toRoman,
@@ -80,14 +81,20 @@ const paragraphs = (text: string): Block[] =>
 export function consolidatedDocument(d: ConsolidatedData, issuer: DocumentIssuer): OfficialDocument {
   const sent = d.units.filter((u) => u.sentAt !== null);
   const basis = d.planNumber ? `Thực hiện Kế hoạch số ${d.planNumber} của ${d.ownerName}, ` : '';
-  const opening = `${basis}trên cơ sở báo cáo của ${sent.length}/${d.units.length} đơn vị, ${d.leadName} tổng hợp ${d.title.charAt(0).toLocaleLowerCase('vi')}${d.title.slice(1)}${d.periodLabel ? ` (${d.periodLabel.toLocaleLowerCase('vi')})` : ''} như sau:`;
-  const body: Block[] = [{ kind: 'paragraph', text: opening.charAt(0).toLocaleUpperCase('vi') + opening.slice(1) }];
+  const opening = `${basis}trên cơ sở báo cáo của ${sent.length}/${d.units.length} đơn vị, ${d.leadName} tổng hợp ${lowerFirst(d.title)}${d.periodLabel ? ` (${lowerFirst(d.periodLabel)})` : ''} như sau:`;
+  const body: Block[] = [
+    { kind: 'paragraph', text: opening.charAt(0).toLocaleUpperCase('vi') + opening.slice(1) },
+  ];
   d.outline.forEach((s, i) => {
     body.push({ kind: 'heading', level: 1, text: `${toRoman(i + 1)}. ${s.title.toLocaleUpperCase('vi')}` });
     const parts = sent.filter((u) => (u.sections[s.code] ?? '').trim());
     if (!parts.length) body.push({ kind: 'paragraph', text: 'Chưa có đơn vị nào báo cáo nội dung này.' });
     for (const u of parts) {
-      body.push({ kind: 'paragraph', text: `${u.unitName}${u.state === 'late' ? ' (gửi muộn)' : ''}:`, bold: true });
+      body.push({
+        kind: 'paragraph',
+        text: `${u.unitName}${u.state === 'late' ? ' (gửi muộn)' : ''}:`,
+        bold: true,
+      });
       body.push(...paragraphs(u.sections[s.code]!));
     }
   });
@@ -108,12 +115,7 @@ export function consolidatedDocument(d: ConsolidatedData, issuer: DocumentIssuer
       { title: 'Ngày gửi', width: 16, align: 'center' },
       { title: 'Tình trạng', width: 32 },
     ],
-    rows: d.units.map((u, i) => [
-      String(i + 1),
-      u.unitName,
-      u.sentAt ? formatDateVi(u.sentAt) : '',
-      u.label,
-    ]),
+    rows: d.units.map((u, i) => [String(i + 1), u.unitName, u.sentAt ? formatDateVi(u.sentAt) : '', u.label]),
   });
   return {
     ...(issuer.issuingParent ? { issuingParent: issuer.issuingParent } : {}),

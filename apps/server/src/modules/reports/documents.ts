@@ -4,6 +4,7 @@
  * remarks and the signing block; and the same tables in Excel. */
 import {
   formatDateVi,
+  lowerFirst,
   formatIndexPercent,
   toRoman,
   type Block,
@@ -16,6 +17,9 @@ import type { SurveyContext, SurveyPart } from './surveyPart.ts';
 
 export interface ReportDocData {
   kind: string;
+  /** The request's title and period ("Quý I năm 2022"), for periodic and ad hoc reports. */
+  title: string;
+  periodLabel: string | null;
   unitName: string;
   receivingName: string;
   /** yyyy-mm-dd: the day it was sent, else today. */
@@ -27,7 +31,10 @@ export interface ReportDocData {
 
 const n = (v: number | null) => (v === null ? '' : String(v));
 
+const isSurvey = (d: ReportDocData) => d.kind === 'survey_mau01' || d.kind === 'survey_mau02';
+
 function summaryOf(d: ReportDocData): string {
+  if (!isSurvey(d)) return d.periodLabel ? `${d.title} ${lowerFirst(d.periodLabel)}` : d.title;
   const year = d.part?.context.year ?? +d.day.slice(0, 4);
   return d.kind === 'survey_mau02'
     ? `Kết quả lấy ý kiến đánh giá của cơ quan, tổ chức năm ${year}`
@@ -35,6 +42,10 @@ function summaryOf(d: ReportDocData): string {
 }
 
 function opening(d: ReportDocData): string {
+  if (!isSurvey(d)) {
+    const what = summaryOf(d);
+    return `${d.unitName} báo cáo ${what.charAt(0).toLocaleLowerCase('vi')}${what.slice(1)} như sau:`;
+  }
   const c = d.part?.context;
   const basis = c?.basis ? `Thực hiện ${c.basis}, ` : '';
   const period = c
@@ -125,10 +136,11 @@ function tableBlocks(d: ReportDocData): Block[] {
 
 /** The report of a unit as an administrative document. */
 export function reportDocument(d: ReportDocData, issuer: DocumentIssuer): OfficialDocument {
+  const first = isSurvey(d) ? 2 : 1;
   const sections = d.outline.flatMap((s, i): Block[] => {
     const text = (d.sections[s.code] ?? '').trim();
     return [
-      { kind: 'heading', level: 1, text: `${toRoman(i + 2)}. ${s.title.toLocaleUpperCase('vi')}` },
+      { kind: 'heading', level: 1, text: `${toRoman(i + first)}. ${s.title.toLocaleUpperCase('vi')}` },
       ...(text
         ? text.split(/\n+/u).map((line): Block => ({ kind: 'paragraph', text: line.trim() }))
         : [{ kind: 'paragraph' as const, text: 'Không có.' }]),
@@ -144,12 +156,16 @@ export function reportDocument(d: ReportDocData, issuer: DocumentIssuer): Offici
     summary: summaryOf(d),
     body: [
       { kind: 'paragraph', text: opening(d) },
-      {
-        kind: 'heading',
-        level: 1,
-        text: d.kind === 'survey_mau02' ? 'I. KẾT QUẢ LẤY Ý KIẾN' : 'I. KẾT QUẢ ĐO LƯỜNG',
-      },
-      ...tableBlocks(d),
+      ...(isSurvey(d)
+        ? [
+            {
+              kind: 'heading' as const,
+              level: 1 as const,
+              text: d.kind === 'survey_mau02' ? 'I. KẾT QUẢ LẤY Ý KIẾN' : 'I. KẾT QUẢ ĐO LƯỜNG',
+            },
+            ...tableBlocks(d),
+          ]
+        : []),
       ...sections,
     ],
     recipients: [d.receivingName, 'Lưu: VT'],

@@ -28,6 +28,8 @@ export async function reportDownload(
   const day = sub.s.sentAt ? todayVn(sub.s.sentAt) : todayVn();
   const d: ReportDocData = {
     kind: j.r.kind,
+    title: j.r.title,
+    periodLabel: j.r.periodLabel,
     unitName: sub.unitName,
     receivingName: j.receivingName ?? j.ownerName,
     day,
@@ -35,7 +37,13 @@ export async function reportDownload(
     sections: content.sections,
     part,
   };
-  const name = `${j.r.kind === 'survey_mau02' ? 'Mẫu 02' : 'Mẫu 01'} ${sub.unitName}`;
+  const label =
+    j.r.kind === 'survey_mau02'
+      ? 'Mẫu 02'
+      : j.r.kind === 'survey_mau01'
+        ? 'Mẫu 01'
+        : `Báo cáo${j.r.periodLabel ? ` ${j.r.periodLabel}` : ''}`;
+  const name = `${label} ${sub.unitName}`;
   let body: Buffer;
   if (q.format === 'xlsx') body = await reportXlsx(d);
   else {

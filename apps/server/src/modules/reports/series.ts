@@ -75,7 +75,9 @@ export class ReportSeriesService {
   /** The owner (asking), the receiving unit and the units asked, checked: open, in the owner's tree;
    * the plan, when cited, issued by the owner. */
   private async unitsOf(actor: Actor, input: UnitsIn) {
-    const ids = [...new Set([input.ownerUnitId, input.receivingUnitId ?? input.ownerUnitId, ...input.unitIds])];
+    const ids = [
+      ...new Set([input.ownerUnitId, input.receivingUnitId ?? input.ownerUnitId, ...input.unitIds]),
+    ];
     const found = new Map((await repo.unitsByIds(this.db, ids)).map((u) => [u.id, u]));
     const owner = found.get(input.ownerUnitId);
     if (!owner) throw new AppError('NOT_FOUND');
@@ -295,7 +297,8 @@ export class ReportSeriesService {
     const counts = { onTime: 0, late: 0, missing: 0, waiting: 0 };
     const rows = new Map<string, { unitId: string; unitName: string; cells: SeriesCell[] }>();
     for (const s of visible)
-      if (!rows.has(s.s.unitId)) rows.set(s.s.unitId, { unitId: s.s.unitId, unitName: s.unitName, cells: [] });
+      if (!rows.has(s.s.unitId))
+        rows.set(s.s.unitId, { unitId: s.s.unitId, unitName: s.unitName, cells: [] });
     for (const r of reqs)
       for (const row of rows.values()) {
         const s = visible.find((x) => x.s.requestId === r.r.id && x.s.unitId === row.unitId);

@@ -35,7 +35,10 @@ export interface RequestInput {
 }
 
 /** The kind of report a campaign's form asks for: citizens → Mẫu 01, agencies → Mẫu 02. */
-const KIND_OF_RESPONDENT: Record<string, SurveyReportKind> = { citizen: 'survey_mau01', agency: 'survey_mau02' };
+const KIND_OF_RESPONDENT: Record<string, SurveyReportKind> = {
+  citizen: 'survey_mau01',
+  agency: 'survey_mau02',
+};
 
 const DEFAULT_TITLE: Record<SurveyReportKind, (year: number) => string> = {
   survey_mau01: (y) => `Báo cáo kết quả đo lường sự hài lòng của người dân, tổ chức năm ${y} (Mẫu 01)`,

@@ -19,6 +19,7 @@ import { scoreInBulk } from '../cycles/selfAssessment.ts';
 import { seedPastSurvey } from './seedSurveys.ts';
 import { seedSurvey2024 } from './seedSurvey2024.ts';
 import { seedPlans } from './seedPlans.ts';
+import { seedHaQuang } from './seedHaQuang.ts';
 import { cycleServices } from '../cycles/services.ts';
 import { listFrameworks } from '../frameworks/service.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
@@ -310,5 +311,6 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
     made++;
   }
   await seedPlans(db, (u) => demoActor(db, u), files);
+  await seedHaQuang(db, (u) => demoActor(db, u), files);
   return made;
 }

@@ -29,6 +29,7 @@ import { can } from '../../ui/can.ts';
 import { dateOrDash, isoDate, PICKER_DATE_FORMAT } from '../../ui/dates.ts';
 import { errText } from '../../ui/errors.ts';
 import { PlanTasks } from './tasks.tsx';
+import { PlanTextCard } from './PlanText.tsx';
 
 /** Options found by what is typed, with or without diacritics. */
 const byKey = (input: string, option?: { label?: unknown }) =>
@@ -215,6 +216,7 @@ function PlanView({ id }: { id: string }) {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <PlanTextCard id={p.id} congVan={p.kind === 'cong_van'} />
       {p.asked.length > 0 && (
         <Card
           size="small"

@@ -1,13 +1,14 @@
 /** One report request: who asked, who receives, the due day, and the matrix of the units asked with
  * their state (chưa gửi, đã gửi đúng hạn, gửi muộn n ngày, quá hạn chưa gửi) and sending date. A unit
  * asked sees only its own row. */
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { ReportRequestDetailT } from '@chiso/contracts';
 import { formatDateTimeVi, formatDateVi } from '@chiso/domain';
-import { Card, Descriptions, Table, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
-import { getReportRequest } from '../../api/reports.ts';
+import { consolidatedUrl, getReportRequest } from '../../api/reports.ts';
+import { download } from '../../ui/download.ts';
 import { fill, useT } from '../../i18n.ts';
 import { StateTag } from './StateTag.tsx';
 
@@ -27,7 +28,25 @@ export function RequestView({ id }: { id: string }) {
             <ArrowLeftOutlined />
           </Link>{' '}
           {r?.title}
+          {r?.periodLabel ? ` — ${r.periodLabel}` : ''}
         </Typography.Text>
+      }
+      extra={
+        r?.role === 'requester' &&
+        (r.kind === 'periodic' || r.kind === 'ad_hoc') && (
+          <Space wrap>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => void download(consolidatedUrl(id, 'docx'))}
+              data-testid="rp-consolidated"
+            >
+              {t.rpConsolidated}
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void download(consolidatedUrl(id, 'pdf'))}>
+              {t.rpConsolidatedPdf}
+            </Button>
+          </Space>
+        )
       }
     >
       {r && (
@@ -41,12 +60,32 @@ export function RequestView({ id }: { id: string }) {
               {fill(t.rpDueIncluded, { date: formatDateVi(r.dueOn) })}
             </Descriptions.Item>
             {r.campaignName && <Descriptions.Item label={t.rpCampaign}>{r.campaignName}</Descriptions.Item>}
+            {r.planNumber && r.planId && (
+              <Descriptions.Item label={t.rpPlan}>
+                <Link to={`/plans/${r.planId}`}>{r.planNumber}</Link>
+              </Descriptions.Item>
+            )}
+            {r.seriesId && (
+              <Descriptions.Item label={t.rpSeries}>
+                <Link to={`/reports/series/${r.seriesId}`}>{t.rpOpenSeries}</Link>
+              </Descriptions.Item>
+            )}
             {r.role === 'requester' && (
               <Descriptions.Item label={t.rpProgress}>
                 {fill(t.rpProgressOf, { sent: r.sent, asked: r.asked, late: r.late })}
               </Descriptions.Item>
             )}
           </Descriptions>
+          {(r.kind === 'periodic' || r.kind === 'ad_hoc') && (
+            <>
+              <Typography.Title level={5}>{t.rpOutlineList}</Typography.Title>
+              <ol data-testid="rp-outline">
+                {r.outline.map((o) => (
+                  <li key={o.code}>{o.title}</li>
+                ))}
+              </ol>
+            </>
+          )}
           <Typography.Title level={5}>{r.role === 'requester' ? t.rpMatrix : t.rpMine}</Typography.Title>
           <Table<Row>
             rowKey="unitId"

@@ -140,10 +140,14 @@ export function UnitReport({ id, unitId }: { id: string; unitId: string }) {
       {!r.canWrite && !r.canSubmit && r.status !== 'sent' && (
         <Alert type="info" showIcon message={t.rpReadOnly} style={{ marginBottom: 12 }} />
       )}
-      <Typography.Title level={5}>{t.rpComputed}</Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t.rpComputedHint}
-      </Typography.Paragraph>
+      {(r.mau01 || r.mau02) && (
+        <>
+          <Typography.Title level={5}>{t.rpComputed}</Typography.Title>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {t.rpComputedHint}
+          </Typography.Paragraph>
+        </>
+      )}
       {r.mau01 && (
         <Mau01Table
           table={r.mau01}
@@ -158,7 +162,11 @@ export function UnitReport({ id, unitId }: { id: string; unitId: string }) {
       </Typography.Title>
       <Form layout="vertical">
         {r.outline.map((s) => (
-          <Form.Item key={s.code} label={s.title}>
+          <Form.Item
+            key={s.code}
+            label={s.title}
+            extra={s.guide ? <span style={{ whiteSpace: 'pre-line' }}>{s.guide}</span> : undefined}
+          >
             <Input.TextArea
               autoSize={{ minRows: 3, maxRows: 12 }}
               value={sections[s.code] ?? ''}
@@ -200,7 +208,7 @@ export function UnitReport({ id, unitId }: { id: string; unitId: string }) {
       />
       {editable && (
         <Upload
-          accept=".pdf,.jpg,.jpeg,.png"
+          accept={r.mau01 || r.mau02 ? '.pdf,.jpg,.jpeg,.png' : '.pdf,.docx,.xlsx,.jpg,.jpeg,.png'}
           showUploadList={false}
           customRequest={({ file }) => void act(() => attachToReport(id, unitId, file as File), t.rpSaved)}
         >

@@ -1,9 +1,11 @@
 /** A unit's result card: total, index, class and rank; the points of every criterion with how they
  * were computed; the points lost; the change from its previous result. */
+import { FileTextOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { ResultNodeT } from '@chiso/contracts';
 import {
   Alert,
+  Button,
   Card,
   Col,
   Descriptions,
@@ -15,6 +17,7 @@ import {
   Table,
   Typography,
 } from 'antd';
+import { Link } from 'react-router';
 import { getResult } from '../../api/results.ts';
 import { useT } from '../../i18n.ts';
 import { Movement } from '../../ui/Movement.tsx';
@@ -39,6 +42,13 @@ export function ResultCardDrawer({ id, onClose }: { id: string; onClose: () => v
       width={960}
       onClose={onClose}
       title={c ? `${c.result.unitName} — ${c.result.year}` : t.loading}
+      extra={
+        c && (
+          <Link to={`/plans/improvement/${id}`} data-testid="result-improve">
+            <Button icon={<FileTextOutlined />}>{t.imOpen}</Button>
+          </Link>
+        )
+      }
     >
       {c && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle" data-testid="result-card">

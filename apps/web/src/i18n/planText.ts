@@ -1,0 +1,77 @@
+/** Texts of a plan's document on its page (/plans/:id): the text as it prints, "Kính gửi", "Nơi nhận",
+ * Word and PDF. */
+export const planTextVi = {
+  ptTitle: 'Nội dung văn bản',
+  ptWord: 'Tải Word',
+  ptPdf: 'Tải PDF',
+  ptEdit: 'Sửa nội dung',
+  ptSave: 'Lưu',
+  ptCancel: 'Hủy',
+  ptSaved: 'Đã lưu nội dung văn bản.',
+  ptEmpty: 'Chưa nhập nội dung văn bản. Văn bản tải về chỉ có phần đầu, trích yếu và nơi nhận.',
+  ptText: 'Nội dung',
+  ptTextHint:
+    'Mỗi dòng một đoạn. Dòng bắt đầu bằng “I.”, “II.”… là đề mục lớn; “1.”, “1.1.” là đề mục nhỏ; “- ” là gạch đầu dòng.',
+  ptAddressees: 'Kính gửi (mỗi dòng một nơi)',
+  ptRecipients: 'Nơi nhận (mỗi dòng một nơi)',
+  ptOutlines: 'Đề cương báo cáo kèm theo',
+};
+
+export const planTextEn: typeof planTextVi = {
+  ptTitle: 'Text of the document',
+  ptWord: 'Download Word',
+  ptPdf: 'Download PDF',
+  ptEdit: 'Edit the text',
+  ptSave: 'Save',
+  ptCancel: 'Cancel',
+  ptSaved: 'The text was saved.',
+  ptEmpty: 'No text yet. The downloaded document holds only its header, summary and recipients.',
+  ptText: 'Text',
+  ptTextHint:
+    'One paragraph per line. Lines starting “I.”, “II.”… are main headings; “1.”, “1.1.” sub-headings; “- ” bullets.',
+  ptAddressees: 'To (one per line)',
+  ptRecipients: 'Copies to (one per line)',
+  ptOutlines: 'Report outlines annexed',
+};
+
+export const improvementVi = {
+  imTitle: 'Lập kế hoạch nâng cao chỉ số từ kết quả',
+  imFrom: 'Từ kết quả năm {year} của {unit}: {total}/{max} điểm',
+  imField: 'Lĩnh vực',
+  imPoints: 'Điểm đạt',
+  imLost: 'Điểm mất',
+  imLostCriteria: 'Tiêu chí mất điểm',
+  imLead: 'Đơn vị chủ trì',
+  imCoordinating: 'Đơn vị phối hợp',
+  imFull: 'Đạt tối đa',
+  imNumber: 'Số, ký hiệu',
+  imNumberHint: 'Ví dụ 45/KH-UBND; để “/KH-UBND” khi chưa cấp số.',
+  imIssuedOn: 'Ngày ban hành',
+  imRemember: 'Lưu phân công chủ trì, phối hợp cho lần sau',
+  imCreate: 'Lập kế hoạch',
+  imCreated: 'Đã lập kế hoạch; bạn có thể sửa nội dung và tải Word.',
+  imOpen: 'Lập kế hoạch nâng cao chỉ số',
+  imNoLead: 'Chưa phân công',
+  imNeedNumber: 'Hãy nhập số, ký hiệu và ngày ban hành của kế hoạch.',
+};
+
+export const improvementEn: typeof improvementVi = {
+  imTitle: 'Draft an improvement plan from a result',
+  imFrom: 'From the {year} result of {unit}: {total}/{max} points',
+  imField: 'Field',
+  imPoints: 'Points',
+  imLost: 'Points lost',
+  imLostCriteria: 'Criteria that lost points',
+  imLead: 'Lead unit',
+  imCoordinating: 'Coordinating units',
+  imFull: 'Full points',
+  imNumber: 'Number and symbol',
+  imNumberHint: 'For example 45/KH-UBND; keep “/KH-UBND” while no number is given.',
+  imIssuedOn: 'Date of issue',
+  imRemember: 'Keep these leads for next time',
+  imCreate: 'Make the plan',
+  imCreated: 'The plan was made; you can edit its text and download Word.',
+  imOpen: 'Draft an improvement plan',
+  imNoLead: 'Not assigned',
+  imNeedNumber: 'Enter the number and symbol and the date of issue of the plan.',
+};
