@@ -513,7 +513,7 @@ describe('a cycle made by mistake', () => {
       ...body('Không thuộc'),
       unitKinds: ['team'],
       ownerUnitId: await unitIdByCode(t, 'CLD-TM'),
-      subtreeUnitIds: [await unitIdByCode(t, 'CLD-TH')],
+      subtreeUnitIds: [await unitIdByCode(t, 'CLD-QLHC')],
     });
     expect(notUnder.statusCode).toBe(400);
     expect((notUnder.json() as Err).error.message).toContain('không thuộc Đội Tham mưu');
@@ -529,7 +529,6 @@ describe('a cycle made by mistake', () => {
       'CLD-CSGT',
       'CLD-PCCC',
       'CLD-QLHC',
-      'CLD-TH',
       'CLD-TM',
     ]);
     expect(d.units.every((u) => u.appraisingUnitName === CLD)).toBe(true);

@@ -77,7 +77,7 @@ describe('seed documents exported back as Word', () => {
       }[];
     };
     const r = list.items.find((i) => i.kind === 'ad_hoc' && i.planNumber === '82/KH-CAH')!;
-    expect(r).toMatchObject({ receivingUnitName: 'Đội Tham mưu', asked: 12, sent: 10, late: 1 });
+    expect(r).toMatchObject({ receivingUnitName: 'Đội Tham mưu', asked: 11, sent: 9, late: 1 });
     const d = (await district.get(`/api/report-requests/${r.id}`)).json() as {
       outline: { title: string; guide?: string }[];
       rows: { state: string }[];
@@ -92,7 +92,7 @@ describe('seed documents exported back as Word', () => {
     expect(merged.statusCode).toBe(200);
     const text = await docxText(merged.rawPayload);
     expect(text).toContain('Thực hiện Kế hoạch số 82/KH-CAH');
-    expect(text).toContain('Đã gửi 10/12 đơn vị, trong đó 1 đơn vị gửi muộn; 2 đơn vị chưa gửi.');
+    expect(text).toContain('Đã gửi 9/11 đơn vị, trong đó 1 đơn vị gửi muộn; 2 đơn vị chưa gửi.');
   });
 });
 

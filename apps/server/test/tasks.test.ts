@@ -62,7 +62,7 @@ beforeAll(async () => {
   officer = await t.login('canbo.culaodung');
   province = await t.login('dieuphoi.soctrang');
   hq = await t.login('dieuphoi.haquang');
-  for (const c of ['CAH-CLD', 'CLD-TM', 'CLD-TH', 'CLD-QLHC', 'UBND-HQ', 'HQ-NV'])
+  for (const c of ['CAH-CLD', 'CLD-TM', 'CLD-CSGT', 'CLD-QLHC', 'UBND-HQ', 'HQ-NV'])
     ids[c] = await unitIdByCode(t, c);
   const p = await district.send('POST', '/api/plans', {
     kind: 'cong_van',
@@ -98,7 +98,7 @@ describe('tasks of a plan', () => {
           section: '6. Tuyên truyền CCHC',
           content: NEWS,
           leadGroup: { label: 'Công an các xã, thị trấn', unitKind: 'commune_police' },
-          coordinatingUnitIds: [ids['CLD-TH']],
+          coordinatingUnitIds: [ids['CLD-CSGT']],
           dueOn: addDays(today, -5),
           targetMetric: 'mỗi đơn vị',
           targetComparator: 'range',
@@ -119,7 +119,7 @@ describe('tasks of a plan', () => {
         },
         {
           content: 'Kiểm tra công tác CCHC đối với các bộ phận, đơn vị',
-          leadUnitId: ids['CLD-TH'],
+          leadUnitId: ids['CLD-CSGT'],
           recurrence: 'quarterly',
         },
         { content: SOON, leadUnitId: ids['CLD-TM'], dueOn: addDays(today, 3) },
@@ -132,7 +132,7 @@ describe('tasks of a plan', () => {
     expect(news).toMatchObject({
       section: '6. Tuyên truyền CCHC',
       leadGroup: 'Công an các xã, thị trấn',
-      coordinators: ['Đội Tổng hợp'],
+      coordinators: ['Đội Cảnh sát giao thông - Trật tự'],
       targetText: '1–2 tin, bài mỗi đơn vị',
       receivingUnitName: 'Đội Tham mưu',
     });

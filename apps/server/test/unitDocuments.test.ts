@@ -111,6 +111,7 @@ describe('Word documents: signer, example legal basis, every body free of placeh
     const list = (await officer.get('/api/cycles')).json() as {
       items: { year: number; myUnits: { assessmentId: string; unitName: string }[] }[];
     };
+    // Đội Tổng hợp until its renaming (an example day of 2024): the 2023 report prints the name then
     const mine = list.items.find((c) => c.year === 2023)!.myUnits.find((u) => u.unitName === 'Đội Tổng hợp')!;
     const res = await officer.get(`/api/assessments/${mine.assessmentId}/report?format=docx`);
     expect(res.statusCode).toBe(200);

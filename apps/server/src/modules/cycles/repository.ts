@@ -2,6 +2,7 @@
  * what it needs in one statement (`assessmentContextRow`, `cycleContextRow`: the row with its cycle,
  * framework, stages and appraisal levels as JSON); writes re-read under a row lock. */
 import type { Stage, StageState } from '@chiso/domain';
+import { nameInYear } from '../../db/unitNames.ts';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { rawRows, type DbOrTx } from '../../db/open.ts';
@@ -76,7 +77,7 @@ export async function assessmentContextRow(db: DbOrTx, id: string) {
   const rows = await db
     .select({
       a: assessments,
-      unitName: units.name,
+      unitName: nameInYear(units.id, cycles.year),
       unitCode: units.code,
       unitPath: units.path,
       c: cycles,
@@ -191,7 +192,10 @@ export async function cycleMembers(db: DbOrTx, cycleId?: string) {
     .select({
       cycleId: cycleUnits.cycleId,
       unitId: units.id,
-      unitName: units.name,
+      unitName: nameInYear(
+        units.id,
+        sql`(select c_year.year from cycles c_year where c_year.id = ${cycleUnits.cycleId})`,
+      ),
       unitCode: units.code,
       unitPath: units.path,
       levels: cycleUnits.levels,

@@ -120,11 +120,11 @@ export async function resultSetSource(
 
 export async function selfReportSource(s: Services, actor: Actor, assessmentId: string) {
   const view = await s.cycleViews.assessment(actor, assessmentId);
-  const data: SelfReportData = selfReportData(
-    view,
-    await s.cycleViews.appraisal(actor, assessmentId),
-    todayVn(),
-  );
+  // a self-assessment report belongs to its stage: dated today while the stage runs, its last day
+  // (the unit's extension counted) after — the unit as it was then (Đội Tổng hợp for 2023)
+  const today = todayVn();
+  const day = view.deadline.dueOn < today ? view.deadline.dueOn : today;
+  const data: SelfReportData = selfReportData(view, await s.cycleViews.appraisal(actor, assessmentId), day);
   const source: IssuerSource = {
     chain: await chainOf(s, view.unit.id, data.today),
     day: data.today,

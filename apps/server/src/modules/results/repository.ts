@@ -2,13 +2,15 @@ import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { rawRows, type DbOrTx } from '../../db/open.ts';
 import { cycles, frameworks, rankGroups, resultInputs, unitResults, units } from '../../db/schema.ts';
 import { pathColumnInScope } from '../../db/scope.ts';
+import { nameInYear } from '../../db/unitNames.ts';
 import type { Scope } from '../auth/scope.ts';
 
 export type ResultRowDb = typeof unitResults.$inferSelect;
 
 const joined = {
   r: unitResults,
-  unitName: units.name,
+  // the name the unit had in the result's year (Đội Tổng hợp in 2023, Đội Tham mưu in 2024)
+  unitName: nameInYear(units.id, unitResults.year),
   unitCode: units.code,
   unitPath: units.path,
   /** null when the result does not come from a cycle */
@@ -210,7 +212,7 @@ export async function resultsOfSet(db: DbOrTx, set: RankSet) {
   return db
     .select({
       unitId: unitResults.unitId,
-      unitName: units.name,
+      unitName: nameInYear(units.id, unitResults.year),
       unitPath: units.path,
       cycleId: unitResults.cycleId,
     })

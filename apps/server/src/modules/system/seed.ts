@@ -56,7 +56,7 @@ const CLD: U = {
   short: 'CAH Cù Lao Dung',
   kind: 'district_police',
   children: [
-    team('CLD-TM', 'Đội Tham mưu', 'Đội TM'),
+    // one team: Đội Tổng hợp until it is renamed Đội Tham mưu (RENAMED_TM below)
     team('CLD-TH', 'Đội Tổng hợp', 'Đội TH'),
     team('CLD-QLHC', 'Đội Cảnh sát quản lý hành chính về trật tự xã hội', 'Đội CSQLHC về TTXH'),
     team('CLD-CSGT', 'Đội Cảnh sát giao thông - Trật tự', 'Đội CSGT-TT'),
@@ -150,6 +150,9 @@ const CIVIL: U = {
     },
   ],
 };
+
+/** The example day Đội Tổng hợp of Cù Lao Dung becomes Đội Tham mưu (between seeds 003 and 000). */
+export const RENAMED_TM = '2024-01-01';
 
 /** Units exist from this date in the demo (before the oldest seed document). */
 const DEMO_FROM = '2020-01-01';
@@ -266,6 +269,22 @@ export async function seedDemo(db: Db, opts: { cyclesFiles?: FileStore } = {}): 
     await walk(POLICE, null);
     await walk(CIVIL, null);
   });
+  // seeds 001 and 003 (2021–2022) give the district's staff duties to Đội Tổng hợp, seed 000 (2024) to
+  // Đội Tham mưu: one team renamed through the unit history, on an example day between them
+  const th = idByCode.get('CLD-TH');
+  if (th) {
+    const renamed = await unitService.update(SYSTEM_ACTOR, th.id, {
+      code: 'CLD-TM',
+      name: 'Đội Tham mưu',
+      shortName: 'Đội TM',
+      profile: DEMO_PROFILES['CLD-TM'],
+      effectiveDate: RENAMED_TM,
+      reason:
+        'Đội Tổng hợp đổi tên thành Đội Tham mưu (dữ liệu mẫu; ngày hiệu lực là ví dụ, giữa Kế hoạch 52/KH-CAH ngày 29/4/2022 và Kế hoạch 82/KH-CAH ngày 20/5/2024)',
+    });
+    idByCode.delete('CLD-TH');
+    idByCode.set('CLD-TM', { id: renamed.id, name: renamed.name });
+  }
   const accounts: SeedResult['accounts'] = [];
   for (const d of DEMO_USERS) {
     const password = generatePassword();

@@ -21,10 +21,11 @@ export async function seedTasks(
   plans: { p82: string; p91: string; sentOn: Map<string, string> },
 ) {
   const unit = async (code: string) => (await findOpenByCode(db, code))?.id;
-  const [tm, th, qlhc, csgt, pccc] = await Promise.all(
-    ['CLD-TM', 'CLD-TH', 'CLD-QLHC', 'CLD-CSGT', 'CLD-PCCC'].map(unit),
-  );
-  if (!tm || !th || !qlhc || !csgt || !pccc) return;
+  const [tm, qlhc, csgt, pccc] = await Promise.all(['CLD-TM', 'CLD-QLHC', 'CLD-CSGT', 'CLD-PCCC'].map(unit));
+  if (!tm || !qlhc || !csgt || !pccc) return;
+  // 91/CAH-TH (2021) gives the staff duties to Đội Tổng hợp: the same team, renamed Đội Tham mưu since
+  // (the unit's history prints the name of each year)
+  const th = tm;
   const coordinator = await actors('dieuphoi.culaodung');
   const officer = await actors('canbo.culaodung');
   const tasks = new TaskService(db);
