@@ -40,6 +40,7 @@ import { surveyPointsRoutes } from './modules/surveyPoints/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
+import { activityRoutes } from './modules/activities/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { frameworkRoutes } from './modules/frameworks/routes.ts';
@@ -387,6 +388,7 @@ export async function buildApp(
     await surveyPointsRoutes(api, services);
     await calendarRoutes(api, services);
     await planRoutes(api, services);
+    await activityRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

@@ -33,6 +33,8 @@ import { UserService } from './modules/users/service.ts';
 import { WorkService } from './modules/work/service.ts';
 import { CalendarService } from './modules/calendar/service.ts';
 import { PlanService } from './modules/plans/service.ts';
+import { ActivityService } from './modules/activities/service.ts';
+import { CountPointsService } from './modules/activities/countPoints.ts';
 
 export interface Services extends CycleServices {
   config: Config;
@@ -66,6 +68,8 @@ export interface Services extends CycleServices {
   surveyPoints: SurveyPointsService;
   calendar: CalendarService;
   plans: PlanService;
+  activities: ActivityService;
+  countPoints: CountPointsService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -107,5 +111,7 @@ export function buildServices(config: Config, database: Database): Services {
     surveyPoints: new SurveyPointsService(database.db),
     calendar: new CalendarService(database.db),
     plans: new PlanService(database.db),
+    activities: new ActivityService(database.db),
+    countPoints: new CountPointsService(database.db),
   };
 }

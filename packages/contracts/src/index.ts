@@ -14,3 +14,4 @@ export * from './reports.ts';
 export * from './surveyPoints.ts';
 export * from './calendar.ts';
 export * from './plans.ts';
+export * from './activities.ts';

@@ -16,3 +16,4 @@ export * from './survey/index.ts';
 export * from './report/index.ts';
 export * from './calendar.ts';
 export * from './plans.ts';
+export * from './activities.ts';

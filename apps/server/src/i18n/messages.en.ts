@@ -510,4 +510,17 @@ export const MESSAGES_EN: Record<string, string> = {
   'Hạn gửi kế hoạch thực hiện ${kind} số ${p.number}': 'Implementing plans due for ${kind} ${p.number}',
   "Đợt khảo sát đã giao xuống ${live.map((d) => d.ownerName).join(', ')} chưa công bố kết quả; phiếu của đợt đó được tính vào đợt này, hãy công bố đợt đó trước.":
     "The campaign copied down to ${live.map((d) => d.ownerName).join(', ')} has not published its results; its ballots count here, so publish it first.",
+  'Điểm trừ mỗi vụ việc “${r.perIncident}” không phải số điểm hợp lệ.':
+    'Points taken off per incident “${r.perIncident}” is not a valid number of points.',
+  '“${code}” không phải tiêu chí chấm theo tỷ lệ, trừ điểm hoặc điểm trực tiếp.':
+    '“${code}” is not a criterion scored by a ratio, by deduction or in points.',
+  'Tiêu chí ${code} chưa gắn với số liệu.': 'Criterion ${code} is not bound to a count.',
+  'Không tìm thấy đơn vị.': 'Unit not found.',
+  'Kế hoạch được thực hiện phải là kế hoạch của đơn vị hoặc của cấp trên.':
+    'The plan implemented must be a plan of the unit or of a level above it.',
+  'Văn bản dẫn chứng phải là tài liệu của ${unit.name}.':
+    'The document cited must be a document of ${unit.name}.',
+  'Không tìm thấy đơn vị được nêu trong hoạt động.': 'A unit named in the activity was not found.',
+  'Tiêu chí ${code}: số liệu đếm được là ${counted!.valueText} (đề xuất ${counted!.offer!.text}); nhập giá trị khác cần ghi lý do.':
+    'Criterion ${code}: the records count ${counted!.valueText} (offered ${counted!.offer!.text}); typing another value needs a reason.',
 };
