@@ -19,6 +19,7 @@ import { surveyResultsEn, surveyResultsVi } from './i18n/surveyResults.ts';
 import { reportsEn, reportsVi } from './i18n/reports.ts';
 import { calendarEn, calendarVi } from './i18n/calendar.ts';
 import { plansEn, plansVi } from './i18n/plans.ts';
+import { activitiesEn, activitiesVi } from './i18n/activities.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -202,6 +203,7 @@ const vi = {
   ...surveyAgencyVi,
   ...calendarVi,
   ...plansVi,
+  ...activitiesVi,
   ...surveyPostauditVi,
   ...surveyBallotsVi,
   ...surveyResultsVi,
@@ -389,6 +391,7 @@ const en: Dict = {
   ...surveyAgencyEn,
   ...calendarEn,
   ...plansEn,
+  ...activitiesEn,
   ...surveyPostauditEn,
   ...surveyBallotsEn,
   ...surveyResultsEn,

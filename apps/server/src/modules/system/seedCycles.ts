@@ -19,6 +19,7 @@ import { scoreInBulk } from '../cycles/selfAssessment.ts';
 import { seedPastSurvey } from './seedSurveys.ts';
 import { seedSurvey2024 } from './seedSurvey2024.ts';
 import { seedPlans } from './seedPlans.ts';
+import { bindDemoCounts, seedActivities } from './seedActivities.ts';
 import { cycleServices } from '../cycles/services.ts';
 import { listFrameworks } from '../frameworks/service.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
@@ -296,6 +297,7 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
         { groups: plan.groups, baseRevision: 0, reason: 'Xếp hạng theo nhóm như huyện công bố' },
       );
     await now.cycles.setStage(coordinator24, c24.id, 'self_assessment', 'open');
+    await bindDemoCounts(db, coordinator24, c24.id, fw);
     await fillItems(
       db,
       officer,
@@ -310,5 +312,6 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
     made++;
   }
   await seedPlans(db, (u) => demoActor(db, u));
+  await seedActivities(db, (u) => demoActor(db, u));
   return made;
 }
