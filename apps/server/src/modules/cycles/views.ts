@@ -160,8 +160,6 @@ export function assessmentView(
       if (!item?.input) missing.push({ code: n.code, what: NOT_SCORED });
       else if (leaf.evidenceRequired && !ev.length && !item.explanation.trim())
         missing.push({ code: n.code, what: 'Thiếu tài liệu kiểm chứng hoặc giải trình' });
-      else if (counted && countLeafView(counted, item).differs && !item.offerReason?.trim())
-        missing.push({ code: n.code, what: 'Khác số liệu đếm được mà chưa ghi lý do' });
       return {
         code: n.code,
         title: n.title,

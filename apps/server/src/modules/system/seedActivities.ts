@@ -68,12 +68,24 @@ export async function seedActivities(db: Db, actors: (username: string) => Promi
 }
 
 /** On a demo cycle: criterion 1.2 (reports on time, a deduction per incident) counted from the late
- * reports, by who runs the cycle. */
-export async function bindDemoCounts(db: Db, coordinator: Actor, cycleId: string, fw: Framework) {
+ * reports, by who runs the cycle; answers what each member is offered now (unitId → code → text), which
+ * the demo units take. */
+export async function bindDemoCounts(
+  db: Db,
+  coordinator: Actor,
+  cycleId: string,
+  fw: Framework,
+): Promise<Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, string>>();
   const leaf = leavesOf(fw).find((l) => l.code === '1.2' && l.rule?.type === 'deduction');
-  if (!leaf) return;
-  await new CountPointsService(db).bind(coordinator, cycleId, leaf.code, {
-    counter: 'late_reports',
-    subtree: false,
-  });
+  if (!leaf) return out;
+  const points = new CountPointsService(db);
+  await points.bind(coordinator, cycleId, leaf.code, { counter: 'late_reports', subtree: false });
+  const view = await points.view(coordinator, cycleId);
+  for (const u of view.units)
+    out.set(
+      u.unitId,
+      new Map(u.leaves.flatMap((l) => (l.offerText !== null ? [[l.code, l.offerText]] : []))),
+    );
+  return out;
 }

@@ -297,14 +297,17 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
         { groups: plan.groups, baseRevision: 0, reason: 'Xếp hạng theo nhóm như huyện công bố' },
       );
     await now.cycles.setStage(coordinator24, c24.id, 'self_assessment', 'open');
-    await bindDemoCounts(db, coordinator24, c24.id, fw);
+    // a counted criterion is offered from the records: the demo units took the offer
+    const counted = await bindDemoCounts(db, coordinator24, c24.id, fw);
     await fillItems(
       db,
       officer,
       c24.units.slice(0, 3).map((u, k) => ({
         assessmentId: u.assessmentId,
         unitId: u.unitId,
-        items: leaves.slice(0, 4 + k * 3).map((l) => ({ c: l, text: demoInput(l, k + 1), note: '' })),
+        items: leaves
+          .slice(0, 4 + k * 3)
+          .map((l) => ({ c: l, text: counted.get(u.unitId)?.get(l.code) ?? demoInput(l, k + 1), note: '' })),
       })),
     );
     // the province's 2024 survey (seed 002), its results bound to this cycle's survey criteria
