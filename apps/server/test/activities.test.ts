@@ -364,6 +364,42 @@ describe('a cycle binds a leaf to a count; self-assessment offers it', () => {
     expect(rec12[0]!.stateText).toMatch(/^Quá hạn chưa gửi .*\(hạn 10\/07\/2024\)$/);
   });
 
+  it('a criterion scored in points takes its points rule from the binding', async () => {
+    const url = `/api/cycles/${cycleId}/count-bindings/1.4`;
+    const none = await province.send('PUT', url, { counter: 'late_reports' });
+    expect(none.statusCode).toBe(400);
+    expect((none.json() as Err).error.message).toMatch(/hãy chọn cách tính điểm từ số đếm/);
+    const bad = await province.send('PUT', url, {
+      counter: 'late_reports',
+      rule: { kind: 'incidents', perIncident: 'nửa' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const b = await province.send('PUT', url, {
+      counter: 'late_reports',
+      rule: { kind: 'incidents', perIncident: '0,25' },
+    });
+    expect(b.statusCode, b.body).toBe(200);
+    const v = b.json() as {
+      leaves: { code: string; binding: { ruleText: string; rule: unknown } | null }[];
+      units: {
+        unitName: string;
+        leaves: { code: string; offerText: string | null; offerPoints: string | null }[];
+      }[];
+    };
+    expect(v.leaves.find((l) => l.code === '1.4')!.binding).toEqual(
+      expect.objectContaining({
+        rule: { kind: 'incidents', perIncident: '0,25' },
+        ruleText: 'Điểm tối đa trừ 0,25 điểm mỗi vụ việc, không dưới 0',
+      }),
+    );
+    const of = (name: string) =>
+      v.units.find((u) => u.unitName === name)!.leaves.find((l) => l.code === '1.4');
+    // 2 points − 1 × 0,25
+    expect(of('Công an huyện Trần Đề')).toMatchObject({ offerText: '1,75', offerPoints: '1,75' });
+    expect(of('Công an huyện Cù Lao Dung')).toMatchObject({ offerText: '2', offerPoints: '2' });
+    expect((await province.send('DELETE', url)).statusCode).toBe(200);
+  });
+
   it('a record removed is no longer counted; unbinding removes the offer', async () => {
     expect((await officer.send('DELETE', `/api/activities/${rec.q4}`)).statusCode).toBe(200);
     expect((await leafOf('CAH-CLD', '1.3')).node.count).toMatchObject({ valueText: '2/2 cuộc kiểm tra' });
