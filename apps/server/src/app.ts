@@ -41,6 +41,7 @@ import { workRoutes } from './modules/work/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
 import { improvementRoutes } from './modules/improvement/routes.ts';
+import { activityRoutes } from './modules/activities/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { frameworkRoutes } from './modules/frameworks/routes.ts';
@@ -389,6 +390,7 @@ export async function buildApp(
     await calendarRoutes(api, services);
     await planRoutes(api, services);
     await improvementRoutes(api, services);
+    await activityRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

@@ -36,6 +36,8 @@ import { CalendarService } from './modules/calendar/service.ts';
 import { PlanService } from './modules/plans/service.ts';
 import { PlanTextService } from './modules/plans/document.ts';
 import { ImprovementService } from './modules/improvement/service.ts';
+import { ActivityService } from './modules/activities/service.ts';
+import { CountPointsService } from './modules/activities/countPoints.ts';
 
 export interface Services extends CycleServices {
   config: Config;
@@ -72,6 +74,8 @@ export interface Services extends CycleServices {
   plans: PlanService;
   planText: PlanTextService;
   improvement: ImprovementService;
+  activities: ActivityService;
+  countPoints: CountPointsService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -116,5 +120,7 @@ export function buildServices(config: Config, database: Database): Services {
     plans: new PlanService(database.db),
     planText: new PlanTextService(database.db),
     improvement: new ImprovementService(database.db),
+    activities: new ActivityService(database.db),
+    countPoints: new CountPointsService(database.db),
   };
 }

@@ -11,6 +11,7 @@ import {
   HomeOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserOutlined,
@@ -53,6 +54,7 @@ const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
 const CalendarPage = lazy(() => import('./pages/Calendar.tsx'));
 const Plans = lazy(() => import('./pages/plans/index.tsx'));
 const Improvement = lazy(() => import('./pages/plans/Improvement.tsx'));
+const Activities = lazy(() => import('./pages/activities/index.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
 const Surveys = lazy(() => import('./pages/surveys/index.tsx'));
@@ -253,6 +255,9 @@ export default function Shell({ session }: { session: Session }) {
             ...(can(session, 'plan.read')
               ? [{ key: '/plans', icon: <FileTextOutlined />, label: t.plMenu }]
               : []),
+            ...(can(session, 'activity.read')
+              ? [{ key: '/activities', icon: <ScheduleOutlined />, label: t.acMenu }]
+              : []),
             { key: '/emulation', icon: <TrophyOutlined />, label: soon(t.emulation), disabled: true },
           ]}
         />
@@ -320,6 +325,8 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/plans" element={<Plans session={session} />} />
                 <Route path="/plans/:id" element={<Plans session={session} />} />
                 <Route path="/plans/improvement/:resultId" element={<Improvement />} />
+                <Route path="/activities" element={<Activities session={session} />} />
+                <Route path="/activities/:id" element={<Activities session={session} />} />
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
                 <Route path="/assessments/:id" element={<Assessment />} />

@@ -20,6 +20,7 @@ import { reportsEn, reportsVi } from './i18n/reports.ts';
 import { calendarEn, calendarVi } from './i18n/calendar.ts';
 import { plansEn, plansVi } from './i18n/plans.ts';
 import { improvementEn, improvementVi, planTextEn, planTextVi } from './i18n/planText.ts';
+import { activitiesEn, activitiesVi } from './i18n/activities.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -205,6 +206,7 @@ const vi = {
   ...plansVi,
   ...planTextVi,
   ...improvementVi,
+  ...activitiesVi,
   ...surveyPostauditVi,
   ...surveyBallotsVi,
   ...surveyResultsVi,
@@ -394,6 +396,7 @@ const en: Dict = {
   ...plansEn,
   ...planTextEn,
   ...improvementEn,
+  ...activitiesEn,
   ...surveyPostauditEn,
   ...surveyBallotsEn,
   ...surveyResultsEn,

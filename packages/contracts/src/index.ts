@@ -15,3 +15,4 @@ export * from './surveyPoints.ts';
 export * from './calendar.ts';
 export * from './plans.ts';
 export * from './improvement.ts';
+export * from './activities.ts';

@@ -17,3 +17,4 @@ export * from './report/index.ts';
 export * from './calendar.ts';
 export * from './plans.ts';
 export * from './improvement.ts';
+export * from './activities.ts';
