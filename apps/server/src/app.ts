@@ -42,6 +42,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { improvementRoutes } from './modules/improvement/routes.ts';
+import { activityRoutes } from './modules/activities/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { frameworkRoutes } from './modules/frameworks/routes.ts';
@@ -391,6 +392,7 @@ export async function buildApp(
     await planRoutes(api, services);
     await taskRoutes(api, services);
     await improvementRoutes(api, services);
+    await activityRoutes(api, services);
   });
 
   // The admin web app (built by `npm start` / `npm run build`).

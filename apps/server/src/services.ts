@@ -38,6 +38,8 @@ import { TaskInstanceService } from './modules/tasks/instances.ts';
 import { TaskService } from './modules/tasks/service.ts';
 import { PlanTextService } from './modules/plans/document.ts';
 import { ImprovementService } from './modules/improvement/service.ts';
+import { ActivityService } from './modules/activities/service.ts';
+import { CountPointsService } from './modules/activities/countPoints.ts';
 
 export interface Services extends CycleServices {
   config: Config;
@@ -76,6 +78,8 @@ export interface Services extends CycleServices {
   taskInstances: TaskInstanceService;
   planText: PlanTextService;
   improvement: ImprovementService;
+  activities: ActivityService;
+  countPoints: CountPointsService;
 }
 
 export function buildServices(config: Config, database: Database): Services {
@@ -122,5 +126,7 @@ export function buildServices(config: Config, database: Database): Services {
     taskInstances: new TaskInstanceService(database.db),
     planText: new PlanTextService(database.db),
     improvement: new ImprovementService(database.db),
+    activities: new ActivityService(database.db),
+    countPoints: new CountPointsService(database.db),
   };
 }

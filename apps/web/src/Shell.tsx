@@ -12,6 +12,7 @@ import {
   HomeOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserOutlined,
@@ -55,6 +56,7 @@ const CalendarPage = lazy(() => import('./pages/Calendar.tsx'));
 const Plans = lazy(() => import('./pages/plans/index.tsx'));
 const Tasks = lazy(() => import('./pages/tasks/index.tsx'));
 const Improvement = lazy(() => import('./pages/plans/Improvement.tsx'));
+const Activities = lazy(() => import('./pages/activities/index.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
 const Assessment = lazy(() => import('./pages/assessment/index.tsx'));
 const Surveys = lazy(() => import('./pages/surveys/index.tsx'));
@@ -258,6 +260,9 @@ export default function Shell({ session }: { session: Session }) {
                   { key: '/tasks', icon: <CheckSquareOutlined />, label: t.tkMenu },
                 ]
               : []),
+            ...(can(session, 'activity.read')
+              ? [{ key: '/activities', icon: <ScheduleOutlined />, label: t.acMenu }]
+              : []),
             { key: '/emulation', icon: <TrophyOutlined />, label: soon(t.emulation), disabled: true },
           ]}
         />
@@ -327,6 +332,8 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/tasks" element={<Tasks />} />
                 <Route path="/tasks/:id" element={<Tasks />} />
                 <Route path="/plans/improvement/:resultId" element={<Improvement />} />
+                <Route path="/activities" element={<Activities session={session} />} />
+                <Route path="/activities/:id" element={<Activities session={session} />} />
                 <Route path="/cycles" element={<Cycles session={session} />} />
                 <Route path="/cycles/:id" element={<Cycles session={session} />} />
                 <Route path="/assessments/:id" element={<Assessment />} />

@@ -21,6 +21,7 @@ import { calendarEn, calendarVi } from './i18n/calendar.ts';
 import { plansEn, plansVi } from './i18n/plans.ts';
 import { tasksEn, tasksVi } from './i18n/tasks.ts';
 import { improvementEn, improvementVi, planTextEn, planTextVi } from './i18n/planText.ts';
+import { activitiesEn, activitiesVi } from './i18n/activities.ts';
 
 const vi = {
   appName: 'Chiso — Chỉ số CCHC',
@@ -207,6 +208,7 @@ const vi = {
   ...tasksVi,
   ...planTextVi,
   ...improvementVi,
+  ...activitiesVi,
   ...surveyPostauditVi,
   ...surveyBallotsVi,
   ...surveyResultsVi,
@@ -397,6 +399,7 @@ const en: Dict = {
   ...tasksEn,
   ...planTextEn,
   ...improvementEn,
+  ...activitiesEn,
   ...surveyPostauditEn,
   ...surveyBallotsEn,
   ...surveyResultsEn,

@@ -17,6 +17,7 @@ import { IsoDate, IsoDateText, LABELLED, reason, SearchText, text } from './fiel
 import { Capabilities } from './work.ts';
 import { RankedGroupHead } from './groups.ts';
 import { SurveyLeafView } from './surveyPoints.ts';
+import { CountLeafView } from './activities.ts';
 
 export const Id = z.string().uuid();
 export const IdParams = z.object({ id: Id });
@@ -701,6 +702,8 @@ export const AssessmentNode = z.object({
   evidence: z.array(EvidenceView).optional(),
   /** A survey leaf: read-only, its index from the bound campaign's published results. */
   survey: SurveyLeafView.optional(),
+  /** A counted leaf: the value counted from the records, offered with links to them (issue #16). */
+  count: CountLeafView.optional(),
   children: z.array(z.lazy((): z.ZodType => AssessmentNode)),
 });
 export const AssessmentView = z.object({
@@ -739,6 +742,8 @@ export const ItemParams = z.object({ id: Id, code: CriterionCode });
 export const ItemSaveBody = z.object({
   text: InputText.optional(),
   note: text('Giải trình', LIMITS.note, { multiline: true }).optional(),
+  /** Why a counted leaf is typed other than the value counted from the records (required then). */
+  offerReason: text('Lý do khác số liệu đếm được', LIMITS.reason, { multiline: true }).optional(),
   baseRevision: z.number().int().min(0).optional(),
 });
 export const ItemSaved = z.object({

@@ -297,6 +297,16 @@ export const ERRORS = {
     vi: 'Trạng thái của nhiệm vụ không cho phép thao tác này.',
     en: 'The state of the task does not allow this.',
   },
+  ACTIVITY_INVALID: {
+    status: 422,
+    vi: 'Hoạt động chưa hợp lệ.',
+    en: 'The activity record is not valid.',
+  },
+  COUNT_POINTS_STATE: {
+    status: 409,
+    vi: 'Trạng thái của kỳ đánh giá không cho phép thay đổi việc tính điểm từ số liệu.',
+    en: 'The state of the cycle does not allow changing its counted criteria.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

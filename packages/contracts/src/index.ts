@@ -16,3 +16,4 @@ export * from './calendar.ts';
 export * from './plans.ts';
 export * from './tasks.ts';
 export * from './improvement.ts';
+export * from './activities.ts';

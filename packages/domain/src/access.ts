@@ -48,6 +48,8 @@ export const ACTIONS = [
   'report.submit',
   'plan.read',
   'plan.write',
+  'activity.read',
+  'activity.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -79,6 +81,8 @@ export const ACTION_LABELS: Record<Action, string> = {
   'report.submit': 'Duyệt và gửi báo cáo của đơn vị',
   'plan.read': 'Xem kế hoạch, chỉ thị, công văn và việc được giao',
   'plan.write': 'Ban hành kế hoạch của đơn vị, giao việc cho đơn vị cấp dưới',
+  'activity.read': 'Xem hoạt động: kiểm tra, tin bài, hội thi, tập huấn, sáng kiến, đối thoại',
+  'activity.write': 'Ghi nhận hoạt động của đơn vị',
 };
 
 /** Which role may do which action (within the subtree of its grant). */
@@ -108,6 +112,8 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'report.manage',
     'plan.read',
     'plan.write',
+    'activity.read',
+    'activity.write',
   ],
   appraiser: [
     'unit.read',
@@ -119,6 +125,7 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'survey.postaudit',
     'report.read',
     'plan.read',
+    'activity.read',
   ],
   unit_officer: [
     'unit.read',
@@ -132,6 +139,8 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'report.write',
     'plan.read',
     'plan.write',
+    'activity.read',
+    'activity.write',
   ],
   unit_head: [
     'unit.read',
@@ -148,6 +157,8 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'report.submit',
     'plan.read',
     'plan.write',
+    'activity.read',
+    'activity.write',
   ],
   leader: [
     'unit.read',
@@ -159,6 +170,7 @@ export const MATRIX: Record<Role, readonly Action[]> = {
     'survey.read',
     'report.read',
     'plan.read',
+    'activity.read',
   ],
 };
 

@@ -1,7 +1,10 @@
 /** Drizzle schema: the one source of the data model. Migrations in apps/server/drizzle are generated
  * from it (`npx drizzle-kit generate` in apps/server) plus hand-written SQL for extensions and triggers. */
 import {
+  ACTIVITY_KINDS,
   APPRAISAL_STATES,
+  type CountRule,
+  type CounterId,
   BALLOT_MODES,
   CAMPAIGN_STATUSES,
   FORM_STATUSES,
@@ -508,6 +511,8 @@ export const assessmentItems = pgTable(
     inputText: text('input_text').notNull().default(''),
     input: jsonb('input'),
     explanation: text('explanation').notNull().default(''),
+    /** A counted leaf typed other than the count offered (issue #16 item 3): why. */
+    offerReason: text('offer_reason'),
     revision: integer('revision').notNull().default(1),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
@@ -1319,4 +1324,71 @@ export const fieldLeads = pgTable(
     updatedBy: uuid('updated_by'),
   },
   (t) => [primaryKey({ columns: [t.ownerUnitId, t.frameworkCode, t.fieldCode] })],
+);
+
+/** Activity records that targets count (issue #16 item 3): inspections (planned or not, done, issues
+ * found and resolved), news articles (outlet, link), contests and conferences (a date window, the
+ * lead unit and coordinating units), training against a quota, initiatives, dialogues with citizens.
+ * The unit is the one that carried it out (the lead unit of an event); a record may implement a plan
+ * and cite a document of the evidence registry. Figures are integers. */
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    /** Inspections: in the year's inspection plan; done (a planned one may still be to do). */
+    planned: boolean('planned').notNull().default(false),
+    done: boolean('done').notNull().default(true),
+    /** What or whom it concerns: the unit inspected (a unit of the tree, or named), the outlet. */
+    subject: text('subject').notNull().default(''),
+    subjectUnitId: uuid('subject_unit_id').references(() => units.id),
+    link: text('link'),
+    coordinatingUnitIds: uuid('coordinating_unit_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    issuesFound: integer('issues_found'),
+    issuesResolved: integer('issues_resolved'),
+    quota: integer('quota'),
+    trained: integer('trained'),
+    participants: integer('participants'),
+    planId: uuid('plan_id').references(() => plans.id),
+    evidenceId: uuid('evidence_id').references(() => evidence.id),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revision: integer('revision').notNull().default(1),
+  },
+  (t) => [
+    index('activities_unit_idx').on(t.unitId, t.kind, t.startsOn),
+    check('activities_kind_check', oneOf(t.kind, ACTIVITY_KINDS)),
+    check(
+      'activities_figures_check',
+      sql`coalesce(${t.issuesResolved}, 0) >= 0 and coalesce(${t.issuesFound}, 0) >= 0 and coalesce(${t.quota}, 0) >= 0 and coalesce(${t.trained}, 0) >= 0 and coalesce(${t.participants}, 0) >= 0`,
+    ),
+  ],
+);
+
+/** A cycle binds a leaf to a counter (published frameworks are frozen): the count of the unit (or its
+ * subtree) in the cycle's year is offered in self-assessment, its points by the stored rule. */
+export const countBindings = pgTable(
+  'count_bindings',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    code: text('code').notNull(),
+    counter: text('counter').$type<CounterId>().notNull(),
+    subtree: boolean('subtree').notNull().default(false),
+    rule: jsonb('rule').$type<CountRule>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.code] })],
 );

@@ -578,4 +578,17 @@ export const MESSAGES_EN: Record<string, string> = {
     'The lead unit must be an open unit under the unit making the plan.',
   'Lĩnh vực “${i.fieldCode}” không có trong bộ tiêu chí của kết quả.':
     'Field “${i.fieldCode}” is not in the framework of the result.',
+  'Điểm trừ mỗi vụ việc “${r.perIncident}” không phải số điểm hợp lệ.':
+    'Points taken off per incident “${r.perIncident}” is not a valid number of points.',
+  '“${code}” không phải tiêu chí chấm theo tỷ lệ, trừ điểm hoặc điểm trực tiếp.':
+    '“${code}” is not a criterion scored by a ratio, by deduction or in points.',
+  'Tiêu chí ${code} chưa gắn với số liệu.': 'Criterion ${code} is not bound to a count.',
+  'Không tìm thấy đơn vị.': 'Unit not found.',
+  'Kế hoạch được thực hiện phải là kế hoạch của đơn vị hoặc của cấp trên.':
+    'The plan implemented must be a plan of the unit or of a level above it.',
+  'Văn bản dẫn chứng phải là tài liệu của ${unit.name}.':
+    'The document cited must be a document of ${unit.name}.',
+  'Không tìm thấy đơn vị được nêu trong hoạt động.': 'A unit named in the activity was not found.',
+  'Tiêu chí ${code}: số liệu đếm được là ${counted!.valueText} (đề xuất ${counted!.offer!.text}); nhập giá trị khác cần ghi lý do.':
+    'Criterion ${code}: the records count ${counted!.valueText} (offered ${counted!.offer!.text}); typing another value needs a reason.',
 };

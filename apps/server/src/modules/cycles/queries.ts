@@ -18,6 +18,8 @@ import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
 import { filesSharedWith } from '../evidence/service.ts';
 import { groupHeads, movementView, previousPlaces, resultsOfCycle } from '../results/service.ts';
 import { surveyLeafValues, type SurveyLeafValue } from '../surveyPoints/resolve.ts';
+import { countLeafValues, type CountLeafValue } from '../activities/counted.ts';
+import { todayVn } from '../../lib/dates.ts';
 import {
   loadAssessment,
   loadCycle,
@@ -38,7 +40,25 @@ export async function readSelfAssessment(db: DbOrTx, ctx: AssessmentContext): Pr
     ctx.a.unitId,
     links.map((l) => l.e.fileSha256),
   );
-  return { items, links, shared, survey: await surveyOf(db, ctx) };
+  return { items, links, shared, survey: await surveyOf(db, ctx), count: await countOf(db, ctx) };
+}
+
+/** A member's counted leaves as the records count them now (code → value, issue #16 item 3). */
+export async function countOf(
+  db: DbOrTx,
+  ctx: AssessmentContext,
+  today = todayVn(),
+): Promise<Map<string, CountLeafValue>> {
+  return (
+    (
+      await countLeafValues(
+        db,
+        { id: ctx.cycle.id, year: ctx.cycle.year, fw: ctx.fw, compiled: ctx.compiled },
+        [{ unitId: ctx.unit.id, unitPath: ctx.unit.path }],
+        today,
+      )
+    ).get(ctx.unit.id) ?? new Map()
+  );
 }
 
 /** A member's survey leaves as they read now (code → value). */

@@ -10,6 +10,7 @@ import {
   appraisalAssignments,
   appraisalItems,
   assessmentItems,
+  countBindings,
   assessments,
   cycles,
   cycleAmendments,
@@ -275,6 +276,7 @@ export async function upsertItem(db: DbOrTx, row: typeof assessmentItems.$inferI
         inputText: row.inputText,
         input: row.input,
         explanation: row.explanation,
+        ...(row.offerReason !== undefined ? { offerReason: row.offerReason } : {}),
         updatedAt: new Date(),
         updatedBy: row.updatedBy,
         revision: sql`${assessmentItems.revision} + 1`,
@@ -462,6 +464,7 @@ export async function cycleWork(db: DbOrTx, cycleId: string) {
 
 /** Delete a cycle that holds no unit's work (its notices stay: they were sent). */
 export async function deleteCycle(db: DbOrTx, cycleId: string) {
+  await db.delete(countBindings).where(eq(countBindings.cycleId, cycleId));
   await db.delete(appraisalAssignments).where(eq(appraisalAssignments.cycleId, cycleId));
   await db.delete(stageExtensions).where(eq(stageExtensions.cycleId, cycleId));
   await db.delete(assessments).where(eq(assessments.cycleId, cycleId));

@@ -5,6 +5,7 @@ import {
   ASSESSMENT_STATUS_LABELS,
   isEditable,
   parseLeafInput,
+  sameLeafInput,
   type AssessmentStatus,
   type Criterion,
 } from '@chiso/domain';
@@ -16,7 +17,7 @@ import { unitEvidence } from '../evidence/service.ts';
 import { isSurveyLeaf, readonlyMessage, surveyLeafValues } from '../surveyPoints/resolve.ts';
 import { notifyTransition } from './notices.ts';
 import { loadAssessment, requireStage, type AssessmentContext, type CycleDeps } from './context.ts';
-import { readSelfAssessment } from './queries.ts';
+import { countOf, readSelfAssessment } from './queries.ts';
 import * as repo from './repository.ts';
 import { assessmentView, type SelfAssessmentRows } from './views.ts';
 
@@ -44,7 +45,12 @@ export class SelfAssessmentService {
     actor: Actor,
     id: string,
     code: string,
-    body: { text?: string | undefined; note?: string | undefined; baseRevision?: number | undefined },
+    body: {
+      text?: string | undefined;
+      note?: string | undefined;
+      offerReason?: string | undefined;
+      baseRevision?: number | undefined;
+    },
   ) {
     const ctx = await loadAssessment(this.deps, actor, id, 'write', code);
     // a survey leaf reads the bound campaign's published index: nobody types it (issue #15)
@@ -60,6 +66,8 @@ export class SelfAssessmentService {
         'Bản tự đánh giá đã gửi; muốn sửa hãy rút lại (khi chưa thẩm định) hoặc chờ cán bộ đầu mối trả lại.',
       );
     requireWriteStage(ctx, this.deps.today(), ctx.a.status);
+    // a counted leaf is offered the value the records give; another value needs a reason (issue #16)
+    const counted = (await countOf(this.deps.db, ctx, this.deps.today())).get(code);
     return this.deps.db.transaction(async (tx) => {
       requireEditable(await repo.lockAssessment(tx, id));
       const current = await repo.getItem(tx, id, code);
@@ -72,16 +80,28 @@ export class SelfAssessmentService {
       const note = body.note ?? current?.explanation ?? '';
       const parsed = parseLeafInput(ctx.leaf, text);
       const input = parsed.error === undefined ? (parsed.input ?? null) : null;
+      const differs = !!counted?.offer && !!input && !sameLeafInput(input, counted.offer.input);
+      const offerReason = differs ? (body.offerReason ?? current?.offerReason ?? '').trim() : '';
+      if (differs && !offerReason)
+        throw new AppError(
+          'REASON_REQUIRED',
+          `Tiêu chí ${code}: số liệu đếm được là ${counted!.valueText} (đề xuất ${counted!.offer!.text}); nhập giá trị khác cần ghi lý do.`,
+        );
       const row = await repo.upsertItem(tx, {
         assessmentId: id,
         code,
         inputText: text,
         input,
         explanation: note,
+        ...(counted ? { offerReason: offerReason || null } : {}),
         updatedBy: actor.id,
       });
       await repo.addAuthor(tx, id, actor.id);
-      if ((current?.inputText ?? '') !== text || (current?.explanation ?? '') !== note)
+      if (
+        (current?.inputText ?? '') !== text ||
+        (current?.explanation ?? '') !== note ||
+        (current?.offerReason ?? '') !== offerReason
+      )
         await audit(tx, {
           actorId: actor.id,
           actorName: actor.name,
@@ -90,8 +110,10 @@ export class SelfAssessmentService {
           entityId: id,
           unitId: ctx.a.unitId,
           before: current ? { code, text: current.inputText, note: current.explanation } : null,
-          after: { code, text, note },
-          reason: null,
+          after: counted
+            ? { code, text, note, counted: counted.valueText, offered: counted.offer?.text ?? null }
+            : { code, text, note },
+          reason: differs ? offerReason : null,
         });
       return { code, revision: row.revision, inputText: text, note, problem: parsed.error ?? null };
     });

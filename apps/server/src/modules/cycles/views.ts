@@ -13,6 +13,7 @@ import {
   isUnderAppraisal,
   leavesOf,
   parseLeafInput,
+  sameLeafInput,
   type AppraisalItemState,
   type AssessmentStatus,
   type Criterion,
@@ -26,6 +27,7 @@ import type { z } from 'zod';
 import { scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope } from '../auth/scope.ts';
 import type { SurveyLeafValue } from '../surveyPoints/resolve.ts';
+import type { CountLeafValue } from '../activities/counted.ts';
 import type { AssessmentContext } from './context.ts';
 import { answerDue, cycleClosedText, gateText, stageGate, supplementWindow } from './gates.ts';
 import { approvedByActor, isAuthor, mayAppraise, type Position } from './levels.ts';
@@ -39,6 +41,27 @@ export interface SelfAssessmentRows {
   shared: { sha: string; unitName: string; unitPath: string }[];
   /** The survey leaves as they read now (never typed: the bound campaign's published index). */
   survey: Map<string, SurveyLeafValue>;
+  /** The counted leaves (issue #16 item 3): the count offered, the records counted. */
+  count?: Map<string, CountLeafValue>;
+}
+
+/** A counted leaf as the screens show it, beside what the unit typed. */
+export function countLeafView(v: CountLeafValue, item: repo.ItemRow | undefined) {
+  const typed = item?.input as LeafInput | null | undefined;
+  const differs = !!typed && !!v.offer && !sameLeafInput(typed, v.offer.input);
+  return {
+    counter: v.counter,
+    counterLabel: v.counterLabel,
+    subtree: v.subtree,
+    ruleText: v.ruleText,
+    valueText: v.valueText,
+    offerText: v.offer?.text ?? null,
+    offerPoints: v.offer?.points ?? null,
+    text: v.text,
+    records: v.records,
+    differs,
+    reason: differs ? (item?.offerReason ?? null) : null,
+  };
 }
 
 /** A survey leaf as the screens show it. */
@@ -130,6 +153,7 @@ export function assessmentView(
         survey: surveyLeafView(survey),
         children: [],
       };
+    const counted = rows.count?.get(n.code);
     if (leaf) {
       const problem =
         item && item.inputText.trim() && !item.input ? parseLeafInput(leaf, item.inputText) : null;
@@ -153,6 +177,7 @@ export function assessmentView(
         note: item?.explanation ?? '',
         revision: item?.revision ?? 0,
         evidence: ev,
+        ...(counted ? { count: countLeafView(counted, item) } : {}),
         children: [],
       };
     }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PlanBodyT } from '@chiso/contracts';
 import { askedState, ASKED_STATE_LABELS, PLAN_KIND_LABELS, type PlanKind } from '@chiso/domain';
-import type { Db } from '../../db/open.ts';
+import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { todayVn } from '../../lib/dates.ts';
 import { audit } from '../audit/service.ts';
@@ -202,4 +202,12 @@ export class PlanService {
       canWrite: pathInScope(scopeOf(actor, 'plan.write'), j.unitPath),
     };
   }
+}
+
+/** A plan as other modules cite it (activity records implementing it): number and issuing unit. */
+export async function planRef(db: DbOrTx, id: string) {
+  const j = await repo.getPlan(db, id);
+  return j
+    ? { id: j.p.id, number: j.p.number, issuingUnitName: j.unitName, issuingUnitPath: j.unitPath }
+    : undefined;
 }

@@ -198,3 +198,30 @@ export async function invitationCounts(db: DbOrTx, campaignId: string) {
     .groupBy(surveyInvitations.unitId);
   return new Map(rows.map((r) => [r.unitId, Number(r.n)]));
 }
+
+/** The reports asked of a unit (or of its subtree) whose due day falls in [from, to], with the request. */
+export async function submissionsDueBetween(
+  db: DbOrTx,
+  unit: { id: string; path: string },
+  subtree: boolean,
+  from: string,
+  to: string,
+) {
+  return db
+    .select({
+      s: reportSubmissions,
+      title: reportRequests.title,
+      dueOn: reportRequests.dueOn,
+      unitName: units.name,
+    })
+    .from(reportSubmissions)
+    .innerJoin(reportRequests, eq(reportRequests.id, reportSubmissions.requestId))
+    .innerJoin(units, eq(units.id, reportSubmissions.unitId))
+    .where(
+      and(
+        sql`${reportRequests.dueOn} between ${from} and ${to}`,
+        subtree ? sql`${units.path} like ${unit.path + '%'}` : eq(reportSubmissions.unitId, unit.id),
+      ),
+    )
+    .orderBy(reportRequests.dueOn, units.name);
+}

@@ -298,3 +298,26 @@ export async function outlinesOfPlan(db: DbOrTx, planId: string) {
     .filter((j) => j.r.kind === 'ad_hoc')
     .map((j) => ({ title: j.r.title, dueOn: j.r.dueOn, outline: j.r.outline as ReportSection[] }));
 }
+
+/** The reports of a unit (or of its subtree) due in a year, each with its sending state: what a
+ * framework's deduction leaf counts as incidents (a report sent late, or not sent after its due day). */
+export async function reportsDueInYear(
+  db: DbOrTx,
+  unit: { id: string; path: string },
+  subtree: boolean,
+  year: number,
+  today = todayVn(),
+) {
+  const rows = await repo.submissionsDueBetween(db, unit, subtree, `${year}-01-01`, `${year}-12-31`);
+  return rows.map((r) => {
+    const st = sendingState(r.s.sentAt, r.dueOn, today);
+    return {
+      requestId: r.s.requestId,
+      unitName: r.unitName,
+      title: r.title,
+      dueOn: r.dueOn,
+      incident: st.state === 'late' || st.state === 'overdue',
+      stateText: sendingStateLabel(st),
+    };
+  });
+}

@@ -20,6 +20,7 @@ import { seedPastSurvey } from './seedSurveys.ts';
 import { seedSurvey2024 } from './seedSurvey2024.ts';
 import { seedPlans } from './seedPlans.ts';
 import { seedHaQuang } from './seedHaQuang.ts';
+import { bindDemoCounts, seedActivities } from './seedActivities.ts';
 import { cycleServices } from '../cycles/services.ts';
 import { listFrameworks } from '../frameworks/service.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
@@ -297,13 +298,17 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
         { groups: plan.groups, baseRevision: 0, reason: 'Xếp hạng theo nhóm như huyện công bố' },
       );
     await now.cycles.setStage(coordinator24, c24.id, 'self_assessment', 'open');
+    // a counted criterion is offered from the records: the demo units took the offer
+    const counted = await bindDemoCounts(db, coordinator24, c24.id, fw);
     await fillItems(
       db,
       officer,
       c24.units.slice(0, 3).map((u, k) => ({
         assessmentId: u.assessmentId,
         unitId: u.unitId,
-        items: leaves.slice(0, 4 + k * 3).map((l) => ({ c: l, text: demoInput(l, k + 1), note: '' })),
+        items: leaves
+          .slice(0, 4 + k * 3)
+          .map((l) => ({ c: l, text: counted.get(u.unitId)?.get(l.code) ?? demoInput(l, k + 1), note: '' })),
       })),
     );
     // the province's 2024 survey (seed 002), its results bound to this cycle's survey criteria
@@ -312,5 +317,6 @@ export async function seedDemoCycles(db: Db, files: FileStore): Promise<number> 
   }
   await seedPlans(db, (u) => demoActor(db, u), files);
   await seedHaQuang(db, (u) => demoActor(db, u), files);
+  await seedActivities(db, (u) => demoActor(db, u));
   return made;
 }

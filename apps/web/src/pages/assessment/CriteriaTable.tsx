@@ -14,6 +14,7 @@ import { fill, useT } from '../../i18n.ts';
 import { dateOrDash } from '../../ui/dates.ts';
 import { AppraisalCell, type AppraiseAction } from './AppraisalCell.tsx';
 import { AutoSave } from './AutoSave.tsx';
+import { CountedCell } from './CountedCell.tsx';
 import { useRuleEditor } from './RuleInput.tsx';
 
 /** Ratio rules take "numerator/denominator". The node carries the rule's Vietnamese label only
@@ -70,7 +71,7 @@ export function CriteriaTable({
         },
         {
           title: t.asSelfInput,
-          width: 170,
+          width: 220,
           render: (_, n) =>
             leaf(n) && n.survey ? (
               // a survey leaf reads the bound campaign's published index: never typed
@@ -83,6 +84,14 @@ export function CriteriaTable({
                 <Typography.Text style={{ display: 'block' }}>{n.survey.text}</Typography.Text>
                 <Typography.Text type="secondary">{t.spReadOnly}</Typography.Text>
               </div>
+            ) : leaf(n) && n.count ? (
+              <CountedCell
+                n={n}
+                canEdit={a.canEdit}
+                placeholder={isRatioRule(n.rule) ? t.asRatioPlaceholder : ''}
+                editor={editorOf(n)}
+                saveItem={saveItem}
+              />
             ) : leaf(n) ? (
               <>
                 <AutoSave

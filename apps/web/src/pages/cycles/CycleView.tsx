@@ -22,6 +22,8 @@ import { PublishDialog } from './PublishDialog.tsx';
 import { RankingTab } from './RankingTab.tsx';
 import { StageTable } from './StageTable.tsx';
 import { SurveyTab, surveyPointsKey } from './SurveyTab.tsx';
+import { CountTab, countPointsKey } from './CountTab.tsx';
+import { getCountPoints } from '../../api/activities.ts';
 
 /** Whether the ranking is there to read: once published, or finalised for those who run the cycle. */
 function rankingVisible(status: CycleStatus, manages: boolean): boolean {
@@ -53,6 +55,12 @@ export function CycleView({ id }: { id: string }) {
     enabled: !!c,
     retry: false,
     queryFn: () => getSurveyPoints(id),
+  });
+  const counted = useQuery({
+    queryKey: countPointsKey(id),
+    enabled: !!c,
+    retry: false,
+    queryFn: () => getCountPoints(id),
   });
   const [dialog, setDialog] = useState<'delete' | 'publish' | null>(null);
   const [groupsOpen, setGroupsOpen] = useState(false);
@@ -130,6 +138,9 @@ export function CycleView({ id }: { id: string }) {
             children: <SurveyTab id={id} view={survey.data} open={cycleStatusOf(c.status) === 'open'} />,
           },
         ]
+      : []),
+    ...(counted.data && (c.manages || counted.data.leaves.some((l) => l.binding))
+      ? [{ key: 'count', label: t.cpTab, children: <CountTab id={id} view={counted.data} /> }]
       : []),
     ...(c.manages || c.coordinates
       ? [
