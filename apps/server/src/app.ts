@@ -40,6 +40,7 @@ import { surveyPointsRoutes } from './modules/surveyPoints/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
+import { taskRoutes } from './modules/tasks/routes.ts';
 import { improvementRoutes } from './modules/improvement/routes.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
 import { configureUploads } from './lib/uploadPool.ts';
@@ -389,6 +390,7 @@ export async function buildApp(
     await surveyPointsRoutes(api, services);
     await calendarRoutes(api, services);
     await planRoutes(api, services);
+    await taskRoutes(api, services);
     await improvementRoutes(api, services);
     await activityRoutes(api, services);
   });

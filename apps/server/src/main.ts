@@ -32,9 +32,11 @@ async function main() {
     if (jobRunning || stopping) return;
     jobRunning = true;
     try {
-      // every kind of deadline, each reminder with its dedupe key: cycle stages, report requests
+      // every kind of deadline, each reminder with its dedupe key: cycle stages, report requests, tasks
       const n =
-        (await app.services.notices.deadlineReminders()) + (await app.services.notices.reportReminders());
+        (await app.services.notices.deadlineReminders()) +
+        (await app.services.notices.reportReminders()) +
+        (await app.services.notices.taskReminders());
       // survey jobs (issue #15): agency invitations reminded 3 days before closing; contacts of a
       // closed post-audit erased after its configured days
       const invited = await app.services.surveyAgency.reminderJob();

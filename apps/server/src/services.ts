@@ -34,6 +34,8 @@ import { UserService } from './modules/users/service.ts';
 import { WorkService } from './modules/work/service.ts';
 import { CalendarService } from './modules/calendar/service.ts';
 import { PlanService } from './modules/plans/service.ts';
+import { TaskInstanceService } from './modules/tasks/instances.ts';
+import { TaskService } from './modules/tasks/service.ts';
 import { PlanTextService } from './modules/plans/document.ts';
 import { ImprovementService } from './modules/improvement/service.ts';
 import { ActivityService } from './modules/activities/service.ts';
@@ -72,6 +74,8 @@ export interface Services extends CycleServices {
   surveyPoints: SurveyPointsService;
   calendar: CalendarService;
   plans: PlanService;
+  tasks: TaskService;
+  taskInstances: TaskInstanceService;
   planText: PlanTextService;
   improvement: ImprovementService;
   activities: ActivityService;
@@ -118,6 +122,8 @@ export function buildServices(config: Config, database: Database): Services {
     surveyPoints: new SurveyPointsService(database.db),
     calendar: new CalendarService(database.db),
     plans: new PlanService(database.db),
+    tasks: new TaskService(database.db),
+    taskInstances: new TaskInstanceService(database.db),
     planText: new PlanTextService(database.db),
     improvement: new ImprovementService(database.db),
     activities: new ActivityService(database.db),

@@ -7,6 +7,7 @@ import {
   FileSearchOutlined,
   FileDoneOutlined,
   FileTextOutlined,
+  CheckSquareOutlined,
   FormOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -53,6 +54,7 @@ const CheckTable = lazy(() => import('./pages/CheckTable.tsx'));
 const NoticesPage = lazy(() => import('./pages/Notices.tsx'));
 const CalendarPage = lazy(() => import('./pages/Calendar.tsx'));
 const Plans = lazy(() => import('./pages/plans/index.tsx'));
+const Tasks = lazy(() => import('./pages/tasks/index.tsx'));
 const Improvement = lazy(() => import('./pages/plans/Improvement.tsx'));
 const Activities = lazy(() => import('./pages/activities/index.tsx'));
 const Cycles = lazy(() => import('./pages/cycles/index.tsx'));
@@ -253,7 +255,10 @@ export default function Shell({ session }: { session: Session }) {
               ? [{ key: '/reports', icon: <FileDoneOutlined />, label: t.rpMenu }]
               : []),
             ...(can(session, 'plan.read')
-              ? [{ key: '/plans', icon: <FileTextOutlined />, label: t.plMenu }]
+              ? [
+                  { key: '/plans', icon: <FileTextOutlined />, label: t.plMenu },
+                  { key: '/tasks', icon: <CheckSquareOutlined />, label: t.tkMenu },
+                ]
               : []),
             ...(can(session, 'activity.read')
               ? [{ key: '/activities', icon: <ScheduleOutlined />, label: t.acMenu }]
@@ -324,6 +329,8 @@ export default function Shell({ session }: { session: Session }) {
                 <Route path="/calendar" element={<CalendarPage session={session} />} />
                 <Route path="/plans" element={<Plans session={session} />} />
                 <Route path="/plans/:id" element={<Plans session={session} />} />
+                <Route path="/tasks" element={<Tasks />} />
+                <Route path="/tasks/:id" element={<Tasks />} />
                 <Route path="/plans/improvement/:resultId" element={<Improvement />} />
                 <Route path="/activities" element={<Activities session={session} />} />
                 <Route path="/activities/:id" element={<Activities session={session} />} />

@@ -19,6 +19,7 @@ import { surveyResultsEn, surveyResultsVi } from './i18n/surveyResults.ts';
 import { reportsEn, reportsVi } from './i18n/reports.ts';
 import { calendarEn, calendarVi } from './i18n/calendar.ts';
 import { plansEn, plansVi } from './i18n/plans.ts';
+import { tasksEn, tasksVi } from './i18n/tasks.ts';
 import { improvementEn, improvementVi, planTextEn, planTextVi } from './i18n/planText.ts';
 import { activitiesEn, activitiesVi } from './i18n/activities.ts';
 
@@ -204,6 +205,7 @@ const vi = {
   ...surveyAgencyVi,
   ...calendarVi,
   ...plansVi,
+  ...tasksVi,
   ...planTextVi,
   ...improvementVi,
   ...activitiesVi,
@@ -394,6 +396,7 @@ const en: Dict = {
   ...surveyAgencyEn,
   ...calendarEn,
   ...plansEn,
+  ...tasksEn,
   ...planTextEn,
   ...improvementEn,
   ...activitiesEn,

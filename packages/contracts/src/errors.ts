@@ -287,6 +287,16 @@ export const ERRORS = {
     vi: 'Kế hoạch chưa hợp lệ.',
     en: 'The plan is not valid.',
   },
+  TASK_INVALID: {
+    status: 422,
+    vi: 'Nhiệm vụ chưa hợp lệ.',
+    en: 'The task is not valid.',
+  },
+  TASK_STATE: {
+    status: 409,
+    vi: 'Trạng thái của nhiệm vụ không cho phép thao tác này.',
+    en: 'The state of the task does not allow this.',
+  },
   ACTIVITY_INVALID: {
     status: 422,
     vi: 'Hoạt động chưa hợp lệ.',

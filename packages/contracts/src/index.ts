@@ -14,5 +14,6 @@ export * from './reports.ts';
 export * from './surveyPoints.ts';
 export * from './calendar.ts';
 export * from './plans.ts';
+export * from './tasks.ts';
 export * from './improvement.ts';
 export * from './activities.ts';

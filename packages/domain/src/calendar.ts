@@ -1,7 +1,7 @@
 /** One calendar of deadlines (issue #16 item 7): the events a person's units must meet, and their ICS
  * form (RFC 5545) for a calendar application. Pure. */
 
-export const CALENDAR_KINDS = ['stage', 'report', 'survey', 'plan'] as const;
+export const CALENDAR_KINDS = ['stage', 'report', 'survey', 'plan', 'task'] as const;
 export type CalendarKind = (typeof CALENDAR_KINDS)[number];
 
 export const CALENDAR_KIND_LABELS: Record<CalendarKind, string> = {
@@ -9,6 +9,7 @@ export const CALENDAR_KIND_LABELS: Record<CalendarKind, string> = {
   report: 'Báo cáo',
   survey: 'Khảo sát',
   plan: 'Kế hoạch',
+  task: 'Nhiệm vụ',
 };
 
 /** A deadline: an all-day event on `date` (yyyy-mm-dd, the last day included). */

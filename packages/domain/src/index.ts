@@ -16,5 +16,6 @@ export * from './survey/index.ts';
 export * from './report/index.ts';
 export * from './calendar.ts';
 export * from './plans.ts';
+export * from './tasks.ts';
 export * from './improvement.ts';
 export * from './activities.ts';

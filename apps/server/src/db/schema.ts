@@ -25,6 +25,8 @@ import {
   ASSESSMENT_STATUSES,
   CYCLE_STATUSES,
   STAGE_STATES,
+  TARGET_COMPARATORS,
+  TASK_RECURRENCES,
   type AppraisalState,
   type AssessmentStatus,
   type CycleStatus,
@@ -1189,6 +1191,120 @@ export const planAskedUnits = pgTable(
       .references(() => units.id),
   },
   (t) => [primaryKey({ columns: [t.planId, t.unitId] })],
+);
+
+/** Tasks of a plan (issue #16 item 2): content under a section of the plan ("1. Công tác chỉ đạo điều
+ * hành"), a lead unit or a group of units ("Công an các xã, thị trấn": one instance per unit), the
+ * coordinating units, a due day (included) or a recurrence, a target where there is one (exact
+ * decimals), and the unit that receives the results (whose coordinators are told of what is overdue). */
+export const planTasks = pgTable(
+  'plan_tasks',
+  {
+    id: uuid('id').primaryKey(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    ordinal: integer('ordinal').notNull(),
+    section: text('section'),
+    content: text('content').notNull(),
+    /** The lead unit, for a task given to one unit. */
+    leadUnitId: uuid('lead_unit_id').references(() => units.id),
+    /** The group a task is given to, as the plan names it ("Công an các xã, thị trấn"). */
+    leadGroup: text('lead_group'),
+    /** Coordinating bodies the plan names without a unit of the tree ("các phòng, ban liên quan"). */
+    coordinatingText: text('coordinating_text'),
+    dueOn: date('due_on', { mode: 'string' }),
+    recurrence: text('recurrence'),
+    targetMetric: text('target_metric'),
+    targetComparator: text('target_comparator'),
+    targetValue: numeric('target_value', { precision: 18, scale: 4 }),
+    targetValueTo: numeric('target_value_to', { precision: 18, scale: 4 }),
+    targetUnit: text('target_unit'),
+    receivingUnitId: uuid('receiving_unit_id')
+      .notNull()
+      .references(() => units.id),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('plan_tasks_plan_ordinal_uq').on(t.planId, t.ordinal),
+    check(
+      'plan_tasks_recurrence_check',
+      sql`${t.recurrence} is null or ${oneOf(t.recurrence, TASK_RECURRENCES)}`,
+    ),
+    check('plan_tasks_due_or_recurrence_check', sql`(${t.dueOn} is null) <> (${t.recurrence} is null)`),
+    check(
+      'plan_tasks_comparator_check',
+      sql`${t.targetComparator} is null or ${oneOf(t.targetComparator, TARGET_COMPARATORS)}`,
+    ),
+    check('plan_tasks_target_check', sql`(${t.targetComparator} is null) = (${t.targetValue} is null)`),
+  ],
+);
+
+/** Coordinating units of a task (đơn vị phối hợp). */
+export const planTaskCoordinators = pgTable(
+  'plan_task_coordinators',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => planTasks.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.unitId] }),
+    index('plan_task_coordinators_unit_idx').on(t.unitId),
+  ],
+);
+
+/** One task for one unit: its declaration (the day it counts as done), the issuer's acceptance or the
+ * last return with its reason. The status is computed (domain `taskStatus`), never stored. */
+export const planTaskInstances = pgTable(
+  'plan_task_instances',
+  {
+    id: uuid('id').primaryKey(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => planTasks.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    declaredOn: date('declared_on', { mode: 'string' }),
+    declaredAt: ts('declared_at'),
+    declaredBy: uuid('declared_by'),
+    declaredNote: text('declared_note'),
+    acceptedAt: ts('accepted_at'),
+    acceptedBy: uuid('accepted_by'),
+    returnedAt: ts('returned_at'),
+    returnedBy: uuid('returned_by'),
+    returnReason: text('return_reason'),
+    revision: integer('revision').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('plan_task_instances_task_unit_uq').on(t.taskId, t.unitId),
+    index('plan_task_instances_unit_idx').on(t.unitId),
+    check('plan_task_instances_accept_check', sql`${t.acceptedAt} is null or ${t.declaredOn} is not null`),
+  ],
+);
+
+/** Progress reported on an instance: a value (exact), a note, a document of the unit. */
+export const planTaskProgress = pgTable(
+  'plan_task_progress',
+  {
+    id: uuid('id').primaryKey(),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => planTaskInstances.id),
+    reportedOn: date('reported_on', { mode: 'string' }).notNull(),
+    value: numeric('value', { precision: 18, scale: 4 }),
+    note: text('note').notNull(),
+    evidenceId: uuid('evidence_id').references(() => evidence.id),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('plan_task_progress_instance_idx').on(t.instanceId)],
 );
 
 /** Who leads and who coordinates each field of a framework for an owner (issue #16 item 4; seed 004:

@@ -510,12 +510,65 @@ export const MESSAGES_EN: Record<string, string> = {
   'Hạn gửi kế hoạch thực hiện ${kind} số ${p.number}': 'Implementing plans due for ${kind} ${p.number}',
   "Đợt khảo sát đã giao xuống ${live.map((d) => d.ownerName).join(', ')} chưa công bố kết quả; phiếu của đợt đó được tính vào đợt này, hãy công bố đợt đó trước.":
     "The campaign copied down to ${live.map((d) => d.ownerName).join(', ')} has not published its results; its ballots count here, so publish it first.",
+  'Hạn nhiệm vụ (${t.planNumber}): ${t.content}': 'Task due (${t.planNumber}): ${t.content}',
+  '${rows.filter((u) => u.declared).length}/${rows.length} đơn vị đã báo hoàn thành.':
+    '${rows.filter((u) => u.declared).length}/${rows.length} units have reported it done.',
+  'Còn ${left} ngày: hạn nhiệm vụ của ${r.planNumber}':
+    '${left} days left: a task of ${r.planNumber} falls due',
+  'Nhiệm vụ “${r.content}” (${r.planNumber}) hết hạn ngày ${formatDateVi(r.dueOn)} (còn ${left} ngày, tính cả ngày cuối). Đơn vị cập nhật tiến độ và báo hoàn thành trên hệ thống.':
+    'The task “${r.content}” (${r.planNumber}) is due on ${formatDateVi(r.dueOn)} (${left} days left, the last day included). Record its progress and report it done in the system.',
+  'Quá hạn nhiệm vụ: ${r.unitName} — ${r.planNumber}': 'Task overdue: ${r.unitName} — ${r.planNumber}',
+  '${r.unitName} chưa báo hoàn thành nhiệm vụ “${r.content}” (${r.planNumber}), hạn ngày ${formatDateVi(r.dueOn)} (đã quá ${late} ngày).':
+    '${r.unitName} has not reported the task “${r.content}” (${r.planNumber}) done; it was due on ${formatDateVi(r.dueOn)} (${late} days ago).',
+  'Giá trị đạt được không phải một số hợp lệ.': 'The value reached is not a valid number.',
+  'Tài liệu kiểm chứng phải là tài liệu của ${joined.unitName}.':
+    'The supporting document must be a document of ${joined.unitName}.',
+  'Nhiệm vụ đã được xác nhận hoàn thành; không ghi thêm tiến độ.':
+    'The task has been accepted as done; no more progress can be recorded.',
+  'Nhiệm vụ đã được báo hoàn thành.': 'The task has already been reported done.',
+  'Chờ xác nhận: ${joined.unitName} báo hoàn thành nhiệm vụ của ${t.planNumber}':
+    'To accept: ${joined.unitName} reports a task of ${t.planNumber} done',
+  '${joined.unitName} báo hoàn thành nhiệm vụ “${t.content}” (${t.planNumber}) ngày ${formatDateVi(today)}. Đơn vị ban hành xác nhận hoặc trả lại.':
+    '${joined.unitName} reported the task “${t.content}” (${t.planNumber}) done on ${formatDateVi(today)}. The issuing unit accepts it or returns it.',
+  'Chỉ xác nhận được nhiệm vụ đã báo hoàn thành và chưa được xác nhận.':
+    'Only a task reported done and not yet accepted can be accepted.',
+  'Người báo hoàn thành không tự xác nhận nhiệm vụ của mình.':
+    'Whoever reported the task done cannot accept it themselves.',
+  'Chỉ trả lại được nhiệm vụ đã báo hoàn thành và chưa được xác nhận.':
+    'Only a task reported done and not yet accepted can be returned.',
+  'Nhiệm vụ bị trả lại: ${t.planNumber} — ${joined.unitName}':
+    'Task returned: ${t.planNumber} — ${joined.unitName}',
+  '${t.issuerName} trả lại báo cáo hoàn thành nhiệm vụ “${t.content}”. Lý do: ${reason.trim()}':
+    '${t.issuerName} returned the report that the task “${t.content}” is done. Reason: ${reason.trim()}',
+  'Nhiệm vụ thứ ${n}: giá trị chỉ tiêu “${text}” không phải một số hợp lệ.':
+    'Task ${n}: the target value “${text}” is not a valid number.',
+  'Nhiệm vụ thứ ${n}: chọn một đơn vị chủ trì hoặc một nhóm đơn vị thực hiện.':
+    'Task ${n}: choose either a lead unit or a group of units.',
+  'Nhiệm vụ thứ ${n}: nhập hạn hoàn thành hoặc chọn định kỳ (một trong hai).':
+    'Task ${n}: enter a due day or choose a recurrence (one of the two).',
+  'Nhiệm vụ thứ ${n}: đơn vị chủ trì phải là ${plan.issuerName} hoặc đơn vị cấp dưới.':
+    'Task ${n}: the lead unit must be ${plan.issuerName} or a unit under it.',
+  'Nhiệm vụ thứ ${n}: ${plan.issuerName} không có đơn vị nào thuộc loại “${UNIT_KIND_LABELS[g.unitKind].vi}”.':
+    'Task ${n}: ${plan.issuerName} has no unit of the kind “${UNIT_KIND_LABELS[g.unitKind].vi}”.',
+  'Nhiệm vụ thứ ${n}: không tìm thấy đơn vị phối hợp.': 'Task ${n}: a coordinating unit was not found.',
+  'Nhiệm vụ thứ ${n}: đơn vị nhận kết quả phải là ${plan.issuerName} hoặc đơn vị cấp dưới.':
+    'Task ${n}: the receiving unit must be ${plan.issuerName} or a unit under it.',
+  'Nhiệm vụ thứ ${n}: chỉ tiêu cần cả cách so sánh và giá trị.':
+    'Task ${n}: a target needs both a comparison and a value.',
+  'Nhiệm vụ thứ ${n}: chỉ tiêu dạng khoảng (“01–02”) cần giá trị đầu và giá trị cuối, dạng khác chỉ một giá trị.':
+    'Task ${n}: a range target (“01–02”) needs a first and a last value, any other target one value only.',
+  'Nhiệm vụ thứ ${n}: giá trị đầu của khoảng lớn hơn giá trị cuối.':
+    'Task ${n}: the first value of the range is greater than the last.',
+  'Nhiệm vụ thứ ${n}: số thứ tự ${o} trùng.': 'Task ${n}: the number ${o} is used twice.',
+  'Giá trị phải là một số, tối đa 4 chữ số thập phân (ví dụ 40 hoặc 40,5).':
+    'The value must be a number with at most 4 decimals (for example 40 or 40.5).',
   'Ngày gửi': 'Sent on',
   'Tình trạng': 'State',
   '${owner.name} đã ngừng hoạt động.': '${owner.name} has ceased to operate.',
   '${u.name} không thuộc ${owner.name}.': '${u.name} is not part of ${owner.name}.',
   'Không tìm thấy kế hoạch.': 'The plan was not found.',
-  'Kế hoạch ${plan.number} không do ${owner.name} ban hành.': 'Plan ${plan.number} was not issued by ${owner.name}.',
+  'Kế hoạch ${plan.number} không do ${owner.name} ban hành.':
+    'Plan ${plan.number} was not issued by ${owner.name}.',
   '${u.owner.name} yêu cầu đơn vị gửi ${title} về ${u.receiving.name}, ${when}.':
     '${u.owner.name} asks your unit to send ${title} to ${u.receiving.name}, ${when}.',
   'Chỉ đính kèm tệp PDF, Word (.docx), Excel (.xlsx), JPG hoặc PNG.':

@@ -30,6 +30,7 @@ const KIND_COLOR: Record<CalendarEventViewT['kind'], string> = {
   report: 'orange',
   survey: 'green',
   plan: 'purple',
+  task: 'magenta',
 };
 
 /** Three units by name, then how many more. */

@@ -98,6 +98,34 @@ export function plansAsking(db: DbOrTx, from: string, to: string) {
   );
 }
 
+/** Tasks of plans due in [from, to], with the paths of the issuer, receiving and coordinating units
+ * and each instance's unit and whether it was declared done. */
+export function tasksDue(db: DbOrTx, from: string, to: string) {
+  return rawRows<{
+    id: string;
+    planId: string;
+    planNumber: string;
+    content: string;
+    dueOn: string;
+    issuerPath: string;
+    receivingPath: string;
+    coordinatorPaths: string[];
+    units: (Member & { declared: boolean })[];
+  }>(
+    db,
+    sql`select t.id, t.plan_id as "planId", p.number as "planNumber", t.content,
+        to_char(t.due_on, 'YYYY-MM-DD') as "dueOn", i.path as "issuerPath", rc.path as "receivingPath",
+        coalesce((select json_agg(u.path) from plan_task_coordinators c join units u on u.id = c.unit_id
+          where c.task_id = t.id), '[]') as "coordinatorPaths",
+        coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name, 'path', u.path,
+            'declared', x.declared_on is not null))
+          from plan_task_instances x join units u on u.id = x.unit_id where x.task_id = t.id), '[]') as units
+      from plan_tasks t join plans p on p.id = t.plan_id join units i on i.id = p.issuing_unit_id
+      join units rc on rc.id = t.receiving_unit_id
+      where t.due_on between ${from}::date and ${to}::date`,
+  );
+}
+
 export async function feedOf(db: DbOrTx, userId: string) {
   const r = await db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, userId)).limit(1);
   return r[0];

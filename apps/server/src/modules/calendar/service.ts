@@ -1,5 +1,5 @@
 /** One calendar of deadlines (issue #16 item 7): the stages of cycles, the report requests and the
- * survey campaigns' windows and due dates, as the reader's rights show them (a cycle to whom manages it
+ * survey campaigns' windows and due dates, plans' and tasks' due days, as the reader's rights show them (a cycle to whom manages it
  * or reads one of its units; a request to its requester and receiver, or to a unit asked; a campaign
  * to readers of its owner or of a surveyed unit). The same list as an ICS feed per user, behind a secret
  * URL token that grants the feed only (stored as its SHA-256; a new one replaces the old; revocable). */
@@ -147,6 +147,24 @@ export class CalendarService {
           : rows.map((u) => `${u.name}: ${u.sent ? 'đã gửi' : 'chưa gửi'}`).join('; '),
         units: issuer ? [] : rows.map((u) => u.name),
         link: `/plans/${p.id}`,
+      });
+    }
+
+    for (const t of await repo.tasksDue(this.db, from, to)) {
+      const whole = [t.issuerPath, t.receivingPath, ...t.coordinatorPaths].some((p) => sees(readP, p));
+      const mine = t.units.filter((u) => sees(readP, u.path));
+      if (!whole && !mine.length) continue;
+      const rows = whole ? t.units : mine;
+      out.push({
+        uid: `task-${t.id}`,
+        date: t.dueOn,
+        kind: 'task',
+        title: `Hạn nhiệm vụ (${t.planNumber}): ${t.content}`,
+        detail: whole
+          ? `${rows.filter((u) => u.declared).length}/${rows.length} đơn vị đã báo hoàn thành.`
+          : rows.map((u) => `${u.name}: ${u.declared ? 'đã báo hoàn thành' : 'chưa hoàn thành'}`).join('; '),
+        units: whole ? [] : rows.map((u) => u.name),
+        link: `/plans/${t.planId}`,
       });
     }
     return out;

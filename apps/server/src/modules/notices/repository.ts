@@ -226,6 +226,31 @@ export async function unsentReports(db: DbOrTx) {
 
 export type UnsentReport = Awaited<ReturnType<typeof unsentReports>>[number];
 
+/** Every open unit's task instance with a due day and not declared done, with its task and plan. */
+export async function undeclaredTasks(db: DbOrTx) {
+  return rawRows<{
+    subjectId: string;
+    instanceId: string;
+    dueOn: string;
+    unitId: string;
+    unitName: string;
+    ownerUnitId: string;
+    receivingUnitId: string;
+    content: string;
+    planNumber: string;
+  }>(
+    db,
+    sql`select t.id as "subjectId", x.id as "instanceId", to_char(t.due_on, 'YYYY-MM-DD') as "dueOn",
+        x.unit_id as "unitId", u.name as "unitName", p.issuing_unit_id as "ownerUnitId",
+        t.receiving_unit_id as "receivingUnitId", t.content, p.number as "planNumber"
+      from plan_task_instances x
+      join plan_tasks t on t.id = x.task_id
+      join plans p on p.id = t.plan_id
+      join units u on u.id = x.unit_id
+      where x.declared_on is null and t.due_on is not null and u.valid_to is null`,
+  );
+}
+
 /** E-mails waiting to be sent (or failed fewer than ten times), oldest first. */
 export async function pendingMail(db: DbOrTx, max: number) {
   return db

@@ -27,7 +27,10 @@ export type NoticeKind =
   | 'password_reset'
   | 'report_request'
   | 'report_sent'
-  | 'report_overdue';
+  | 'report_overdue'
+  | 'task_declared'
+  | 'task_returned'
+  | 'task_overdue';
 
 /** Who an event is for.
  * - `people`: named persons (an account's owner, the watchers of a reset), each with the unit the
@@ -47,6 +50,35 @@ export const unitWork = (units: string[]): Audience => ({
 export const waitingOn = (units: string[]): Audience => ({ units, may: ['appraisal.write'] });
 /** Everyone who reads these units' results (officers, heads, coordinators, appraisers, leaders). */
 export const readersOf = (units: string[]): Audience => ({ units, may: ['result.read'] });
+
+/** The coordinators of these units, who request work and chase what is missing (`report.manage`:
+ * administrators and coordinators). */
+export const chasersOf = (units: string[]): Audience => ({ units, may: ['report.manage'] });
+
+/** One unit owing something by a day, as the deadline reminders walk it: a report not sent, a task
+ * instance not declared done. */
+export interface PendingDeadline {
+  /** What is owed (a report request, a task): names the dedupe keys, groups the reminders before. */
+  subjectId: string;
+  dueOn: string;
+  unitId: string;
+  unitName: string;
+  /** The unit a reminder about several units concerns (the requester, the plan's issuer). */
+  ownerUnitId: string;
+  /** Whose coordinators chase it after the due day. */
+  receivingUnitId: string;
+}
+
+/** How one kind of deadline is worded and whom it reaches. */
+interface DeadlineWording<T> {
+  /** The kind in the dedupe keys: `${key}-due:…`, `${key}-overdue:…`. */
+  key: string;
+  overdueKind: NoticeKind;
+  /** Who works on it in the unit owing it. */
+  unitMay: readonly Action[];
+  before: (r: T, left: number) => { title: string; body: string; link: string };
+  overdue: (r: T, late: number) => { title: string; body: string; link: string };
+}
 
 export interface NoticeEvent {
   kind: NoticeKind;
@@ -108,7 +140,7 @@ export async function queueMail(tx: DbOrTx, e: { to: string; subject: string; bo
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
-/** How long after a report's due day the missing units are still told (once). */
+/** How long after a due day the units still owing are told (once). */
 const OVERDUE_WINDOW_DAYS = 7;
 
 export class NoticeService {
@@ -196,21 +228,69 @@ export class NoticeService {
     return created;
   }
 
-  /** Report requests (issue #16 item 5, on the mechanism of #15's Mẫu 01/02): three days and one day
-   * before the due day, one reminder per request and distance to the units that have not sent; the
-   * day after the due day, one notice per unit still missing, to the unit and to the coordinators of
-   * the receiving unit (who chase it) — within OVERDUE_WINDOW_DAYS of the due day, so that a job that
-   * did not run for a while still tells, and requests of past years are not announced anew. Never
-   * repeated (dedupe keys, the due day in them: a due day moved later gives a new notice). Returns how
-   * many were created. */
+  /** Report requests (issue #16 item 5, on the mechanism of #15's Mẫu 01/02): the units that have not
+   * sent, reminded and chased by `remind` (the report's writers and approvers; the receiving unit's
+   * coordinators after the due day). Returns how many notices were created. */
   async reportReminders(): Promise<number> {
+    const rows = (await repo.unsentReports(this.db)).map((r) => ({
+      ...r,
+      subjectId: r.requestId,
+      receivingUnitId: r.receivingUnitId ?? r.ownerUnitId,
+    }));
+    return this.remind(rows, {
+      key: 'report',
+      overdueKind: 'report_overdue',
+      unitMay: ['report.write', 'report.submit'],
+      before: (r, left) => ({
+        title: `Còn ${left} ngày: hạn gửi “${r.title}”`,
+        body: `Hạn gửi “${r.title}” là ngày ${formatDateVi(r.dueOn)} (còn ${left} ngày, tính cả ngày cuối). Báo cáo cần được lãnh đạo đơn vị duyệt trước khi gửi.`,
+        link: `/reports/${r.requestId}`,
+      }),
+      overdue: (r, late) => ({
+        title: `Quá hạn chưa gửi báo cáo: ${r.unitName} — “${r.title}”`,
+        body: `${r.unitName} chưa gửi “${r.title}”, hạn ngày ${formatDateVi(r.dueOn)} (đã quá ${late} ngày). Báo cáo gửi muộn vẫn được nhận và được ghi nhận gửi muộn.`,
+        link: `/reports/${r.requestId}`,
+      }),
+    });
+  }
+
+  /** Tasks of plans (issue #16 item 2): the instances not declared done, reminded and chased by
+   * `remind` (the unit's writers; the coordinators of the task's receiving unit after the due day —
+   * seed 000: Công an huyện through Đội Tham mưu, seed 004: Phòng Nội vụ). A recurring task has no
+   * due day and is not walked. Returns how many notices were created. */
+  async taskReminders(): Promise<number> {
+    return this.remind(await repo.undeclaredTasks(this.db), {
+      key: 'task',
+      overdueKind: 'task_overdue',
+      unitMay: ['plan.write'],
+      before: (r, left) => ({
+        title: `Còn ${left} ngày: hạn nhiệm vụ của ${r.planNumber}`,
+        body: `Nhiệm vụ “${r.content}” (${r.planNumber}) hết hạn ngày ${formatDateVi(r.dueOn)} (còn ${left} ngày, tính cả ngày cuối). Đơn vị cập nhật tiến độ và báo hoàn thành trên hệ thống.`,
+        link: `/tasks`,
+      }),
+      overdue: (r, late) => ({
+        title: `Quá hạn nhiệm vụ: ${r.unitName} — ${r.planNumber}`,
+        body: `${r.unitName} chưa báo hoàn thành nhiệm vụ “${r.content}” (${r.planNumber}), hạn ngày ${formatDateVi(r.dueOn)} (đã quá ${late} ngày).`,
+        link: `/tasks/${r.instanceId}`,
+      }),
+    });
+  }
+
+  /** Every kind of deadline walked the same way: three days and one day before the due day, one
+   * reminder per subject (a report request, a task), due day and distance to the units still owing it;
+   * the day after the due day, one notice per unit still owing, to the unit and to the coordinators of
+   * the receiving unit (who chase it) — within OVERDUE_WINDOW_DAYS of the due day, so that a job that
+   * did not run for a while still tells, and deadlines of past years are not announced anew. Never
+   * repeated: the dedupe keys name the kind, the subject, the unit and the due day (a due day moved
+   * later gives a new notice). */
+  private async remind<T extends PendingDeadline>(rows: T[], w: DeadlineWording<T>): Promise<number> {
     const today = this.today();
-    const before = new Map<string, { r: repo.UnsentReport; left: number; units: string[] }>();
-    const overdue: { r: repo.UnsentReport; late: number }[] = [];
-    for (const r of await repo.unsentReports(this.db)) {
+    const before = new Map<string, { r: T; left: number; units: string[] }>();
+    const overdue: { r: T; late: number }[] = [];
+    for (const r of rows) {
       const left = daysLeft(today, r.dueOn);
       if (left === 3 || left === 1) {
-        const key = `report-due:${r.requestId}:${r.dueOn}:${left}`;
+        const key = `${w.key}-due:${r.subjectId}:${r.dueOn}:${left}`;
         const g = before.get(key) ?? { r, left, units: [] };
         g.units.push(r.unitId);
         before.set(key, g);
@@ -222,11 +302,9 @@ export class NoticeService {
         notify(tx, {
           kind: 'deadline',
           unitId: units.length === 1 ? units[0]! : r.ownerUnitId,
-          title: `Còn ${left} ngày: hạn gửi “${r.title}”`,
-          body: `Hạn gửi “${r.title}” là ngày ${formatDateVi(r.dueOn)} (còn ${left} ngày, tính cả ngày cuối). Báo cáo cần được lãnh đạo đơn vị duyệt trước khi gửi.`,
-          link: `/reports/${r.requestId}`,
+          ...w.before(r, left),
           dedupeKey: key,
-          to: [{ units, may: ['report.write', 'report.submit'] }],
+          to: [{ units, may: w.unitMay }],
         }),
       );
       if (x.created) created++;
@@ -234,16 +312,11 @@ export class NoticeService {
     for (const { r, late } of overdue) {
       const x = await this.db.transaction((tx) =>
         notify(tx, {
-          kind: 'report_overdue',
+          kind: w.overdueKind,
           unitId: r.unitId,
-          title: `Quá hạn chưa gửi báo cáo: ${r.unitName} — “${r.title}”`,
-          body: `${r.unitName} chưa gửi “${r.title}”, hạn ngày ${formatDateVi(r.dueOn)} (đã quá ${late} ngày). Báo cáo gửi muộn vẫn được nhận và được ghi nhận gửi muộn.`,
-          link: `/reports/${r.requestId}`,
-          dedupeKey: `report-overdue:${r.requestId}:${r.unitId}:${r.dueOn}`,
-          to: [
-            { units: [r.unitId], may: ['report.write', 'report.submit'] },
-            { units: [r.receivingUnitId ?? r.ownerUnitId], may: ['report.manage'] },
-          ],
+          ...w.overdue(r, late),
+          dedupeKey: `${w.key}-overdue:${r.subjectId}:${r.unitId}:${r.dueOn}`,
+          to: [{ units: [r.unitId], may: w.unitMay }, chasersOf([r.receivingUnitId])],
         }),
       );
       if (x.created) created++;

@@ -14,6 +14,7 @@ import { ReportSeriesService } from '../reports/series.ts';
 import { ReportSubmissionService } from '../reports/submissions.ts';
 import { findOpenByCode, UnitService } from '../units/service.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { seedTasks } from './seedTasks.ts';
 
 const TT27 =
   'Thông tư số 27/2022/TT-BCA ngày 09/6/2022 của Bộ Công an quy định tiêu chí cải cách hành chính và xác định chỉ số cải cách hành chính trong Công an nhân dân';
@@ -27,8 +28,7 @@ interface SeedText {
   outline?: { title: string; guide?: string }[];
 }
 const PLAN_DIR = path.resolve(import.meta.dirname, '../../../../../content/plans');
-const seedText = (file: string) =>
-  JSON.parse(fs.readFileSync(path.join(PLAN_DIR, file), 'utf8')) as SeedText;
+const seedText = (file: string) => JSON.parse(fs.readFileSync(path.join(PLAN_DIR, file), 'utf8')) as SeedText;
 
 export async function seedPlans(db: Db, actors: (username: string) => Promise<Actor>, files?: FileStore) {
   const province = await findOpenByCode(db, 'CAT-ST');
@@ -99,17 +99,38 @@ export async function seedPlans(db: Db, actors: (username: string) => Promise<Ac
   const under = (await new UnitService(db).list(SYSTEM_ACTOR, undefined, false)).filter(
     (u) => u.parentId === cld.id && u.id !== tm?.id,
   );
-  if (!tm || !files) return;
+  // the day each unit sent its report: the commune police's task of 82/KH-CAH is reported done then
+  const sentOn = new Map<string, string>();
+  if (tm && files)
+    await seedOutlineReports(db, district, { cld: cld.id, tm: tm.id, p82: p82.id, under, files, sentOn });
+  await seedTasks(db, actors, { p82: p82.id, p91: p91.id, sentOn });
+}
+
+/** 82/KH-CAH's outline as a report request to Đội Tham mưu, and the units' reports (sent or not). */
+async function seedOutlineReports(
+  db: Db,
+  district: Actor,
+  o: {
+    cld: string;
+    tm: string;
+    p82: string;
+    under: { id: string; name: string }[];
+    files: FileStore;
+    sentOn: Map<string, string>;
+  },
+) {
+  const { under, files } = o;
+  const t82 = seedText('82-KH-CAH.json');
   const request = await new ReportSeriesService(db).createAdHoc(district, {
     title: `Báo cáo sơ kết ${TT27.replace(/ ngày .*$/u, '')}`,
-    ownerUnitId: cld.id,
-    receivingUnitId: tm.id,
+    ownerUnitId: o.cld,
+    receivingUnitId: o.tm,
     unitIds: under.map((u) => u.id),
     dueOn: '2024-08-02',
     periodFrom: '2022-08-01',
     periodTo: '2024-08-01',
     outline: t82.outline ?? [],
-    planId: p82.id,
+    planId: o.p82,
   });
   const submissions = new ReportSubmissionService(db, files, 20 * 1024 * 1024);
   for (const [k, u] of under.entries()) {
@@ -130,5 +151,6 @@ export async function seedPlans(db: Db, actors: (username: string) => Promise<Ac
     rev = (await submissions.approve(head, request.id, u.id, rev)).revision;
     const sentOn = k === 1 ? '2024-08-06T02:00:00Z' : `2024-07-${25 + (k % 7)}T02:00:00Z`;
     await submissions.send(head, request.id, u.id, rev, new Date(sentOn));
+    o.sentOn.set(u.id, sentOn.slice(0, 10));
   }
 }

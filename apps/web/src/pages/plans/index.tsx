@@ -28,6 +28,7 @@ import { useT } from '../../i18n.ts';
 import { can } from '../../ui/can.ts';
 import { dateOrDash, isoDate, PICKER_DATE_FORMAT } from '../../ui/dates.ts';
 import { errText } from '../../ui/errors.ts';
+import { PlanTasks } from './tasks.tsx';
 import { PlanTextCard } from './PlanText.tsx';
 
 /** Options found by what is typed, with or without diacritics. */
@@ -249,6 +250,7 @@ function PlanView({ id }: { id: string }) {
           />
         </Card>
       )}
+      <PlanTasks planId={p.id} issuingUnitId={p.issuingUnitId} />
       <Card size="small" title={t.plChildren}>
         {p.children.length ? (
           <ul style={{ margin: 0, paddingLeft: 18 }}>
