@@ -407,3 +407,27 @@ describe('a cycle binds a leaf to a count; self-assessment offers it', () => {
     expect((await leafOf('CAH-CLD', '1.3')).node.count).toBeUndefined();
   });
 });
+
+describe('plan completion counted from the tasks', () => {
+  it('leaf 1.1 bound to plan tasks done ÷ total offers the count of the unit’s subtree, with links', async () => {
+    const b = await province.send('PUT', `/api/cycles/${cycleId}/count-bindings/1.1`, {
+      counter: 'tasks_done',
+      subtree: true,
+    });
+    expect(b.statusCode, b.body).toBe(200);
+    // what the tasks pages show for Cù Lao Dung and below, due in 2024: done = accepted
+    const list = (await district.get(`/api/tasks?unitId=${ids['CAH-CLD']}`)).json() as {
+      items: { dueOn: string | null; instances: { id: string; status: string }[] }[];
+    };
+    const due24 = list.items.filter((i) => i.dueOn?.startsWith('2024-')).flatMap((i) => i.instances);
+    const done = due24.filter((x) => x.status === 'done' || x.status === 'done_late').length;
+    expect(due24.length).toBeGreaterThan(done);
+    expect(done).toBeGreaterThan(0);
+    const { node } = await leafOf('CAH-CLD', '1.1');
+    expect(node.count!.valueText).toBe(`${done}/${due24.length} nhiệm vụ`);
+    expect(node.count!.records.map((r) => r.href).sort()).toEqual(due24.map((x) => `/tasks/${x.id}`).sort());
+    expect(node.count!.records.filter((r) => r.counts)).toHaveLength(done);
+    const rm = await province.send('DELETE', `/api/cycles/${cycleId}/count-bindings/1.1`);
+    expect(rm.statusCode, rm.body).toBe(200);
+  });
+});

@@ -141,6 +141,45 @@ describe('seed 004 in the demo', () => {
     }
   }, 180_000);
 
+  it('its tasks: one per field with the lead of seed 004, the targets, and one commune overdue', async () => {
+    const plans = (await hq.get('/api/plans')).json() as { items: { id: string; number: string }[] };
+    const p = plans.items.find((x) => x.number === '/KH-UBND')!;
+    const r = await hq.get(`/api/tasks?planId=${p.id}`);
+    expect(r.statusCode, r.body).toBe(200);
+    const items = (
+      r.json() as {
+        items: {
+          section: string | null;
+          leadUnitName: string | null;
+          leadGroup: string | null;
+          target: { comparator: string; value: string; unit: string } | null;
+          instances: { unitName: string; status: string }[];
+        }[];
+      }
+    ).items;
+    for (const [k, [, lead]] of SEED_004_LEADS.entries())
+      expect(
+        items.some((i) => i.section?.startsWith(`${k + 1}. `) && i.leadUnitName === lead),
+        `section ${k + 1}`,
+      ).toBe(true);
+    expect(
+      items.filter((i) => i.target).map((i) => [i.target!.comparator, i.target!.value, i.target!.unit]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['eq', '100', '%'],
+        ['gt', '50', '%'],
+        ['gte', '40', '%'],
+        ['gte', '10', '%'],
+      ]),
+    );
+    const software = items.find((i) => i.leadGroup === 'UBND các xã, thị trấn')!;
+    expect(software.instances).toHaveLength(8);
+    expect(software.instances.filter((x) => x.status === 'overdue').map((x) => x.unitName)).toEqual([
+      'Ủy ban nhân dân xã Cần Yên',
+    ]);
+    expect(software.instances.filter((x) => x.status === 'done')).toHaveLength(7);
+  });
+
   it('its quarterly reports to Phòng Nội vụ: three sent late, one missing', async () => {
     const list = (await hq.get('/api/report-series')).json() as {
       items: { id: string; title: string; planNumber: string | null }[];

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfAvailable } from '../src/lib/pdf.ts';
-import { docxText, testApp, type Client, type TestApp } from './helpers.ts';
+import { docxText, testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
 
 const pdfOk = await pdfAvailable();
 const OUT = path.resolve(import.meta.dirname, 'out');
@@ -152,5 +152,68 @@ describe('editing the text', () => {
     const mine = entries.filter((a) => a.entityId === id);
     expect(mine).toHaveLength(1);
     expect(JSON.stringify(mine[0]!.after)).toContain('Nâng cao chỉ số CCHC năm 2021.');
+  });
+});
+
+describe('who reads a plan', () => {
+  it('a commune given a task of 82/KH-CAH reads the plan and its document; a commune elsewhere does not', async () => {
+    const province = await t.login('dieuphoi.soctrang');
+    const make = async (username: string, unitCode: string) => {
+      const r = await province.send('POST', '/api/users', {
+        username,
+        fullName: `Người dùng ${username}`,
+        password: 'Mat-khau-ban-dau-2024',
+        role: 'unit_officer',
+        unitId: await unitIdByCode(t, unitCode),
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      const c = await t.login(username, 'Mat-khau-ban-dau-2024');
+      const pw = await c.send('POST', '/api/auth/password', {
+        currentPassword: 'Mat-khau-ban-dau-2024',
+        newPassword: 'Mat-khau-moi-2024-cu-lao-dung',
+      });
+      expect(pw.statusCode, pw.body).toBeLessThan(300);
+      return c;
+    };
+    const commune = await make('canbo.anthanh1', 'CLD-AT1');
+    const mine = ((await commune.get('/api/plans')).json() as { items: { number: string }[] }).items;
+    expect(mine.map((p) => p.number)).toContain('82/KH-CAH');
+    expect((await commune.get(`/api/plans/${ids['82/KH-CAH']}`)).statusCode).toBe(200);
+    expect((await commune.get(`/api/plans/${ids['82/KH-CAH']}/document`)).statusCode).toBe(200);
+    // it may not change the district's text
+    const text = (await commune.get(`/api/plans/${ids['82/KH-CAH']}/text`)).json() as {
+      revision: number;
+      canWrite: boolean;
+    };
+    expect(text.canWrite).toBe(false);
+    const put = await commune.send('PUT', `/api/plans/${ids['82/KH-CAH']}/text`, {
+      baseRevision: text.revision,
+      text: 'Khác',
+      addressees: [],
+      recipients: [],
+    });
+    expect(put.statusCode).toBe(403);
+    // Hà Quảng's plans are another tree
+    const hqPlans = ((await hq.get('/api/plans')).json() as { items: { id: string; number: string }[] })
+      .items;
+    const p004 = hqPlans.find((p) => p.number === '/KH-UBND')!;
+    expect((await commune.get(`/api/plans/${p004.id}`)).statusCode).toBe(404);
+  });
+
+  it('the same number recorded twice at once: one plan, the other told in Vietnamese, never a 500', async () => {
+    const body = {
+      kind: 'ke_hoach',
+      number: '120/KH-CAH',
+      issuedOn: '2024-06-01',
+      issuingUnitId: await unitIdByCode(t, 'CAH-CLD'),
+      subject: 'Kế hoạch kiểm tra công tác CCHC năm 2024',
+    };
+    const [a, b] = await Promise.all([
+      district.send('POST', '/api/plans', body),
+      district.send('POST', '/api/plans', body),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 422]);
+    const refused = a.statusCode === 422 ? a : b;
+    expect(refused.json().error.message).toBe('Công an huyện Cù Lao Dung đã có văn bản số 120/KH-CAH.');
   });
 });

@@ -98,7 +98,7 @@ export const CountBindingBody = z.object({
 /** A record counted for a leaf, with where to open it. */
 export const CountedRecord = z.object({
   id: Id,
-  kind: z.enum(['activity', 'report']),
+  kind: z.enum(['activity', 'report', 'task']),
   title: z.string(),
   date: IsoDateText,
   unitName: z.string(),

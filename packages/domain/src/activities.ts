@@ -91,6 +91,11 @@ export const COUNTERS = {
     label: 'Cuộc kiểm tra CCHC đã thực hiện ÷ cuộc theo kế hoạch trong năm',
     noun: 'cuộc kiểm tra',
   },
+  tasks_done: {
+    output: 'ratio',
+    label: 'Nhiệm vụ của kế hoạch đã hoàn thành ÷ nhiệm vụ đến hạn trong năm',
+    noun: 'nhiệm vụ',
+  },
   late_reports: {
     output: 'incidents',
     label: 'Báo cáo gửi muộn hoặc quá hạn chưa gửi trong năm (mỗi báo cáo một vụ việc)',

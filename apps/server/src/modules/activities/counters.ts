@@ -1,12 +1,12 @@
 /** How each counter of the domain's registry (`COUNTERS`) counts, from the records: one source per
  * counter id, the table exhaustive so that a counter added to the registry does not compile until it
- * is given a source here. Plan tasks done ÷ total (issue #16 item 2) is added the same way: an id in
- * `COUNTERS` and a function here reading the tasks module's service. */
+ * is given a source here (plan tasks done ÷ total reads the tasks module's service). */
 import { formatDateVi, type CountValue, type CounterId } from '@chiso/domain';
 import type { CountedRecord } from '@chiso/contracts';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/open.ts';
 import { reportsDueInYear } from '../reports/service.ts';
+import { tasksDueInYear } from '../tasks/service.ts';
 import * as repo from './repository.ts';
 
 export interface CountScope {
@@ -62,7 +62,27 @@ const lateReports: Source = async (db, s) => {
   };
 };
 
+/** Plan tasks done ÷ total: the unit's task instances due in the year, done when accepted (counted as
+ * of the day declared; a task still awaiting acceptance is not done yet). */
+const tasksDone: Source = async (db, s) => {
+  const rows = await tasksDueInYear(db, s.unit, s.subtree, s.year, s.today);
+  return {
+    value: { kind: 'ratio', done: rows.filter((r) => r.done).length, total: rows.length },
+    records: rows.map((r) => ({
+      id: r.id,
+      kind: 'task' as const,
+      title: `${r.planNumber}: ${r.content}`,
+      date: r.dueOn,
+      unitName: r.unitName,
+      counts: r.done,
+      stateText: r.statusText,
+      href: `/tasks/${r.id}`,
+    })),
+  };
+};
+
 export const COUNTER_SOURCES: Record<CounterId, Source> = {
   inspections_done: inspectionsDone,
+  tasks_done: tasksDone,
   late_reports: lateReports,
 };

@@ -7,6 +7,7 @@
  * of the unit whose text is the draft, edited later like any plan and downloaded as Word. */
 import type { ImprovementPlanBodyT } from '@chiso/contracts';
 import {
+  formatPoints,
   fromDbNumeric,
   improvementBlocks,
   improvementTitle,
@@ -22,6 +23,7 @@ import { pathInScope } from '../auth/scope.ts';
 import { PlanTextService } from '../plans/document.ts';
 import { PlanService } from '../plans/service.ts';
 import { ResultService } from '../results/service.ts';
+import { TaskService } from '../tasks/service.ts';
 import { getUnit, getUnitsByIds, listUnits } from '../units/service.ts';
 import * as repo from './repository.ts';
 
@@ -48,11 +50,13 @@ export class ImprovementService {
   private results: ResultService;
   private plans: PlanService;
   private text: PlanTextService;
+  private tasks: TaskService;
 
   constructor(private db: Db) {
     this.results = new ResultService(db);
     this.plans = new PlanService(db);
     this.text = new PlanTextService(db);
+    this.tasks = new TaskService(db);
   }
 
   private async base(actor: Actor, resultId: string) {
@@ -206,6 +210,29 @@ export class ImprovementService {
       addressees: [],
       recipients: ['Lãnh đạo ' + d.unitName, 'Các phòng, ban, đơn vị liên quan', 'Lưu: VT'],
     });
+    // one task per field with a lead: its group, lead and coordinating units, due by the year's end,
+    // followed by the unit that leads the first field (seed 004: Phòng Nội vụ)
+    const leadOf = (code: string) =>
+      chosen.has(code) ? chosen.get(code)!.leadUnitId : d.fields.find((x) => x.code === code)!.leadUnitId;
+    const followId = d.fields.map((f) => leadOf(f.code)).find((x) => x) ?? undefined;
+    const taskInputs = fields.flatMap((f, k) => {
+      const lead = leadOf(f.code);
+      if (!lead) return [];
+      return [
+        {
+          section: `${k + 1}. ${f.title}`,
+          content:
+            f.points === f.max
+              ? `Duy trì kết quả lĩnh vực ${f.title} (đạt tối đa ${formatPoints(f.max)} điểm năm ${d.year})`
+              : `Thực hiện các nhiệm vụ, giải pháp khắc phục ${formatPoints(f.max - f.points)} điểm bị mất của lĩnh vực ${f.title} (đạt ${formatPoints(f.points)}/${formatPoints(f.max)} điểm năm ${d.year})`,
+          leadUnitId: lead,
+          ...(f.coordinating.trim() ? { coordinatingText: f.coordinating.trim().slice(0, 500) } : {}),
+          dueOn: `${d.year + 1}-12-31`,
+          ...(followId ? { receivingUnitId: followId } : {}),
+        },
+      ];
+    });
+    if (taskInputs.length) await this.tasks.add(actor, id, taskInputs);
     if (body.remember ?? true)
       await this.saveLeads(
         actor,

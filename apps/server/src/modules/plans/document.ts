@@ -48,7 +48,8 @@ export class PlanTextService {
     const scope = scopeOf(actor, 'plan.read');
     if (!pathInScope(scope, j.unitPath)) {
       const asked = await repo.askedOf(this.db, [id]);
-      if (!asked.some((a) => pathInScope(scope, a.unitPath))) throw new AppError('NOT_FOUND');
+      const tasked = await repo.taskUnitsOf(this.db, [id]);
+      if (![...asked, ...tasked].some((a) => pathInScope(scope, a.unitPath))) throw new AppError('NOT_FOUND');
     }
     return j;
   }

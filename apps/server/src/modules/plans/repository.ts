@@ -2,7 +2,7 @@
  * implementing a plan. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../../db/open.ts';
+import { rawRows, type DbOrTx } from '../../db/open.ts';
 import { evidence, planAskedUnits, plans, units } from '../../db/schema.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -82,4 +82,18 @@ export async function updatePlanText(
   set: Pick<PlanRow, 'body' | 'addressees' | 'recipients' | 'revision'>,
 ) {
   await db.update(plans).set(set).where(eq(plans.id, id));
+}
+
+/** The units given a task of these plans (an instance, or coordinating): they read the plan too. */
+export async function taskUnitsOf(db: DbOrTx, planIds: string[]) {
+  if (!planIds.length) return [];
+  return rawRows<{ planId: string; unitPath: string }>(
+    db,
+    sql`select distinct t.plan_id as "planId", u.path as "unitPath"
+      from plan_tasks t
+      join (select task_id, unit_id from plan_task_instances
+            union select task_id, unit_id from plan_task_coordinators) x on x.task_id = t.id
+      join units u on u.id = x.unit_id
+      where t.plan_id = any(${sql.param(planIds)}::uuid[])`,
+  );
 }

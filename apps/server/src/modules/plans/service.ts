@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { PlanBodyT } from '@chiso/contracts';
 import { askedState, ASKED_STATE_LABELS, PLAN_KIND_LABELS, type PlanKind } from '@chiso/domain';
 import type { Db, DbOrTx } from '../../db/open.ts';
+import { isUniqueViolation } from '../../lib/dbErrors.ts';
 import { AppError } from '../../errors.ts';
 import { todayVn } from '../../lib/dates.ts';
 import { audit } from '../audit/service.ts';
@@ -80,6 +81,31 @@ export class PlanService {
     if (asked.length && !input.askedDueOn)
       throw new AppError('PLAN_INVALID', 'Hãy nhập hạn gửi kế hoạch của các đơn vị.');
     const id = randomUUID();
+    try {
+      await this.insert(actor, input, { id, number, unit, parentId, budgetUnitId, asked, names });
+    } catch (e) {
+      // the same number recorded at the same moment by someone else: said as for a number taken
+      if (isUniqueViolation(e, 'plans_unit_number_uq'))
+        throw new AppError('PLAN_INVALID', `${unit.name} đã có văn bản số ${number}.`);
+      throw e;
+    }
+    return { id };
+  }
+
+  private async insert(
+    actor: Actor,
+    input: PlanInput,
+    v: {
+      id: string;
+      number: string;
+      unit: { id: string };
+      parentId: string | null;
+      budgetUnitId: string | null;
+      asked: string[];
+      names: string[];
+    },
+  ) {
+    const { id, number, unit, parentId, budgetUnitId, asked, names } = v;
     await this.db.transaction(async (tx) => {
       await repo.insertPlan(
         tx,
@@ -120,14 +146,14 @@ export class PlanService {
         reason: null,
       });
     });
-    return { id };
   }
 
   /** The reader may see the plan: it reads the issuing unit, or the plan asks one of its units. */
   private async readable(actor: Actor, j: Joined) {
     const scope = scopeOf(actor, 'plan.read');
     if (pathInScope(scope, j.unitPath)) return true;
-    return (await repo.askedOf(this.db, [j.p.id])).some((a) => pathInScope(scope, a.unitPath));
+    if ((await repo.askedOf(this.db, [j.p.id])).some((a) => pathInScope(scope, a.unitPath))) return true;
+    return (await repo.taskUnitsOf(this.db, [j.p.id])).some((a) => pathInScope(scope, a.unitPath));
   }
 
   async list(actor: Actor) {
@@ -143,12 +169,23 @@ export class PlanService {
       all.map((j) => j.p.id),
     );
     const byId = new Map(all.map((j) => [j.p.id, j]));
+    // a unit given a task of a plan (or coordinating one) reads the plan too
+    const tasked = new Set(
+      (
+        await repo.taskUnitsOf(
+          this.db,
+          all.map((j) => j.p.id),
+        )
+      )
+        .filter((x) => pathInScope(scope, x.unitPath))
+        .map((x) => x.planId),
+    );
     const out = [];
     for (const j of all) {
       const mine = asked.filter((a) => a.planId === j.p.id);
       const whole = pathInScope(scope, j.unitPath);
       const seen = whole ? mine : mine.filter((a) => pathInScope(scope, a.unitPath));
-      if (!whole && !seen.length) continue;
+      if (!whole && !seen.length && !tasked.has(j.p.id)) continue;
       const kids = children.filter((c) => c.p.parentId === j.p.id);
       const parent = j.p.parentId ? byId.get(j.p.parentId) : undefined;
       out.push({
@@ -171,7 +208,7 @@ export class PlanService {
     const whole = pathInScope(scope, j.unitPath);
     const asked = await repo.askedOf(this.db, [id]);
     const seen = whole ? asked : asked.filter((a) => pathInScope(scope, a.unitPath));
-    if (!whole && !seen.length) throw new AppError('NOT_FOUND');
+    if (!whole && !seen.length && !(await this.readable(actor, j))) throw new AppError('NOT_FOUND');
     const kids = await repo.childrenOf(this.db, [id]);
     const parent = j.p.parentId ? await repo.getPlan(this.db, j.p.parentId) : undefined;
     const parentVisible = parent ? await this.readable(actor, parent) : false;

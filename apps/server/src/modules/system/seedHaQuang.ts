@@ -13,6 +13,8 @@ import { ImprovementService } from '../improvement/service.ts';
 import { ReportSeriesService } from '../reports/series.ts';
 import { ReportSubmissionService } from '../reports/submissions.ts';
 import { ResultService } from '../results/service.ts';
+import { TaskInstanceService } from '../tasks/instances.ts';
+import { TaskService } from '../tasks/service.ts';
 import { findOpenByCode } from '../units/service.ts';
 
 const COORD_OFFICES = 'Các phòng, ban chuyên môn, đơn vị sự nghiệp, UBND xã, thị trấn';
@@ -66,6 +68,80 @@ export async function seedHaQuang(db: Db, actors: (username: string) => Promise<
     items,
     remember: true,
   });
+
+  // seed 004's targets (section II.3.2 and II.7.2) and the communes' one-stop software, due by the end
+  // of June 2022 in the demo (an example): every commune reported it done but Cần Yên
+  const vp = await code('HQ-VP');
+  const vhtt = await code('HQ-VHTT');
+  const noiVuId = (await code('HQ-NV')).id;
+  const tasks = new TaskService(db);
+  const target = (metric: string, comparator: 'gte' | 'gt' | 'eq', value: string) => ({
+    targetMetric: metric,
+    targetComparator: comparator,
+    targetValue: value,
+    targetUnit: '%',
+  });
+  await tasks.add(coord, plan.id, [
+    {
+      section: '3. Cải cách thủ tục hành chính',
+      content: 'Giải quyết hồ sơ TTHC đúng hạn và trước hạn, không có hồ sơ trễ hạn',
+      leadUnitId: vp.id,
+      coordinatingText: 'Các phòng, ban liên quan, UBND các xã, thị trấn',
+      dueOn: '2022-12-31',
+      receivingUnitId: noiVuId,
+      ...target('hồ sơ giải quyết đúng hạn và trước hạn', 'eq', '100'),
+    },
+    {
+      section: '3. Cải cách thủ tục hành chính',
+      content:
+        'Tiếp nhận, giải quyết và trả kết quả tại Bộ phận một cửa cấp huyện theo quy trình “4 tại chỗ”',
+      leadUnitId: vp.id,
+      dueOn: '2022-12-31',
+      receivingUnitId: noiVuId,
+      ...target('TTHC thực hiện quy trình “4 tại chỗ”', 'gt', '50'),
+    },
+    {
+      section: '3. Cải cách thủ tục hành chính',
+      content: 'Thực hiện 100% TTHC thuộc thẩm quyền cấp xã trên Phần mềm một cửa điện tử',
+      leadGroup: { label: 'UBND các xã, thị trấn', unitKind: 'commune_committee' },
+      dueOn: '2022-06-30',
+      receivingUnitId: vp.id,
+      ...target('TTHC cấp xã trên phần mềm một cửa', 'eq', '100'),
+    },
+    {
+      section: '7. Chính quyền điện tử, chính quyền số',
+      content: 'Tăng số lượng hồ sơ TTHC được tiếp nhận và giải quyết trực tuyến mức độ 3, 4',
+      leadUnitId: vhtt.id,
+      coordinatingUnitIds: [vp.id],
+      dueOn: '2022-12-31',
+      receivingUnitId: noiVuId,
+      ...target('hồ sơ trực tuyến mức độ 3, 4', 'gte', '40'),
+    },
+    {
+      section: '7. Chính quyền điện tử, chính quyền số',
+      content: 'Tiếp nhận hồ sơ, trả kết quả giải quyết TTHC qua dịch vụ bưu chính công ích',
+      leadUnitId: vhtt.id,
+      coordinatingUnitIds: [vp.id],
+      dueOn: '2022-12-31',
+      receivingUnitId: noiVuId,
+      ...target('TTHC có phát sinh hồ sơ được tiếp nhận và trả kết quả qua bưu chính', 'gte', '10'),
+    },
+  ]);
+  const officer = await actors('canbo.haquang');
+  const on = (day: string) => new TaskInstanceService(db, () => day);
+  const software = (await tasks.list(coord, { planId: plan.id })).items.find(
+    (x) => x.leadGroup === 'UBND các xã, thị trấn',
+  );
+  for (const [k, i] of (software?.instances ?? []).entries()) {
+    if (i.unitName === 'Ủy ban nhân dân xã Cần Yên') continue; // not reported: "Quá hạn"
+    const day = `2022-06-${String(20 + k).padStart(2, '0')}`;
+    await on(day).progress(officer, i.id, {
+      value: '100',
+      note: 'Toàn bộ TTHC cấp xã đã cập nhật trên phần mềm.',
+    });
+    await on(day).declare(officer, i.id, undefined);
+    await on(day).accept(coord, i.id, undefined);
+  }
 
   // reports asked by the plan: every office and commune but Phòng Nội vụ, which receives them
   const noiVu = await code('HQ-NV');

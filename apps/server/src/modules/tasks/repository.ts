@@ -226,3 +226,37 @@ export async function evidenceUnit(db: DbOrTx, id: string) {
     .limit(1);
   return r[0]?.unitId;
 }
+
+/** Instances of a unit (or of its subtree) whose task is due in [from, to]: what the plan-completion
+ * counter of a cycle counts (issue #16 item 3). */
+export async function instancesDueBetween(
+  db: DbOrTx,
+  unit: { id: string; path: string },
+  subtree: boolean,
+  from: string,
+  to: string,
+) {
+  const where = subtree
+    ? sql`u.path like ${unit.path.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`
+    : sql`u.id = ${unit.id}`;
+  return rawRows<{
+    id: string;
+    unitName: string;
+    content: string;
+    planNumber: string;
+    dueOn: string;
+    declaredOn: string | null;
+    accepted: boolean;
+  }>(
+    db,
+    sql`select x.id, u.name as "unitName", t.content, p.number as "planNumber",
+        to_char(t.due_on, 'YYYY-MM-DD') as "dueOn", to_char(x.declared_on, 'YYYY-MM-DD') as "declaredOn",
+        x.accepted_at is not null as accepted
+      from plan_task_instances x
+      join plan_tasks t on t.id = x.task_id
+      join plans p on p.id = t.plan_id
+      join units u on u.id = x.unit_id
+      where ${where} and t.due_on between ${from} and ${to}
+      order by t.due_on, p.number, t.ordinal, u.sort_order`,
+  );
+}

@@ -13,10 +13,11 @@ import {
   isDueOrMissing,
   parseTaskValue,
   TASK_STATUS_LABELS,
+  taskStatus,
   UNIT_KIND_LABELS,
   type TaskStatus,
 } from '@chiso/domain';
-import type { Db } from '../../db/open.ts';
+import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { todayVn } from '../../lib/dates.ts';
 import { audit } from '../audit/service.ts';
@@ -286,3 +287,28 @@ export class TaskService {
 }
 
 export { instanceStatus };
+
+/** The task instances of a unit (or of its subtree) due in a year, each with its computed status: what
+ * a framework's plan-completion leaf counts (tasks done ÷ total; done = accepted, as of the day
+ * declared). */
+export async function tasksDueInYear(
+  db: DbOrTx,
+  unit: { id: string; path: string },
+  subtree: boolean,
+  year: number,
+  today = todayVn(),
+) {
+  const rows = await repo.instancesDueBetween(db, unit, subtree, `${year}-01-01`, `${year}-12-31`);
+  return rows.map((r) => {
+    const status = taskStatus(
+      { dueOn: r.dueOn, hasProgress: false, declaredOn: r.declaredOn, accepted: r.accepted },
+      today,
+    );
+    return {
+      ...r,
+      status,
+      statusText: TASK_STATUS_LABELS[status],
+      done: status === 'done' || status === 'done_late',
+    };
+  });
+}
