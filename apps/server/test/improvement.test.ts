@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfAvailable } from '../src/lib/pdf.ts';
 import { docxText, testApp, unitIdByCode, type Client, type TestApp } from './helpers.ts';
@@ -91,6 +92,51 @@ describe('the draft from a result', () => {
     expect(r.statusCode).toBe(422);
     expect(r.json().error.message).toContain('Đơn vị chủ trì phải là đơn vị đang hoạt động');
     expect(((await hq.get('/api/plans')).json() as { items: unknown[] }).items.length).toBe(before);
+  });
+});
+
+describe('all or nothing', () => {
+  it('a stored lead that has since closed refuses the plan in Vietnamese and nothing is made', async () => {
+    const put = await hq.send('PUT', '/api/improvement/leads', {
+      ownerUnitId: ids['UBND-HQ'],
+      frameworkCode: 'CCHC-HUYEN-2021',
+      items: [
+        { fieldCode: '1', leadUnitId: ids['HQ-TP'], coordinating: '' },
+        { fieldCode: '1', leadUnitId: ids['HQ-NV'], coordinating: '' },
+      ],
+    });
+    expect(put.statusCode).toBe(422);
+    expect(put.json().error.message).toBe('Lĩnh vực “1” được phân công hai lần.');
+    // a unit of the demo closed for this test: Trung tâm Văn hóa và Truyền thông leads field 4
+    const ttvh = await unitIdByCode(t, 'HQ-TTVH');
+    const ok = await hq.send('PUT', '/api/improvement/leads', {
+      ownerUnitId: ids['UBND-HQ'],
+      frameworkCode: 'CCHC-HUYEN-2021',
+      items: [{ fieldCode: '4', leadUnitId: ttvh, coordinating: '' }],
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    await t.database.db.execute(sql`update units set valid_to = '2022-01-31' where id = ${ttvh}`);
+    const plansBefore = ((await hq.get('/api/plans')).json() as { items: unknown[] }).items.length;
+    const r = await hq.send('POST', '/api/improvement/plans', {
+      resultId,
+      number: '77/KH-UBND',
+      issuedOn: '2022-03-20',
+      items: [],
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error.message).toBe(
+      'Trung tâm Văn hóa và Truyền thông đã ngừng hoạt động; hãy chọn đơn vị chủ trì khác.',
+    );
+    expect(((await hq.get('/api/plans')).json() as { items: unknown[] }).items.length).toBe(plansBefore);
+    await t.database.db.execute(sql`update units set valid_to = null where id = ${ttvh}`);
+    // nothing was kept: the same number is still free
+    const again = await hq.send('POST', '/api/improvement/plans', {
+      resultId,
+      number: '77/KH-UBND',
+      issuedOn: '2022-03-20',
+      items: [],
+    });
+    expect(again.statusCode, again.body).toBe(200);
   });
 });
 

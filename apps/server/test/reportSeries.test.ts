@@ -20,7 +20,7 @@ const today = todayVn();
 type Matrix = {
   title: string;
   dueRuleText: string;
-  periods: { requestId: string; label: string; dueOn: string }[];
+  periods: { requestId: string; label: string; from: string; to: string; dueOn: string }[];
   rows: { unitName: string; cells: { requestId: string; state: string; label: string; days: number }[] }[];
   counts: { onTime: number; late: number; missing: number; waiting: number };
 };
@@ -77,6 +77,9 @@ describe('periodic reports', () => {
       ['Quý IV năm 2022', '2022-12-03'],
     ]);
     expect(m.dueRuleText).toBe('ngày 03 của tháng cuối kỳ');
+    // the data stop before the due day: from the 3rd of the month before the quarter to the 2nd of its last month
+    expect(m.periods.map((p) => [p.from, p.to])[0]).toEqual(['2021-12-03', '2022-03-02']);
+    expect(m.periods.every((p) => p.to < p.dueOn)).toBe(true);
     expect(m.rows.map((x) => x.unitName)).toEqual([
       'Phòng Tư pháp',
       'Ủy ban nhân dân thị trấn Xuân Hòa',
@@ -124,6 +127,22 @@ describe('periodic reports', () => {
       ['Năm 2022', '2022-11-15'],
       ['Năm 2023', '2023-11-15'],
     ]);
+    expect(m.periods[0]!.to).toBe('2022-11-14');
+    // a yearly report due in January of its own year cannot hold the year's data
+    const early = await coord.send('POST', '/api/report-series', {
+      title: 'Báo cáo năm',
+      ownerUnitId: ids['UBND-HQ'],
+      unitIds: [ids['HQ-TP']],
+      periodKind: 'year',
+      yearFrom: 2026,
+      yearTo: 2026,
+      due: { day: 15, month: 1 },
+      outline: ['Kết quả'],
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().error.message).toBe(
+      'Hạn gửi 15/01/2026 quá sớm so với kỳ báo cáo năm 2026; hãy chọn hạn trong tháng cuối kỳ hoặc sau kỳ.',
+    );
     const before = (await coord.get('/api/report-series')).json() as { items: unknown[] };
     const bad = await coord.send('POST', '/api/report-series', {
       title: 'Sai',

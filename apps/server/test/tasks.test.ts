@@ -329,3 +329,23 @@ describe('tasks of a plan', () => {
     expect(theirs).toEqual([]);
   });
 });
+
+describe('ordinals', () => {
+  it('an ordinal the plan already uses is refused in Vietnamese, never a 500', async () => {
+    const body = {
+      tasks: [
+        {
+          content: 'Rà soát quy trình giải quyết TTHC',
+          leadUnitId: ids['CLD-TM'],
+          dueOn: addDays(today, 30),
+          ordinal: 900,
+        },
+      ],
+    };
+    const first = await district.send('POST', `/api/plans/${planId}/tasks`, body);
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await district.send('POST', `/api/plans/${planId}/tasks`, body);
+    expect(again.statusCode).toBe(422);
+    expect(again.json().error.message).toBe('Nhiệm vụ thứ 1: số thứ tự 900 đã có trong kế hoạch.');
+  });
+});

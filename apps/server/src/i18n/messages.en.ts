@@ -591,4 +591,16 @@ export const MESSAGES_EN: Record<string, string> = {
   'Không tìm thấy đơn vị được nêu trong hoạt động.': 'A unit named in the activity was not found.',
   'Tiêu chí ${code}: số liệu đếm được là ${counted!.valueText} (đề xuất ${counted!.offer!.text}); nhập giá trị khác cần ghi lý do.':
     'Criterion ${code}: the records count ${counted!.valueText} (offered ${counted!.offer!.text}); typing another value needs a reason.',
+  'Lĩnh vực “${i.fieldCode}” được phân công hai lần.': 'Field “${i.fieldCode}” is assigned twice.',
+  '${u.name} đã ngừng hoạt động; hãy chọn đơn vị chủ trì khác.':
+    '${u.name} has ceased to operate; choose another lead unit.',
+  'Hạn gửi báo cáo ${lowerFirst(early.label)} (${formatDateVi(early.dueOn)}) trước khi kỳ báo cáo bắt đầu.':
+    'The report for ${lowerFirst(early.label)} would be due (${formatDateVi(early.dueOn)}) before its period begins.',
+  'Ngày chốt số liệu ${lowerFirst(late.label)} (${formatDateVi(late.dataTo)}) không trước hạn gửi (${formatDateVi(late.dueOn)}).':
+    'The data cut-off of ${lowerFirst(late.label)} (${formatDateVi(late.dataTo)}) is not before the due day (${formatDateVi(late.dueOn)}).',
+  'Hạn gửi ${formatDateVi(ps[0]!.dueOn)} quá sớm so với kỳ báo cáo ${lowerFirst(ps[0]!.label)}; hãy chọn hạn trong tháng cuối kỳ hoặc sau kỳ.':
+    'The due day ${formatDateVi(ps[0]!.dueOn)} is too early for the period ${lowerFirst(ps[0]!.label)}; choose a day in the period’s last month or after it.',
+  'Nhiệm vụ thứ ${n}: số thứ tự ${o} đã có trong kế hoạch.': 'Task ${n}: number ${o} is already used in the plan.',
+  'Số thứ tự nhiệm vụ vừa được dùng cho nhiệm vụ khác; hãy tải lại rồi giao lại.':
+    'This task number was just used for another task; reload, then give the task again.',
 };

@@ -28,6 +28,7 @@ type Input = ActivityBodyT;
 /** What is audited of a record (before and after a change). */
 function snapshot(a: repo.ActivityRow) {
   return {
+    unitId: a.unitId,
     kind: a.kind,
     title: a.title,
     startsOn: a.startsOn,
@@ -35,7 +36,10 @@ function snapshot(a: repo.ActivityRow) {
     planned: a.planned,
     done: a.done,
     subject: a.subject,
+    subjectUnitId: a.subjectUnitId,
+    coordinatingUnitIds: a.coordinatingUnitIds,
     link: a.link,
+    note: a.note,
     ...Object.fromEntries(ACTIVITY_FIGURES.map((f) => [f, a[f]])),
     planId: a.planId,
     evidenceId: a.evidenceId,

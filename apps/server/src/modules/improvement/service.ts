@@ -15,7 +15,7 @@ import {
   toDecimalString,
   type ImprovementField,
 } from '@chiso/domain';
-import type { Db } from '../../db/open.ts';
+import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../audit/service.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
@@ -48,15 +48,9 @@ function lostUnder(n: TreeNode): TreeNode[] {
 
 export class ImprovementService {
   private results: ResultService;
-  private plans: PlanService;
-  private text: PlanTextService;
-  private tasks: TaskService;
 
   constructor(private db: Db) {
     this.results = new ResultService(db);
-    this.plans = new PlanService(db);
-    this.text = new PlanTextService(db);
-    this.tasks = new TaskService(db);
   }
 
   private async base(actor: Actor, resultId: string) {
@@ -115,39 +109,35 @@ export class ImprovementService {
     if (!owner) throw new AppError('UNIT_NOT_FOUND');
     requireInScope(actor, 'plan.write', owner.path);
     await this.checkLeads(owner.path, items);
-    await this.db.transaction(async (tx) => {
-      const before = await repo.leadsOf(tx, ownerUnitId, frameworkCode);
-      await repo.saveLeads(tx, ownerUnitId, frameworkCode, items, actor.id);
-      await audit(tx, {
-        actorId: actor.id,
-        actorName: actor.name,
-        action: 'plan.field_leads',
-        entity: 'field_leads',
-        entityId: `${ownerUnitId}/${frameworkCode}`,
-        unitId: ownerUnitId,
-        before,
-        after: items,
-        reason: null,
-      });
-    });
+    await this.db.transaction((tx) => writeLeads(tx, actor, ownerUnitId, frameworkCode, items));
     return { ok: true as const };
   }
 
+  /** Leads named once per field, each an open unit under the unit making the plan. */
   private async checkLeads(ownerPath: string, items: Lead[]) {
+    const seen = new Set<string>();
+    for (const i of items) {
+      if (seen.has(i.fieldCode))
+        throw new AppError('PLAN_INVALID', `Lĩnh vực “${i.fieldCode}” được phân công hai lần.`);
+      seen.add(i.fieldCode);
+    }
     const ids = [...new Set(items.flatMap((i) => (i.leadUnitId ? [i.leadUnitId] : [])))];
     const found = await getUnitsByIds(this.db, ids);
     for (const id of ids) {
       const u = found.find((x) => x.id === id);
-      if (!u || !u.path.startsWith(ownerPath) || u.validTo !== null)
+      if (!u || !u.path.startsWith(ownerPath))
         throw new AppError(
           'PLAN_INVALID',
           'Đơn vị chủ trì phải là đơn vị đang hoạt động thuộc đơn vị lập kế hoạch.',
         );
+      if (u.validTo !== null)
+        throw new AppError('PLAN_INVALID', `${u.name} đã ngừng hoạt động; hãy chọn đơn vị chủ trì khác.`);
     }
     return new Map(found.map((u) => [u.id, u.name]));
   }
 
-  /** Issue the plan: a plan record of the result's unit with the draft as its text. */
+  /** Issue the plan: a plan record of the result's unit with the draft as its text, one task per field
+   * with a lead, and the leads kept for next time — all or nothing. */
   async createPlan(actor: Actor, body: ImprovementPlanBodyT) {
     const d = await this.draft(actor, body.resultId);
     const unit = await getUnit(this.db, d.unitId);
@@ -160,28 +150,30 @@ export class ImprovementService {
           'PLAN_INVALID',
           `Lĩnh vực “${i.fieldCode}” không có trong bộ tiêu chí của kết quả.`,
         );
-    const names = await this.checkLeads(unit.path, body.items);
     const chosen = new Map(body.items.map((i) => [i.fieldCode, i]));
-    const fields: ImprovementField[] = d.fields.map((f) => {
+    // every lead as it will be used, chosen now or stored, checked before anything is written
+    const resolved: Lead[] = d.fields.map((f) => {
       const c = chosen.get(f.code);
-      const leadId = c ? c.leadUnitId : f.leadUnitId;
       return {
-        code: f.code,
-        title: f.title,
-        max: h(f.max),
-        points: h(f.points),
-        lost: f.lostCriteria.map((x) => ({
-          code: x.code,
-          title: x.title,
-          max: h(x.max),
-          points: h(x.points),
-        })),
-        leadName: leadId ? (names.get(leadId) ?? f.leadUnitName) : null,
+        fieldCode: f.code,
+        leadUnitId: c ? c.leadUnitId : f.leadUnitId,
         coordinating: c ? c.coordinating : f.coordinating,
       };
     });
+    if (body.items.length !== chosen.size) await this.checkLeads(unit.path, body.items);
+    const names = await this.checkLeads(unit.path, resolved);
+    const fields: ImprovementField[] = d.fields.map((f, k) => ({
+      code: f.code,
+      title: f.title,
+      max: h(f.max),
+      points: h(f.points),
+      lost: f.lostCriteria.map((x) => ({ code: x.code, title: x.title, max: h(x.max), points: h(x.points) })),
+      leadName: resolved[k]!.leadUnitId ? (names.get(resolved[k]!.leadUnitId!) ?? null) : null,
+      coordinating: resolved[k]!.coordinating,
+    }));
     // the unit that leads the first field follows the plan (seed 004: Phòng Nội vụ)
-    const follow = fields.find((f) => f.leadName)?.leadName ?? null;
+    const followId = resolved.find((r) => r.leadUnitId)?.leadUnitId ?? undefined;
+    const follow = followId ? (names.get(followId) ?? null) : null;
     const card = await this.results.card(actor, body.resultId);
     const blocks = improvementBlocks({
       unitName: d.unitName,
@@ -195,28 +187,9 @@ export class ImprovementService {
       fields,
       followUnitName: follow,
     });
-    const { id } = await this.plans.create(actor, {
-      kind: 'ke_hoach',
-      number: body.number,
-      issuedOn: body.issuedOn,
-      issuingUnitId: unit.id,
-      subject: d.title,
-      periodFrom: `${d.year + 1}-01-01`,
-      periodTo: `${d.year + 1}-12-31`,
-    });
-    await this.text.set(actor, id, {
-      baseRevision: 1,
-      text: textFromBlocks(blocks),
-      addressees: [],
-      recipients: ['Lãnh đạo ' + d.unitName, 'Các phòng, ban, đơn vị liên quan', 'Lưu: VT'],
-    });
-    // one task per field with a lead: its group, lead and coordinating units, due by the year's end,
-    // followed by the unit that leads the first field (seed 004: Phòng Nội vụ)
-    const leadOf = (code: string) =>
-      chosen.has(code) ? chosen.get(code)!.leadUnitId : d.fields.find((x) => x.code === code)!.leadUnitId;
-    const followId = d.fields.map((f) => leadOf(f.code)).find((x) => x) ?? undefined;
+    // one task per field with a lead: its group, lead and coordinating units, due by the year's end
     const taskInputs = fields.flatMap((f, k) => {
-      const lead = leadOf(f.code);
+      const lead = resolved[k]!.leadUnitId;
       if (!lead) return [];
       return [
         {
@@ -232,18 +205,48 @@ export class ImprovementService {
         },
       ];
     });
-    if (taskInputs.length) await this.tasks.add(actor, id, taskInputs);
-    if (body.remember ?? true)
-      await this.saveLeads(
-        actor,
-        unit.id,
-        d.frameworkCode,
-        fields.map((f) => ({
-          fieldCode: f.code,
-          leadUnitId: chosen.get(f.code)?.leadUnitId ?? d.fields.find((x) => x.code === f.code)!.leadUnitId,
-          coordinating: f.coordinating,
-        })),
-      );
-    return { id };
+    return this.db.transaction(async (tx) => {
+      // the services on this transaction: their own transactions become savepoints of it
+      const { id } = await new PlanService(tx).create(actor, {
+        kind: 'ke_hoach',
+        number: body.number,
+        issuedOn: body.issuedOn,
+        issuingUnitId: unit.id,
+        subject: d.title,
+        periodFrom: `${d.year + 1}-01-01`,
+        periodTo: `${d.year + 1}-12-31`,
+      });
+      await new PlanTextService(tx).set(actor, id, {
+        baseRevision: 1,
+        text: textFromBlocks(blocks),
+        addressees: [],
+        recipients: ['Lãnh đạo ' + d.unitName, 'Các phòng, ban, đơn vị liên quan', 'Lưu: VT'],
+      });
+      if (taskInputs.length) await new TaskService(tx).add(actor, id, taskInputs);
+      if (body.remember ?? true) await writeLeads(tx, actor, unit.id, d.frameworkCode, resolved);
+      return { id };
+    });
   }
+}
+
+async function writeLeads(
+  tx: DbOrTx,
+  actor: Actor,
+  ownerUnitId: string,
+  frameworkCode: string,
+  items: Lead[],
+) {
+  const before = await repo.leadsOf(tx, ownerUnitId, frameworkCode);
+  await repo.saveLeads(tx, ownerUnitId, frameworkCode, items, actor.id);
+  await audit(tx, {
+    actorId: actor.id,
+    actorName: actor.name,
+    action: 'plan.field_leads',
+    entity: 'field_leads',
+    entityId: `${ownerUnitId}/${frameworkCode}`,
+    unitId: ownerUnitId,
+    before,
+    after: items,
+    reason: null,
+  });
 }

@@ -206,8 +206,9 @@ export async function openDeadlines(db: DbOrTx) {
 
 export type OpenDeadline = Awaited<ReturnType<typeof openDeadlines>>[number];
 
-/** Every unit's report not sent yet, with its request's title, due day, requester and receiver. */
-export async function unsentReports(db: DbOrTx) {
+/** Every unit's report not sent yet and due in [from, to], with its request's title, due day,
+ * requester and receiver. */
+export async function unsentReports(db: DbOrTx, from: string, to: string) {
   return db
     .select({
       requestId: reportRequests.id,
@@ -221,13 +222,20 @@ export async function unsentReports(db: DbOrTx) {
     .from(reportSubmissions)
     .innerJoin(reportRequests, eq(reportRequests.id, reportSubmissions.requestId))
     .innerJoin(units, eq(units.id, reportSubmissions.unitId))
-    .where(and(ne(reportSubmissions.status, 'sent'), isNull(units.validTo)));
+    .where(
+      and(
+        ne(reportSubmissions.status, 'sent'),
+        isNull(units.validTo),
+        sql`${reportRequests.dueOn} between ${from} and ${to}`,
+      ),
+    );
 }
 
 export type UnsentReport = Awaited<ReturnType<typeof unsentReports>>[number];
 
 /** Every open unit's task instance with a due day and not declared done, with its task and plan. */
-export async function undeclaredTasks(db: DbOrTx) {
+/** The task instances not declared done, their task due in [from, to]. */
+export async function undeclaredTasks(db: DbOrTx, from: string, to: string) {
   return rawRows<{
     subjectId: string;
     instanceId: string;
@@ -247,7 +255,7 @@ export async function undeclaredTasks(db: DbOrTx) {
       join plan_tasks t on t.id = x.task_id
       join plans p on p.id = t.plan_id
       join units u on u.id = x.unit_id
-      where x.declared_on is null and t.due_on is not null and u.valid_to is null`,
+      where x.declared_on is null and t.due_on between ${from} and ${to} and u.valid_to is null`,
   );
 }
 

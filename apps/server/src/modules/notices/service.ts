@@ -9,7 +9,7 @@ import { daysLeft, formatDateVi, MATRIX, ROLES, STAGE_LABELS, type Action, type 
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
-import { todayVn } from '../../lib/dates.ts';
+import { addDays, todayVn } from '../../lib/dates.ts';
 import { scopeOf, type Actor } from '../auth/actor.ts';
 import * as repo from './repository.ts';
 
@@ -232,7 +232,8 @@ export class NoticeService {
    * sent, reminded and chased by `remind` (the report's writers and approvers; the receiving unit's
    * coordinators after the due day). Returns how many notices were created. */
   async reportReminders(): Promise<number> {
-    const rows = (await repo.unsentReports(this.db)).map((r) => ({
+    const [from, to] = this.window();
+    const rows = (await repo.unsentReports(this.db, from, to)).map((r) => ({
       ...r,
       subjectId: r.requestId,
       receivingUnitId: r.receivingUnitId ?? r.ownerUnitId,
@@ -259,7 +260,8 @@ export class NoticeService {
    * seed 000: Công an huyện through Đội Tham mưu, seed 004: Phòng Nội vụ). A recurring task has no
    * due day and is not walked. Returns how many notices were created. */
   async taskReminders(): Promise<number> {
-    return this.remind(await repo.undeclaredTasks(this.db), {
+    const [from, to] = this.window();
+    return this.remind(await repo.undeclaredTasks(this.db, from, to), {
       key: 'task',
       overdueKind: 'task_overdue',
       unitMay: ['plan.write'],
@@ -283,6 +285,12 @@ export class NoticeService {
    * did not run for a while still tells, and deadlines of past years are not announced anew. Never
    * repeated: the dedupe keys name the kind, the subject, the unit and the due day (a due day moved
    * later gives a new notice). */
+  /** The due days `remind` acts on (3 days ahead, OVERDUE_WINDOW_DAYS back): what the jobs read. */
+  private window(): [string, string] {
+    const today = this.today();
+    return [addDays(today, -OVERDUE_WINDOW_DAYS), addDays(today, 3)];
+  }
+
   private async remind<T extends PendingDeadline>(rows: T[], w: DeadlineWording<T>): Promise<number> {
     const today = this.today();
     const before = new Map<string, { r: T; left: number; units: string[] }>();

@@ -10,6 +10,7 @@ import {
   dueRuleProblems,
   dueRuleText,
   formatDateVi,
+  lowerFirst,
   PERIOD_KIND_LABELS,
   periodsOf,
   sendingState,
@@ -62,6 +63,58 @@ export const outlineOf = (items: UnitsIn['outline']): ReportSection[] =>
       ? { code: `s${i + 1}`, title: it }
       : { code: `s${i + 1}`, title: it.title, ...(it.guide?.trim() ? { guide: it.guide.trim() } : {}) },
   );
+
+const periodsFor = (input: SeriesInput, cutoff: CutoffRule) => {
+  const out: ReportPeriod[] = [];
+  for (let y = input.yearFrom; y <= input.yearTo; y++)
+    out.push(...periodsOf(input.periodKind, y, input.due, cutoff));
+  return out;
+};
+
+/** The periods of a series, their data stopping before their due day: the cut-off typed is checked;
+ * without one, the default (DOMAIN §5.1) unless it would run past the due day, then the day before the
+ * due day in the period's last month or in the month before it (seed 004: quarterly due on the 3rd of
+ * the last month → data to the 2nd; yearly due 15/11 → data to 14/11). A due day before the period
+ * starts is refused. */
+export function seriesPeriods(input: SeriesInput): { cutoff: CutoffRule; periods: ReportPeriod[] } {
+  const fits = (ps: ReportPeriod[]) => ps.every((p) => p.dataTo < p.dueOn);
+  const check = (ps: ReportPeriod[]) => {
+    const early = ps.find((p) => p.dueOn < p.from);
+    if (early)
+      throw new AppError(
+        'REPORT_INVALID',
+        `Hạn gửi báo cáo ${lowerFirst(early.label)} (${formatDateVi(early.dueOn)}) trước khi kỳ báo cáo bắt đầu.`,
+      );
+  };
+  if (input.cutoff) {
+    const ps = periodsFor(input, input.cutoff);
+    check(ps);
+    const late = ps.find((p) => p.dataTo >= p.dueOn);
+    if (late)
+      throw new AppError(
+        'REPORT_INVALID',
+        `Ngày chốt số liệu ${lowerFirst(late.label)} (${formatDateVi(late.dataTo)}) không trước hạn gửi (${formatDateVi(late.dueOn)}).`,
+      );
+    return { cutoff: input.cutoff, periods: ps };
+  }
+  const before = Math.max(1, input.due.day - 1);
+  const candidates: CutoffRule[] = [
+    DEFAULT_CUTOFF,
+    { day: before, month: 'last' },
+    { day: before, month: 'before_last' },
+    { day: 31, month: 'before_last' },
+  ];
+  for (const c of candidates) {
+    const ps = periodsFor(input, c);
+    check(ps);
+    if (fits(ps)) return { cutoff: c, periods: ps };
+  }
+  const ps = periodsFor(input, DEFAULT_CUTOFF);
+  throw new AppError(
+    'REPORT_INVALID',
+    `Hạn gửi ${formatDateVi(ps[0]!.dueOn)} quá sớm so với kỳ báo cáo ${lowerFirst(ps[0]!.label)}; hãy chọn hạn trong tháng cuối kỳ hoặc sau kỳ.`,
+  );
+}
 
 /** Who follows a series as a whole: readers of its owner or of its receiving unit. */
 function followsSeries(actor: Actor, j: repo.SeriesJoined): boolean {
@@ -134,11 +187,8 @@ export class ReportSeriesService {
     else if (input.yearTo - input.yearFrom + 1 > MAX_YEARS)
       problems.push(`Một báo cáo định kỳ kéo dài tối đa ${MAX_YEARS} năm.`);
     if (problems.length) throw new AppError('REPORT_INVALID', problems.join(' '), problems);
+    const { cutoff, periods } = seriesPeriods(input);
     const u = await this.unitsOf(actor, input);
-    const cutoff = input.cutoff ?? DEFAULT_CUTOFF;
-    const periods: ReportPeriod[] = [];
-    for (let y = input.yearFrom; y <= input.yearTo; y++)
-      periods.push(...periodsOf(input.periodKind, y, input.due, cutoff));
     const id = randomUUID();
     const outline = outlineOf(input.outline);
     return this.db.transaction(async (tx) => {
@@ -299,9 +349,10 @@ export class ReportSeriesService {
     for (const s of visible)
       if (!rows.has(s.s.unitId))
         rows.set(s.s.unitId, { unitId: s.s.unitId, unitName: s.unitName, cells: [] });
+    const cell = new Map(visible.map((x) => [`${x.s.requestId}:${x.s.unitId}`, x]));
     for (const r of reqs)
       for (const row of rows.values()) {
-        const s = visible.find((x) => x.s.requestId === r.r.id && x.s.unitId === row.unitId);
+        const s = cell.get(`${r.r.id}:${row.unitId}`);
         if (!s) continue;
         const st = sendingState(s.s.sentAt, r.r.dueOn, today);
         if (st.state === 'on_time') counts.onTime++;

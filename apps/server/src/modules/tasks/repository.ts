@@ -260,3 +260,12 @@ export async function instancesDueBetween(
       order by t.due_on, p.number, t.ordinal, u.sort_order`,
   );
 }
+
+/** The ordinals a plan's tasks already use. */
+export async function ordinalsOf(db: DbOrTx, planId: string): Promise<number[]> {
+  const r = await rawRows<{ n: number }>(
+    db,
+    sql`select ordinal as n from plan_tasks where plan_id = ${planId}`,
+  );
+  return r.map((x) => Number(x.n));
+}

@@ -20,6 +20,7 @@ import {
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { todayVn } from '../../lib/dates.ts';
+import { isUniqueViolation } from '../../lib/dbErrors.ts';
 import { audit } from '../audit/service.ts';
 import { requireInScope, scopeOf, type Actor } from '../auth/actor.ts';
 import { pathInScope, scopeIsEmpty } from '../auth/scope.ts';
@@ -55,6 +56,7 @@ export class TaskService {
     const readable = scopeOf(actor, 'unit.read');
     let ordinal = await repo.nextOrdinal(this.db, planId);
     const taken = new Set<number>();
+    const existing = new Set(await repo.ordinalsOf(this.db, planId));
     const rows: repo.TaskInsert[] = [];
     const coordinators: { taskId: string; unitId: string }[] = [];
     const instances: { id: string; taskId: string; unitId: string }[] = [];
@@ -120,6 +122,8 @@ export class TaskService {
       if (value && valueTo && compareDecimal(value, valueTo) > 0)
         throw new AppError('TASK_INVALID', `Nhiệm vụ thứ ${n}: giá trị đầu của khoảng lớn hơn giá trị cuối.`);
       const o = input.ordinal ?? ordinal;
+      if (existing.has(o))
+        throw new AppError('TASK_INVALID', `Nhiệm vụ thứ ${n}: số thứ tự ${o} đã có trong kế hoạch.`);
       if (taken.has(o)) throw new AppError('TASK_INVALID', `Nhiệm vụ thứ ${n}: số thứ tự ${o} trùng.`);
       taken.add(o);
       ordinal = Math.max(ordinal, o) + 1;
@@ -156,6 +160,28 @@ export class TaskService {
         },
       });
     }
+    try {
+      await this.insertAll(actor, plan, rows, coordinators, instances, trail);
+    } catch (e) {
+      // another writer gave the same ordinal at the same moment
+      if (isUniqueViolation(e, 'plan_tasks_plan_ordinal_uq'))
+        throw new AppError(
+          'TASK_INVALID',
+          'Số thứ tự nhiệm vụ vừa được dùng cho nhiệm vụ khác; hãy tải lại rồi giao lại.',
+        );
+      throw e;
+    }
+    return { ids: rows.map((r) => r.id!) };
+  }
+
+  private async insertAll(
+    actor: Actor,
+    plan: { number: string; issuingUnitId: string },
+    rows: repo.TaskInsert[],
+    coordinators: { taskId: string; unitId: string }[],
+    instances: { id: string; taskId: string; unitId: string }[],
+    trail: { id: string; after: Record<string, unknown> }[],
+  ) {
     await this.db.transaction(async (tx) => {
       await repo.insertTasks(tx, rows, coordinators, instances);
       for (const x of trail)
@@ -170,7 +196,6 @@ export class TaskService {
           reason: null,
         });
     });
-    return { ids: rows.map((r) => r.id!) };
   }
 
   /** The tasks the reader sees (of one plan, or of the units under one unit), with the instances they
