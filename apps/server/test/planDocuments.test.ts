@@ -93,6 +93,20 @@ describe('seed documents exported back as Word', () => {
     const text = await docxText(merged.rawPayload);
     expect(text).toContain('Thực hiện Kế hoạch số 82/KH-CAH');
     expect(text).toContain('Đã gửi 9/11 đơn vị, trong đó 1 đơn vị gửi muộn; 2 đơn vị chưa gửi.');
+    // the letter asking for it: a công văn of the district to the teams and communes, the outline annexed
+    const letter = await officer.get(`/api/report-requests/${r.id}/letter?format=docx`);
+    expect(letter.statusCode, letter.body).toBe(200);
+    const l = await docxText(letter.rawPayload);
+    expect(l).toMatch(/Số:\s+\/CAH\s*\n\s*V\/v báo cáo sơ kết Thông tư số 27\/2022\/TT-BCA/u);
+    expect(l).toContain('Kính gửi:');
+    expect(l).toContain('- Công an thị trấn Cù Lao Dung;');
+    expect(l).toContain(
+      'Thực hiện Kế hoạch số 82/KH-CAH, Công an huyện Cù Lao Dung đề nghị các đơn vị gửi báo cáo sơ kết',
+    );
+    expect(l).toContain('gửi về Đội Tham mưu chậm nhất ngày 02/08/2024 (tính cả ngày này)');
+    expect(l).toContain('ĐỀ CƯƠNG BÁO CÁO');
+    expect(l).toContain('I. TÌNH HÌNH TRIỂN KHAI XÁC ĐỊNH CHỈ SỐ CCHC');
+    expect((await hq.get(`/api/report-requests/${r.id}/letter`)).statusCode).toBe(404);
   });
 });
 
@@ -112,6 +126,16 @@ describe('as PDF', () => {
         const text = (await promisify(execFile)('pdftotext', ['-layout', file, '-'])).stdout;
         for (const s of must) expect(text).toContain(s);
       }
+      const list = (await district.get('/api/report-requests')).json() as {
+        items: { id: string; kind: string; planNumber: string | null }[];
+      };
+      const req = list.items.find((i) => i.kind === 'ad_hoc' && i.planNumber === '82/KH-CAH')!;
+      const letter = await district.get(`/api/report-requests/${req.id}/letter?format=pdf`);
+      expect(letter.statusCode).toBe(200);
+      const file = path.join(OUT, 'letter-82-KH-CAH.pdf');
+      fs.writeFileSync(file, letter.rawPayload);
+      const text = (await promisify(execFile)('pdftotext', ['-layout', file, '-'])).stdout;
+      for (const s of ['V/v báo cáo sơ kết', 'Kính gửi:', 'ĐỀ CƯƠNG BÁO CÁO', 'Nơi nhận:']) expect(text).toContain(s);
     },
     180_000,
   );

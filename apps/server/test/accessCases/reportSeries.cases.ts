@@ -74,6 +74,11 @@ export const cases: CasesModule['cases'] = {
     officer: 404,
     coordinator: 404,
   },
+  'GET /api/report-requests/:id/letter': {
+    cross: () => ({ method: 'GET', url: `/api/report-requests/${ids.hqAdHoc}/letter` }),
+    officer: 404,
+    coordinator: 404,
+  },
   'GET /api/report-requests/:id/consolidated': {
     cross: () => ({ method: 'GET', url: `/api/report-requests/${ids.hqAdHoc}/consolidated` }),
     officer: 404,

@@ -45,3 +45,4 @@ export const createAdHocRequest = (body: ReportAdHocCreateBodyT) =>
   send<{ id: string }>('POST', '/api/report-requests/ad-hoc', body);
 export const consolidatedUrl = (id: string, format: 'docx' | 'pdf') =>
   `${base(id)}/consolidated?format=${format}`;
+export const letterUrl = (id: string, format: 'docx' | 'pdf') => `${base(id)}/letter?format=${format}`;

@@ -9,6 +9,7 @@ import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
 import { BLANK_ISSUER, documentIssuer } from '../documents/issuer.ts';
 import { consolidatedData, consolidatedDocument } from './consolidated.ts';
+import { letterData, letterDocument } from './requestLetter.ts';
 import { reportDocument, reportXlsx, type ReportDocData } from './documents.ts';
 
 const MIME = {
@@ -73,5 +74,24 @@ export async function consolidatedDownload(
   const body = format === 'pdf' ? await docxToPdf(docx) : docx;
   reply.header('cache-control', 'no-store');
   const name = `Báo cáo tổng hợp ${d.title}${d.periodLabel ? ` ${d.periodLabel}` : ''}`.slice(0, 150);
+  return sendFile(reply, { name, ext: format, mime: MIME[format], body });
+}
+
+/** The letter asking for a report (công văn of the requesting unit, the outline annexed). */
+export async function letterDownload(
+  s: Services,
+  actor: Actor,
+  requestId: string,
+  format: 'docx' | 'pdf',
+  reply: FastifyReply,
+) {
+  const d = await letterData(s.database.db, actor, requestId);
+  const chain = await s.units.issuerChain(d.ownerUnitId, d.day);
+  const docx = await renderDocx(
+    letterDocument(d, chain.length ? documentIssuer(chain, undefined) : BLANK_ISSUER),
+  );
+  const body = format === 'pdf' ? await docxToPdf(docx) : docx;
+  reply.header('cache-control', 'no-store');
+  const name = `Công văn yêu cầu ${d.title}${d.periodLabel ? ` ${d.periodLabel}` : ''}`.slice(0, 150);
   return sendFile(reply, { name, ext: format, mime: MIME[format], body });
 }

@@ -21,7 +21,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.ts';
 import { actorOf, commonErrors, sendFile, uploadedFile } from '../../http.ts';
-import { consolidatedDownload, reportDownload } from './download.ts';
+import { consolidatedDownload, letterDownload, reportDownload } from './download.ts';
 
 const tags = ['Báo cáo'];
 const Changed = z.object({ revision: z.number().int(), status: z.string() });
@@ -108,6 +108,19 @@ export async function reportRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req) => s.reportSeries.detail(actorOf(req), req.params.id),
+  );
+  api.get(
+    '/api/report-requests/:id/letter',
+    {
+      config: { access: 'report.read' },
+      schema: {
+        tags: [...tags, 'Văn bản'],
+        summary: 'Công văn yêu cầu báo cáo (V/v, Kính gửi các đơn vị, hạn gửi), kèm đề cương (Word, PDF)',
+        params: IdParams,
+        querystring: ConsolidatedQuery,
+      },
+    },
+    async (req, reply) => letterDownload(s, actorOf(req), req.params.id, req.query.format, reply),
   );
   api.get(
     '/api/report-requests/:id/consolidated',

@@ -7,7 +7,7 @@ import type { ReportRequestDetailT } from '@chiso/contracts';
 import { formatDateTimeVi, formatDateVi } from '@chiso/domain';
 import { Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
-import { consolidatedUrl, getReportRequest } from '../../api/reports.ts';
+import { consolidatedUrl, getReportRequest, letterUrl } from '../../api/reports.ts';
 import { download } from '../../ui/download.ts';
 import { fill, useT } from '../../i18n.ts';
 import { StateTag } from './StateTag.tsx';
@@ -32,19 +32,29 @@ export function RequestView({ id }: { id: string }) {
         </Typography.Text>
       }
       extra={
-        r?.role === 'requester' &&
-        (r.kind === 'periodic' || r.kind === 'ad_hoc') && (
+        (r?.kind === 'periodic' || r?.kind === 'ad_hoc') && (
           <Space wrap>
             <Button
               icon={<DownloadOutlined />}
-              onClick={() => void download(consolidatedUrl(id, 'docx'))}
-              data-testid="rp-consolidated"
+              onClick={() => void download(letterUrl(id, 'docx'))}
+              data-testid="rp-letter"
             >
-              {t.rpConsolidated}
+              {t.rpLetter}
             </Button>
-            <Button icon={<DownloadOutlined />} onClick={() => void download(consolidatedUrl(id, 'pdf'))}>
-              {t.rpConsolidatedPdf}
-            </Button>
+            {r.role === 'requester' && (
+              <>
+                <Button
+                  icon={<DownloadOutlined />}
+                  onClick={() => void download(consolidatedUrl(id, 'docx'))}
+                  data-testid="rp-consolidated"
+                >
+                  {t.rpConsolidated}
+                </Button>
+                <Button icon={<DownloadOutlined />} onClick={() => void download(consolidatedUrl(id, 'pdf'))}>
+                  {t.rpConsolidatedPdf}
+                </Button>
+              </>
+            )}
           </Space>
         )
       }
